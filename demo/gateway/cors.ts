@@ -1,0 +1,36 @@
+// CORS for the sandbox gateway: only the configured origins (the fields origin) may call it
+// from a browser; requests with an Origin outside the list are refused before any processing.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { StripeApiError } from './stripe-error.ts';
+
+const ALLOWED_METHODS = 'GET, POST';
+const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Stripe-Version';
+const EXPOSED_HEADERS = 'Request-Id, Idempotent-Replayed, Original-Request';
+const PREFLIGHT_MAX_AGE_SECONDS = '600';
+
+/**
+ * Sets the CORS response headers for an allowed Origin, or throws a 403 for a disallowed one.
+ * Requests without an Origin header (server-to-server, stripe-node) pass untouched.
+ */
+export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrigins: ReadonlySet<string>): void {
+  // Responses differ by Origin, so caches must key on it whatever the outcome.
+  res.setHeader('Vary', 'Origin');
+  const origin = req.headers.origin;
+  if (origin === undefined) return;
+  if (!allowedOrigins.has(origin)) {
+    throw new StripeApiError(403, {
+      type: 'invalid_request_error',
+      code: 'origin_not_allowed',
+      message: 'This origin is not allowed to call the sandbox gateway. Add it to allowedOrigins.',
+    });
+  }
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+}
+
+/** Headers that only a preflight (OPTIONS) response carries. */
+export function setPreflightHeaders(res: ServerResponse): void {
+  res.setHeader('Access-Control-Allow-Methods', ALLOWED_METHODS);
+  res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS);
+  res.setHeader('Access-Control-Max-Age', PREFLIGHT_MAX_AGE_SECONDS);
+}

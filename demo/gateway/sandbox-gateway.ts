@@ -1,0 +1,210 @@
+// The local sandbox payment gateway: a node:http server speaking a Stripe-compatible subset
+// of Stripe's REST API, so the demo (and stripe-node) can tokenize cards without Stripe.
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { authenticate, requireSecretKey } from './api-keys.ts';
+import { applyCors, setPreflightHeaders } from './cors.ts';
+import { isFormContentType, parseFormBody, readRequestBody, type FormParams } from './form-body.ts';
+import { IdempotencyStore, validateIdempotencyKey, type StoredResponse } from './idempotency.ts';
+import { PaymentMethodStore } from './payment-method-store.ts';
+import { createPaymentMethod, retrievePaymentMethod } from './payment-methods.ts';
+import { newRequestId } from './random-ids.ts';
+import { StripeApiError, internalError } from './stripe-error.ts';
+
+export { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './keys.ts';
+export { PaymentMethodStore } from './payment-method-store.ts';
+
+export interface SandboxGatewayOptions {
+  publishableKey: string;
+  secretKey: string;
+  /** Browser origins (e.g. the fields origin) allowed to call the gateway. */
+  allowedOrigins: string[];
+  /** Where created payment methods go; pass one to share it with other servers or tests. */
+  store?: PaymentMethodStore;
+}
+
+export interface StartSandboxGatewayOptions extends SandboxGatewayOptions {
+  /** 0 picks any free port. */
+  port: number;
+  /** Defaults to 127.0.0.1. */
+  host?: string;
+}
+
+export interface RunningSandboxGateway {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+interface RouteContext {
+  params: FormParams;
+  pathMatch: RegExpExecArray;
+  store: PaymentMethodStore;
+}
+
+type RouteResult = Omit<StoredResponse, 'requestId'>;
+
+interface Route {
+  method: 'GET' | 'POST';
+  path: RegExp;
+  secretKeyOnly: boolean;
+  handle(context: RouteContext): unknown;
+}
+
+const ROUTES: readonly Route[] = [
+  {
+    method: 'POST',
+    path: /^\/v1\/payment_methods$/,
+    secretKeyOnly: false,
+    handle: ({ params, store }) => createPaymentMethod(params, store),
+  },
+  {
+    method: 'GET',
+    path: /^\/v1\/payment_methods\/([^/]+)$/,
+    secretKeyOnly: true,
+    handle: ({ pathMatch, store }) => retrievePaymentMethod(pathMatch[1]!, store),
+  },
+];
+
+function findRoute(method: string, path: string): { route: Route; pathMatch: RegExpExecArray } {
+  for (const route of ROUTES) {
+    const pathMatch = route.method === method ? route.path.exec(path) : null;
+    if (pathMatch !== null) return { route, pathMatch };
+  }
+  // Long digit runs are masked in case a card number was put into the URL.
+  const shownPath = path.replace(/\d{12,}/g, '****').slice(0, 200);
+  throw new StripeApiError(404, {
+    type: 'invalid_request_error',
+    message: `Unrecognized request URL (${method}: ${shownPath}).`,
+  });
+}
+
+function toJson(body: unknown): string {
+  // Stripe pretty-prints its responses too.
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+/** Runs a route, turning any error into Stripe's error body so it can be stored for replays. */
+function runRoute(route: Route, context: RouteContext): RouteResult {
+  try {
+    return { status: 200, body: toJson(route.handle(context)) };
+  } catch (error) {
+    const apiError = error instanceof StripeApiError ? error : internalError();
+    return { status: apiError.status, body: toJson(apiError.toBody()) };
+  }
+}
+
+// Stripe saves a result only once the endpoint has started executing: successes and card
+// errors, not parameter validation failures. 5xx are not saved either, so stripe-node's
+// retries (same key) run the request again.
+function isReplayable(status: number): boolean {
+  return status < 400 || status === 402;
+}
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.statusCode = status;
+  res.end(body);
+}
+
+function createRequestHandler(options: SandboxGatewayOptions) {
+  const allowedOrigins = new Set(options.allowedOrigins);
+  const store = options.store ?? new PaymentMethodStore();
+  const idempotency = new IdempotencyStore();
+
+  return async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = newRequestId();
+    res.setHeader('Content-Type', 'application/json');
+    res.setHeader('Request-Id', requestId);
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    const method = req.method ?? 'GET';
+    try {
+      applyCors(req, res, allowedOrigins);
+      if (method === 'OPTIONS') {
+        if (req.headers.origin !== undefined) setPreflightHeaders(res);
+        send(res, 204, '');
+        return;
+      }
+      const path = (req.url ?? '/').split('?', 1)[0]!;
+      const { route, pathMatch } = findRoute(method, path);
+      const auth = authenticate(req, options);
+      if (route.secretKeyOnly) requireSecretKey(auth);
+
+      let params: FormParams = {};
+      if (method === 'POST') {
+        if (!isFormContentType(req.headers['content-type'])) {
+          throw new StripeApiError(400, {
+            type: 'invalid_request_error',
+            message: 'Invalid request: bodies must be sent as application/x-www-form-urlencoded.',
+          });
+        }
+        params = parseFormBody(await readRequestBody(req));
+      }
+
+      const idempotencyKey = method === 'POST' ? req.headers['idempotency-key'] : undefined;
+      if (typeof idempotencyKey !== 'string') {
+        const result = runRoute(route, { params, pathMatch, store });
+        send(res, result.status, result.body);
+        return;
+      }
+      validateIdempotencyKey(idempotencyKey);
+      const lookup = idempotency.begin(auth.key, idempotencyKey, method, path, params);
+      if (lookup.kind === 'replay') {
+        send(res, lookup.response.status, lookup.response.body, {
+          'Idempotent-Replayed': 'true',
+          'Original-Request': lookup.response.requestId,
+        });
+        return;
+      }
+      const result = runRoute(route, { params, pathMatch, store });
+      if (isReplayable(result.status)) lookup.save({ ...result, requestId });
+      send(res, result.status, result.body);
+    } catch (error) {
+      const apiError = error instanceof StripeApiError ? error : internalError();
+      send(res, apiError.status, toJson(apiError.toBody()));
+    } finally {
+      // Discard any unread body (refused early, or over the limit) so the connection stays usable.
+      req.resume();
+    }
+  };
+}
+
+export function createSandboxGateway(options: SandboxGatewayOptions): http.Server {
+  const handleRequest = createRequestHandler(options);
+  return http.createServer((req, res) => {
+    handleRequest(req, res).catch(() => {
+      // Last resort (the handler already catches): never let a request take the process down.
+      if (!res.headersSent) send(res, 500, toJson(internalError().toBody()));
+      else res.destroy();
+    });
+  });
+}
+
+export async function startSandboxGateway(options: StartSandboxGatewayOptions): Promise<RunningSandboxGateway> {
+  const { port, host = '127.0.0.1', ...gatewayOptions } = options;
+  const server = createSandboxGateway(gatewayOptions);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${actualPort}`,
+    port: actualPort,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive connections (fetch keeps them) would otherwise hold close() open.
+        server.closeAllConnections();
+      }),
+  };
+}

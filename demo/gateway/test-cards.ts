@@ -1,0 +1,67 @@
+// Stripe's published test card numbers: their card metadata (funding, country) and the
+// outcome a later payment with them must have (success, a decline code, or 3-D Secure).
+import { detectBrand, type StripeCardBrand } from './card-brand.ts';
+
+export type CardFunding = 'credit' | 'debit' | 'prepaid' | 'unknown';
+
+export interface CardMetadata {
+  brand: StripeCardBrand;
+  funding: CardFunding;
+  country: string;
+}
+
+/**
+ * What paying with the card does. Tokenizing always succeeds, as in Stripe: declines and
+ * authentication happen at payment time. Decline tags are Stripe's decline codes.
+ */
+export type TestCardOutcome =
+  | 'success'
+  | 'generic_decline'
+  | 'insufficient_funds'
+  | 'lost_card'
+  | 'stolen_card'
+  | 'expired_card'
+  | 'incorrect_cvc'
+  | 'processing_error'
+  | '3ds_required'
+  | '3ds_required_then_insufficient_funds'
+  | '3ds_optional';
+
+// https://docs.stripe.com/testing#cards
+const KNOWN_CARD_METADATA: ReadonlyMap<string, CardMetadata> = new Map([
+  ['4242424242424242', { brand: 'visa', funding: 'credit', country: 'US' }],
+  ['4000056655665556', { brand: 'visa', funding: 'debit', country: 'US' }],
+  ['5555555555554444', { brand: 'mastercard', funding: 'credit', country: 'US' }],
+  ['2223003122003222', { brand: 'mastercard', funding: 'credit', country: 'US' }],
+  ['5200828282828210', { brand: 'mastercard', funding: 'debit', country: 'US' }],
+  ['378282246310005', { brand: 'amex', funding: 'credit', country: 'US' }],
+  ['371449635398431', { brand: 'amex', funding: 'credit', country: 'US' }],
+  ['6011111111111117', { brand: 'discover', funding: 'credit', country: 'US' }],
+  ['36227206271667', { brand: 'diners', funding: 'credit', country: 'US' }],
+  ['3566002020360505', { brand: 'jcb', funding: 'credit', country: 'JP' }],
+  ['6205500000000000004', { brand: 'unionpay', funding: 'credit', country: 'CN' }],
+]);
+
+// https://docs.stripe.com/testing#declined-payments and #regulatory-cards
+const OUTCOME_BY_NUMBER: ReadonlyMap<string, TestCardOutcome> = new Map([
+  ['4000000000000002', 'generic_decline'],
+  ['4000000000009995', 'insufficient_funds'],
+  ['4000000000009987', 'lost_card'],
+  ['4000000000009979', 'stolen_card'],
+  ['4000000000000069', 'expired_card'],
+  ['4000000000000127', 'incorrect_cvc'],
+  ['4000000000000119', 'processing_error'],
+  ['4000002760003184', '3ds_required'],
+  ['4000000000003220', '3ds_required'],
+  ['4000008260003178', '3ds_required_then_insufficient_funds'],
+  ['4000000000003055', '3ds_optional'],
+]);
+
+/** Metadata for a digits-only number; cards not in Stripe's list get brand by prefix, credit, US. */
+export function cardMetadata(digits: string): CardMetadata {
+  return KNOWN_CARD_METADATA.get(digits) ?? { brand: detectBrand(digits), funding: 'credit', country: 'US' };
+}
+
+export function testCardOutcome(digits: string): TestCardOutcome {
+  return OUTCOME_BY_NUMBER.get(digits) ?? 'success';
+}

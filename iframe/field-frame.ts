@@ -1,0 +1,182 @@
+// The field frame: one card input (number, expiry or CVC) on the fields origin. It formats and
+// judges what the shopper types, tells the merchant page only the field's state, and hands
+// its value to the controller frame over the fields channel when a tokenization asks for it.
+import './field-frame.css';
+import type { CardBrand } from '../src/shared/card-brands.ts';
+import { messageFor } from '../src/shared/errors.ts';
+import { fieldCommandSchema, type FieldCommand, type FieldEvent, type FieldKind, type FieldState } from '../src/shared/protocol.ts';
+import { caretAfterFormat, deleteAcrossSeparator } from './fields/caret.ts';
+import type { FieldContext, FieldEvaluation } from './fields/field-behaviour.ts';
+import { FIELD_BEHAVIOURS } from './fields/field-behaviours.ts';
+import { openFieldsChannel, type FieldsChannelMessage } from './fields-channel.ts';
+import { readFrameParams } from './frame-params.ts';
+import { connectToHost } from './host-link.ts';
+
+interface InputSetup {
+  label: string;
+  placeholder: string;
+  autocomplete: string;
+  name: string;
+}
+
+const INPUT_SETUP: Record<FieldKind, InputSetup> = {
+  number: { label: 'Card number', placeholder: '1234 1234 1234 1234', autocomplete: 'cc-number', name: 'cardnumber' },
+  expiry: { label: 'Expiration date (MM / YY)', placeholder: 'MM / YY', autocomplete: 'cc-exp', name: 'exp-date' },
+  cvc: { label: 'Security code (CVC)', placeholder: 'CVC', autocomplete: 'cc-csc', name: 'cvc' },
+};
+
+function startFieldFrame(): void {
+  const params = readFrameParams(['number', 'expiry', 'cvc']);
+  if (!params || params.frame === 'controller') return;
+  const kind: FieldKind = params.frame;
+  const behaviour = FIELD_BEHAVIOURS[kind];
+  const setup = INPUT_SETUP[kind];
+
+  const input = document.getElementById('input') as HTMLInputElement;
+  const label = document.getElementById('label') as HTMLLabelElement;
+  const errorText = document.getElementById('error') as HTMLElement;
+  label.textContent = setup.label;
+  input.placeholder = setup.placeholder;
+  input.autocomplete = setup.autocomplete as AutoFill;
+  input.name = setup.name;
+  input.inputMode = 'numeric';
+  document.body.dataset.field = kind;
+
+  let brand: CardBrand = 'unknown';
+  /** Left the field at least once, or a submit was attempted: "incomplete" may now be shown. */
+  let touched = false;
+  let lastSentState = '';
+
+  const context = (): FieldContext => ({ brand, now: new Date() });
+
+  const host = connectToHost<FieldCommand, FieldEvent>(params, fieldCommandSchema, handleCommand);
+  const channel = openFieldsChannel(params.checkout, handleChannelMessage);
+
+  /** Empty fields show "incomplete" only after a submit attempt, not merely on blur. */
+  let revealEmpty = false;
+
+  function stateOf(evaluation: FieldEvaluation): FieldState {
+    const showIncomplete = touched && !evaluation.complete && (!evaluation.empty || revealEmpty);
+    const errorCode = evaluation.invalid ?? (showIncomplete ? evaluation.incomplete : undefined);
+    return {
+      empty: evaluation.empty,
+      complete: evaluation.complete,
+      valid: evaluation.invalid === undefined,
+      ...(kind === 'number' ? { brand: evaluation.brand ?? 'unknown' } : {}),
+      ...(errorCode ? { error: { code: errorCode, message: messageFor(errorCode) } } : {}),
+    };
+  }
+
+  function publish(): FieldEvaluation {
+    const evaluation = behaviour.evaluate(input.value, context());
+    const state = stateOf(evaluation);
+    input.setAttribute('aria-invalid', String(state.error !== undefined));
+    errorText.textContent = state.error?.message ?? '';
+    document.body.classList.toggle('invalid', state.error !== undefined);
+    document.body.classList.toggle('complete', state.complete);
+    // Only state changes cross to the merchant page, so it cannot count keystrokes.
+    const serialized = JSON.stringify(state);
+    if (serialized !== lastSentState) {
+      lastSentState = serialized;
+      host.send({ type: 'change', state });
+    }
+    if (kind === 'number' && evaluation.brand && evaluation.brand !== brand) {
+      brand = evaluation.brand;
+      channel.post({ type: 'brand', brand });
+    }
+    return evaluation;
+  }
+
+  function reformat(): void {
+    const raw = input.value;
+    const caret = input.selectionStart ?? raw.length;
+    const formatted = behaviour.format(raw, context());
+    if (formatted !== raw) {
+      input.value = formatted;
+      const position = caretAfterFormat(raw, caret, formatted);
+      input.setSelectionRange(position, position);
+    }
+    const evaluation = publish();
+    const caretAtEnd = (input.selectionStart ?? 0) === input.value.length;
+    if (evaluation.advance && caretAtEnd && document.activeElement === input) host.send({ type: 'advance' });
+  }
+
+  input.addEventListener('beforeinput', (event) => {
+    const direction = event.inputType === 'deleteContentBackward' ? 'backward' : event.inputType === 'deleteContentForward' ? 'forward' : undefined;
+    if (!direction) return;
+    const edit = deleteAcrossSeparator(input.value, input.selectionStart ?? 0, input.selectionEnd ?? 0, direction);
+    if (!edit) return;
+    event.preventDefault();
+    input.value = edit.value;
+    input.setSelectionRange(edit.caret, edit.caret);
+    reformat();
+  });
+  input.addEventListener('input', reformat);
+  input.addEventListener('focus', () => host.send({ type: 'focus' }));
+  input.addEventListener('blur', () => {
+    touched = true;
+    publish();
+    host.send({ type: 'blur' });
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      host.send({ type: 'submit' });
+    }
+  });
+  // The merchant page focuses the iframe element; the input inside follows.
+  window.addEventListener('focus', () => {
+    if (document.activeElement !== input) input.focus();
+  });
+
+  function handleCommand(command: FieldCommand): void {
+    switch (command.type) {
+      case 'configure': {
+        const { placeholder, label: labelText, disabled } = command.options;
+        if (placeholder !== undefined) input.placeholder = placeholder;
+        if (labelText !== undefined) label.textContent = labelText;
+        if (disabled !== undefined) input.disabled = disabled;
+        break;
+      }
+      case 'focus':
+        input.focus();
+        break;
+      case 'reveal-errors':
+        touched = true;
+        revealEmpty = true;
+        publish();
+        break;
+      case 'clear':
+        input.value = '';
+        touched = false;
+        revealEmpty = false;
+        publish();
+        break;
+    }
+  }
+
+  function handleChannelMessage(message: FieldsChannelMessage): void {
+    switch (message.type) {
+      case 'collect':
+        channel.post({ type: 'value', collectId: message.collectId, field: kind, value: behaviour.canonical(input.value) });
+        break;
+      case 'brand':
+        if (kind === 'cvc' && message.brand !== brand) {
+          brand = message.brand;
+          publish();
+        }
+        break;
+      case 'brand-query':
+        if (kind === 'number') channel.post({ type: 'brand', brand });
+        break;
+      case 'value':
+        break;
+    }
+  }
+
+  if (kind === 'cvc') channel.post({ type: 'brand-query' });
+  publish();
+  host.send({ type: 'ready' });
+}
+
+startFieldFrame();

@@ -1,0 +1,37 @@
+// The card number field: brand-aware spacing (4-4-4-4, Amex 4-6-5, 19-digit 4-4-4-4-3),
+// maximum length by brand, Luhn check. Runs only on the fields origin.
+import { cardNumber } from 'card-validator/dist/card-number.js';
+import { brandRulesFor } from './card-brand.ts';
+import { digitsOf, type FieldBehaviour, type FieldEvaluation } from './field-behaviour.ts';
+
+/** Brands whose common cards have 16 digits: focus moves on at 16 although longer cards exist. */
+const ADVANCE_AT_16 = new Set(['visa', 'mastercard', 'discover', 'jcb']);
+
+export function formatCardNumber(raw: string): string {
+  const rules = brandRulesFor(digitsOf(raw));
+  const digits = digitsOf(raw).slice(0, rules.maxLength);
+  let formatted = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && rules.gaps.includes(i)) formatted += ' ';
+    formatted += digits[i];
+  }
+  return formatted;
+}
+
+export function evaluateCardNumber(display: string): FieldEvaluation {
+  const digits = digitsOf(display);
+  const rules = brandRulesFor(digits);
+  const base = { incomplete: 'incomplete_number', brand: rules.brand } as const;
+  if (digits.length === 0) return { ...base, empty: true, complete: false, advance: false };
+  const verdict = cardNumber(digits);
+  if (!verdict.isPotentiallyValid) return { ...base, empty: false, complete: false, invalid: 'invalid_number', advance: false };
+  const complete = verdict.isValid;
+  const advance = complete && (digits.length === rules.maxLength || (digits.length === 16 && ADVANCE_AT_16.has(rules.brand)));
+  return { ...base, empty: false, complete, advance };
+}
+
+export const cardNumberField: FieldBehaviour = {
+  format: (raw) => formatCardNumber(raw),
+  canonical: (display) => digitsOf(display),
+  evaluate: (display) => evaluateCardNumber(display),
+};

@@ -1,0 +1,34 @@
+// The contract each card field (number, expiry, CVC) fulfils inside its frame: how it formats
+// what the shopper types and how it judges it. Runs only on the fields origin.
+import type { CardBrand } from '../../src/shared/card-brands.ts';
+import type { FieldErrorCode } from '../../src/shared/errors.ts';
+
+export interface FieldContext {
+  /** The brand the number field has detected; the CVC length depends on it. */
+  brand: CardBrand;
+  now: Date;
+}
+
+export interface FieldEvaluation {
+  empty: boolean;
+  complete: boolean;
+  /** An error to show at once: typing more can never make the value valid. */
+  invalid?: FieldErrorCode;
+  /** The error to show once the shopper leaves the field unfinished. */
+  incomplete: FieldErrorCode;
+  brand?: CardBrand;
+  /** Complete and nothing more can be typed: focus may move to the next field. */
+  advance: boolean;
+}
+
+export interface FieldBehaviour {
+  /** Turns whatever the input holds (typed, pasted, autofilled) into the display value. */
+  format(raw: string, context: FieldContext): string;
+  /** What the controller sends to the gateway: digits, or "MM/YY" for the expiry. */
+  canonical(display: string): string;
+  evaluate(display: string, context: FieldContext): FieldEvaluation;
+}
+
+export function digitsOf(text: string): string {
+  return text.replace(/\D/g, '');
+}

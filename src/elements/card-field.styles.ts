@@ -1,0 +1,80 @@
+// Styles of a card field element: a label, a fixed-height box holding the frame, an error line.
+// Every height is fixed up front so nothing moves when the frame loads or an error shows.
+import { css } from 'lit';
+
+export const cardFieldStyles = css`
+  :host {
+    display: block;
+    min-width: 0;
+    font-family: var(--payframe-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    color: var(--payframe-color-text, #1a1f36);
+  }
+  .label {
+    display: block;
+    margin: 0 0 6px;
+    font-size: 14px;
+    line-height: 18px;
+    font-weight: 500;
+    color: var(--payframe-color-label, #30313d);
+    cursor: default;
+  }
+  .box {
+    position: relative;
+    height: var(--payframe-field-height, 44px);
+    border: 1px solid var(--payframe-color-border, #e0e6eb);
+    border-radius: var(--payframe-radius, 6px);
+    background: var(--payframe-color-background, #fff);
+    box-shadow: 0 1px 1px rgba(0, 0, 0, 0.03), 0 3px 6px rgba(0, 0, 0, 0.02);
+    transition: border-color 0.15s ease, box-shadow 0.15s ease;
+    overflow: hidden;
+  }
+  .box.focused {
+    border-color: var(--payframe-color-primary, #0570de);
+    box-shadow: 0 0 0 3px var(--payframe-focus-ring, rgba(5, 112, 222, 0.25));
+  }
+  .box.invalid {
+    border-color: var(--payframe-color-danger, #df1b41);
+  }
+  .box.invalid.focused {
+    box-shadow: 0 0 0 3px rgba(223, 27, 65, 0.2);
+  }
+  iframe {
+    display: block;
+    width: 100%;
+    height: 100%;
+    border: 0;
+    background: transparent;
+  }
+  .skeleton {
+    position: absolute;
+    inset: 10px 12px;
+    border-radius: 4px;
+    background: linear-gradient(90deg, #eef1f5 25%, #f7f9fb 50%, #eef1f5 75%);
+    background-size: 200% 100%;
+    animation: shimmer 1.2s ease-in-out infinite;
+    pointer-events: none;
+  }
+  @keyframes shimmer {
+    from {
+      background-position: 200% 0;
+    }
+    to {
+      background-position: -200% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+    .box {
+      transition: none;
+    }
+  }
+  .error {
+    min-height: 18px;
+    margin: 4px 0 0;
+    font-size: 13px;
+    line-height: 18px;
+    color: var(--payframe-color-danger, #df1b41);
+  }
+`;

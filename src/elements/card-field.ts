@@ -1,0 +1,155 @@
+// A hosted card field as a merchant-side element: renders the field's iframe from the fields
+// origin inside a styled box, relays the frame's state as DOM events, and joins the nearest
+// card group. <payframe-card-number>, <payframe-card-expiry> and <payframe-card-cvc> are thin
+// subclasses. Merchant realm: it only ever sees the field's state, never its value.
+import { html, LitElement, nothing } from 'lit';
+import { dispatchPayframeEvent } from '../events.ts';
+import { REGISTER_FIELD_EVENT, type CardGroup, type GroupedField } from '../host/card-group.ts';
+import { FrameLink } from '../host/frame-link.ts';
+import { fieldEventSchema, type FieldCommand, type FieldEvent, type FieldKind, type FieldState } from '../shared/protocol.ts';
+import { cardFieldStyles } from './card-field.styles.ts';
+
+const FIELD_LABELS: Record<FieldKind, string> = {
+  number: 'Card number',
+  expiry: 'Expiration date',
+  cvc: 'Security code',
+};
+
+const FRAME_TITLES: Record<FieldKind, string> = {
+  number: 'Secure card number input',
+  expiry: 'Secure expiration date input',
+  cvc: 'Secure security code (CVC) input',
+};
+
+/**
+ * @event payframe-change - The field's state changed: `{ field, empty, complete, valid, brand?, error? }`.
+ * @event payframe-focus - The field gained focus: `{ field }`.
+ * @event payframe-blur - The field lost focus: `{ field }`.
+ * @csspart label - The visible label above the field.
+ * @csspart box - The bordered box around the field's frame.
+ * @csspart error - The line under the field showing its error message.
+ */
+export abstract class PayframeCardField extends LitElement implements GroupedField {
+  static override styles = cardFieldStyles;
+  static override properties = {
+    label: { type: String },
+    placeholder: { type: String },
+  };
+
+  abstract readonly kind: FieldKind;
+  /** The visible label; defaults to the field's name. */
+  declare label: string | undefined;
+  /** Placeholder text inside the frame (plain text, up to 100 characters). */
+  declare placeholder: string | undefined;
+
+  frameReady = false;
+  state: FieldState | undefined;
+  private focused = false;
+  private group: CardGroup | undefined;
+  private link: FrameLink<FieldEvent, FieldCommand> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.dispatchEvent(new CustomEvent<GroupedField>(REGISTER_FIELD_EVENT, { detail: this, bubbles: true, composed: true }));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.group?.unregister(this);
+    this.group = undefined;
+    this.link?.dispose();
+    this.link = undefined;
+    this.frameReady = false;
+  }
+
+  attachToGroup(group: CardGroup): void {
+    if (this.group === group && this.link) return;
+    this.group = group;
+    this.link?.dispose();
+    this.link = undefined;
+    if (group.fieldsOrigin) {
+      this.link = new FrameLink<FieldEvent, FieldCommand>({
+        kind: this.kind,
+        checkoutId: group.checkoutId,
+        fieldsOrigin: group.fieldsOrigin,
+        title: FRAME_TITLES[this.kind],
+        eventSchema: fieldEventSchema,
+        onEvent: (event) => this.onFrameEvent(event),
+      });
+    }
+    this.requestUpdate();
+  }
+
+  sendCommand(command: FieldCommand): void {
+    this.link?.send(command);
+  }
+
+  /** Moves keyboard focus into the field's frame. */
+  focusField(): void {
+    this.link?.iframe.focus();
+    this.sendCommand({ type: 'focus' });
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    if (changed.has('placeholder') && this.placeholder !== undefined) {
+      this.sendCommand({ type: 'configure', options: { placeholder: this.placeholder.slice(0, 100) } });
+    }
+  }
+
+  private onFrameEvent(event: FieldEvent): void {
+    switch (event.type) {
+      case 'ready':
+        this.frameReady = true;
+        this.group?.refresh();
+        break;
+      case 'change':
+        this.state = event.state;
+        dispatchPayframeEvent(this, 'payframe-change', { field: this.kind, ...event.state });
+        this.group?.refresh();
+        break;
+      case 'focus':
+        this.focused = true;
+        dispatchPayframeEvent(this, 'payframe-focus', { field: this.kind });
+        break;
+      case 'blur':
+        this.focused = false;
+        dispatchPayframeEvent(this, 'payframe-blur', { field: this.kind });
+        break;
+      case 'advance':
+        this.group?.advanceFrom(this.kind);
+        break;
+      case 'submit':
+        this.group?.submitRequested();
+        break;
+    }
+    this.requestUpdate();
+  }
+
+  override render() {
+    const error = this.state?.error;
+    const boxClass = `box${this.focused ? ' focused' : ''}${error ? ' invalid' : ''}`;
+    // The frame's input has its own label; this one is for sighted users and pointer users.
+    return html`
+      <div class="label" part="label" aria-hidden="true" @click=${() => this.focusField()}>${this.label ?? FIELD_LABELS[this.kind]}</div>
+      <div class=${boxClass} part="box">
+        ${this.link?.iframe ?? nothing} ${this.frameReady ? nothing : html`<div class="skeleton" aria-hidden="true"></div>`}
+      </div>
+      <div class="error" part="error" aria-live="polite">${error?.message ?? ''}</div>
+    `;
+  }
+}
+
+/** The card number field. */
+export class PayframeCardNumber extends PayframeCardField {
+  readonly kind = 'number';
+}
+
+/** The expiration date field (MM / YY). */
+export class PayframeCardExpiry extends PayframeCardField {
+  readonly kind = 'expiry';
+}
+
+/** The security code (CVC) field. */
+export class PayframeCardCvc extends PayframeCardField {
+  readonly kind = 'cvc';
+}

@@ -1,0 +1,90 @@
+// <payframe-card-group>: groups split card fields placed anywhere inside it, so one
+// `tokenize()` call covers them all. Holds the hidden controller frame. Merchant realm.
+import { css, html, LitElement, nothing } from 'lit';
+import { CardGroup, type CardGroupHost } from '../host/card-group.ts';
+import { dispatchPayframeEvent } from '../events.ts';
+import type { FieldKind, TokenizeResult } from '../shared/protocol.ts';
+
+/**
+ * @event payframe-ready - Every field frame and the controller are ready for input.
+ * @event payframe-token - A payment method was created: `{ paymentMethod }`.
+ * @event payframe-error - Tokenizing failed or the frames could not load: `{ error: { code, message, field? } }`.
+ * @event payframe-submit - The shopper pressed Enter inside a field.
+ * @slot - Your layout, with <payframe-card-number>, <payframe-card-expiry> and <payframe-card-cvc> inside.
+ */
+export class PayframeCardGroupElement extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+  `;
+  static override properties = {
+    publishableKey: { type: String, attribute: 'publishable-key' },
+    fieldsOrigin: { type: String, attribute: 'fields-origin' },
+  };
+
+  /** Your publishable key (`pk_test_...` or `pk_live_...`). */
+  declare publishableKey: string;
+  /** The origin serving the card fields; defaults to where payframe.js was loaded from. */
+  declare fieldsOrigin: string | null;
+
+  private readonly group: CardGroup;
+
+  constructor() {
+    super();
+    this.publishableKey = '';
+    this.fieldsOrigin = null;
+    const element = this;
+    const host: CardGroupHost = {
+      element,
+      get publishableKey() {
+        return element.publishableKey;
+      },
+      get fieldsOriginAttribute() {
+        return element.fieldsOrigin;
+      },
+      groupChanged: () => this.requestUpdate(),
+      submitRequested: () => dispatchPayframeEvent(this, 'payframe-submit', {}),
+    };
+    this.group = new CardGroup(host);
+  }
+
+  /** True once every field frame and the controller are ready for input. */
+  get ready(): boolean {
+    return this.group.ready;
+  }
+
+  /** True while a tokenization is running. */
+  get busy(): boolean {
+    return this.group.busy;
+  }
+
+  /** Creates a payment method from the fields in this group; never rejects. */
+  tokenize(): Promise<TokenizeResult> {
+    return this.group.tokenize();
+  }
+
+  /** Moves keyboard focus into a field (the card number by default). */
+  focusField(field?: FieldKind): void {
+    this.group.focus(field);
+  }
+
+  /** Empties every field. */
+  clear(): void {
+    this.group.clear();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.group.connect();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.group.disconnect();
+  }
+
+  override render() {
+    return html`<slot></slot>${this.group.controllerFrame ?? nothing}`;
+  }
+}

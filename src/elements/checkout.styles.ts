@@ -1,0 +1,77 @@
+// Styles of the drop-in checkout: fields, a form-level error line and the pay button.
+import { css } from 'lit';
+
+export const checkoutStyles = css`
+  :host {
+    display: block;
+    max-width: 480px;
+    font-family: var(--payframe-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    color: var(--payframe-color-text, #1a1f36);
+  }
+  form {
+    display: grid;
+    gap: 4px;
+    margin: 0;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: 12px;
+  }
+  .form-error {
+    min-height: 18px;
+    margin: 0 0 8px;
+    font-size: 13px;
+    line-height: 18px;
+    color: var(--payframe-color-danger, #df1b41);
+  }
+  button {
+    position: relative;
+    height: 48px;
+    border: 0;
+    border-radius: var(--payframe-radius, 6px);
+    background: var(--payframe-color-primary, #0570de);
+    color: #fff;
+    font: inherit;
+    font-size: 16px;
+    font-weight: 600;
+    cursor: pointer;
+    transition: background-color 0.15s ease, opacity 0.15s ease;
+  }
+  button:hover {
+    background: var(--payframe-color-primary-hover, #0461c3);
+  }
+  button:focus-visible {
+    outline: 3px solid var(--payframe-focus-ring, rgba(5, 112, 222, 0.45));
+    outline-offset: 2px;
+  }
+  button:disabled,
+  button[aria-disabled='true'] {
+    opacity: 0.65;
+    cursor: default;
+  }
+  .spinner {
+    display: inline-block;
+    width: 16px;
+    height: 16px;
+    margin-right: 8px;
+    vertical-align: -3px;
+    border: 2px solid rgba(255, 255, 255, 0.45);
+    border-top-color: #fff;
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 2.4s;
+    }
+    button {
+      transition: none;
+    }
+  }
+`;

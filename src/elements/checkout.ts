@@ -1,0 +1,129 @@
+// <payframe-checkout>: the drop-in. Card number, expiry and CVC fields (each an iframe on the
+// fields origin), an error line per field, and a pay button showing the amount. Merchant realm.
+import { html, LitElement, nothing } from 'lit';
+import { CardGroup, type CardGroupHost } from '../host/card-group.ts';
+import { formatAmount } from '../format-amount.ts';
+import { isFieldErrorCode } from '../shared/errors.ts';
+import type { CheckoutError, TokenizeResult } from '../shared/protocol.ts';
+import { checkoutStyles } from './checkout.styles.ts';
+import './define-fields.ts';
+
+/**
+ * @event payframe-ready - Every field frame and the controller are ready for input.
+ * @event payframe-change - A field's state changed: `{ field, empty, complete, valid, brand?, error? }`.
+ * @event payframe-focus - A field gained focus: `{ field }`.
+ * @event payframe-blur - A field lost focus: `{ field }`.
+ * @event payframe-token - A payment method was created: `{ paymentMethod }`.
+ * @event payframe-error - Tokenizing failed or the frames could not load: `{ error: { code, message, field? } }`.
+ * @csspart form-error - The line above the button for errors that belong to no single field.
+ * @csspart button - The pay button.
+ */
+export class PayframeCheckout extends LitElement {
+  static override styles = checkoutStyles;
+  static override properties = {
+    publishableKey: { type: String, attribute: 'publishable-key' },
+    amount: { type: Number },
+    currency: { type: String },
+    locale: { type: String },
+    fieldsOrigin: { type: String, attribute: 'fields-origin' },
+  };
+
+  /** Your publishable key (`pk_test_...` or `pk_live_...`). */
+  declare publishableKey: string;
+  /** The amount in the currency's minor unit, e.g. 1999 for €19.99. */
+  declare amount: number | undefined;
+  /** ISO currency code, e.g. `eur`. */
+  declare currency: string | undefined;
+  /** Locale for the amount; defaults to the page's language. */
+  declare locale: string | undefined;
+  /** The origin serving the card fields; defaults to where payframe.js was loaded from. */
+  declare fieldsOrigin: string | null;
+
+  private readonly group: CardGroup;
+  private formError: CheckoutError | undefined;
+
+  constructor() {
+    super();
+    this.publishableKey = '';
+    this.fieldsOrigin = null;
+    const element = this;
+    const host: CardGroupHost = {
+      element,
+      get publishableKey() {
+        return element.publishableKey;
+      },
+      get fieldsOriginAttribute() {
+        return element.fieldsOrigin;
+      },
+      groupChanged: () => this.requestUpdate(),
+      submitRequested: () => void this.tokenize(),
+    };
+    this.group = new CardGroup(host);
+  }
+
+  /** True once every field frame and the controller are ready for input. */
+  get ready(): boolean {
+    return this.group.ready;
+  }
+
+  /** True while a tokenization is running. */
+  get busy(): boolean {
+    return this.group.busy;
+  }
+
+  /** Creates a payment method from the card typed in; never rejects. The pay button calls it. */
+  async tokenize(): Promise<TokenizeResult> {
+    this.formError = undefined;
+    this.requestUpdate();
+    const result = await this.group.tokenize();
+    // Field errors show under their field; the rest (network, gateway) above the button.
+    this.formError = 'error' in result && !isFieldErrorCode(result.error.code) ? result.error : undefined;
+    this.requestUpdate();
+    return result;
+  }
+
+  /** Empties every field. */
+  clear(): void {
+    this.group.clear();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.group.connect();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.group.disconnect();
+  }
+
+  private payLabel(): string {
+    const locale = this.locale || document.documentElement.lang || undefined;
+    const amount = this.amount !== undefined && this.currency ? formatAmount(this.amount, this.currency, locale) : undefined;
+    return amount ? `Pay ${amount}` : 'Pay';
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (!this.group.busy) void this.tokenize();
+  }
+
+  override render() {
+    const { ready, busy, loadError } = this.group;
+    const error = loadError ?? this.formError;
+    return html`
+      <form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.onSubmit}>
+        <payframe-card-number></payframe-card-number>
+        <div class="row">
+          <payframe-card-expiry></payframe-card-expiry>
+          <payframe-card-cvc></payframe-card-cvc>
+        </div>
+        <p class="form-error" part="form-error" role="alert">${error?.message ?? ''}</p>
+        <button part="button" type="submit" ?disabled=${!ready && !busy} aria-disabled=${busy ? 'true' : 'false'}>
+          ${busy ? html`<span class="spinner" aria-hidden="true"></span>Processing…` : this.payLabel()}
+        </button>
+        ${this.group.controllerFrame ?? nothing}
+      </form>
+    `;
+  }
+}

@@ -1,0 +1,42 @@
+// The DOM events Payframe elements dispatch (all bubble and cross shadow roots), typed for
+// `addEventListener`. Merchant realm: no event ever carries card data.
+import type { CheckoutError, FieldKind, FieldState, PaymentMethod } from './shared/protocol.ts';
+
+export interface PayframeChangeDetail extends FieldState {
+  field: FieldKind;
+}
+export interface PayframeFieldDetail {
+  field: FieldKind;
+}
+export interface PayframeTokenDetail {
+  paymentMethod: PaymentMethod;
+}
+export interface PayframeErrorDetail {
+  error: CheckoutError;
+}
+
+export type PayframeReadyEvent = CustomEvent<Record<string, never>>;
+export type PayframeChangeEvent = CustomEvent<PayframeChangeDetail>;
+export type PayframeFocusEvent = CustomEvent<PayframeFieldDetail>;
+export type PayframeBlurEvent = CustomEvent<PayframeFieldDetail>;
+export type PayframeTokenEvent = CustomEvent<PayframeTokenDetail>;
+export type PayframeErrorEvent = CustomEvent<PayframeErrorDetail>;
+export type PayframeSubmitEvent = CustomEvent<Record<string, never>>;
+
+export interface PayframeEventMap {
+  'payframe-ready': PayframeReadyEvent;
+  'payframe-change': PayframeChangeEvent;
+  'payframe-focus': PayframeFocusEvent;
+  'payframe-blur': PayframeBlurEvent;
+  'payframe-token': PayframeTokenEvent;
+  'payframe-error': PayframeErrorEvent;
+  'payframe-submit': PayframeSubmitEvent;
+}
+
+declare global {
+  interface HTMLElementEventMap extends PayframeEventMap {}
+}
+
+export function dispatchPayframeEvent<K extends keyof PayframeEventMap>(target: EventTarget, type: K, detail: PayframeEventMap[K]['detail']): void {
+  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}

@@ -1,0 +1,246 @@
+// One checkout's worth of card fields: the hidden controller frame, the registered field
+// elements, readiness, focus order and `tokenize()`. Both <payframe-checkout> and
+// <payframe-card-group> own one. Merchant realm: only state and tokens pass through here.
+import { messageFor, type CheckoutErrorCode, type FieldErrorCode } from '../shared/errors.ts';
+import {
+  controllerEventSchema,
+  FIELD_KINDS,
+  publishableKeySchema,
+  type CheckoutError,
+  type ControllerCommand,
+  type ControllerEvent,
+  type FieldCommand,
+  type FieldKind,
+  type FieldState,
+  type TokenizeResult,
+} from '../shared/protocol.ts';
+import { randomId } from '../shared/random-id.ts';
+import { dispatchPayframeEvent } from '../events.ts';
+import { resolveFieldsOrigin } from './fields-origin.ts';
+import { FrameLink } from './frame-link.ts';
+
+/** Dispatched (composed) by a field element when it connects, so the nearest group adopts it. */
+export const REGISTER_FIELD_EVENT = 'payframe-register-field';
+
+const FRAME_READY_TIMEOUT_MS = 15_000;
+const TOKENIZE_TIMEOUT_MS = 60_000;
+
+const INCOMPLETE_CODES: Record<FieldKind, FieldErrorCode> = {
+  number: 'incomplete_number',
+  expiry: 'incomplete_expiry',
+  cvc: 'incomplete_cvc',
+};
+
+/** What the group needs from a field element. */
+export interface GroupedField {
+  readonly kind: FieldKind;
+  readonly frameReady: boolean;
+  readonly state: FieldState | undefined;
+  attachToGroup(group: CardGroup): void;
+  sendCommand(command: FieldCommand): void;
+  focusField(): void;
+}
+
+/** What the group needs from the element that owns it. */
+export interface CardGroupHost {
+  readonly element: HTMLElement;
+  readonly publishableKey: string;
+  readonly fieldsOriginAttribute: string | null;
+  /** Re-render: readiness, busy state or an error changed. */
+  groupChanged(): void;
+  /** The shopper pressed Enter in a field. */
+  submitRequested(): void;
+}
+
+export function checkoutError(code: CheckoutErrorCode | FieldErrorCode, field?: FieldKind): CheckoutError {
+  return { code, message: messageFor(code), ...(field ? { field } : {}) };
+}
+
+export class CardGroup {
+  /** Random per mount: names the fields-origin channel shared by this group's frames. */
+  readonly checkoutId = randomId(24);
+  fieldsOrigin: string | undefined;
+  busy = false;
+  /** Set when the frames cannot work at all (no fields origin, frames never loaded). */
+  loadError: CheckoutError | undefined;
+
+  private readonly fields = new Map<FieldKind, GroupedField>();
+  private controller: FrameLink<ControllerEvent, ControllerCommand> | undefined;
+  private controllerReady = false;
+  private announcedReady = false;
+  private readyTimer: ReturnType<typeof setTimeout> | undefined;
+  private pendingTokenize: Promise<TokenizeResult> | undefined;
+  private readonly waitingForResult = new Map<string, (result: TokenizeResult) => void>();
+
+  constructor(private readonly host: CardGroupHost) {
+    host.element.addEventListener(REGISTER_FIELD_EVENT, (event) => {
+      const field = (event as CustomEvent<GroupedField>).detail;
+      event.stopPropagation();
+      this.register(field);
+    });
+  }
+
+  get controllerFrame(): HTMLIFrameElement | undefined {
+    return this.controller?.iframe;
+  }
+
+  get ready(): boolean {
+    return this.controllerReady && this.fields.size > 0 && [...this.fields.values()].every((field) => field.frameReady);
+  }
+
+  /** Call from the owner's connectedCallback. */
+  connect(): void {
+    this.fieldsOrigin = resolveFieldsOrigin(this.host.fieldsOriginAttribute);
+    if (!this.fieldsOrigin) {
+      this.fail(checkoutError('fields_origin_missing'));
+      return;
+    }
+    if (!this.controller) {
+      this.controller = new FrameLink<ControllerEvent, ControllerCommand>({
+        kind: 'controller',
+        checkoutId: this.checkoutId,
+        fieldsOrigin: this.fieldsOrigin,
+        title: 'Payframe secure payment controller',
+        eventSchema: controllerEventSchema,
+        onEvent: (event) => this.onControllerEvent(event),
+      });
+      const iframe = this.controller.iframe;
+      iframe.hidden = true;
+      iframe.tabIndex = -1;
+      iframe.setAttribute('aria-hidden', 'true');
+    }
+    clearTimeout(this.readyTimer);
+    this.readyTimer = setTimeout(() => {
+      if (!this.ready) this.fail(checkoutError('frame_load_failed'));
+    }, FRAME_READY_TIMEOUT_MS);
+    // Field elements that connected before their group did announce themselves to nobody.
+    for (const element of this.host.element.querySelectorAll<HTMLElement & GroupedField>('payframe-card-number, payframe-card-expiry, payframe-card-cvc')) {
+      this.register(element);
+    }
+    this.host.groupChanged();
+  }
+
+  /** Call from the owner's disconnectedCallback: a moved iframe reloads, so start afresh. */
+  disconnect(): void {
+    clearTimeout(this.readyTimer);
+    this.controller?.dispose();
+    this.controller = undefined;
+    this.controllerReady = false;
+    this.announcedReady = false;
+    for (const resolve of this.waitingForResult.values()) resolve({ error: checkoutError('not_ready') });
+    this.waitingForResult.clear();
+  }
+
+  register(field: GroupedField): void {
+    if (this.fields.get(field.kind) === field) return;
+    this.fields.set(field.kind, field);
+    field.attachToGroup(this);
+    this.refresh();
+  }
+
+  unregister(field: GroupedField): void {
+    if (this.fields.get(field.kind) === field) this.fields.delete(field.kind);
+    this.refresh();
+  }
+
+  /** A field's readiness or state changed. */
+  refresh(): void {
+    const ready = this.ready;
+    if (ready && !this.announcedReady) {
+      this.announcedReady = true;
+      clearTimeout(this.readyTimer);
+      dispatchPayframeEvent(this.host.element, 'payframe-ready', {});
+    } else if (!ready) {
+      this.announcedReady = false;
+    }
+    this.host.groupChanged();
+  }
+
+  /** A field completed: focus moves to the next field of the group, if any. */
+  advanceFrom(kind: FieldKind): void {
+    const order = FIELD_KINDS.filter((candidate) => this.fields.has(candidate));
+    const next = order[order.indexOf(kind) + 1];
+    if (next) this.fields.get(next)?.focusField();
+  }
+
+  submitRequested(): void {
+    this.host.submitRequested();
+  }
+
+  focus(kind: FieldKind = 'number'): void {
+    this.fields.get(kind)?.focusField();
+  }
+
+  clear(): void {
+    for (const field of this.fields.values()) field.sendCommand({ type: 'clear' });
+  }
+
+  /**
+   * Tokenizes the card typed into this group's fields. While one tokenization runs, further
+   * calls return the same promise: one submit, at most one payment method.
+   */
+  tokenize(): Promise<TokenizeResult> {
+    this.pendingTokenize ??= this.runTokenize().finally(() => {
+      this.pendingTokenize = undefined;
+      this.busy = false;
+      this.host.groupChanged();
+    });
+    return this.pendingTokenize;
+  }
+
+  private async runTokenize(): Promise<TokenizeResult> {
+    const result = await this.requestToken();
+    if ('paymentMethod' in result) dispatchPayframeEvent(this.host.element, 'payframe-token', { paymentMethod: result.paymentMethod });
+    else dispatchPayframeEvent(this.host.element, 'payframe-error', { error: result.error });
+    return result;
+  }
+
+  private requestToken(): Promise<TokenizeResult> | TokenizeResult {
+    if (this.loadError) return { error: this.loadError };
+    if (!this.ready || !this.controller) return { error: checkoutError('not_ready') };
+    const publishableKey = publishableKeySchema.safeParse(this.host.publishableKey);
+    if (!publishableKey.success) return { error: checkoutError('invalid_publishable_key') };
+
+    // Fields the shopper has not finished never reach the gateway: show their errors instead.
+    const fields = FIELD_KINDS.flatMap((kind) => this.fields.get(kind) ?? []);
+    const unfinished = fields.filter((field) => !field.state?.complete);
+    const firstUnfinished = unfinished[0];
+    if (firstUnfinished) {
+      for (const field of unfinished) field.sendCommand({ type: 'reveal-errors' });
+      return { error: checkoutError(firstUnfinished.state?.error?.code ?? INCOMPLETE_CODES[firstUnfinished.kind], firstUnfinished.kind) };
+    }
+
+    this.busy = true;
+    this.host.groupChanged();
+    const requestId = randomId(24);
+    const controller = this.controller;
+    return new Promise<TokenizeResult>((resolve) => {
+      const timer = setTimeout(() => settle({ error: checkoutError('timeout') }), TOKENIZE_TIMEOUT_MS);
+      const settle = (result: TokenizeResult) => {
+        clearTimeout(timer);
+        this.waitingForResult.delete(requestId);
+        resolve(result);
+      };
+      this.waitingForResult.set(requestId, settle);
+      controller.send({ type: 'tokenize', requestId, publishableKey: publishableKey.data, fields: fields.map((field) => field.kind) });
+    });
+  }
+
+  private onControllerEvent(event: ControllerEvent): void {
+    switch (event.type) {
+      case 'ready':
+        this.controllerReady = true;
+        this.refresh();
+        break;
+      case 'tokenize-result':
+        this.waitingForResult.get(event.requestId)?.(event.result);
+        break;
+    }
+  }
+
+  private fail(error: CheckoutError): void {
+    this.loadError = error;
+    dispatchPayframeEvent(this.host.element, 'payframe-error', { error });
+    this.host.groupChanged();
+  }
+}

@@ -1,0 +1,77 @@
+// The merchant page's side of one frame: creates the sandboxed iframe on the fields origin,
+// answers its hello (exact origin, exact source) with a private MessagePort, then exchanges
+// schema-checked messages over that port only. Merchant realm: never sees card data.
+import type * as z from 'zod/mini';
+import { helloMessageSchema, PROTOCOL_VERSION, type ConnectMessage, type FrameKind } from '../shared/protocol.ts';
+import { countDroppedMessage } from './dropped-messages.ts';
+
+const FRAME_PAGES: Record<FrameKind, string> = {
+  number: 'field.html',
+  expiry: 'field.html',
+  cvc: 'field.html',
+  controller: 'controller.html',
+};
+
+export interface FrameLinkOptions<Event> {
+  kind: FrameKind;
+  checkoutId: string;
+  fieldsOrigin: string;
+  title: string;
+  eventSchema: z.ZodMiniType<Event>;
+  onEvent(event: Event): void;
+}
+
+export class FrameLink<Event, Command> {
+  readonly iframe: HTMLIFrameElement;
+  private port: MessagePort | undefined;
+  private readonly queued: Command[] = [];
+
+  constructor(private readonly options: FrameLinkOptions<Event>) {
+    const iframe = document.createElement('iframe');
+    // allow-same-origin keeps the frame on the fields origin (exact-origin messaging, its own
+    // BroadcastChannel); no allow-top-navigation or allow-popups.
+    iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms');
+    iframe.setAttribute('title', options.title);
+    iframe.setAttribute('referrerpolicy', 'no-referrer');
+    iframe.setAttribute('scrolling', 'no');
+    iframe.setAttribute('allowtransparency', 'true');
+    const params = new URLSearchParams({ frame: options.kind, checkout: options.checkoutId, host: location.origin });
+    iframe.src = `${options.fieldsOrigin}/${FRAME_PAGES[options.kind]}#${params}`;
+    this.iframe = iframe;
+    window.addEventListener('message', this.onWindowMessage);
+  }
+
+  send(command: Command): void {
+    if (this.port) this.port.postMessage(command);
+    else this.queued.push(command);
+  }
+
+  dispose(): void {
+    window.removeEventListener('message', this.onWindowMessage);
+    this.port?.close();
+    this.port = undefined;
+  }
+
+  private readonly onWindowMessage = (event: MessageEvent): void => {
+    const frameWindow = this.iframe.contentWindow;
+    // Messages from anyone but our own frame at the fields origin are none of our business.
+    if (frameWindow === null || event.source !== frameWindow || event.origin !== this.options.fieldsOrigin) return;
+    const hello = helloMessageSchema.safeParse(event.data);
+    if (!hello.success || hello.data.frame !== this.options.kind || hello.data.checkout !== this.options.checkoutId) {
+      countDroppedMessage();
+      return;
+    }
+    // A new hello means the frame (re)loaded: it gets a fresh port, the old one is closed.
+    this.port?.close();
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    this.port.onmessage = (portEvent) => {
+      const parsed = this.options.eventSchema.safeParse(portEvent.data);
+      if (parsed.success) this.options.onEvent(parsed.data);
+      else countDroppedMessage();
+    };
+    const connect: ConnectMessage = { payframe: PROTOCOL_VERSION, type: 'connect', checkout: this.options.checkoutId };
+    frameWindow.postMessage(connect, this.options.fieldsOrigin, [channel.port2]);
+    for (const command of this.queued.splice(0)) this.port.postMessage(command);
+  };
+}

@@ -1,0 +1,24 @@
+// Payframe's merchant-side SDK, for `import` in single-page apps. Importing it registers the
+// custom elements. The card fields themselves run on the fields origin, never in this realm.
+import './elements/define.ts';
+import { setDefaultFieldsOrigin } from './host/fields-origin.ts';
+
+export { PayframeCheckout } from './elements/checkout.ts';
+export { PayframeCardGroupElement } from './elements/card-group.ts';
+export { PayframeCardField, PayframeCardNumber, PayframeCardExpiry, PayframeCardCvc } from './elements/card-field.ts';
+export { droppedMessageCount } from './host/dropped-messages.ts';
+export { formatAmount } from './format-amount.ts';
+export { CARD_BRANDS, CARD_BRAND_NAMES, type CardBrand } from './shared/card-brands.ts';
+export { ERROR_MESSAGES, type CheckoutErrorCode, type FieldErrorCode } from './shared/errors.ts';
+export type { CheckoutError, FieldKind, FieldState, PaymentMethod, TokenizeResult } from './shared/protocol.ts';
+export type * from './events.ts';
+
+export interface PayframeConfig {
+  /** The origin serving the card fields, e.g. `https://fields.payframe.example`. */
+  fieldsOrigin?: string;
+}
+
+/** Sets defaults for every element that does not set its own attributes. */
+export function configurePayframe(config: PayframeConfig): void {
+  setDefaultFieldsOrigin(config.fieldsOrigin);
+}

@@ -1,0 +1,45 @@
+// Every error Payframe reports, in one table: a stable code (Stripe's vocabulary where Stripe
+// has one) and the English message shown to the shopper. Shared by the SDK and the frames.
+import * as z from 'zod/mini';
+
+export const FIELD_ERROR_MESSAGES = {
+  incomplete_number: 'Your card number is incomplete.',
+  invalid_number: 'Your card number is invalid.',
+  incomplete_expiry: "Your card's expiration date is incomplete.",
+  invalid_expiry_month: "Your card's expiration month is invalid.",
+  invalid_expiry_month_past: "Your card's expiration date is in the past.",
+  invalid_expiry_year_past: "Your card's expiration year is in the past.",
+  invalid_expiry_year: "Your card's expiration year is invalid.",
+  incomplete_cvc: "Your card's security code is incomplete.",
+  invalid_cvc: "Your card's security code is invalid.",
+} as const;
+
+export const CHECKOUT_ERROR_MESSAGES = {
+  not_ready: 'The payment form is still loading. Please try again in a moment.',
+  fields_unavailable: 'The payment form could not be read. Please reload the page and try again.',
+  fields_origin_missing: 'Payframe does not know where its card fields are hosted. Set the fields-origin attribute.',
+  invalid_publishable_key: 'This checkout is not configured with a valid publishable key.',
+  frame_load_failed: 'The secure card fields could not be loaded. Check your connection and reload the page.',
+  network_error: 'We could not reach the payment service. Check your connection and try again.',
+  timeout: 'The payment service took too long to answer. Please try again.',
+  gateway_unavailable: 'The payment service is unavailable right now. Please try again shortly.',
+  rate_limited: 'Too many attempts. Please wait a moment and try again.',
+  gateway_error: 'The payment service could not process this card.',
+} as const;
+
+export const ERROR_MESSAGES = { ...FIELD_ERROR_MESSAGES, ...CHECKOUT_ERROR_MESSAGES } as const;
+
+export type FieldErrorCode = keyof typeof FIELD_ERROR_MESSAGES;
+export type CheckoutErrorCode = keyof typeof CHECKOUT_ERROR_MESSAGES;
+
+const fieldErrorCodes = Object.keys(FIELD_ERROR_MESSAGES) as [FieldErrorCode, ...FieldErrorCode[]];
+export const fieldErrorCodeSchema = z.enum(fieldErrorCodes);
+
+export function messageFor(code: FieldErrorCode | CheckoutErrorCode): string {
+  return ERROR_MESSAGES[code];
+}
+
+/** Field codes are shown by the fields themselves; other codes belong to the whole form. */
+export function isFieldErrorCode(code: string): code is FieldErrorCode {
+  return Object.hasOwn(FIELD_ERROR_MESSAGES, code);
+}

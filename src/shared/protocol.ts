@@ -1,0 +1,150 @@
+// The wire protocol between the merchant page (src/) and the fields-origin frames (iframe/).
+// Every message either way is parsed with these schemas; anything that does not parse is
+// dropped. Nothing here may ever carry a card number, a CVC, their length or a caret position.
+import * as z from 'zod/mini';
+import { cardBrandSchema } from './card-brands.ts';
+import { fieldErrorCodeSchema } from './errors.ts';
+
+export const PROTOCOL_VERSION = 1;
+
+export const FIELD_KINDS = ['number', 'expiry', 'cvc'] as const;
+export const fieldKindSchema = z.enum(FIELD_KINDS);
+export type FieldKind = z.infer<typeof fieldKindSchema>;
+
+export const FRAME_KINDS = [...FIELD_KINDS, 'controller'] as const;
+export const frameKindSchema = z.enum(FRAME_KINDS);
+export type FrameKind = z.infer<typeof frameKindSchema>;
+
+/** Random per mount, so frames of two checkouts (or two tabs) never share a channel. */
+export const checkoutIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/));
+
+/** Text the merchant may show inside a frame; set as text, never parsed as HTML. */
+const shortText = z.string().check(z.maxLength(100));
+
+const originSchema = z.string().check(z.regex(/^https?:\/\/[^/\s]+$/), z.maxLength(300));
+
+// ---- Frame URL parameters (in the fragment, so they never reach a server log) ----
+
+export const frameParamsSchema = z.object({
+  frame: frameKindSchema,
+  checkout: checkoutIdSchema,
+  host: originSchema,
+});
+export type FrameParams = z.infer<typeof frameParamsSchema>;
+
+// ---- Handshake over window.postMessage (exact target origins both ways) ----
+
+export const helloMessageSchema = z.object({
+  payframe: z.literal(PROTOCOL_VERSION),
+  type: z.literal('hello'),
+  frame: frameKindSchema,
+  checkout: checkoutIdSchema,
+});
+export type HelloMessage = z.infer<typeof helloMessageSchema>;
+
+export const connectMessageSchema = z.object({
+  payframe: z.literal(PROTOCOL_VERSION),
+  type: z.literal('connect'),
+  checkout: checkoutIdSchema,
+});
+export type ConnectMessage = z.infer<typeof connectMessageSchema>;
+
+// ---- Field frame -> merchant page (over the MessagePort) ----
+
+export const fieldErrorSchema = z.object({ code: fieldErrorCodeSchema, message: shortText });
+
+export const fieldStateSchema = z.object({
+  empty: z.boolean(),
+  complete: z.boolean(),
+  valid: z.boolean(),
+  brand: z.optional(cardBrandSchema),
+  error: z.optional(fieldErrorSchema),
+});
+export type FieldState = z.infer<typeof fieldStateSchema>;
+
+export const fieldEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('change'), state: fieldStateSchema }),
+  z.object({ type: z.literal('focus') }),
+  z.object({ type: z.literal('blur') }),
+  /** The field is complete: move focus to the next field. */
+  z.object({ type: z.literal('advance') }),
+  /** Enter was pressed inside the field. */
+  z.object({ type: z.literal('submit') }),
+]);
+export type FieldEvent = z.infer<typeof fieldEventSchema>;
+
+// ---- Merchant page -> field frame ----
+
+export const fieldOptionsSchema = z.object({
+  placeholder: z.optional(shortText),
+  label: z.optional(shortText),
+  disabled: z.optional(z.boolean()),
+});
+export type FieldOptions = z.infer<typeof fieldOptionsSchema>;
+
+export const fieldCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('configure'), options: fieldOptionsSchema }),
+  z.object({ type: z.literal('focus') }),
+  /** Show "incomplete" errors as if the shopper had left the field (on a submit attempt). */
+  z.object({ type: z.literal('reveal-errors') }),
+  z.object({ type: z.literal('clear') }),
+]);
+export type FieldCommand = z.infer<typeof fieldCommandSchema>;
+
+// ---- Merchant page <-> controller frame ----
+
+export const publishableKeySchema = z.string().check(z.regex(/^pk_(test|live)_[A-Za-z0-9_]{1,200}$/));
+
+export const requestIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
+
+export const controllerCommandSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('tokenize'),
+    requestId: requestIdSchema,
+    publishableKey: publishableKeySchema,
+    fields: z.array(fieldKindSchema).check(z.maxLength(FIELD_KINDS.length)),
+  }),
+]);
+export type ControllerCommand = z.infer<typeof controllerCommandSchema>;
+
+/** The payment method as the merchant sees it: Stripe's shape, only non-sensitive fields. */
+export const paymentMethodSchema = z.object({
+  id: z.string().check(z.regex(/^pm_[A-Za-z0-9]{1,64}$/)),
+  object: z.literal('payment_method'),
+  type: z.literal('card'),
+  card: z.object({
+    brand: z.string().check(z.maxLength(32)),
+    last4: z.string().check(z.regex(/^\d{4}$/)),
+    exp_month: z.number().check(z.int(), z.gte(1), z.lte(12)),
+    exp_year: z.number().check(z.int(), z.gte(2000), z.lte(2200)),
+    funding: z.optional(z.string().check(z.maxLength(32))),
+    country: z.optional(z.nullable(z.string().check(z.maxLength(8)))),
+  }),
+  created: z.number(),
+  livemode: z.boolean(),
+});
+export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
+
+export const checkoutErrorSchema = z.object({
+  /** A Payframe code (see errors.ts) or the gateway's own code, such as Stripe's `incorrect_number`. */
+  code: z.string().check(z.regex(/^[a-z0-9_]{1,64}$/)),
+  message: z.string().check(z.maxLength(500)),
+  /** The field the error belongs to, when it belongs to one. */
+  field: z.optional(fieldKindSchema),
+  /** Stripe's `decline_code`, when the gateway gave one. */
+  declineCode: z.optional(z.string().check(z.maxLength(64))),
+});
+export type CheckoutError = z.infer<typeof checkoutErrorSchema>;
+
+export const tokenizeResultSchema = z.union([
+  z.object({ paymentMethod: paymentMethodSchema }),
+  z.object({ error: checkoutErrorSchema }),
+]);
+export type TokenizeResult = z.infer<typeof tokenizeResultSchema>;
+
+export const controllerEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('tokenize-result'), requestId: requestIdSchema, result: tokenizeResultSchema }),
+]);
+export type ControllerEvent = z.infer<typeof controllerEventSchema>;
