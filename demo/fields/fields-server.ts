@@ -1,0 +1,65 @@
+// The fields origin: serves the built frame pages (dist/fields) with their security headers,
+// and the script-tag file (dist/payframe.js) that merchants load. Serves nothing else. The
+// gateway URL is this server's own configuration, written into the controller page.
+import { readFileSync, readdirSync } from 'node:fs';
+import http from 'node:http';
+import { join, resolve } from 'node:path';
+import { contentTypeOf } from '../http/content-types.ts';
+import { frameHeaders } from './frame-headers.ts';
+
+export interface FieldsServerConfig {
+  /** The gateway the controller frame tokenizes with, e.g. http://127.0.0.1:4244. */
+  gatewayUrl: string;
+  /** Origins allowed to embed the frames (CSP frame-ancestors). */
+  frameAncestors: string[];
+}
+
+const GATEWAY_PLACEHOLDER = '{{PAYFRAME_GATEWAY_URL}}';
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** `config` is read on every request, so it may be completed after the server starts listening. */
+export function createFieldsServer(distDir: string, config: FieldsServerConfig): http.Server {
+  const fieldsDir = resolve(distDir, 'fields');
+  // A fixed list of what exists at startup: no path from a request ever reaches the filesystem.
+  const assets = new Map<string, Buffer>();
+  for (const name of readdirSync(join(fieldsDir, 'assets'))) assets.set(`/assets/${name}`, readFileSync(join(fieldsDir, 'assets', name)));
+  const pages = {
+    '/field.html': { page: 'field' as const, html: readFileSync(join(fieldsDir, 'field.html'), 'utf8') },
+    '/controller.html': { page: 'controller' as const, html: readFileSync(join(fieldsDir, 'controller.html'), 'utf8') },
+  };
+  const scriptTagFile = readFileSync(join(distDir, 'payframe.js'));
+
+  return http.createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://fields.invalid').pathname;
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('Method not allowed');
+      return;
+    }
+    const page = pages[path as keyof typeof pages];
+    if (page) {
+      const gatewayOrigin = new URL(config.gatewayUrl).origin;
+      const html = page.html.replace(GATEWAY_PLACEHOLDER, escapeAttribute(config.gatewayUrl));
+      response.writeHead(200, { 'Content-Type': contentTypeOf(path), ...frameHeaders({ page: page.page, gatewayOrigin, frameAncestors: config.frameAncestors }) });
+      response.end(request.method === 'HEAD' ? undefined : html);
+      return;
+    }
+    const asset = path === '/payframe.js' ? scriptTagFile : assets.get(path);
+    if (asset) {
+      response.writeHead(200, {
+        'Content-Type': contentTypeOf(path),
+        'X-Content-Type-Options': 'nosniff',
+        // Hashed asset names never change content; the script-tag file may be updated in place.
+        'Cache-Control': path === '/payframe.js' ? 'no-cache' : 'public, max-age=31536000, immutable',
+        // Lets merchants load payframe.js with `crossorigin` and a Subresource Integrity hash.
+        'Access-Control-Allow-Origin': '*',
+        'Cross-Origin-Resource-Policy': 'cross-origin',
+      });
+      response.end(request.method === 'HEAD' ? undefined : asset);
+      return;
+    }
+    response.writeHead(404, { 'Content-Type': 'text/plain', 'X-Content-Type-Options': 'nosniff' }).end('Not found');
+  });
+}

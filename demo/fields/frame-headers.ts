@@ -1,0 +1,33 @@
+// The security headers of the fields-origin pages (ARCHITECTURE.md, invariant 4): a strict
+// CSP whose connect-src is the configured gateway only (the controller) or nothing at all (the
+// field frames), frame-ancestors from this server's configuration, nosniff, no referrer.
+export interface FrameHeaderOptions {
+  page: 'field' | 'controller';
+  gatewayOrigin: string;
+  frameAncestors: string[];
+}
+
+export function frameContentSecurityPolicy({ page, gatewayOrigin, frameAncestors }: FrameHeaderOptions): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src ${page === 'controller' ? gatewayOrigin : "'none'"}`,
+    "img-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${frameAncestors.length ? frameAncestors.join(' ') : "'none'"}`,
+    "require-trusted-types-for 'script'",
+    "trusted-types 'none'",
+  ].join('; ');
+}
+
+export function frameHeaders(options: FrameHeaderOptions): Record<string, string> {
+  return {
+    'Content-Security-Policy': frameContentSecurityPolicy(options),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cache-Control': 'no-cache',
+  };
+}

@@ -1,0 +1,35 @@
+// `npm run demo`: serves the merchant demo page, the fields origin and the sandbox gateway,
+// then prints where to open it. Ports: DEMO_PORT, FIELDS_PORT, GATEWAY_PORT.
+import { startDemoServers } from './servers.ts';
+
+function portFromEnv(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`${name} must be a port number (0-65535), got "${value}"`);
+    process.exit(2);
+  }
+  return port;
+}
+
+try {
+  const servers = await startDemoServers({
+    merchantPort: portFromEnv('DEMO_PORT', 4242),
+    fieldsPort: portFromEnv('FIELDS_PORT', 4243),
+    gatewayPort: portFromEnv('GATEWAY_PORT', 4244),
+    ...(process.env.GATEWAY_PUBLISHABLE_KEY ? { publishableKey: process.env.GATEWAY_PUBLISHABLE_KEY } : {}),
+    ...(process.env.GATEWAY_SECRET_KEY ? { secretKey: process.env.GATEWAY_SECRET_KEY } : {}),
+  });
+  console.log(`Fields origin:   ${servers.fieldsOrigin}`);
+  console.log(`Sandbox gateway: ${servers.gatewayUrl}  (publishable key ${servers.publishableKey})`);
+  console.log(`Demo: ${servers.merchantUrl}/`);
+  const stop = () => void servers.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') console.error(`A demo port is already in use (${(error as Error).message}). Set DEMO_PORT, FIELDS_PORT or GATEWAY_PORT to free ports.`);
+  else console.error(error);
+  process.exit(1);
+}

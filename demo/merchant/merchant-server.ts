@@ -1,0 +1,65 @@
+// The demo merchant's web server (the merchant origin): the QA demo page, plus extra pages
+// the end-to-end tests bring. It holds no card data and never could: the fields do not live here.
+import { readFileSync, existsSync } from 'node:fs';
+import http from 'node:http';
+import { basename, join } from 'node:path';
+import { contentTypeOf } from '../http/content-types.ts';
+
+export interface MerchantServerConfig {
+  fieldsOrigin: string;
+  publishableKey: string;
+  /** Folders whose files are served under /<name>/..., e.g. test pages. */
+  extraPageDirs?: Record<string, string>;
+}
+
+const PAGE_DIR = join(import.meta.dirname, '../page');
+
+/** The CSP a merchant page using Payframe needs: our script and our frames, nothing more. */
+export function merchantContentSecurityPolicy(fieldsOrigin: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${fieldsOrigin}`,
+    `frame-src ${fieldsOrigin}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+function fillTemplate(text: string, config: MerchantServerConfig): string {
+  return text.replaceAll('{{FIELDS_ORIGIN}}', config.fieldsOrigin).replaceAll('{{PUBLISHABLE_KEY}}', config.publishableKey);
+}
+
+function resolveFile(path: string, config: MerchantServerConfig): string | undefined {
+  if (path === '/') return join(PAGE_DIR, 'index.html');
+  const [, folder = '', name = ''] = /^\/(?:([\w-]+)\/)?([\w.-]+)$/.exec(path) ?? [];
+  // Only plain file names inside known folders: no traversal.
+  const dir = folder ? config.extraPageDirs?.[folder] : PAGE_DIR;
+  if (!dir || !name || name !== basename(name) || name.startsWith('.')) return undefined;
+  const file = join(dir, name);
+  return existsSync(file) ? file : undefined;
+}
+
+/** `config` is read on every request, so it may be completed after the server starts listening. */
+export function createMerchantServer(config: MerchantServerConfig): http.Server {
+  return http.createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://merchant.invalid').pathname;
+    const file = request.method === 'GET' ? resolveFile(path, config) : undefined;
+    if (!file) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      return;
+    }
+    const type = contentTypeOf(file);
+    const isText = type.startsWith('text/');
+    const body = isText ? fillTemplate(readFileSync(file, 'utf8'), config) : readFileSync(file);
+    response.writeHead(200, {
+      'Content-Type': type,
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': merchantContentSecurityPolicy(config.fieldsOrigin) } : {}),
+    });
+    response.end(body);
+  });
+}

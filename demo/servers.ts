@@ -1,0 +1,64 @@
+// Starts the demo's three origins: the merchant page on localhost, the fields origin and the
+// sandbox gateway on 127.0.0.1 (a different site from localhost, so Chromium isolates the
+// frames as it will in production). Used by `npm run demo` and by the tests.
+import { resolve } from 'node:path';
+import { createFieldsServer, type FieldsServerConfig } from './fields/fields-server.ts';
+import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY, startSandboxGateway } from './gateway/sandbox-gateway.ts';
+import { close, listen } from './http/listen.ts';
+import { createMerchantServer, type MerchantServerConfig } from './merchant/merchant-server.ts';
+
+export interface DemoServerOptions {
+  /** 0 picks a free port. */
+  merchantPort: number;
+  fieldsPort: number;
+  gatewayPort: number;
+  publishableKey?: string;
+  secretKey?: string;
+  /** Where the build is; defaults to ./dist. */
+  distDir?: string;
+  extraPageDirs?: Record<string, string>;
+  /** More origins allowed to embed the frames besides the demo merchant. */
+  extraFrameAncestors?: string[];
+}
+
+export interface DemoServers {
+  merchantUrl: string;
+  fieldsOrigin: string;
+  gatewayUrl: string;
+  publishableKey: string;
+  secretKey: string;
+  close(): Promise<void>;
+}
+
+export async function startDemoServers(options: DemoServerOptions): Promise<DemoServers> {
+  const publishableKey = options.publishableKey ?? DEFAULT_PUBLISHABLE_KEY;
+  const secretKey = options.secretKey ?? DEFAULT_SECRET_KEY;
+  const distDir = resolve(options.distDir ?? 'dist');
+
+  // Each server needs the others' addresses, known only once all listen: configs are filled in after.
+  const fieldsConfig: FieldsServerConfig = { gatewayUrl: '', frameAncestors: [] };
+  const merchantConfig: MerchantServerConfig = { fieldsOrigin: '', publishableKey, ...(options.extraPageDirs ? { extraPageDirs: options.extraPageDirs } : {}) };
+  const fieldsServer = createFieldsServer(distDir, fieldsConfig);
+  const merchantServer = createMerchantServer(merchantConfig);
+
+  const fieldsPort = await listen(fieldsServer, options.fieldsPort, '127.0.0.1');
+  const merchantPort = await listen(merchantServer, options.merchantPort, '127.0.0.1');
+  const fieldsOrigin = `http://127.0.0.1:${fieldsPort}`;
+  const merchantUrl = `http://localhost:${merchantPort}`;
+  const gateway = await startSandboxGateway({ port: options.gatewayPort, publishableKey, secretKey, allowedOrigins: [fieldsOrigin] });
+
+  fieldsConfig.gatewayUrl = gateway.url;
+  fieldsConfig.frameAncestors = [merchantUrl, `http://127.0.0.1:${merchantPort}`, ...(options.extraFrameAncestors ?? [])];
+  merchantConfig.fieldsOrigin = fieldsOrigin;
+
+  return {
+    merchantUrl,
+    fieldsOrigin,
+    gatewayUrl: gateway.url,
+    publishableKey,
+    secretKey,
+    async close() {
+      await Promise.all([close(fieldsServer), close(merchantServer), gateway.close()]);
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// npm run build: the ESM SDK with .d.ts types, the script-tag IIFE, the fields-origin pages;
+// then prints the gzip size of each output.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { printSizeTable } from './output-sizes.mjs';
+
+const started = performance.now();
+rmSync('dist', { recursive: true, force: true });
+for (const mode of ['esm', 'iife', 'fields']) {
+  await build({ mode, configFile: 'vite.config.ts' });
+}
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
+// tsc keeps our `./x.ts` specifiers in .d.ts files; consumers resolve `./x.js`.
+for (const entry of readdirSync('dist/types', { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile() || !entry.name.endsWith('.d.ts')) continue;
+  const path = join(entry.parentPath, entry.name);
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/(from\s+|import\s+)'(\.{1,2}\/[^']+)\.ts'/g, "$1'$2.js'"));
+}
+printSizeTable();
+console.log(`Built dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,58 @@
+// Builds Payframe's three outputs, one per mode (scripts/build.mjs runs them in turn):
+//   esm    dist/esm/index.js   the SDK for `import`, lit and zod left to the app's bundler
+//   iife   dist/payframe.js    the self-contained script-tag file
+//   fields dist/fields/        the fields-origin pages (field frame, controller frame)
+import { resolve } from 'node:path';
+import { defineConfig, type UserConfig } from 'vite';
+
+const root = import.meta.dirname;
+
+const shared: UserConfig = {
+  logLevel: 'warn',
+  build: { emptyOutDir: false, sourcemap: false, target: 'es2022', reportCompressedSize: false },
+};
+
+const modes: Record<string, UserConfig> = {
+  esm: {
+    ...shared,
+    build: {
+      ...shared.build,
+      outDir: resolve(root, 'dist/esm'),
+      minify: false,
+      lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: () => 'index.js' },
+      rollupOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/] },
+    },
+  },
+  iife: {
+    ...shared,
+    build: {
+      ...shared.build,
+      outDir: resolve(root, 'dist'),
+      minify: true,
+      lib: { entry: resolve(root, 'src/script-tag.ts'), formats: ['iife'], name: 'PayframeBundle', fileName: () => 'payframe.js' },
+    },
+  },
+  fields: {
+    ...shared,
+    root: resolve(root, 'iframe'),
+    // Relative URLs, so the pages work wherever the fields origin mounts them.
+    base: './',
+    build: {
+      ...shared.build,
+      outDir: resolve(root, 'dist/fields'),
+      emptyOutDir: true,
+      minify: true,
+      // The polyfill would fetch() modules, which the frames' CSP (connect-src) forbids.
+      modulePreload: { polyfill: false },
+      rollupOptions: {
+        input: { field: resolve(root, 'iframe/field.html'), controller: resolve(root, 'iframe/controller.html') },
+      },
+    },
+  },
+};
+
+export default defineConfig(({ mode }) => {
+  const config = modes[mode];
+  if (!config) throw new Error(`Unknown build mode "${mode}": use one of ${Object.keys(modes).join(', ')}`);
+  return config;
+});
