@@ -2,7 +2,7 @@
 // The demo page's own script (merchant realm): shows the token, logs every Payframe event and
 // lists the test cards. It never touches card data; it only listens to Payframe's events.
 
-/** Stripe's published test cards, as the sandbox gateway treats them. */
+/** Stripe's published test cards, as the sandbox gateway treats them. @type {[string, string, string][]} */
 const TEST_CARDS = [
   ['4242 4242 4242 4242', 'Visa', 'Tokenizes (pm_ token)'],
   ['4000 0566 5566 5556', 'Visa (debit)', 'Tokenizes, funding debit'],
@@ -35,6 +35,7 @@ for (const [number, brand, outcome] of TEST_CARDS) {
   tbody?.append(row);
 }
 
+/** @param {string} type @param {unknown} detail */
 function logEvent(type, detail) {
   const item = document.createElement('li');
   const time = document.createElement('time');
@@ -49,6 +50,7 @@ function logEvent(type, detail) {
   while (log.children.length > 200) log.lastElementChild?.remove();
 }
 
+/** @param {import('../../src/index.ts').PaymentMethod} paymentMethod @param {string} source */
 function showToken(paymentMethod, source) {
   tokenPanel.classList.remove('empty');
   tokenPanel.replaceChildren();
@@ -79,6 +81,7 @@ document.getElementById('clear-log')?.addEventListener('click', () => log.replac
 // Split fields: the merchant's own button (and Enter in a field) calls tokenize().
 const split = /** @type {any} */ (document.getElementById('split'));
 const splitButton = /** @type {HTMLButtonElement} */ (document.getElementById('split-save'));
+/** @param {Event} [event] */
 async function saveSplitCard(event) {
   event?.preventDefault();
   splitButton.disabled = true;

@@ -10,9 +10,11 @@ const ADVANCE_AT_16 = new Set(['visa', 'mastercard', 'discover', 'jcb']);
 export function formatCardNumber(raw: string): string {
   const rules = brandRulesFor(digitsOf(raw));
   const digits = digitsOf(raw).slice(0, rules.maxLength);
+  // card-validator's gaps stop at 12; 17-19 digit cards read 4-4-4-4-3.
+  const gaps = rules.maxLength > 16 && !rules.gaps.includes(16) ? [...rules.gaps, 16] : rules.gaps;
   let formatted = '';
   for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && rules.gaps.includes(i)) formatted += ' ';
+    if (i > 0 && gaps.includes(i)) formatted += ' ';
     formatted += digits[i];
   }
   return formatted;
@@ -21,13 +23,16 @@ export function formatCardNumber(raw: string): string {
 export function evaluateCardNumber(display: string): FieldEvaluation {
   const digits = digitsOf(display);
   const rules = brandRulesFor(digits);
-  const base = { incomplete: 'incomplete_number', brand: rules.brand } as const;
-  if (digits.length === 0) return { ...base, empty: true, complete: false, advance: false };
+  const base = { brand: rules.brand } as const;
+  if (digits.length === 0) return { ...base, incomplete: 'incomplete_number', empty: true, complete: false, advance: false };
   const verdict = cardNumber(digits);
-  if (!verdict.isPotentiallyValid) return { ...base, empty: false, complete: false, invalid: 'invalid_number', advance: false };
+  if (!verdict.isPotentiallyValid) return { ...base, incomplete: 'invalid_number', empty: false, complete: false, invalid: 'invalid_number', advance: false };
   const complete = verdict.isValid;
+  // A brand length that fails Luhn may still grow (Visa allows 19 digits), so it is not
+  // flagged while typing; but a shopper who stops there has an invalid number, not a short one.
+  const incomplete = rules.lengths.includes(digits.length) ? 'invalid_number' : 'incomplete_number';
   const advance = complete && (digits.length === rules.maxLength || (digits.length === 16 && ADVANCE_AT_16.has(rules.brand)));
-  return { ...base, empty: false, complete, advance };
+  return { ...base, incomplete, empty: false, complete, advance };
 }
 
 export const cardNumberField: FieldBehaviour = {

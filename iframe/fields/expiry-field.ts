@@ -50,8 +50,9 @@ export function evaluateExpiry(display: string, now: Date): FieldEvaluation {
   if (!monthVerdict.isValid) return { ...partial, invalid: 'invalid_expiry_month' };
   const currentYear = now.getFullYear();
   if (year.length < 2) {
-    const yearVerdict = year === '' ? { isPotentiallyValid: true } : expirationYear(year, 19);
-    return yearVerdict.isPotentiallyValid ? partial : { ...partial, invalid: 'invalid_expiry_year_past' };
+    // One year digit: already wrong if its whole decade (e.g. 2010-2019 for "1") has passed.
+    const decadeEnd = year === '' ? Infinity : 2000 + Number(year) * 10 + 9;
+    return decadeEnd < currentYear ? { ...partial, invalid: 'invalid_expiry_year_past' } : partial;
   }
   const fullYear = 2000 + Number(year);
   if (fullYear < currentYear) return { ...partial, invalid: 'invalid_expiry_year_past' };

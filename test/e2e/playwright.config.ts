@@ -1,6 +1,6 @@
 // Playwright Test configuration for the end-to-end suites (real Chromium, real origins).
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from '../browser/launch-options.ts';
+import { chromiumLaunchOptions } from '../browser/launch-options.mjs';
 
 export default defineConfig({
   testDir: '.',

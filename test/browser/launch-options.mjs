@@ -1,6 +1,6 @@
-// How every test suite launches Chromium: the browser found on this machine, headless,
-// with third-party storage partitioning left ON as real Chrome ships it.
-import { findChromium } from './find-chromium.ts';
+// How every test suite launches Chromium: the browser found on this machine, headless, with
+// third-party storage partitioning left ON as real Chrome ships it.
+import { findChromium } from './find-chromium.mjs';
 
 // Playwright disables ThirdPartyStoragePartitioning by default. Only the last
 // --disable-features flag counts, so we pass Playwright's own list minus that feature.
@@ -31,7 +31,8 @@ export const CHROMIUM_ARGS = [
   `--disable-features=${DISABLED_FEATURES.join(',')}`,
 ];
 
-export function chromiumLaunchOptions(): { executablePath?: string; headless: boolean; args: string[] } {
+/** @returns {{ executablePath?: string, headless: boolean, args: string[] }} */
+export function chromiumLaunchOptions() {
   const executablePath = findChromium();
   return { ...(executablePath ? { executablePath } : {}), headless: true, args: CHROMIUM_ARGS };
 }
