@@ -124,10 +124,14 @@ function startFieldFrame(): void {
       host.send({ type: 'submit' });
     }
   });
+  /** Focus that we move (auto-advance, a label click) lands at the end, ready to type on. */
+  function focusAtEnd(): void {
+    if (document.activeElement === input) return;
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }
   // The merchant page focuses the iframe element; the input inside follows.
-  window.addEventListener('focus', () => {
-    if (document.activeElement !== input) input.focus();
-  });
+  window.addEventListener('focus', focusAtEnd);
 
   function handleCommand(command: FieldCommand): void {
     switch (command.type) {
@@ -139,7 +143,7 @@ function startFieldFrame(): void {
         break;
       }
       case 'focus':
-        input.focus();
+        focusAtEnd();
         break;
       case 'reveal-errors':
         touched = true;
