@@ -49,6 +49,15 @@ export class CardFieldsHarness {
     await this.type('cvc', card.cvc);
   }
 
+  /** Empties a field the way a shopper does: select all, Backspace. */
+  async clear(kind: FieldKind): Promise<void> {
+    const input = this.input(kind);
+    await input.focus();
+    await input.press('ControlOrMeta+A');
+    await input.press('Backspace');
+    await expect(input).toHaveValue('');
+  }
+
   async value(kind: FieldKind): Promise<string> {
     return this.input(kind).inputValue();
   }
