@@ -1,0 +1,90 @@
+// Invariant 1: a skimmer on the merchant page gets no card number and no CVC, whatever it
+// listens to, and no request from the merchant origin carries them. Only the controller frame
+// (fields origin) sends them, to the configured gateway.
+import type { Request } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { collectLoot, installSkimmer } from './harness/skimmer.ts';
+
+// Not one of the test cards the demo page lists, so any sighting is a leak.
+const PAN = '4111111111111111';
+const MISTYPED_PAN = '4111111111111112';
+const CVC = '917';
+
+/** Every form the secrets could take: digits, as displayed, the first 12 digits, the CVC alone. */
+function findSecrets(text: string): string[] {
+  const patterns: [string, RegExp][] = [
+    ['card number', new RegExp(PAN)],
+    ['mistyped card number', new RegExp(MISTYPED_PAN)],
+    ['card number as displayed', /4111 1111 1111 111/],
+    ['first 12 digits', /411111111111/],
+    // Three digits appear inside ids and timestamps; the CVC alone, as its own token, must not.
+    ['CVC', new RegExp(`(?<![A-Za-z0-9])${CVC}(?![A-Za-z0-9])`)],
+  ];
+  return patterns.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
+}
+
+function describeRequest(request: Request): string {
+  return [request.method(), request.url(), JSON.stringify(request.headers()), request.postData() ?? ''].join(' ');
+}
+
+test('a skimmer on the merchant page never sees the card number or CVC', async ({ page, demo, checkout }) => {
+  const requests: Request[] = [];
+  const consoleLines: string[] = [];
+  page.on('request', (request) => requests.push(request));
+  page.on('console', (message) => consoleLines.push(message.text()));
+  await page.addInitScript(installSkimmer, demo.merchantUrl);
+  await page.goto(demo.merchantUrl);
+  await checkout.waitReady();
+
+  // The shopper mistypes, sees the error, corrects, and pays.
+  await checkout.type('number', MISTYPED_PAN);
+  await checkout.input('expiry').focus();
+  await expect(checkout.errorLine('number')).toHaveText('Your card number is invalid.');
+  await checkout.clear('number');
+  await checkout.type('number', PAN);
+  await checkout.waitForFocus('expiry');
+  await checkout.type('expiry', '1234');
+  await checkout.waitForFocus('cvc');
+  await checkout.type('cvc', CVC);
+  await checkout.input('cvc').press('Enter');
+  await expect(page.locator('#token-id')).toHaveText(/^pm_/);
+  await expect(page.locator('#token')).toContainText('•••• 1111');
+
+  const loot = await page.evaluate(collectLoot);
+  // The skimmer did hear things: the test would notice if it were deaf.
+  expect(loot.records.some((entry) => entry.startsWith('port in:') && entry.includes('"change"'))).toBe(true);
+  expect(loot.records.some((entry) => entry.startsWith('dispatch payframe-token'))).toBe(true);
+  expect(loot.dom).toContain('pm_');
+  expect(findSecrets(loot.records.join('\n'))).toEqual([]);
+  expect(findSecrets(loot.dom)).toEqual([]);
+  expect(findSecrets(consoleLines.join('\n'))).toEqual([]);
+
+  // Exactly one request carried the card: the controller frame's, to the gateway.
+  const carryingCard = requests.filter((request) => findSecrets(describeRequest(request)).length > 0);
+  expect(carryingCard).toHaveLength(1);
+  const [tokenization] = carryingCard;
+  expect(tokenization!.url()).toBe(`${demo.gatewayUrl}/v1/payment_methods`);
+  expect(tokenization!.frame().url()).toMatch(new RegExp(`^${demo.fieldsOrigin}/controller\\.html#`));
+  // Referrer-Policy: no-referrer: the gateway is not told which page the card came from.
+  expect((await tokenization!.allHeaders())['referer'] ?? '').toBe('');
+  // Nothing the merchant origin requested carries it.
+  const fromMerchant = requests.filter((request) => request.frame().url().startsWith(demo.merchantUrl));
+  expect(fromMerchant.length).toBeGreaterThan(0);
+  expect(fromMerchant.flatMap((request) => findSecrets(describeRequest(request)))).toEqual([]);
+});
+
+test('the messages the merchant page receives hold state and tokens only', async ({ page, demo, checkout }) => {
+  await page.addInitScript(installSkimmer, demo.merchantUrl);
+  await page.goto(demo.merchantUrl);
+  await checkout.waitReady();
+  await checkout.fillCard({ number: PAN, expiry: '1234', cvc: CVC });
+  await checkout.payButton().click();
+  await expect(page.locator('#token-id')).toHaveText(/^pm_/);
+  const { records } = await page.evaluate(collectLoot);
+  const incoming = records.filter((entry) => entry.startsWith('port in:')).map((entry) => JSON.parse(entry.slice('port in: '.length)) as { type: string });
+  expect(new Set(incoming.map((message) => message.type))).toEqual(new Set(['ready', 'change', 'focus', 'blur', 'advance', 'tokenize-result']));
+  for (const message of incoming) {
+    // No message field may carry a value, its length or a caret position.
+    expect(JSON.stringify(message)).not.toMatch(/"(value|length|caret|selection\w*|digits|number|cvc)":/);
+  }
+});
