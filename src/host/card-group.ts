@@ -113,9 +113,10 @@ export class CardGroup {
     this.readyTimer = setTimeout(() => {
       if (!this.ready) this.fail(checkoutError('frame_load_failed'));
     }, FRAME_READY_TIMEOUT_MS);
-    // Field elements that connected before their group did announce themselves to nobody.
-    for (const element of this.host.element.querySelectorAll<HTMLElement & GroupedField>('payframe-card-number, payframe-card-expiry, payframe-card-cvc')) {
-      this.register(element);
+    // Field elements that connected before their group did announced themselves to nobody.
+    // Ones not upgraded yet are skipped: they announce themselves when they upgrade.
+    for (const element of this.host.element.querySelectorAll<HTMLElement & Partial<GroupedField>>('payframe-card-number, payframe-card-expiry, payframe-card-cvc')) {
+      if (typeof element.attachToGroup === 'function') this.register(element as HTMLElement & GroupedField);
     }
     this.host.groupChanged();
   }

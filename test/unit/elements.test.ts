@@ -1,0 +1,151 @@
+// The merchant-side elements mounted in a real page, against the real fields origin and
+// sandbox gateway started with the test runner (see web-test-runner.config.mjs).
+import { expect } from '@esm-bundle/chai';
+import '../../src/index.ts';
+import type { PayframeCardGroupElement, PayframeCheckout, PayframeErrorEvent } from '../../src/index.ts';
+
+interface TestConfig {
+  fieldsOrigin: string;
+  publishableKey: string;
+}
+
+let config: TestConfig;
+before(async () => {
+  config = await (await fetch('/payframe-test-config.json')).json();
+});
+
+const mounted: Element[] = [];
+afterEach(() => {
+  for (const element of mounted.splice(0)) element.remove();
+});
+
+function mount<T extends HTMLElement>(html: string): T {
+  const template = document.createElement('template');
+  template.innerHTML = html.replaceAll('FIELDS_ORIGIN', config.fieldsOrigin).replaceAll('PUBLISHABLE_KEY', config.publishableKey);
+  const element = template.content.firstElementChild as T;
+  document.body.append(element);
+  mounted.push(element);
+  return element;
+}
+
+function nextEvent<T extends Event>(target: EventTarget, type: string): Promise<T> {
+  return new Promise((resolve) => target.addEventListener(type, (event) => resolve(event as T), { once: true }));
+}
+
+describe('<payframe-checkout>', () => {
+  it('becomes ready once its three field frames and the controller answer', async () => {
+    const checkout = document.createElement('payframe-checkout') as PayframeCheckout;
+    checkout.setAttribute('fields-origin', config.fieldsOrigin);
+    checkout.setAttribute('publishable-key', config.publishableKey);
+    const ready = nextEvent(checkout, 'payframe-ready');
+    document.body.append(checkout);
+    mounted.push(checkout);
+    expect(checkout.ready).to.equal(false);
+    await ready;
+    expect(checkout.ready).to.equal(true);
+    const frames = [...checkout.shadowRoot!.querySelectorAll('payframe-card-number, payframe-card-expiry, payframe-card-cvc')].map((field) => field.shadowRoot!.querySelector('iframe')!);
+    expect(frames.map((frame) => new URL(frame.src).pathname)).to.deep.equal(['/field.html', '/field.html', '/field.html']);
+    expect(frames.every((frame) => frame.getAttribute('sandbox') === 'allow-scripts allow-same-origin allow-forms')).to.equal(true);
+  });
+
+  it('shows a skeleton in each field until its frame is ready', async () => {
+    const checkout = mount<PayframeCheckout>('<payframe-checkout fields-origin="FIELDS_ORIGIN" publishable-key="PUBLISHABLE_KEY"></payframe-checkout>');
+    await checkout.updateComplete;
+    const number = checkout.shadowRoot!.querySelector('payframe-card-number')!;
+    await (number as unknown as PayframeCheckout).updateComplete;
+    expect(number.shadowRoot!.querySelector('.skeleton')).to.not.equal(null);
+    await nextEvent(checkout, 'payframe-ready');
+    await (number as unknown as PayframeCheckout).updateComplete;
+    expect(number.shadowRoot!.querySelector('.skeleton')).to.equal(null);
+  });
+
+  it('labels the pay button with the formatted amount, and follows changes', async () => {
+    const checkout = mount<PayframeCheckout>('<payframe-checkout fields-origin="FIELDS_ORIGIN" amount="1999" currency="eur" locale="en"></payframe-checkout>');
+    await checkout.updateComplete;
+    const button = checkout.shadowRoot!.querySelector('button')!;
+    expect(button.textContent!.trim()).to.equal('Pay €19.99');
+    checkout.amount = 500;
+    checkout.currency = 'jpy';
+    await checkout.updateComplete;
+    expect(button.textContent!.trim()).to.equal('Pay ¥500');
+    checkout.removeAttribute('currency');
+    await checkout.updateComplete;
+    expect(button.textContent!.trim()).to.equal('Pay');
+  });
+
+  it('answers tokenize() on empty fields with incomplete_number, without a gateway call', async () => {
+    const checkout = mount<PayframeCheckout>('<payframe-checkout fields-origin="FIELDS_ORIGIN" publishable-key="PUBLISHABLE_KEY"></payframe-checkout>');
+    await nextEvent(checkout, 'payframe-ready');
+    const errorEvent = nextEvent<PayframeErrorEvent>(checkout, 'payframe-error');
+    const result = await checkout.tokenize();
+    expect(result).to.deep.equal({ error: { code: 'incomplete_number', message: 'Your card number is incomplete.', field: 'number' } });
+    expect((await errorEvent).detail.error.code).to.equal('incomplete_number');
+  });
+
+  it('refuses to tokenize with a key that is not a publishable key', async () => {
+    const checkout = mount<PayframeCheckout>('<payframe-checkout fields-origin="FIELDS_ORIGIN" publishable-key="sk_test_secret"></payframe-checkout>');
+    await nextEvent(checkout, 'payframe-ready');
+    const result = await checkout.tokenize();
+    expect('error' in result && result.error.code).to.equal('invalid_publishable_key');
+    await checkout.updateComplete;
+    expect(checkout.shadowRoot!.querySelector('[part="form-error"]')!.textContent).to.contain('publishable key');
+  });
+
+  it('reports fields_origin_missing, visibly, when it cannot know where the fields live', async () => {
+    const checkout = document.createElement('payframe-checkout') as PayframeCheckout;
+    const error = nextEvent<PayframeErrorEvent>(checkout, 'payframe-error');
+    document.body.append(checkout);
+    mounted.push(checkout);
+    expect((await error).detail.error.code).to.equal('fields_origin_missing');
+    await checkout.updateComplete;
+    expect(checkout.shadowRoot!.querySelector('[part="form-error"]')!.textContent).to.contain('fields-origin');
+    expect(checkout.shadowRoot!.querySelector('iframe')).to.equal(null);
+  });
+
+  it('comes back ready after being moved elsewhere in the page', async () => {
+    const checkout = mount<PayframeCheckout>('<payframe-checkout fields-origin="FIELDS_ORIGIN" publishable-key="PUBLISHABLE_KEY"></payframe-checkout>');
+    await nextEvent(checkout, 'payframe-ready');
+    const holder = document.createElement('section');
+    document.body.append(holder);
+    mounted.push(holder);
+    const readyAgain = nextEvent(checkout, 'payframe-ready');
+    holder.append(checkout);
+    await readyAgain;
+    expect(checkout.ready).to.equal(true);
+  });
+
+  it('keeps two checkouts on one page apart: each has its own frames and channel', async () => {
+    const first = mount<PayframeCheckout>('<payframe-checkout fields-origin="FIELDS_ORIGIN" publishable-key="PUBLISHABLE_KEY"></payframe-checkout>');
+    const second = mount<PayframeCheckout>('<payframe-checkout fields-origin="FIELDS_ORIGIN" publishable-key="PUBLISHABLE_KEY"></payframe-checkout>');
+    await Promise.all([nextEvent(first, 'payframe-ready'), nextEvent(second, 'payframe-ready')]);
+    const checkoutIdOf = (element: PayframeCheckout) => new URLSearchParams(new URL(element.shadowRoot!.querySelector('iframe[src*="controller"]')!.getAttribute('src')!).hash.slice(1)).get('checkout');
+    expect(checkoutIdOf(first)).to.match(/^[A-Za-z0-9]{24}$/);
+    expect(checkoutIdOf(first)).to.not.equal(checkoutIdOf(second));
+  });
+});
+
+describe('<payframe-card-group>', () => {
+  it('groups split fields placed anywhere inside it and becomes ready', async () => {
+    const group = mount<PayframeCardGroupElement>(`
+      <payframe-card-group fields-origin="FIELDS_ORIGIN" publishable-key="PUBLISHABLE_KEY">
+        <div><payframe-card-number label="Card"></payframe-card-number></div>
+        <section><p><payframe-card-expiry></payframe-card-expiry></p><payframe-card-cvc></payframe-card-cvc></section>
+      </payframe-card-group>`);
+    await nextEvent(group, 'payframe-ready');
+    expect(group.ready).to.equal(true);
+    const number = group.querySelector('payframe-card-number')!;
+    expect(number.shadowRoot!.querySelector('[part="label"]')!.textContent).to.equal('Card');
+    const result = await group.tokenize();
+    expect('error' in result && result.error.code).to.equal('incomplete_number');
+  });
+
+  it('is ready with only the fields it holds (number and expiry, no CVC)', async () => {
+    const group = mount<PayframeCardGroupElement>(`
+      <payframe-card-group fields-origin="FIELDS_ORIGIN" publishable-key="PUBLISHABLE_KEY">
+        <payframe-card-number></payframe-card-number><payframe-card-expiry></payframe-card-expiry>
+      </payframe-card-group>`);
+    await nextEvent(group, 'payframe-ready');
+    const result = await group.tokenize();
+    expect('error' in result && result.error.field).to.equal('number');
+  });
+});
