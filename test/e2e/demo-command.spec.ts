@@ -1,0 +1,43 @@
+// `npm run demo` itself: starts the three origins on the ports asked for and prints the URL.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { expect, test } from './fixtures.ts';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+test('npm run demo serves the three origins and prints a Demo: line; a token comes through', async ({ page }) => {
+  const [demoPort, fieldsPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
+  const child = spawn(process.execPath, ['scripts/demo.mjs'], {
+    cwd: new URL('../..', import.meta.url).pathname,
+    env: { ...process.env, DEMO_PORT: String(demoPort), FIELDS_PORT: String(fieldsPort), GATEWAY_PORT: String(gatewayPort) },
+  });
+  try {
+    const demoUrl = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /^Demo: (\S+)/m.exec(output);
+        if (match) resolve(match[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`demo exited with ${code}: ${output}`)));
+    });
+    expect(demoUrl).toBe(`http://localhost:${demoPort}/`);
+    await page.goto(demoUrl);
+    await page.waitForFunction(() => (document.querySelector('payframe-checkout') as { ready?: boolean } | null)?.ready === true);
+    expect(await page.locator('payframe-checkout payframe-card-number iframe').getAttribute('src')).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${fieldsPort}/field\\.html#`));
+    const frame = page.frameLocator('payframe-checkout payframe-card-number iframe').locator('input');
+    await frame.pressSequentially('4242424242424242');
+    await page.frameLocator('payframe-checkout payframe-card-expiry iframe').locator('input').pressSequentially('1234');
+    await page.frameLocator('payframe-checkout payframe-card-cvc iframe').locator('input').pressSequentially('123');
+    await page.locator('payframe-checkout button').click();
+    await expect(page.locator('#token-id')).toHaveText(/^pm_/);
+  } finally {
+    child.kill('SIGTERM');
+  }
+});

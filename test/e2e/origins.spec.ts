@@ -1,0 +1,61 @@
+// The browser and servers behave as production will: storage partitioning on, frames served
+// with their security headers, the gateway open only to the fields origin.
+import { expect, test } from './fixtures.ts';
+
+test('Chromium runs with third-party storage partitioning on, as real Chrome does', async ({ page, context, demo, checkout }) => {
+  await page.goto(demo.merchantUrl);
+  await checkout.waitReady();
+  const fieldFrame = await checkout.frame('number');
+  await fieldFrame.evaluate(() => localStorage.setItem('partition-probe', 'written under the merchant page'));
+  const topLevel = await context.newPage();
+  await topLevel.goto(`${demo.fieldsOrigin}/field.html`);
+  // Same origin, different top-level site: a partitioned browser keeps the two storages apart.
+  expect(await topLevel.evaluate(() => localStorage.getItem('partition-probe'))).toBeNull();
+  expect(await fieldFrame.evaluate(() => localStorage.getItem('partition-probe'))).toBe('written under the merchant page');
+});
+
+test('frame pages carry a strict CSP, nosniff and no-referrer', async ({ demo }) => {
+  for (const [page, connectSrc] of [
+    ['field.html', "connect-src 'none'"],
+    ['controller.html', `connect-src ${demo.gatewayUrl}`],
+  ] as const) {
+    const response = await fetch(`${demo.fieldsOrigin}/${page}`);
+    expect(response.status).toBe(200);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    for (const directive of ["default-src 'none'", "script-src 'self'", connectSrc, "base-uri 'none'", "form-action 'none'", `frame-ancestors ${demo.merchantUrl}`]) {
+      expect(csp, `${page}: ${directive}`).toContain(directive);
+    }
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+  }
+  const controller = await (await fetch(`${demo.fieldsOrigin}/controller.html`)).text();
+  expect(controller).toContain(`<meta name="payframe-gateway" content="${demo.gatewayUrl}" />`);
+});
+
+test('the fields origin serves only its own files', async ({ demo }) => {
+  for (const path of ['/../package.json', '/assets/../../package.json', '/src/index.ts', '/demo/servers.ts', '/.env']) {
+    expect((await fetch(`${demo.fieldsOrigin}${path}`)).status, path).toBe(404);
+  }
+  const script = await fetch(`${demo.fieldsOrigin}/payframe.js`);
+  expect(script.status).toBe(200);
+  expect(script.headers.get('content-type')).toContain('text/javascript');
+  expect(script.headers.get('access-control-allow-origin')).toBe('*');
+});
+
+test('the merchant page cannot call the gateway: CORS is open to the fields origin only', async ({ page, demo, checkout }) => {
+  await page.goto(demo.merchantUrl);
+  await checkout.waitReady();
+  const attempt = await page.evaluate(async ({ gatewayUrl, key }) => {
+    try {
+      const response = await fetch(`${gatewayUrl}/v1/payment_methods`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'type=card',
+      });
+      return `status ${response.status}`;
+    } catch (error) {
+      return (error as Error).name;
+    }
+  }, { gatewayUrl: demo.gatewayUrl, key: demo.publishableKey });
+  expect(attempt).toBe('TypeError');
+});
