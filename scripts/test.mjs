@@ -1,4 +1,4 @@
-// npm test: finds (or installs) Chromium, type-checks, builds, runs the unit/component suite
+// npm test: finds (or installs) Chromium, type-checks, builds, checks the published types, runs the unit/component suite
 // (web-test-runner) and the end-to-end suite (Playwright), then prints one summary line.
 // `npm test -- unit` or `npm test -- e2e` runs one suite.
 import { spawnSync } from 'node:child_process';
@@ -17,6 +17,11 @@ if (run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.js
   process.exit(1);
 }
 if (run(process.execPath, ['scripts/build.mjs']) !== 0) process.exit(1);
+// The published types, as an app that installed the package sees them.
+if (run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'test/types/tsconfig.json']) !== 0) {
+  console.error('The published types (dist/types) do not type-check for a consumer.');
+  process.exit(1);
+}
 
 const suites = [
   {

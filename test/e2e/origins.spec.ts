@@ -59,3 +59,19 @@ test('the merchant page cannot call the gateway: CORS is open to the fields orig
   }, { gatewayUrl: demo.gatewayUrl, key: demo.publishableKey });
   expect(attempt).toBe('TypeError');
 });
+
+test('a full payment leaves the console clean: no errors, no CSP violations, nothing from the frames', async ({ page, demo, checkout }) => {
+  const messages: string[] = [];
+  page.on('console', (message) => messages.push(`${message.type()} ${message.location().url}: ${message.text()}`));
+  page.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
+  await page.goto(demo.merchantUrl);
+  await checkout.waitReady();
+  await checkout.fillCard({ number: '4242424242424242', expiry: '1234', cvc: '123' });
+  await checkout.payButton().click();
+  await expect(page.locator('#token-id')).toHaveText(/^pm_/);
+  // Each frame counts what it dropped; a clean run drops nothing.
+  for (const frame of page.frames().filter((candidate) => candidate.url().startsWith(demo.fieldsOrigin))) {
+    expect(await frame.evaluate(() => window.payframeDroppedMessages ?? 0)).toBe(0);
+  }
+  expect(messages).toEqual([]);
+});
