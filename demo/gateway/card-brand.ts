@@ -1,19 +1,8 @@
 // Card brand detection by number prefix (card-validator), named the way Stripe names brands.
 import cardValidator from 'card-validator';
+import { brandFromCardValidatorType, cvcLengthsFor, type CardBrand } from '../../src/shared/card-brands.ts';
 
-export type StripeCardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'diners' | 'jcb' | 'unionpay' | 'unknown';
-
-// card-validator type name -> Stripe `card.brand`. Brands Stripe does not report (maestro,
-// elo, mir, ...) come out as `unknown`.
-const STRIPE_BRAND_BY_VALIDATOR_TYPE: Readonly<Record<string, StripeCardBrand>> = {
-  visa: 'visa',
-  mastercard: 'mastercard',
-  'american-express': 'amex',
-  discover: 'discover',
-  'diners-club': 'diners',
-  jcb: 'jcb',
-  unionpay: 'unionpay',
-};
+export type StripeCardBrand = CardBrand;
 
 // Stripe's `card.display_brand` spells some brands differently from `card.brand`.
 const DISPLAY_BRAND: Readonly<Record<StripeCardBrand, string>> = {
@@ -29,17 +18,12 @@ const DISPLAY_BRAND: Readonly<Record<StripeCardBrand, string>> = {
 
 /** Brand of a digits-only card number. */
 export function detectBrand(digits: string): StripeCardBrand {
-  const type = cardValidator.number(digits, { maxLength: 19 }).card?.type;
-  return (type !== undefined && STRIPE_BRAND_BY_VALIDATOR_TYPE[type]) || 'unknown';
+  return brandFromCardValidatorType(cardValidator.number(digits, { maxLength: 19 }).card?.type);
 }
 
 export function displayBrand(brand: StripeCardBrand): string {
   return DISPLAY_BRAND[brand];
 }
 
-/** CVC lengths a brand accepts: Amex's is 4 digits, the others' 3; unknown brands may use either. */
-export function cvcLengths(brand: StripeCardBrand): readonly number[] {
-  if (brand === 'amex') return [4];
-  if (brand === 'unknown') return [3, 4];
-  return [3];
-}
+/** CVC lengths a brand accepts. */
+export const cvcLengths: (brand: StripeCardBrand) => readonly number[] = cvcLengthsFor;

@@ -1,8 +1,7 @@
 // The CVC field: digits only, length by brand (Amex 4, others 3, undetermined 3 or 4).
 // Runs only on the fields origin.
 import { cvv } from 'card-validator/dist/cvv.js';
-import type { CardBrand } from '../../src/shared/card-brands.ts';
-import { cvcLengthsFor } from './card-brand.ts';
+import { cvcLengthsFor, type CardBrand } from '../../src/shared/card-brands.ts';
 import { digitsOf, type FieldBehaviour, type FieldEvaluation } from './field-behaviour.ts';
 
 export function formatCvc(raw: string, brand: CardBrand): string {

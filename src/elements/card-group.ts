@@ -1,7 +1,7 @@
 // <payframe-card-group>: groups split card fields placed anywhere inside it, so one
 // `tokenize()` call covers them all. Holds the hidden controller frame. Merchant realm.
 import { css, html, LitElement, nothing } from 'lit';
-import { CardGroup, type CardGroupHost } from '../host/card-group.ts';
+import { createCardGroup, type CardGroup } from '../host/card-group.ts';
 import { dispatchPayframeEvent } from '../events.ts';
 import type { FieldKind, TokenizeResult } from '../shared/protocol.ts';
 
@@ -34,19 +34,7 @@ export class PayframeCardGroupElement extends LitElement {
     super();
     this.publishableKey = '';
     this.fieldsOrigin = null;
-    const element = this;
-    const host: CardGroupHost = {
-      element,
-      get publishableKey() {
-        return element.publishableKey;
-      },
-      get fieldsOriginAttribute() {
-        return element.fieldsOrigin;
-      },
-      groupChanged: () => this.requestUpdate(),
-      submitRequested: () => dispatchPayframeEvent(this, 'payframe-submit', {}),
-    };
-    this.group = new CardGroup(host);
+    this.group = createCardGroup(this, () => dispatchPayframeEvent(this, 'payframe-submit', {}));
   }
 
   /** True once every field frame and the controller are ready for input. */
@@ -72,16 +60,6 @@ export class PayframeCardGroupElement extends LitElement {
   /** Empties every field. */
   clear(): void {
     this.group.clear();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.group.connect();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.group.disconnect();
   }
 
   override render() {

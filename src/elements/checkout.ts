@@ -1,7 +1,7 @@
 // <payframe-checkout>: the drop-in. Card number, expiry and CVC fields (each an iframe on the
 // fields origin), an error line per field, and a pay button showing the amount. Merchant realm.
 import { html, LitElement, nothing } from 'lit';
-import { CardGroup, type CardGroupHost } from '../host/card-group.ts';
+import { createCardGroup, type CardGroup } from '../host/card-group.ts';
 import { formatAmount } from '../format-amount.ts';
 import { isFieldErrorCode } from '../shared/errors.ts';
 import type { CheckoutError, TokenizeResult } from '../shared/protocol.ts';
@@ -46,19 +46,7 @@ export class PayframeCheckout extends LitElement {
     super();
     this.publishableKey = '';
     this.fieldsOrigin = null;
-    const element = this;
-    const host: CardGroupHost = {
-      element,
-      get publishableKey() {
-        return element.publishableKey;
-      },
-      get fieldsOriginAttribute() {
-        return element.fieldsOrigin;
-      },
-      groupChanged: () => this.requestUpdate(),
-      submitRequested: () => void this.tokenize(),
-    };
-    this.group = new CardGroup(host);
+    this.group = createCardGroup(this, () => void this.tokenize());
   }
 
   /** True once every field frame and the controller are ready for input. */
@@ -85,16 +73,6 @@ export class PayframeCheckout extends LitElement {
   /** Empties every field. */
   clear(): void {
     this.group.clear();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.group.connect();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.group.disconnect();
   }
 
   private payLabel(): string {

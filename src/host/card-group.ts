@@ -15,6 +15,7 @@ import {
   type TokenizeResult,
 } from '../shared/protocol.ts';
 import { randomId } from '../shared/random-id.ts';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { dispatchPayframeEvent } from '../events.ts';
 import { resolveFieldsOrigin } from './fields-origin.ts';
 import { FrameLink } from './frame-link.ts';
@@ -52,11 +53,34 @@ export interface CardGroupHost {
   submitRequested(): void;
 }
 
+/** An element that owns a card group: <payframe-checkout> and <payframe-card-group>. */
+export interface CardGroupOwner extends HTMLElement, ReactiveControllerHost {
+  publishableKey: string;
+  fieldsOrigin: string | null;
+}
+
+/** Creates the owner's card group; it connects and disconnects with the owner. */
+export function createCardGroup(owner: CardGroupOwner, submitRequested: () => void): CardGroup {
+  const group = new CardGroup({
+    element: owner,
+    get publishableKey() {
+      return owner.publishableKey;
+    },
+    get fieldsOriginAttribute() {
+      return owner.fieldsOrigin;
+    },
+    groupChanged: () => owner.requestUpdate(),
+    submitRequested,
+  });
+  owner.addController(group);
+  return group;
+}
+
 export function checkoutError(code: CheckoutErrorCode | FieldErrorCode, field?: FieldKind): CheckoutError {
   return { code, message: messageFor(code), ...(field ? { field } : {}) };
 }
 
-export class CardGroup {
+export class CardGroup implements ReactiveController {
   /** Random per mount: names the fields-origin channel shared by this group's frames. */
   readonly checkoutId = randomId(24);
   fieldsOrigin: string | undefined;
@@ -88,7 +112,14 @@ export class CardGroup {
     return this.controllerReady && this.fields.size > 0 && [...this.fields.values()].every((field) => field.frameReady);
   }
 
-  /** Call from the owner's connectedCallback. */
+  hostConnected(): void {
+    this.connect();
+  }
+
+  hostDisconnected(): void {
+    this.disconnect();
+  }
+
   connect(): void {
     this.fieldsOrigin = resolveFieldsOrigin(this.host.fieldsOriginAttribute);
     if (!this.fieldsOrigin) {
@@ -121,7 +152,7 @@ export class CardGroup {
     this.host.groupChanged();
   }
 
-  /** Call from the owner's disconnectedCallback: a moved iframe reloads, so start afresh. */
+  /** A moved iframe reloads, so a disconnected group starts afresh when it connects again. */
   disconnect(): void {
     clearTimeout(this.readyTimer);
     this.controller?.dispose();
