@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
 
 const root = import.meta.dirname;
+/** PAYFRAME_DIST_DIR lets parallel builds (e.g. two checkouts of the repo's tests) use separate folders. */
+const dist = resolve(root, process.env.PAYFRAME_DIST_DIR ?? 'dist');
 
 const shared: UserConfig = {
   logLevel: 'warn',
@@ -17,7 +19,7 @@ const modes: Record<string, UserConfig> = {
     ...shared,
     build: {
       ...shared.build,
-      outDir: resolve(root, 'dist/esm'),
+      outDir: resolve(dist, 'esm'),
       minify: false,
       lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: () => 'index.js' },
       rollupOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/] },
@@ -27,7 +29,7 @@ const modes: Record<string, UserConfig> = {
     ...shared,
     build: {
       ...shared.build,
-      outDir: resolve(root, 'dist'),
+      outDir: dist,
       minify: true,
       lib: { entry: resolve(root, 'src/script-tag.ts'), formats: ['iife'], name: 'PayframeBundle', fileName: () => 'payframe.js' },
     },
@@ -39,7 +41,7 @@ const modes: Record<string, UserConfig> = {
     base: './',
     build: {
       ...shared.build,
-      outDir: resolve(root, 'dist/fields'),
+      outDir: resolve(dist, 'fields'),
       emptyOutDir: true,
       minify: true,
       // The polyfill would fetch() modules, which the frames' CSP (connect-src) forbids.

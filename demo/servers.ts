@@ -14,7 +14,7 @@ export interface DemoServerOptions {
   gatewayPort: number;
   publishableKey?: string;
   secretKey?: string;
-  /** Where the build is; defaults to ./dist. */
+  /** Where the build is; defaults to $PAYFRAME_DIST_DIR or ./dist. */
   distDir?: string;
   extraPageDirs?: Record<string, string>;
   /** More origins allowed to embed the frames besides the demo merchant. */
@@ -33,7 +33,7 @@ export interface DemoServers {
 export async function startDemoServers(options: DemoServerOptions): Promise<DemoServers> {
   const publishableKey = options.publishableKey ?? DEFAULT_PUBLISHABLE_KEY;
   const secretKey = options.secretKey ?? DEFAULT_SECRET_KEY;
-  const distDir = resolve(options.distDir ?? 'dist');
+  const distDir = resolve(options.distDir ?? process.env.PAYFRAME_DIST_DIR ?? 'dist');
 
   // Each server needs the others' addresses, known only once all listen: configs are filled in after.
   const fieldsConfig: FieldsServerConfig = { gatewayUrl: '', frameAncestors: [] };

@@ -7,16 +7,17 @@ import { build } from 'vite';
 import { printSizeTable } from './output-sizes.mjs';
 
 const started = performance.now();
-rmSync('dist', { recursive: true, force: true });
+const dist = process.env.PAYFRAME_DIST_DIR ?? 'dist';
+rmSync(dist, { recursive: true, force: true });
 for (const mode of ['esm', 'iife', 'fields']) {
   await build({ mode, configFile: 'vite.config.ts' });
 }
-execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json', '--outDir', join(dist, 'types')], { stdio: 'inherit' });
 // tsc keeps our `./x.ts` specifiers in .d.ts files; consumers resolve `./x.js`.
-for (const entry of readdirSync('dist/types', { recursive: true, withFileTypes: true })) {
+for (const entry of readdirSync(join(dist, 'types'), { recursive: true, withFileTypes: true })) {
   if (!entry.isFile() || !entry.name.endsWith('.d.ts')) continue;
   const path = join(entry.parentPath, entry.name);
   writeFileSync(path, readFileSync(path, 'utf8').replace(/(from\s+|import\s+)'(\.{1,2}\/[^']+)\.ts'/g, "$1'$2.js'"));
 }
-printSizeTable();
-console.log(`Built dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+printSizeTable(dist);
+console.log(`Built ${dist}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);

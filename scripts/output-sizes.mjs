@@ -6,14 +6,14 @@ import { gzipSync } from 'node:zlib';
 
 const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
 
-function framePageFiles(page) {
-  const html = readFileSync(join('dist/fields', page), 'utf8');
+function framePageFiles(dist, page) {
+  const html = readFileSync(join(dist, 'fields', page), 'utf8');
   const assets = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((match) => match[1]);
   // Chunks the page's script imports statically.
   const pending = assets.filter((asset) => asset.endsWith('.js'));
   const seen = new Set(assets);
   while (pending.length) {
-    const script = readFileSync(join('dist/fields', pending.pop()), 'utf8');
+    const script = readFileSync(join(dist, 'fields', pending.pop()), 'utf8');
     for (const [, chunk] of script.matchAll(/from\s*"\.\/([^"]+\.js)"/g)) {
       const path = `assets/${chunk}`;
       if (!seen.has(path)) {
@@ -22,16 +22,16 @@ function framePageFiles(page) {
       }
     }
   }
-  return [page, ...seen].map((file) => join('dist/fields', file));
+  return [page, ...seen].map((file) => join(dist, 'fields', file));
 }
 
-export function measureOutputs() {
-  const esmFiles = readdirSync('dist/esm').filter((file) => file.endsWith('.js')).map((file) => join('dist/esm', file));
+export function measureOutputs(dist = 'dist') {
+  const esmFiles = readdirSync(join(dist, 'esm')).filter((file) => file.endsWith('.js')).map((file) => join(dist, 'esm', file));
   const outputs = [
-    { name: 'dist/payframe.js (script tag, all-in)', files: ['dist/payframe.js'] },
+    { name: 'dist/payframe.js (script tag, all-in)', files: [join(dist, 'payframe.js')] },
     { name: 'dist/esm/ (SDK, lit and zod external)', files: esmFiles },
-    { name: 'field frame page (all-in)', files: framePageFiles('field.html') },
-    { name: 'controller frame page (all-in)', files: framePageFiles('controller.html') },
+    { name: 'field frame page (all-in)', files: framePageFiles(dist, 'field.html') },
+    { name: 'controller frame page (all-in)', files: framePageFiles(dist, 'controller.html') },
   ];
   return outputs.map(({ name, files }) => {
     const buffers = files.map((file) => readFileSync(file));
@@ -44,8 +44,8 @@ export function measureOutputs() {
   });
 }
 
-export function printSizeTable() {
-  const rows = measureOutputs();
+export function printSizeTable(dist = 'dist') {
+  const rows = measureOutputs(dist);
   const width = Math.max(...rows.map((row) => row.name.length));
   console.log(`\n${'output'.padEnd(width)}  ${'bytes'.padStart(8)}  ${'gzip'.padStart(8)}`);
   for (const row of rows) console.log(`${row.name.padEnd(width)}  ${String(row.bytes).padStart(8)}  ${String(row.gzip).padStart(8)}`);
