@@ -48,7 +48,8 @@ export async function startDemoServers(options: DemoServerOptions): Promise<Demo
   const gateway = await startSandboxGateway({ port: options.gatewayPort, publishableKey, secretKey, allowedOrigins: [fieldsOrigin] });
 
   fieldsConfig.gatewayUrl = gateway.url;
-  fieldsConfig.frameAncestors = [merchantUrl, `http://127.0.0.1:${merchantPort}`, ...(options.extraFrameAncestors ?? [])];
+  // Only the merchant page may embed the frames; its 127.0.0.1 twin is a handy "other origin" for tests.
+  fieldsConfig.frameAncestors = [merchantUrl, ...(options.extraFrameAncestors ?? [])];
   merchantConfig.fieldsOrigin = fieldsOrigin;
 
   return {

@@ -14,15 +14,20 @@ export interface MerchantServerConfig {
 
 const PAGE_DIR = join(import.meta.dirname, '../page');
 
-/** The CSP a merchant page using Payframe needs: our script and our frames, nothing more. */
-export function merchantContentSecurityPolicy(fieldsOrigin: string): string {
+/**
+ * The CSP a merchant page using Payframe needs: our script and our frames, nothing more.
+ * Pages from extra folders (tests) get a lax policy instead: they stand for a merchant page with
+ * third-party widgets and no CSP worth the name, the page an attacker hopes for.
+ */
+export function merchantContentSecurityPolicy(fieldsOrigin: string, lax = false): string {
+  const local = 'http://127.0.0.1:* http://localhost:*';
   return [
     "default-src 'self'",
     `script-src 'self' ${fieldsOrigin}`,
-    `frame-src ${fieldsOrigin}`,
+    `frame-src ${fieldsOrigin}${lax ? ` 'self' ${local}` : ''}`,
     "style-src 'self'",
     "img-src 'self' data:",
-    "connect-src 'self'",
+    `connect-src 'self'${lax ? ` ${local}` : ''}`,
     "base-uri 'none'",
     "object-src 'none'",
   ].join('; ');
@@ -47,6 +52,7 @@ export function createMerchantServer(config: MerchantServerConfig): http.Server 
   return http.createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://merchant.invalid').pathname;
     const file = request.method === 'GET' ? resolveFile(path, config) : undefined;
+    const isExtraPage = /^\/[\w-]+\//.test(path);
     if (!file) {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
       return;
@@ -58,7 +64,7 @@ export function createMerchantServer(config: MerchantServerConfig): http.Server 
       'Content-Type': type,
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
-      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': merchantContentSecurityPolicy(config.fieldsOrigin) } : {}),
+      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': merchantContentSecurityPolicy(config.fieldsOrigin, isExtraPage) } : {}),
     });
     response.end(body);
   });

@@ -22,7 +22,7 @@ test('frame pages carry a strict CSP, nosniff and no-referrer', async ({ demo })
     const response = await fetch(`${demo.fieldsOrigin}/${page}`);
     expect(response.status).toBe(200);
     const csp = response.headers.get('content-security-policy') ?? '';
-    for (const directive of ["default-src 'none'", "script-src 'self'", connectSrc, "base-uri 'none'", "form-action 'none'", `frame-ancestors ${demo.merchantUrl}`]) {
+    for (const directive of ["default-src 'none'", "script-src 'self'", connectSrc, "base-uri 'none'", "form-action 'none'", `frame-ancestors ${demo.merchantUrl};`]) {
       expect(csp, `${page}: ${directive}`).toContain(directive);
     }
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

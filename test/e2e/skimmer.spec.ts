@@ -4,11 +4,12 @@
 import type { Request } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { collectLoot, installSkimmer } from './harness/skimmer.ts';
+import { SECRET_CARD } from './harness/secrets.ts';
 
 // Not one of the test cards the demo page lists, so any sighting is a leak.
-const PAN = '4111111111111111';
+const PAN = SECRET_CARD.number;
 const MISTYPED_PAN = '4111111111111112';
-const CVC = '917';
+const CVC = SECRET_CARD.cvc;
 
 /** Every form the secrets could take: digits, as displayed, the first 12 digits, the CVC alone. */
 function findSecrets(text: string): string[] {
