@@ -465,10 +465,6 @@ test.describe('what a compromised frame could do', () => {
   });
 });
 
-// Used inside page.evaluate callbacks above: resolves a captured port by frame kind.
-declare global {
-  function capturedPortFor(frame: string): MessagePort;
-}
 test.beforeEach(async ({ page }) => {
   await page.evaluate(`window.capturedPortFor = ${capturedPort.toString()}`);
 });

@@ -11,6 +11,8 @@ declare global {
   interface Window {
     capturedPorts?: CapturedPort[];
   }
+  /** `capturedPort`, installed on the page by the tests so page.evaluate callbacks can call it. */
+  function capturedPortFor(frame: string): MessagePort;
 }
 
 /**
