@@ -1,6 +1,7 @@
 // npm run build: the ESM SDK with .d.ts types, the script-tag IIFE, the fields-origin pages;
-// then prints the gzip size of each output.
+// then prints the gzip size of each output and writes the script-tag file's SRI hash.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -20,4 +21,9 @@ for (const entry of readdirSync(join(dist, 'types'), { recursive: true, withFile
   writeFileSync(path, readFileSync(path, 'utf8').replace(/(from\s+|import\s+)'(\.{1,2}\/[^']+)\.ts'/g, "$1'$2.js'"));
 }
 printSizeTable(dist);
+
+// Subresource Integrity for the script-tag file: merchants pin exactly this build.
+const integrity = `sha384-${createHash('sha384').update(readFileSync(join(dist, 'payframe.js'))).digest('base64')}`;
+writeFileSync(join(dist, 'integrity.json'), `${JSON.stringify({ 'payframe.js': integrity }, null, 2)}\n`);
+console.log(`payframe.js integrity: ${integrity} (${join(dist, 'integrity.json')})`);
 console.log(`Built ${dist}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
