@@ -19,6 +19,8 @@ export interface DemoServerOptions {
   extraPageDirs?: Record<string, string>;
   /** More origins allowed to embed the frames besides the demo merchant. */
   extraFrameAncestors?: string[];
+  /** Test only: the sandbox gateway's fault-injection admin API (/__sandbox/). */
+  gatewayFaultInjection?: boolean;
 }
 
 export interface DemoServers {
@@ -45,7 +47,7 @@ export async function startDemoServers(options: DemoServerOptions): Promise<Demo
   const merchantPort = await listen(merchantServer, options.merchantPort, '127.0.0.1');
   const fieldsOrigin = `http://127.0.0.1:${fieldsPort}`;
   const merchantUrl = `http://localhost:${merchantPort}`;
-  const gateway = await startSandboxGateway({ port: options.gatewayPort, publishableKey, secretKey, allowedOrigins: [fieldsOrigin] });
+  const gateway = await startSandboxGateway({ port: options.gatewayPort, publishableKey, secretKey, allowedOrigins: [fieldsOrigin], faultInjection: options.gatewayFaultInjection ?? false });
 
   fieldsConfig.gatewayUrl = gateway.url;
   // Only the merchant page may embed the frames; its 127.0.0.1 twin is a handy "other origin" for tests.

@@ -1,7 +1,8 @@
 // The controller frame: one hidden page per checkout on the fields origin. On the merchant
 // page's tokenize command it gathers the values from the field frames over the fields channel,
-// checks them again, tokenizes with the configured gateway and answers with the token or a
-// typed error. It never sends a card value to the merchant page.
+// checks them again, tokenizes with the configured gateway (retrying what is safe, under one
+// Idempotency-Key) and answers with the token or a typed error. It never sends a card value to
+// the merchant page.
 import { messageFor } from '../src/shared/errors.ts';
 import { controllerCommandSchema, FIELD_KINDS, type CheckoutError, type ControllerCommand, type ControllerEvent, type FieldKind, type TokenizeResult } from '../src/shared/protocol.ts';
 import { randomId } from '../src/shared/random-id.ts';
@@ -11,6 +12,7 @@ import { openFieldsChannel, type FieldsChannelMessage } from './fields-channel.t
 import { readFrameParams } from './frame-params.ts';
 import { createStripeCompatibleGateway } from './gateway/stripe-compatible-gateway.ts';
 import type { CardDetails } from './gateway/gateway-adapter.ts';
+import { IdempotencyKeys } from './gateway/idempotency-keys.ts';
 import { readGatewayUrl } from './gateway-config.ts';
 import { connectToHost } from './host-link.ts';
 
@@ -23,6 +25,7 @@ function startControllerFrame(): void {
   if (!params) return;
   const gatewayUrl = readGatewayUrl();
   const gateway = gatewayUrl ? createStripeCompatibleGateway(gatewayUrl) : undefined;
+  const idempotencyKeys = new IdempotencyKeys();
 
   const pendingCollects = new Map<string, (message: FieldsChannelMessage & { type: 'value' }) => void>();
   const channel = openFieldsChannel(params.checkout, (message) => {
@@ -83,7 +86,10 @@ function startControllerFrame(): void {
       expYear: 2000 + Number(year),
       ...(values.cvc ? { cvc: values.cvc } : {}),
     };
-    return gateway.createPaymentMethod(card, command.publishableKey, randomId(32));
+    const idempotencyKey = await idempotencyKeys.keyFor(card, command.publishableKey);
+    const { result, settled } = await gateway.createPaymentMethod(card, command.publishableKey, idempotencyKey.key);
+    idempotencyKey.finished(settled);
+    return result;
   }
 
   host.send({ type: 'ready' });

@@ -5,7 +5,8 @@ import { StripeApiError } from './stripe-error.ts';
 
 const ALLOWED_METHODS = 'GET, POST';
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Stripe-Version';
-const EXPOSED_HEADERS = 'Request-Id, Idempotent-Replayed, Original-Request';
+// Retry-After is not CORS-safelisted: without it here a browser client cannot honour a 429's delay.
+const EXPOSED_HEADERS = 'Request-Id, Idempotent-Replayed, Original-Request, Retry-After';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 
 /**

@@ -1,5 +1,6 @@
 // Stripe's Idempotency-Key semantics: the first result for (API key, idempotency key) is
-// replayed for identical requests for 24 h; reusing the key with other params is an error.
+// replayed for identical requests for 24 h; reusing the key with other params is an error,
+// and so is reusing it while the first request is still being processed (409).
 import { createHmac, randomBytes } from 'node:crypto';
 import { StripeApiError } from './stripe-error.ts';
 
@@ -22,7 +23,13 @@ interface Entry {
 
 export type IdempotencyLookup =
   | { kind: 'replay'; response: StoredResponse }
-  | { kind: 'new'; save(response: StoredResponse): void };
+  | {
+      kind: 'new';
+      /** Keeps the result for replays and ends the in-flight state. */
+      save(response: StoredResponse): void;
+      /** Ends the in-flight state without keeping a result (the request may run again). */
+      release(): void;
+    };
 
 /** Sorted-key JSON, so equal params hash equally whatever order (or bracket encoding) they came in. */
 function canonicalJson(value: unknown): string {
@@ -47,6 +54,8 @@ export function validateIdempotencyKey(key: string): void {
 
 export class IdempotencyStore {
   private readonly entries = new Map<string, Entry>();
+  /** Keys whose first request is still running, with that request's hash. */
+  private readonly inFlight = new Map<string, string>();
   // Params hold the card number: keep only a keyed hash of them, which cannot be brute-forced
   // back to the number without this per-process secret.
   private readonly hashSecret = randomBytes(32);
@@ -54,8 +63,8 @@ export class IdempotencyStore {
   constructor(private readonly now: () => number = Date.now) {}
 
   /**
-   * Looks up a key. Callers run the request and `save` in the same tick as this call,
-   * so no other request can slip in between (no in-flight state needed).
+   * Looks up a key. A `new` lookup marks the key in flight until `save` or `release`: callers
+   * must call one of them whatever happens (try/finally), or the key stays locked.
    */
   begin(apiKey: string, idempotencyKey: string, method: string, path: string, params: unknown): IdempotencyLookup {
     this.evictExpired();
@@ -65,23 +74,24 @@ export class IdempotencyStore {
       .digest('hex');
     const existing = this.entries.get(scopedKey);
     if (existing !== undefined) {
-      if (existing.requestHash !== requestHash) {
-        throw new StripeApiError(400, {
-          type: 'idempotency_error',
-          message:
-            'Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than the one you used before if you meant to execute a different request.',
-        });
-      }
+      if (existing.requestHash !== requestHash) throw parametersMismatch();
       return { kind: 'replay', response: existing.response };
     }
+    const runningHash = this.inFlight.get(scopedKey);
+    if (runningHash !== undefined) throw runningHash === requestHash ? stillInProgress() : parametersMismatch();
+    this.inFlight.set(scopedKey, requestHash);
     return {
       kind: 'new',
       save: (response) => {
+        this.inFlight.delete(scopedKey);
         if (this.entries.size >= MAX_ENTRIES) {
           const oldest = this.entries.keys().next();
           if (!oldest.done) this.entries.delete(oldest.value);
         }
         this.entries.set(scopedKey, { requestHash, response, storedAt: this.now() });
+      },
+      release: () => {
+        this.inFlight.delete(scopedKey);
       },
     };
   }
@@ -94,4 +104,21 @@ export class IdempotencyStore {
       this.entries.delete(key);
     }
   }
+}
+
+function parametersMismatch(): StripeApiError {
+  return new StripeApiError(400, {
+    type: 'idempotency_error',
+    message:
+      'Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than the one you used before if you meant to execute a different request.',
+  });
+}
+
+/** Stripe's 409 for a key whose first request is still running; clients retry it later. The key is not echoed. */
+function stillInProgress(): StripeApiError {
+  return new StripeApiError(409, {
+    type: 'idempotency_error',
+    message:
+      'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through). Please try again later.',
+  });
 }

@@ -13,9 +13,15 @@ const MAX_ENTRIES = 10_000;
 
 export class PaymentMethodStore {
   private readonly entries = new Map<string, StoredPaymentMethod>();
+  private saved = 0;
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Payment methods ever created, evicted ones included: what duplicate checks count. */
+  get createdCount(): number {
+    return this.saved;
   }
 
   save(entry: StoredPaymentMethod): void {
@@ -24,6 +30,7 @@ export class PaymentMethodStore {
       if (!oldest.done) this.entries.delete(oldest.value);
     }
     this.entries.set(entry.paymentMethod.id, structuredClone(entry));
+    this.saved += 1;
   }
 
   /** A copy, so callers cannot change what later requests see. */

@@ -2,17 +2,21 @@
 // of Stripe's REST API, so the demo (and stripe-node) can tokenize cards without Stripe.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { authenticate, requireSecretKey } from './api-keys.ts';
 import { applyCors, setPreflightHeaders } from './cors.ts';
+import { FaultSchedule, faultProcessesRequest, misbehaveWithoutProcessing, truncatedJson, type ArmedFault } from './fault-injection.ts';
 import { isFormContentType, parseFormBody, readRequestBody, type FormParams } from './form-body.ts';
 import { IdempotencyStore, validateIdempotencyKey, type StoredResponse } from './idempotency.ts';
 import { PaymentMethodStore } from './payment-method-store.ts';
 import { createPaymentMethod, retrievePaymentMethod } from './payment-methods.ts';
 import { newRequestId } from './random-ids.ts';
+import { SANDBOX_ADMIN_PREFIX, handleSandboxAdmin } from './sandbox-admin.ts';
 import { StripeApiError, internalError } from './stripe-error.ts';
 
 export { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './keys.ts';
 export { PaymentMethodStore } from './payment-method-store.ts';
+export { GATEWAY_FAULTS, type GatewayFault } from './fault-injection.ts';
 
 export interface SandboxGatewayOptions {
   publishableKey: string;
@@ -21,6 +25,11 @@ export interface SandboxGatewayOptions {
   allowedOrigins: string[];
   /** Where created payment methods go; pass one to share it with other servers or tests. */
   store?: PaymentMethodStore;
+  /**
+   * Test only: mounts the admin API under /__sandbox/ (arm faults for the next tokenizations,
+   * read counters; secret key, no browser). Off by default: the paths answer 404 then.
+   */
+  faultInjection?: boolean;
 }
 
 export interface StartSandboxGatewayOptions extends SandboxGatewayOptions {
@@ -48,6 +57,8 @@ interface Route {
   method: 'GET' | 'POST';
   path: RegExp;
   secretKeyOnly: boolean;
+  /** Whether armed faults apply to this route (tokenization only). */
+  faultable: boolean;
   handle(context: RouteContext): unknown;
 }
 
@@ -56,12 +67,14 @@ const ROUTES: readonly Route[] = [
     method: 'POST',
     path: /^\/v1\/payment_methods$/,
     secretKeyOnly: false,
+    faultable: true,
     handle: ({ params, store }) => createPaymentMethod(params, store),
   },
   {
     method: 'GET',
     path: /^\/v1\/payment_methods\/([^/]+)$/,
     secretKeyOnly: true,
+    faultable: false,
     handle: ({ pathMatch, store }) => retrievePaymentMethod(pathMatch[1]!, store),
   },
 ];
@@ -102,6 +115,8 @@ function isReplayable(status: number): boolean {
 }
 
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  // The client may have given up (a slow fault): nothing left to answer.
+  if (res.destroyed) return;
   if (res.headersSent) {
     res.destroy();
     return;
@@ -111,10 +126,27 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
   res.end(body);
 }
 
+interface Reply {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+/** Sends a processed request's reply, or withholds or garbles it when a fault says so. */
+function deliver(res: ServerResponse, reply: Reply, fault: ArmedFault | undefined): void {
+  if (fault?.fault === 'timeout_after_create') return;
+  if (fault?.fault === 'malformed_json') {
+    send(res, 200, truncatedJson(reply.body), reply.headers);
+    return;
+  }
+  send(res, reply.status, reply.body, reply.headers);
+}
+
 function createRequestHandler(options: SandboxGatewayOptions) {
   const allowedOrigins = new Set(options.allowedOrigins);
   const store = options.store ?? new PaymentMethodStore();
   const idempotency = new IdempotencyStore();
+  const faults = options.faultInjection ? new FaultSchedule() : undefined;
 
   return async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = newRequestId();
@@ -123,14 +155,18 @@ function createRequestHandler(options: SandboxGatewayOptions) {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     const method = req.method ?? 'GET';
+    const path = (req.url ?? '/').split('?', 1)[0]!;
     try {
+      if (faults && path.startsWith(SANDBOX_ADMIN_PREFIX)) {
+        send(res, 200, toJson(await handleSandboxAdmin(req, method, path, { keys: options, faults, store })));
+        return;
+      }
       applyCors(req, res, allowedOrigins);
       if (method === 'OPTIONS') {
         if (req.headers.origin !== undefined) setPreflightHeaders(res);
         send(res, 204, '');
         return;
       }
-      const path = (req.url ?? '/').split('?', 1)[0]!;
       const { route, pathMatch } = findRoute(method, path);
       const auth = authenticate(req, options);
       if (route.secretKeyOnly) requireSecretKey(auth);
@@ -146,24 +182,38 @@ function createRequestHandler(options: SandboxGatewayOptions) {
         params = parseFormBody(await readRequestBody(req));
       }
 
+      // Faults hit requests that reached the endpoint whole: authenticated, body read.
+      const fault = route.faultable ? faults?.take() : undefined;
+      if (fault && !faultProcessesRequest(fault.fault)) {
+        misbehaveWithoutProcessing(fault.fault, req, res);
+        return;
+      }
+      // A slow gateway: the key is in flight meanwhile, and the work goes on if the client leaves.
+      const slowDown = () => (fault?.fault === 'slow' ? sleep(fault.delayMs, undefined, { ref: false }) : undefined);
+
       const idempotencyKey = method === 'POST' ? req.headers['idempotency-key'] : undefined;
       if (typeof idempotencyKey !== 'string') {
-        const result = runRoute(route, { params, pathMatch, store });
-        send(res, result.status, result.body);
+        await slowDown();
+        deliver(res, runRoute(route, { params, pathMatch, store }), fault);
         return;
       }
       validateIdempotencyKey(idempotencyKey);
       const lookup = idempotency.begin(auth.key, idempotencyKey, method, path, params);
       if (lookup.kind === 'replay') {
-        send(res, lookup.response.status, lookup.response.body, {
-          'Idempotent-Replayed': 'true',
-          'Original-Request': lookup.response.requestId,
-        });
+        await slowDown();
+        const headers = { 'Idempotent-Replayed': 'true', 'Original-Request': lookup.response.requestId };
+        deliver(res, { ...lookup.response, headers }, fault);
         return;
       }
-      const result = runRoute(route, { params, pathMatch, store });
-      if (isReplayable(result.status)) lookup.save({ ...result, requestId });
-      send(res, result.status, result.body);
+      let result: RouteResult;
+      try {
+        await slowDown();
+        result = runRoute(route, { params, pathMatch, store });
+        if (isReplayable(result.status)) lookup.save({ ...result, requestId });
+      } finally {
+        lookup.release();
+      }
+      deliver(res, result, fault);
     } catch (error) {
       const apiError = error instanceof StripeApiError ? error : internalError();
       send(res, apiError.status, toJson(apiError.toBody()));

@@ -1,6 +1,6 @@
 // What the controller needs from a payment gateway: turn card details into a payment method.
 // Runs only on the fields origin.
-import type { TokenizeResult } from '../../src/shared/protocol.ts';
+import type { TokenizeOutcome } from './retry-policy.ts';
 
 export interface CardDetails {
   number: string;
@@ -11,5 +11,9 @@ export interface CardDetails {
 }
 
 export interface GatewayAdapter {
-  createPaymentMethod(card: CardDetails, publishableKey: string, idempotencyKey: string): Promise<TokenizeResult>;
+  /**
+   * Tokenizes, retrying what is safe to retry, every attempt with `idempotencyKey`. Never
+   * rejects. `settled: false` means it gave up without knowing whether the gateway created one.
+   */
+  createPaymentMethod(card: CardDetails, publishableKey: string, idempotencyKey: string): Promise<TokenizeOutcome>;
 }

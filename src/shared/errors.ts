@@ -25,6 +25,7 @@ export const CHECKOUT_ERROR_MESSAGES = {
   gateway_unavailable: 'The payment service is unavailable right now. Please try again shortly.',
   rate_limited: 'Too many attempts. Please wait a moment and try again.',
   gateway_error: 'The payment service could not process this card.',
+  gateway_invalid_response: 'The payment service sent an answer we could not read. Please try again.',
 } as const;
 
 export const ERROR_MESSAGES = { ...FIELD_ERROR_MESSAGES, ...CHECKOUT_ERROR_MESSAGES } as const;

@@ -477,3 +477,205 @@ test('every response carries Request-Id, JSON content type and no-store', async 
   }
   expect(ids.size).toBe(responses.length);
 });
+
+test('Idempotency-Key: another request with a key whose first request is still running gets 409', async () => {
+  // Needs a request that stays in flight: the fault-injection gateway's `slow` fault does that.
+  const slowGateway = await startSandboxGateway({ port: 0, publishableKey: DEFAULT_PUBLISHABLE_KEY, secretKey: DEFAULT_SECRET_KEY, allowedOrigins: [FIELDS_ORIGIN], faultInjection: true });
+  try {
+    const admin = { Authorization: `Bearer ${DEFAULT_SECRET_KEY}`, 'Content-Type': 'application/json' };
+    await fetch(`${slowGateway.url}/__sandbox/faults`, { method: 'POST', headers: admin, body: JSON.stringify({ fault: 'slow', times: 1, delay_ms: 1_000 }) });
+    const send = (body: string) =>
+      fetch(`${slowGateway.url}/v1/payment_methods`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${DEFAULT_PUBLISHABLE_KEY}`, 'Content-Type': 'application/x-www-form-urlencoded', 'Idempotency-Key': 'idem-in-flight' },
+        body,
+      });
+    const first = send(cardForm(visa()));
+    // The first request is in flight once the gateway has counted it.
+    await expect.poll(async () => (await (await fetch(`${slowGateway.url}/__sandbox/stats`, { headers: admin })).json()).tokenization_requests).toBe(1);
+
+    const concurrent = await send(cardForm(visa()));
+    expect(concurrent.status).toBe(409);
+    const concurrentText = await concurrent.text();
+    expect(JSON.parse(concurrentText).error).toEqual({
+      type: 'idempotency_error',
+      message: 'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through). Please try again later.',
+    });
+    expect(concurrentText).not.toContain('idem-in-flight');
+    const otherParams = await send(cardForm(visa({ number: '5555555555554444' })));
+    expect(otherParams.status).toBe(400);
+    expect((await otherParams.json()).error.type).toBe('idempotency_error');
+
+    const firstResponse = await first;
+    expect(firstResponse.status).toBe(200);
+    const created = await firstResponse.json();
+    const after = await send(cardForm(visa()));
+    expect(after.headers.get('idempotent-replayed')).toBe('true');
+    expect((await after.json()).id).toBe(created.id);
+    const stats = await (await fetch(`${slowGateway.url}/__sandbox/stats`, { headers: admin })).json();
+    expect(stats.payment_methods_created).toBe(1);
+  } finally {
+    await slowGateway.close();
+  }
+});
+
+test.describe('fault injection (test-only admin API)', () => {
+  let faulty: RunningSandboxGateway;
+  const faultyStore = new PaymentMethodStore();
+  const adminHeaders = { Authorization: `Bearer ${DEFAULT_SECRET_KEY}`, 'Content-Type': 'application/json' };
+
+  test.beforeAll(async () => {
+    faulty = await startSandboxGateway({
+      port: 0,
+      publishableKey: DEFAULT_PUBLISHABLE_KEY,
+      secretKey: DEFAULT_SECRET_KEY,
+      allowedOrigins: [FIELDS_ORIGIN],
+      store: faultyStore,
+      faultInjection: true,
+    });
+  });
+
+  test.afterAll(async () => {
+    await faulty.close();
+  });
+
+  async function arm(fault: string, times = 1): Promise<Response> {
+    return fetch(`${faulty.url}/__sandbox/faults`, { method: 'POST', headers: adminHeaders, body: JSON.stringify({ fault, times }) });
+  }
+
+  function tokenize(idempotencyKey?: string, signal?: AbortSignal): Promise<Response> {
+    return fetch(`${faulty.url}/v1/payment_methods`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${DEFAULT_PUBLISHABLE_KEY}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
+      },
+      body: cardForm(visa()),
+      ...(signal ? { signal } : {}),
+    });
+  }
+
+  test('the admin API does not exist unless the gateway is created with faultInjection', async () => {
+    const response = await fetch(`${gateway.url}/__sandbox/faults`, { method: 'POST', headers: adminHeaders, body: JSON.stringify({ fault: '500' }) });
+    expect(response.status).toBe(404);
+    expect((await get('/__sandbox/stats')).response.status).toBe(404);
+  });
+
+  test('the admin API refuses any request with an Origin, even with the secret key, and needs the secret key', async () => {
+    for (const origin of [FIELDS_ORIGIN, OTHER_ORIGIN]) {
+      const withOrigin = await fetch(`${faulty.url}/__sandbox/faults`, { method: 'POST', headers: { ...adminHeaders, Origin: origin }, body: JSON.stringify({ fault: '500' }) });
+      expect(withOrigin.status).toBe(403);
+      expect(withOrigin.headers.get('access-control-allow-origin')).toBeNull();
+      const preflight = await fetch(`${faulty.url}/__sandbox/faults`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });
+      expect(preflight.status).toBe(403);
+      expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    const noKey = await fetch(`${faulty.url}/__sandbox/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fault: '500' }) });
+    expect(noKey.status).toBe(401);
+    const publishable = await fetch(`${faulty.url}/__sandbox/stats`, { headers: { Authorization: `Bearer ${DEFAULT_PUBLISHABLE_KEY}` } });
+    expect(publishable.status).toBe(401);
+    const unknownFault = await fetch(`${faulty.url}/__sandbox/faults`, { method: 'POST', headers: adminHeaders, body: JSON.stringify({ fault: 'explode-4242424242424242' }) });
+    expect(unknownFault.status).toBe(400);
+    expect(await unknownFault.text()).not.toContain('4242424242424242');
+    // Nothing was armed by any of those: the next tokenization goes through.
+    expect((await tokenize()).status).toBe(200);
+  });
+
+  test('a form body arms faults too, and fault "none" disarms them', async () => {
+    const armed = await fetch(`${faulty.url}/__sandbox/faults`, { method: 'POST', headers: { Authorization: `Bearer ${DEFAULT_SECRET_KEY}` }, body: 'fault=503&times=5' });
+    expect(armed.status).toBe(200);
+    expect((await armed.json()).armed).toEqual({ fault: '503', remaining: 5 });
+    const disarmed = await arm('none');
+    expect((await disarmed.json()).armed).toBeNull();
+    expect((await tokenize()).status).toBe(200);
+  });
+
+  test('status faults answer the next N tokenizations with Stripe-like errors and create nothing', async () => {
+    const cases = [
+      { fault: '500', status: 500, type: 'api_error' },
+      { fault: '503', status: 503, type: 'api_error' },
+      { fault: '429', status: 429, type: 'invalid_request_error', code: 'rate_limit' },
+    ];
+    for (const { fault, status, type, code } of cases) {
+      const before = faultyStore.createdCount;
+      await arm(fault, 2);
+      for (let i = 0; i < 2; i++) {
+        const response = await tokenize(`idem-status-${fault}`);
+        expect(response.status).toBe(status);
+        expect(response.headers.get('retry-after')).toBe(fault === '429' ? '1' : null);
+        expect((await response.json()).error).toMatchObject({ type, ...(code ? { code } : {}) });
+      }
+      expect(faultyStore.createdCount).toBe(before);
+      // The faults are used up, and the failed key was not kept: it now creates one payment method.
+      expect((await tokenize(`idem-status-${fault}`)).status).toBe(200);
+      expect(faultyStore.createdCount).toBe(before + 1);
+    }
+    await arm('502');
+    const proxyError = await tokenize();
+    expect(proxyError.status).toBe(502);
+    expect(proxyError.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await proxyError.text()).toContain('502 Bad Gateway');
+  });
+
+  test('the 429 fault exposes Retry-After to the fields origin', async () => {
+    await arm('429');
+    const response = await fetch(`${faulty.url}/v1/payment_methods`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${DEFAULT_PUBLISHABLE_KEY}`, 'Content-Type': 'application/x-www-form-urlencoded', Origin: FIELDS_ORIGIN },
+      body: cardForm(visa()),
+    });
+    expect(response.status).toBe(429);
+    expect(response.headers.get('access-control-allow-origin')).toBe(FIELDS_ORIGIN);
+    expect(response.headers.get('access-control-expose-headers')).toContain('Retry-After');
+  });
+
+  test('reset destroys the connection and timeout never answers; neither creates anything', async () => {
+    const before = faultyStore.createdCount;
+    await arm('reset');
+    await expect(tokenize('idem-reset')).rejects.toThrow();
+    await arm('timeout');
+    await expect(tokenize('idem-timeout', AbortSignal.timeout(500))).rejects.toThrow(expect.objectContaining({ name: 'TimeoutError' }));
+    expect(faultyStore.createdCount).toBe(before);
+    // Retrying with the same keys creates one payment method each.
+    expect((await tokenize('idem-reset')).status).toBe(200);
+    expect((await tokenize('idem-timeout')).status).toBe(200);
+    expect(faultyStore.createdCount).toBe(before + 2);
+  });
+
+  test('timeout_after_create and malformed_json create the payment method; a retry with the key gets the same one', async () => {
+    for (const fault of ['timeout_after_create', 'malformed_json']) {
+      const before = faultyStore.createdCount;
+      const key = `idem-${fault}`;
+      await arm(fault);
+      if (fault === 'timeout_after_create') {
+        await expect(tokenize(key, AbortSignal.timeout(500))).rejects.toThrow(expect.objectContaining({ name: 'TimeoutError' }));
+      } else {
+        const garbled = await tokenize(key);
+        expect(garbled.status).toBe(200);
+        const text = await garbled.text();
+        expect(() => JSON.parse(text)).toThrow();
+        expect(text).not.toContain('4242424242424242');
+      }
+      expect(faultyStore.createdCount).toBe(before + 1);
+      const retried = await tokenize(key);
+      expect(retried.status).toBe(200);
+      expect(retried.headers.get('idempotent-replayed')).toBe('true');
+      const paymentMethod = await retried.json();
+      expect(faultyStore.get(paymentMethod.id)).toBeDefined();
+      expect(faultyStore.createdCount).toBe(before + 1);
+    }
+  });
+
+  test('stats count tokenization requests and created payment methods', async () => {
+    const stats = async () => (await (await fetch(`${faulty.url}/__sandbox/stats`, { headers: adminHeaders })).json());
+    const before = await stats();
+    await arm('500');
+    await tokenize();
+    await tokenize();
+    const after = await stats();
+    expect(after).toMatchObject({ object: 'sandbox_stats', armed_fault: null });
+    expect(after.tokenization_requests - before.tokenization_requests).toBe(2);
+    expect(after.payment_methods_created - before.payment_methods_created).toBe(1);
+  });
+});

@@ -1,0 +1,44 @@
+// Picks the Idempotency-Key of each tokenization: fresh, or, when the last one gave up without an
+// answer and the shopper tries the same card again, that same key. Fields origin (controller).
+import { randomId } from '../../src/shared/random-id.ts';
+import type { CardDetails } from './gateway-adapter.ts';
+
+/**
+ * Why reuse: a tokenization that gave up (timeout, lost or garbled answer) may still have
+ * created a payment method. Retrying the same card under the same key makes the gateway replay
+ * that one instead of creating a second; a different card or key gets a fresh key (the
+ * gateway would refuse the old key with other parameters).
+ *
+ * The card is remembered only as an HMAC under a per-frame, non-extractable key, in memory.
+ */
+export class IdempotencyKeys {
+  private unsettled: { key: string; cardDigest: string } | undefined;
+  private readonly hmacKey: Promise<CryptoKey | undefined>;
+
+  constructor() {
+    // crypto.subtle exists only in secure contexts; without it every tokenization gets a fresh key.
+    const subtle: SubtleCrypto | undefined = globalThis.crypto?.subtle;
+    this.hmacKey = subtle ? subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']).catch(() => undefined) : Promise.resolve(undefined);
+  }
+
+  /** The key for tokenizing `card` now, and a callback to report how that tokenization ended. */
+  async keyFor(card: CardDetails, publishableKey: string): Promise<{ key: string; finished(settled: boolean): void }> {
+    const cardDigest = await this.digest(card, publishableKey);
+    const reusable = cardDigest !== undefined && this.unsettled?.cardDigest === cardDigest;
+    const key = reusable ? this.unsettled!.key : randomId(32);
+    return {
+      key,
+      finished: (settled) => {
+        this.unsettled = settled || cardDigest === undefined ? undefined : { key, cardDigest };
+      },
+    };
+  }
+
+  private async digest(card: CardDetails, publishableKey: string): Promise<string | undefined> {
+    const hmacKey = await this.hmacKey;
+    if (!hmacKey) return undefined;
+    const canonical = JSON.stringify([publishableKey, card.number, card.expMonth, card.expYear, card.cvc ?? '']);
+    const signature = await crypto.subtle.sign('HMAC', hmacKey, new TextEncoder().encode(canonical));
+    return Array.from(new Uint8Array(signature), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  }
+}
