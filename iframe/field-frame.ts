@@ -8,6 +8,7 @@ import { fieldCommandSchema, type FieldCommand, type FieldEvent, type FieldKind,
 import { caretAfterFormat, deleteAcrossSeparator } from './fields/caret.ts';
 import type { FieldContext, FieldEvaluation } from './fields/field-behaviour.ts';
 import { FIELD_BEHAVIOURS } from './fields/field-behaviours.ts';
+import { createFieldStyleSheet } from './field-style-sheet.ts';
 import { openFieldsChannel, type FieldsChannelMessage } from './fields-channel.ts';
 import { readFrameParams } from './frame-params.ts';
 import { connectToHost } from './host-link.ts';
@@ -41,6 +42,7 @@ function startFieldFrame(): void {
   input.name = setup.name;
   input.inputMode = 'numeric';
   document.body.dataset.field = kind;
+  const merchantStyle = createFieldStyleSheet(document);
 
   let brand: CardBrand = 'unknown';
   /** Left the field at least once, or a submit was attempted: "incomplete" may now be shown. */
@@ -136,10 +138,13 @@ function startFieldFrame(): void {
   function handleCommand(command: FieldCommand): void {
     switch (command.type) {
       case 'configure': {
-        const { placeholder, label: labelText, disabled } = command.options;
+        const { placeholder, label: labelText, disabled, style } = command.options;
+        // Text only, never markup: a property and textContent, nothing the HTML parser reads.
         if (placeholder !== undefined) input.placeholder = placeholder;
         if (labelText !== undefined) label.textContent = labelText;
         if (disabled !== undefined) input.disabled = disabled;
+        // The value and caret are untouched: restyling never loses what was typed.
+        if (style !== undefined) merchantStyle.apply(style);
         break;
       }
       case 'focus':

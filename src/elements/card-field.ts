@@ -6,7 +6,8 @@ import { html, LitElement, nothing } from 'lit';
 import { dispatchPayframeEvent } from '../events.ts';
 import { REGISTER_FIELD_EVENT, type CardGroup, type GroupedField } from '../host/card-group.ts';
 import { FrameLink } from '../host/frame-link.ts';
-import { fieldEventSchema, type FieldCommand, type FieldEvent, type FieldKind, type FieldState } from '../shared/protocol.ts';
+import { fieldEventSchema, type FieldCommand, type FieldEvent, type FieldKind, type FieldOptions, type FieldState } from '../shared/protocol.ts';
+import { describeStyleRejection, mergeFieldStyles, sanitizeFieldStyle, type PayframeFieldStyle, type SanitizedFieldStyle } from '../shared/style-sanitizer.ts';
 import { cardFieldStyles } from './card-field.styles.ts';
 
 const FIELD_LABELS: Record<FieldKind, string> = {
@@ -14,6 +15,25 @@ const FIELD_LABELS: Record<FieldKind, string> = {
   expiry: 'Expiration date',
   cvc: 'Security code',
 };
+
+/** Placeholders and labels cross to the frame as plain text, at most this long. */
+const MAX_FRAME_TEXT_LENGTH = 100;
+
+/**
+ * Merchant side of a `fieldStyle` property: keeps what the allowlist accepts and warns once per
+ * element about each part it leaves out (the same mistake assigned again stays quiet). Never
+ * throws, so a bad style cannot break the checkout; the frame checks the result again.
+ */
+export function sanitizeStyleWithWarnings(style: unknown, source: string, alreadyWarned: Set<string>): SanitizedFieldStyle {
+  const { style: sanitized, rejections } = sanitizeFieldStyle(style);
+  for (const rejection of rejections) {
+    const key = `${rejection.code} ${rejection.property}`;
+    if (alreadyWarned.has(key)) continue;
+    alreadyWarned.add(key);
+    console.warn(describeStyleRejection(source, rejection));
+  }
+  return sanitized;
+}
 
 const FRAME_TITLES: Record<FieldKind, string> = {
   number: 'Secure card number input',
@@ -28,12 +48,16 @@ const FRAME_TITLES: Record<FieldKind, string> = {
  * @csspart label - The visible label above the field.
  * @csspart box - The bordered box around the field's frame.
  * @csspart error - The line under the field showing its error message.
+ *
+ * Style the input inside the frame with `fieldStyle` (see `PayframeFieldStyle`); inside a
+ * `<payframe-card-group>` it refines the group's `fieldStyle`, state by state.
  */
 export abstract class PayframeCardField extends LitElement implements GroupedField {
   static override styles = cardFieldStyles;
   static override properties = {
     label: { type: String },
     placeholder: { type: String },
+    fieldStyle: { attribute: false },
   };
 
   abstract readonly kind: FieldKind;
@@ -41,12 +65,23 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
   declare label: string | undefined;
   /** Placeholder text inside the frame (plain text, up to 100 characters). */
   declare placeholder: string | undefined;
+  /**
+   * How the input inside this field's frame looks: `{ base, placeholder, focus, complete,
+   * invalid, variables }`, each of allowlisted CSS declarations. Layered over the card group's
+   * `fieldStyle`. Assign a new object to change it; what was typed stays. Parts the allowlist
+   * refuses are left out with a `console.warn`.
+   */
+  declare fieldStyle: PayframeFieldStyle | undefined;
 
   frameReady = false;
   state: FieldState | undefined;
   private focused = false;
   private group: CardGroup | undefined;
   private link: FrameLink<FieldEvent, FieldCommand> | undefined;
+  private ownStyle: SanitizedFieldStyle | undefined;
+  private readonly styleWarnings = new Set<string>();
+  /** Placeholder, label or style changed (or the frame is new) since the frame was last told. */
+  private configurationPending = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -76,7 +111,14 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
         eventSchema: fieldEventSchema,
         onEvent: (event) => this.onFrameEvent(event),
       });
+      // Queued until the frame connects, so it starts with the merchant's text and style.
+      this.configurationPending = true;
     }
+    this.requestUpdate();
+  }
+
+  groupStyleChanged(): void {
+    this.configurationPending = true;
     this.requestUpdate();
   }
 
@@ -90,10 +132,28 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
     this.sendCommand({ type: 'focus' });
   }
 
-  override updated(changed: Map<string, unknown>): void {
-    if (changed.has('placeholder') && this.placeholder !== undefined) {
-      this.sendCommand({ type: 'configure', options: { placeholder: this.placeholder.slice(0, 100) } });
-    }
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('fieldStyle')) this.ownStyle = sanitizeStyleWithWarnings(this.fieldStyle, `<${this.localName}> fieldStyle`, this.styleWarnings);
+    if (changed.has('placeholder') || changed.has('label') || changed.has('fieldStyle')) this.configurationPending = true;
+  }
+
+  override updated(): void {
+    if (!this.configurationPending || !this.link) return;
+    this.configurationPending = false;
+    this.sendCommand({ type: 'configure', options: this.frameOptions() });
+  }
+
+  /** What the frame shows: the text as plain strings, and the group's style with ours on top. */
+  private frameOptions(): FieldOptions {
+    const text = (value: string | null | undefined) => (typeof value === 'string' ? value.slice(0, MAX_FRAME_TEXT_LENGTH) : undefined);
+    const placeholder = text(this.placeholder);
+    const label = text(this.label);
+    return {
+      ...(placeholder !== undefined ? { placeholder } : {}),
+      // The frame's input is labelled with the merchant's visible label, so its accessible name matches.
+      ...(label !== undefined ? { label } : {}),
+      style: mergeFieldStyles(this.group?.fieldStyle, this.ownStyle),
+    };
   }
 
   private onFrameEvent(event: FieldEvent): void {

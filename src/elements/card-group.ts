@@ -4,6 +4,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { createCardGroup, type CardGroup } from '../host/card-group.ts';
 import { dispatchPayframeEvent } from '../events.ts';
 import type { FieldKind, TokenizeResult } from '../shared/protocol.ts';
+import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
+import { sanitizeStyleWithWarnings } from './card-field.ts';
 
 /**
  * @event payframe-ready - Every field frame and the controller are ready for input.
@@ -11,6 +13,9 @@ import type { FieldKind, TokenizeResult } from '../shared/protocol.ts';
  * @event payframe-error - Tokenizing failed or the frames could not load: `{ error: { code, message, field? } }`.
  * @event payframe-submit - The shopper pressed Enter inside a field.
  * @slot - Your layout, with <payframe-card-number>, <payframe-card-expiry> and <payframe-card-cvc> inside.
+ *
+ * Style the inputs inside every field's frame with `fieldStyle` (see `PayframeFieldStyle`);
+ * a field's own `fieldStyle` refines it.
  */
 export class PayframeCardGroupElement extends LitElement {
   static override styles = css`
@@ -21,14 +26,23 @@ export class PayframeCardGroupElement extends LitElement {
   static override properties = {
     publishableKey: { type: String, attribute: 'publishable-key' },
     fieldsOrigin: { type: String, attribute: 'fields-origin' },
+    fieldStyle: { attribute: false },
   };
 
   /** Your publishable key (`pk_test_...` or `pk_live_...`). */
   declare publishableKey: string;
   /** The origin serving the card fields; defaults to where payframe.js was loaded from. */
   declare fieldsOrigin: string | null;
+  /**
+   * How the inputs inside every field's frame look: `{ base, placeholder, focus, complete,
+   * invalid, variables }`, each of allowlisted CSS declarations. A field's own `fieldStyle` is
+   * layered on top. Assign a new object to change it; what was typed stays. Parts the allowlist
+   * refuses are left out with a `console.warn`.
+   */
+  declare fieldStyle: PayframeFieldStyle | undefined;
 
   private readonly group: CardGroup;
+  private readonly styleWarnings = new Set<string>();
 
   constructor() {
     super();
@@ -60,6 +74,10 @@ export class PayframeCardGroupElement extends LitElement {
   /** Empties every field. */
   clear(): void {
     this.group.clear();
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('fieldStyle')) this.group.setFieldStyle(sanitizeStyleWithWarnings(this.fieldStyle, '<payframe-card-group> fieldStyle', this.styleWarnings));
   }
 
   override render() {

@@ -5,6 +5,8 @@ import { createCardGroup, type CardGroup } from '../host/card-group.ts';
 import { formatAmount } from '../format-amount.ts';
 import { isFieldErrorCode } from '../shared/errors.ts';
 import type { CheckoutError, TokenizeResult } from '../shared/protocol.ts';
+import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
+import { sanitizeStyleWithWarnings } from './card-field.ts';
 import { checkoutStyles } from './checkout.styles.ts';
 import './define-fields.ts';
 
@@ -17,6 +19,8 @@ import './define-fields.ts';
  * @event payframe-error - Tokenizing failed or the frames could not load: `{ error: { code, message, field? } }`.
  * @csspart form-error - The line above the button for errors that belong to no single field.
  * @csspart button - The pay button.
+ *
+ * Style the inputs inside the card frames with `fieldStyle` (see `PayframeFieldStyle`).
  */
 export class PayframeCheckout extends LitElement {
   static override styles = checkoutStyles;
@@ -26,6 +30,7 @@ export class PayframeCheckout extends LitElement {
     currency: { type: String },
     locale: { type: String },
     fieldsOrigin: { type: String, attribute: 'fields-origin' },
+    fieldStyle: { attribute: false },
   };
 
   /** Your publishable key (`pk_test_...` or `pk_live_...`). */
@@ -38,9 +43,17 @@ export class PayframeCheckout extends LitElement {
   declare locale: string | undefined;
   /** The origin serving the card fields; defaults to where payframe.js was loaded from. */
   declare fieldsOrigin: string | null;
+  /**
+   * How the inputs inside the card frames look: `{ base, placeholder, focus, complete, invalid,
+   * variables }`, each of allowlisted CSS declarations. Assign a new object to change it on a
+   * mounted checkout; what was typed stays. Parts the allowlist refuses are left out with a
+   * `console.warn`, and the rest still applies.
+   */
+  declare fieldStyle: PayframeFieldStyle | undefined;
 
   private readonly group: CardGroup;
   private formError: CheckoutError | undefined;
+  private readonly styleWarnings = new Set<string>();
 
   constructor() {
     super();
@@ -73,6 +86,10 @@ export class PayframeCheckout extends LitElement {
   /** Empties every field. */
   clear(): void {
     this.group.clear();
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('fieldStyle')) this.group.setFieldStyle(sanitizeStyleWithWarnings(this.fieldStyle, '<payframe-checkout> fieldStyle', this.styleWarnings));
   }
 
   private payLabel(): string {

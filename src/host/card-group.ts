@@ -15,6 +15,7 @@ import {
   type TokenizeResult,
 } from '../shared/protocol.ts';
 import { randomId } from '../shared/random-id.ts';
+import type { SanitizedFieldStyle } from '../shared/style-sanitizer.ts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { dispatchPayframeEvent } from '../events.ts';
 import { resolveFieldsOrigin } from './fields-origin.ts';
@@ -40,6 +41,8 @@ export interface GroupedField {
   attachToGroup(group: CardGroup): void;
   sendCommand(command: FieldCommand): void;
   focusField(): void;
+  /** The group's `fieldStyle` changed: send the field's style to its frame again. */
+  groupStyleChanged(): void;
 }
 
 /** What the group needs from the element that owns it. */
@@ -87,6 +90,8 @@ export class CardGroup implements ReactiveController {
   busy = false;
   /** Set when the frames cannot work at all (no fields origin, frames never loaded). */
   loadError: CheckoutError | undefined;
+  /** The owner's style for every field, already sanitized; a split field layers its own on top. */
+  fieldStyle: SanitizedFieldStyle | undefined;
 
   private readonly fields = new Map<FieldKind, GroupedField>();
   private controller: FrameLink<ControllerEvent, ControllerCommand> | undefined;
@@ -205,6 +210,12 @@ export class CardGroup implements ReactiveController {
 
   clear(): void {
     for (const field of this.fields.values()) field.sendCommand({ type: 'clear' });
+  }
+
+  /** Restyles every field of the group; what was typed stays. */
+  setFieldStyle(style: SanitizedFieldStyle | undefined): void {
+    this.fieldStyle = style;
+    for (const field of this.fields.values()) field.groupStyleChanged();
   }
 
   /**

@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { cardBrandSchema } from './card-brands.ts';
 import { fieldErrorCodeSchema } from './errors.ts';
+import { MAX_STYLE_NAME_LENGTH, MAX_STYLE_PROPERTIES, MAX_STYLE_VALUE_LENGTH } from './style-allowlist.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -76,10 +77,30 @@ export type FieldEvent = z.infer<typeof fieldEventSchema>;
 
 // ---- Merchant page -> field frame ----
 
+/** One state's CSS declarations, bounded; the frame checks names and values against the allowlist. */
+const styleDeclarationsSchema = z
+  .record(z.string().check(z.maxLength(MAX_STYLE_NAME_LENGTH)), z.string().check(z.maxLength(MAX_STYLE_VALUE_LENGTH)))
+  .check(z.refine((declarations) => Object.keys(declarations).length <= MAX_STYLE_PROPERTIES));
+
+/**
+ * A merchant style as it crosses to the frame: already sanitized by the merchant page, and
+ * sanitized again by the frame (style-sanitizer.ts) before anything is applied.
+ */
+export const fieldStyleSchema = z.object({
+  base: z.optional(styleDeclarationsSchema),
+  placeholder: z.optional(styleDeclarationsSchema),
+  focus: z.optional(styleDeclarationsSchema),
+  complete: z.optional(styleDeclarationsSchema),
+  invalid: z.optional(styleDeclarationsSchema),
+  variables: z.optional(styleDeclarationsSchema),
+});
+
 export const fieldOptionsSchema = z.object({
   placeholder: z.optional(shortText),
   label: z.optional(shortText),
   disabled: z.optional(z.boolean()),
+  /** Replaces the whole merchant style; `{}` removes it. */
+  style: z.optional(fieldStyleSchema),
 });
 export type FieldOptions = z.infer<typeof fieldOptionsSchema>;
 

@@ -1,0 +1,198 @@
+// The one table of what merchant styling may say inside a field frame (ARCHITECTURE.md,
+// invariant 3): states, CSS properties with a strict value pattern each, theme variables, limits.
+// Shared data: the merchant page and the field frame both check styles against it. Review as data.
+
+// ---- Limits ----
+
+/** Longer values are rejected whole (`style_too_long`): no legitimate value needs more. */
+export const MAX_STYLE_VALUE_LENGTH = 200;
+/** More properties than this in one state (or variables) rejects that state (`style_too_many_properties`). */
+export const MAX_STYLE_PROPERTIES = 30;
+/** Property and variable names longer than this are not ours; also bounds what a warning echoes. */
+export const MAX_STYLE_NAME_LENGTH = 64;
+
+// ---- States: which element state a group of declarations styles ----
+
+/** In cascade order: a later state wins over an earlier one where both match. */
+export const FIELD_STYLE_STATES = ['base', 'placeholder', 'focus', 'complete', 'invalid'] as const;
+export type FieldStyleState = (typeof FIELD_STYLE_STATES)[number];
+
+// ---- Value building blocks (regular expression sources, matched whole and case-insensitively) ----
+
+/** A number with at most 3 integer and 4 decimal digits: a sane bound without parsing. */
+const NUMBER = String.raw`(?:\d{1,3}(?:\.\d{1,4})?|\.\d{1,4})`;
+const SIGNED_NUMBER = String.raw`[+-]?${NUMBER}`;
+const LENGTH_UNIT = '(?:px|em|rem|%)';
+/** Non-negative lengths (padding, font-size): `0`, `12px`, `1.5em`, `100%`. */
+const LENGTH = `(?:0|${NUMBER}${LENGTH_UNIT})`;
+/** Lengths that may be negative (letter-spacing, shadow offsets). */
+const SIGNED_LENGTH = `(?:[+-]?0|${SIGNED_NUMBER}${LENGTH_UNIT})`;
+const PERCENTAGE = `${NUMBER}%`;
+const ANGLE = `${SIGNED_NUMBER}(?:deg|turn|rad|grad)?`;
+const ALPHA = `(?:${NUMBER}%?)`;
+
+/** CSS Color 4 named colours, plus `transparent` and `currentcolor`. */
+export const NAMED_COLORS = [
+  'aliceblue', 'antiquewhite', 'aqua', 'aquamarine', 'azure', 'beige', 'bisque', 'black', 'blanchedalmond', 'blue',
+  'blueviolet', 'brown', 'burlywood', 'cadetblue', 'chartreuse', 'chocolate', 'coral', 'cornflowerblue', 'cornsilk',
+  'crimson', 'cyan', 'darkblue', 'darkcyan', 'darkgoldenrod', 'darkgray', 'darkgreen', 'darkgrey', 'darkkhaki',
+  'darkmagenta', 'darkolivegreen', 'darkorange', 'darkorchid', 'darkred', 'darksalmon', 'darkseagreen', 'darkslateblue',
+  'darkslategray', 'darkslategrey', 'darkturquoise', 'darkviolet', 'deeppink', 'deepskyblue', 'dimgray', 'dimgrey',
+  'dodgerblue', 'firebrick', 'floralwhite', 'forestgreen', 'fuchsia', 'gainsboro', 'ghostwhite', 'gold', 'goldenrod',
+  'gray', 'green', 'greenyellow', 'grey', 'honeydew', 'hotpink', 'indianred', 'indigo', 'ivory', 'khaki', 'lavender',
+  'lavenderblush', 'lawngreen', 'lemonchiffon', 'lightblue', 'lightcoral', 'lightcyan', 'lightgoldenrodyellow',
+  'lightgray', 'lightgreen', 'lightgrey', 'lightpink', 'lightsalmon', 'lightseagreen', 'lightskyblue', 'lightslategray',
+  'lightslategrey', 'lightsteelblue', 'lightyellow', 'lime', 'limegreen', 'linen', 'magenta', 'maroon',
+  'mediumaquamarine', 'mediumblue', 'mediumorchid', 'mediumpurple', 'mediumseagreen', 'mediumslateblue',
+  'mediumspringgreen', 'mediumturquoise', 'mediumvioletred', 'midnightblue', 'mintcream', 'mistyrose', 'moccasin',
+  'navajowhite', 'navy', 'oldlace', 'olive', 'olivedrab', 'orange', 'orangered', 'orchid', 'palegoldenrod', 'palegreen',
+  'paleturquoise', 'palevioletred', 'papayawhip', 'peachpuff', 'peru', 'pink', 'plum', 'powderblue', 'purple',
+  'rebeccapurple', 'red', 'rosybrown', 'royalblue', 'saddlebrown', 'salmon', 'sandybrown', 'seagreen', 'seashell',
+  'sienna', 'silver', 'skyblue', 'slateblue', 'slategray', 'slategrey', 'snow', 'springgreen', 'steelblue', 'tan',
+  'teal', 'thistle', 'tomato', 'turquoise', 'violet', 'wheat', 'white', 'whitesmoke', 'yellow', 'yellowgreen',
+  'transparent', 'currentcolor',
+] as const;
+
+/** `#hex`, `rgb()`/`rgba()`/`hsl()`/`hsla()` with numeric arguments (comma or space syntax), or a colour name. */
+const COLOR_LITERAL = [
+  '#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})',
+  String.raw`rgba?\(\s*${ALPHA}(?:\s*,\s*${ALPHA}){2}(?:\s*,\s*${ALPHA})?\s*\)`,
+  String.raw`rgba?\(\s*${ALPHA}(?:\s+${ALPHA}){2}(?:\s*/\s*${ALPHA})?\s*\)`,
+  String.raw`hsla?\(\s*${ANGLE}\s*,\s*${PERCENTAGE}\s*,\s*${PERCENTAGE}(?:\s*,\s*${ALPHA})?\s*\)`,
+  String.raw`hsla?\(\s*${ANGLE}\s+${PERCENTAGE}\s+${PERCENTAGE}(?:\s*/\s*${ALPHA})?\s*\)`,
+  `(?:${NAMED_COLORS.join('|')})`,
+].join('|');
+
+/** A family name of safe characters: quoted (letters of any script) or bare words (ASCII). */
+const FONT_FAMILY_NAME = String.raw`(?:"[\p{L}\p{N} _-]{1,64}"|'[\p{L}\p{N} _-]{1,64}'|-?[a-z_][a-z0-9_-]{0,63}(?: [a-z_][a-z0-9_-]{0,63}){0,4})`;
+const FONT_FAMILY_LIST = String.raw`${FONT_FAMILY_NAME}(?:\s*,\s*${FONT_FAMILY_NAME}){0,9}`;
+
+const FONT_WEIGHT_LITERAL = '(?:normal|bold|bolder|lighter|[1-9]00|1000)';
+const FONT_SIZE_KEYWORD = '(?:xx-small|x-small|small|medium|large|x-large|xx-large|xxx-large|smaller|larger)';
+
+// ---- Theme variables: named values the frame's own stylesheet uses, settable on their own ----
+
+export type StyleValueKind = 'color' | 'length' | 'signedLength' | 'fontFamily' | 'fontWeight';
+
+export interface ThemeVariable {
+  /** The custom property the frame sets; values may reference it as `var(<cssName>)`. */
+  readonly cssName: `--payframe-${string}`;
+  readonly kind: StyleValueKind;
+  readonly description: string;
+}
+
+/** The only variables a style may set or reference. Anything else in `var(` is rejected. */
+export const THEME_VARIABLES = {
+  colorText: { cssName: '--payframe-color-text', kind: 'color', description: 'Text typed into the fields.' },
+  colorBackground: { cssName: '--payframe-color-background', kind: 'color', description: 'Background of the inputs.' },
+  colorPlaceholder: { cssName: '--payframe-color-placeholder', kind: 'color', description: 'Placeholder text.' },
+  colorDanger: { cssName: '--payframe-color-danger', kind: 'color', description: 'Text of a field showing an error.' },
+  colorCaret: { cssName: '--payframe-color-caret', kind: 'color', description: 'The text cursor.' },
+  fontFamily: { cssName: '--payframe-font-family', kind: 'fontFamily', description: 'Font of the fields.' },
+  fontSizeBase: { cssName: '--payframe-font-size-base', kind: 'length', description: 'Font size of the fields.' },
+  fontWeight: { cssName: '--payframe-font-weight', kind: 'fontWeight', description: 'Font weight of the fields.' },
+  letterSpacing: { cssName: '--payframe-letter-spacing', kind: 'signedLength', description: 'Letter spacing of the fields.' },
+  spacingInline: { cssName: '--payframe-spacing-inline', kind: 'length', description: 'Padding left and right of the text.' },
+} as const satisfies Record<string, ThemeVariable>;
+export type ThemeVariableName = keyof typeof THEME_VARIABLES;
+
+/** `var(--payframe-…)` alternatives for the variables of one kind, so a colour can only name a colour. */
+function variableReference(...kinds: StyleValueKind[]): string {
+  const names = Object.values(THEME_VARIABLES)
+    .filter((variable: ThemeVariable) => kinds.includes(variable.kind))
+    .map((variable) => variable.cssName);
+  return names.length ? String.raw`var\(\s*(?:${names.join('|')})\s*\)` : '(?!)';
+}
+
+const COLOR = `(?:${COLOR_LITERAL}|${variableReference('color')})`;
+const LENGTH_OR_VARIABLE = `(?:${LENGTH}|${variableReference('length')})`;
+const SIGNED_LENGTH_OR_VARIABLE = `(?:${SIGNED_LENGTH}|${variableReference('length', 'signedLength')})`;
+
+/** What a theme variable's own value may be: literals only, so variables never refer to each other. */
+export const THEME_VARIABLE_PATTERNS: Record<StyleValueKind, string> = {
+  color: COLOR_LITERAL,
+  length: LENGTH,
+  signedLength: SIGNED_LENGTH,
+  fontFamily: FONT_FAMILY_LIST,
+  fontWeight: FONT_WEIGHT_LITERAL,
+};
+
+// ---- The allowed CSS properties ----
+
+export interface AllowedStyleProperty {
+  /** Regular expression source for the whole value (matched case-insensitively, anchored). */
+  readonly pattern: string;
+  /** What the merchant may write, for the warning when a value does not match. */
+  readonly expected: string;
+}
+
+const TEXT_SHADOW = `(?:${COLOR}\\s+)?${SIGNED_LENGTH_OR_VARIABLE}\\s+${SIGNED_LENGTH_OR_VARIABLE}(?:\\s+${LENGTH_OR_VARIABLE})?(?:\\s+${COLOR})?`;
+const TEXT_DECORATION_PART = `(?:none|underline|overline|line-through|solid|double|dotted|dashed|wavy|auto|from-font|${LENGTH}|${COLOR})`;
+const FONT_VARIANT_PART =
+  '(?:small-caps|all-small-caps|petite-caps|all-petite-caps|unicase|titling-caps|lining-nums|oldstyle-nums|proportional-nums|tabular-nums|slashed-zero|ordinal)';
+const PADDING = `${LENGTH_OR_VARIABLE}(?:\\s+${LENGTH_OR_VARIABLE}){0,3}`;
+
+/**
+ * Every CSS property a merchant style may set, by its CSS name (camelCase spellings such as
+ * `fontSize` are accepted and mean the same). Nothing here can load a resource: no images,
+ * no `url()`, no `content`, no custom properties beyond the theme variables above.
+ * `inherit`, `initial` and `unset` are accepted for every property.
+ */
+export const STYLE_PROPERTIES = {
+  color: { pattern: COLOR, expected: 'a colour: #hex, rgb(), rgba(), hsl(), hsla() or a colour name' },
+  'background-color': { pattern: COLOR, expected: 'a colour: #hex, rgb(), rgba(), hsl(), hsla() or a colour name' },
+  'caret-color': { pattern: `(?:auto|${COLOR})`, expected: 'auto or a colour' },
+  opacity: { pattern: `(?:0|1|0?\\.\\d{1,4}|1\\.0{1,4}|${PERCENTAGE})`, expected: 'a number from 0 to 1 or a percentage' },
+  'font-family': { pattern: `(?:${FONT_FAMILY_LIST}|${variableReference('fontFamily')})`, expected: 'a comma-separated list of font names (letters, digits, spaces, - and _)' },
+  'font-size': { pattern: `(?:${LENGTH_OR_VARIABLE}|${FONT_SIZE_KEYWORD})`, expected: 'a length in px, em, rem or % or a size keyword' },
+  'font-weight': { pattern: `(?:${FONT_WEIGHT_LITERAL}|${variableReference('fontWeight')})`, expected: 'normal, bold, bolder, lighter or 100 to 1000' },
+  'font-style': { pattern: '(?:normal|italic|oblique)', expected: 'normal, italic or oblique' },
+  'font-variant': { pattern: `(?:normal|none|${FONT_VARIANT_PART}(?:\\s+${FONT_VARIANT_PART}){0,3})`, expected: 'normal, none or font-variant keywords such as small-caps, tabular-nums' },
+  'letter-spacing': { pattern: `(?:normal|${SIGNED_LENGTH_OR_VARIABLE})`, expected: 'normal or a length' },
+  'line-height': { pattern: `(?:normal|${NUMBER}|${LENGTH_OR_VARIABLE})`, expected: 'normal, a number or a length' },
+  padding: { pattern: PADDING, expected: 'one to four lengths' },
+  'padding-top': { pattern: LENGTH_OR_VARIABLE, expected: 'a length' },
+  'padding-right': { pattern: LENGTH_OR_VARIABLE, expected: 'a length' },
+  'padding-bottom': { pattern: LENGTH_OR_VARIABLE, expected: 'a length' },
+  'padding-left': { pattern: LENGTH_OR_VARIABLE, expected: 'a length' },
+  'text-align': { pattern: '(?:left|right|center|start|end|justify)', expected: 'left, right, center, start, end or justify' },
+  'text-transform': { pattern: '(?:none|capitalize|uppercase|lowercase|full-width)', expected: 'none, capitalize, uppercase, lowercase or full-width' },
+  'text-decoration': { pattern: `${TEXT_DECORATION_PART}(?:\\s+${TEXT_DECORATION_PART}){0,3}`, expected: 'line, style and colour keywords, a thickness, or none' },
+  'text-shadow': { pattern: `(?:none|${TEXT_SHADOW}(?:\\s*,\\s*${TEXT_SHADOW}){0,2})`, expected: 'none or up to three shadows of lengths and colours' },
+} as const satisfies Record<string, AllowedStyleProperty>;
+export type AllowedStylePropertyName = keyof typeof STYLE_PROPERTIES;
+
+/** Accepted as the whole value of any property. */
+export const GLOBAL_KEYWORDS = '(?:inherit|initial|unset)';
+
+// ---- Never in a value, whatever the property: named so the warning can say why ----
+
+/**
+ * Each of these could load a resource, read the typed value, or break out of the declaration.
+ * The value patterns above reject them already; naming them gives a clear warning and a second
+ * line of defence. Matched case-insensitively on the raw value.
+ */
+export const FORBIDDEN_VALUE_TOKENS: readonly { token: string; reason: string }[] = [
+  { token: 'url(', reason: 'url() could load a resource' },
+  { token: 'image-set(', reason: 'image-set() could load a resource' },
+  { token: 'image(', reason: 'image() could load a resource' },
+  { token: 'cross-fade(', reason: 'cross-fade() could load a resource' },
+  { token: 'element(', reason: 'element() could show other content' },
+  { token: 'paint(', reason: 'paint() could run a worklet' },
+  { token: 'attr(', reason: 'attr() could read the typed value' },
+  { token: 'expression(', reason: 'expression() could run script' },
+  { token: 'javascript:', reason: 'javascript: could run script' },
+  { token: '@', reason: 'at-rules such as @import could load a resource' },
+  { token: '\\', reason: 'CSS escapes could disguise any of these' },
+  { token: '/*', reason: 'comments could disguise any of these' },
+  { token: '*/', reason: 'comments could disguise any of these' },
+  { token: '<', reason: 'markup does not belong in a style' },
+  { token: '>', reason: 'markup does not belong in a style' },
+  { token: '{', reason: 'braces could open a rule with its own selector' },
+  { token: '}', reason: 'braces could close the rule and start another' },
+  { token: ';', reason: 'a semicolon could start another declaration' },
+  { token: '!', reason: '!important is not needed and not allowed' },
+  { token: ':', reason: 'a colon could start another declaration' },
+  { token: '[', reason: 'selectors do not belong in a value' },
+  { token: '&', reason: 'nesting selectors do not belong in a value' },
+];

@@ -1,0 +1,230 @@
+// Checks a merchant's field style against the allowlist (style-allowlist.ts) and keeps only what
+// passes. Pure shared code: the merchant page runs it to warn early, the field frame runs it again
+// before applying anything, because it never trusts the merchant page.
+import {
+  FIELD_STYLE_STATES,
+  FORBIDDEN_VALUE_TOKENS,
+  GLOBAL_KEYWORDS,
+  MAX_STYLE_NAME_LENGTH,
+  MAX_STYLE_PROPERTIES,
+  MAX_STYLE_VALUE_LENGTH,
+  STYLE_PROPERTIES,
+  THEME_VARIABLE_PATTERNS,
+  THEME_VARIABLES,
+  type AllowedStylePropertyName,
+  type FieldStyleState,
+  type ThemeVariableName,
+} from './style-allowlist.ts';
+
+/** CSS declarations for one state: `{ color: '#1a1f36', fontSize: '16px' }` (camelCase or CSS names). */
+export type FieldStyleDeclarations = Readonly<Record<string, string | number>>;
+
+/** Values for the theme variables, e.g. `{ colorText: '#1a1f36', fontFamily: 'Inter, sans-serif' }`. */
+export type FieldThemeVariables = Readonly<Partial<Record<ThemeVariableName, string | number>>>;
+
+/**
+ * How the inputs inside the card frames look. Each state holds CSS declarations from the
+ * allowlist; `variables` sets theme variables, which declarations may use as
+ * `var(--payframe-color-text)` and so on.
+ */
+export interface PayframeFieldStyle {
+  /** Always applies. */
+  base?: FieldStyleDeclarations;
+  /** The placeholder text (`::placeholder`). */
+  placeholder?: FieldStyleDeclarations;
+  /** While the input has keyboard focus. */
+  focus?: FieldStyleDeclarations;
+  /** Once the field holds a complete, valid value. */
+  complete?: FieldStyleDeclarations;
+  /** While the field shows an error. */
+  invalid?: FieldStyleDeclarations;
+  /** Theme variables; the frame's own defaults use them too. */
+  variables?: FieldThemeVariables;
+}
+
+/** What survives sanitizing: CSS property names (kebab-case) and string values only. */
+export type SanitizedFieldStyle = {
+  [State in FieldStyleState]?: Partial<Record<AllowedStylePropertyName, string>>;
+} & { variables?: Partial<Record<ThemeVariableName, string>> };
+
+export const STYLE_ERROR_MESSAGES = {
+  style_not_an_object: 'The style must be an object of states such as { base: { color: "#333" } }.',
+  style_state_unknown: `Not a style state. Use ${FIELD_STYLE_STATES.join(', ')} or variables.`,
+  style_property_not_allowed: 'This CSS property is not on the allowlist.',
+  style_value_not_allowed: 'This value is not allowed for the property.',
+  style_variable_unknown: `Not a theme variable. Use ${Object.keys(THEME_VARIABLES).join(', ')}; in values, var(--payframe-…) without a fallback.`,
+  style_too_long: `The value is longer than ${MAX_STYLE_VALUE_LENGTH} characters.`,
+  style_too_many_properties: `More than ${MAX_STYLE_PROPERTIES} properties in one state.`,
+} as const;
+export type StyleErrorCode = keyof typeof STYLE_ERROR_MESSAGES;
+
+/** One part of a style that was left out: nothing of it is applied. */
+export interface StyleRejection {
+  code: StyleErrorCode;
+  /** Where, as the merchant wrote it: `base.backgroundImage`, `variables.colorText`, `hover`. */
+  property: string;
+  message: string;
+}
+
+export interface SanitizedStyleResult {
+  style: SanitizedFieldStyle;
+  rejections: StyleRejection[];
+}
+
+const compile = (source: string) => new RegExp(`^(?:${source})$`, 'iu');
+const GLOBAL_KEYWORD_PATTERN = compile(GLOBAL_KEYWORDS);
+const PROPERTY_PATTERNS = new Map<string, RegExp>(Object.entries(STYLE_PROPERTIES).map(([name, { pattern }]) => [name, compile(pattern)]));
+const VARIABLE_PATTERNS = new Map<string, RegExp>(Object.entries(THEME_VARIABLES).map(([name, { kind }]) => [name, compile(THEME_VARIABLE_PATTERNS[kind])]));
+const KNOWN_VARIABLE_CSS_NAMES = new Set<string>(Object.values(THEME_VARIABLES).map((variable) => variable.cssName));
+// Anything after `var(` up to the next `)`, to name-check every reference exactly (case-sensitive).
+const VARIABLE_REFERENCE = /var\(([^)]*)(\)?)/giu;
+// Control characters (newlines included) have no place in a value and could confuse a parser.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+
+/** `fontSize` -> `font-size`; CSS names are matched case-insensitively (`Font-Size`, `COLOR`). */
+function cssPropertyName(name: string): string {
+  return /^[a-z]+(?:[A-Z][a-z]+)+$/.test(name) ? name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`) : name.toLowerCase();
+}
+
+/** A merchant-written name, shortened so a warning never echoes something huge. */
+function shown(name: string): string {
+  return name.length > MAX_STYLE_NAME_LENGTH ? `${name.slice(0, MAX_STYLE_NAME_LENGTH)}…` : name;
+}
+
+function rejection(code: StyleErrorCode, property: string, detail?: string): StyleRejection {
+  return { code, property, message: detail ? `${STYLE_ERROR_MESSAGES[code]} ${detail}` : STYLE_ERROR_MESSAGES[code] };
+}
+
+/**
+ * The own enumerable entries of a plain object (an object literal or JSON), or undefined for
+ * anything else. A proxy or getter that throws counts as unreadable, never as a crash.
+ */
+function readEntries(value: unknown): [string, unknown][] | undefined {
+  try {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    const prototype: unknown = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) return undefined;
+    const record = value as Record<string, unknown>;
+    return Object.keys(record).map((key) => [key, record[key]]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks one value: its type, length, forbidden tokens, `var()` names, then the pattern.
+ * Returns the value to apply, or why it was rejected.
+ */
+function checkValue(raw: unknown, pattern: RegExp, expected: string, property: string, allowVariables: boolean): string | StyleRejection {
+  if (typeof raw === 'number' && Number.isFinite(raw)) raw = String(raw);
+  if (typeof raw !== 'string') return rejection('style_value_not_allowed', property, 'Values are strings or numbers.');
+  if (raw.length > MAX_STYLE_VALUE_LENGTH) return rejection('style_too_long', property);
+  const value = raw.trim();
+  if (value === '') return rejection('style_value_not_allowed', property, 'The value is empty.');
+  if (CONTROL_CHARACTER.test(value)) return rejection('style_value_not_allowed', property, 'Control characters are not allowed.');
+  const lowerCase = value.toLowerCase();
+  const forbidden = FORBIDDEN_VALUE_TOKENS.find(({ token }) => lowerCase.includes(token));
+  if (forbidden) return rejection('style_value_not_allowed', property, `It contains "${forbidden.token}": ${forbidden.reason}.`);
+  for (const [, name = '', closed] of value.matchAll(VARIABLE_REFERENCE)) {
+    if (!allowVariables || !closed || !KNOWN_VARIABLE_CSS_NAMES.has(name.trim())) return rejection('style_variable_unknown', property);
+  }
+  if (GLOBAL_KEYWORD_PATTERN.test(value) || pattern.test(value)) return value;
+  return rejection('style_value_not_allowed', property, `Expected ${expected}.`);
+}
+
+function sanitizeDeclarations(state: FieldStyleState, declarations: unknown, rejections: StyleRejection[]): Partial<Record<AllowedStylePropertyName, string>> | undefined {
+  const entries = readEntries(declarations);
+  if (!entries) {
+    rejections.push(rejection('style_not_an_object', state, 'Each state is an object of CSS declarations.'));
+    return undefined;
+  }
+  if (entries.length > MAX_STYLE_PROPERTIES) {
+    rejections.push(rejection('style_too_many_properties', state));
+    return undefined;
+  }
+  const sanitized: Partial<Record<AllowedStylePropertyName, string>> = {};
+  for (const [name, raw] of entries) {
+    const property = `${state}.${shown(name)}`;
+    const cssName = cssPropertyName(name);
+    if (!Object.hasOwn(STYLE_PROPERTIES, cssName)) {
+      const hint = cssName.startsWith('--') ? 'Set theme variables under "variables".' : undefined;
+      rejections.push(rejection('style_property_not_allowed', property, hint));
+      continue;
+    }
+    const allowed = STYLE_PROPERTIES[cssName as AllowedStylePropertyName];
+    const result = checkValue(raw, PROPERTY_PATTERNS.get(cssName)!, allowed.expected, property, true);
+    if (typeof result === 'string') sanitized[cssName as AllowedStylePropertyName] = result;
+    else rejections.push(result);
+  }
+  return sanitized;
+}
+
+function sanitizeVariables(variables: unknown, rejections: StyleRejection[]): Partial<Record<ThemeVariableName, string>> | undefined {
+  const entries = readEntries(variables);
+  if (!entries) {
+    rejections.push(rejection('style_not_an_object', 'variables', 'Variables are an object such as { colorText: "#333" }.'));
+    return undefined;
+  }
+  if (entries.length > MAX_STYLE_PROPERTIES) {
+    rejections.push(rejection('style_too_many_properties', 'variables'));
+    return undefined;
+  }
+  const sanitized: Partial<Record<ThemeVariableName, string>> = {};
+  for (const [name, raw] of entries) {
+    const property = `variables.${shown(name)}`;
+    if (!Object.hasOwn(THEME_VARIABLES, name)) {
+      rejections.push(rejection('style_variable_unknown', property));
+      continue;
+    }
+    const variable = THEME_VARIABLES[name as ThemeVariableName];
+    // Variables hold literals only: no var() inside, so they cannot chain or loop.
+    const result = checkValue(raw, VARIABLE_PATTERNS.get(name)!, `a ${variable.kind} value`, property, false);
+    if (typeof result === 'string') sanitized[name as ThemeVariableName] = result;
+    else rejections.push(result);
+  }
+  return sanitized;
+}
+
+/**
+ * Keeps every part of `style` the allowlist accepts and reports each part it drops. Never
+ * throws and never repairs: a rejected declaration is left out whole, the rest still applies.
+ * `undefined` and `null` mean "no style".
+ */
+export function sanitizeFieldStyle(style: unknown): SanitizedStyleResult {
+  const rejections: StyleRejection[] = [];
+  const sanitized: SanitizedFieldStyle = {};
+  if (style === undefined || style === null) return { style: sanitized, rejections };
+  const entries = readEntries(style);
+  if (!entries) return { style: sanitized, rejections: [rejection('style_not_an_object', 'style')] };
+  for (const [key, value] of entries) {
+    if (key === 'variables') {
+      const variables = sanitizeVariables(value, rejections);
+      if (variables) sanitized.variables = variables;
+    } else if ((FIELD_STYLE_STATES as readonly string[]).includes(key)) {
+      const state = key as FieldStyleState;
+      const declarations = sanitizeDeclarations(state, value, rejections);
+      if (declarations) sanitized[state] = declarations;
+    } else {
+      rejections.push(rejection('style_state_unknown', shown(key)));
+    }
+  }
+  return { style: sanitized, rejections };
+}
+
+/**
+ * Layers `over` on top of `under`, state by state and property by property: a split field's own
+ * style refines its group's. Both must already be sanitized.
+ */
+export function mergeFieldStyles(under: SanitizedFieldStyle | undefined, over: SanitizedFieldStyle | undefined): SanitizedFieldStyle {
+  const merged: SanitizedFieldStyle = {};
+  for (const key of [...FIELD_STYLE_STATES, 'variables'] as const) {
+    const layers = [under?.[key], over?.[key]].filter((layer) => layer !== undefined);
+    if (layers.length) Object.assign(merged, { [key]: Object.assign({}, ...layers) });
+  }
+  return merged;
+}
+
+/** The console line a merchant sees for one rejection: code and property first, for grepping. */
+export function describeStyleRejection(source: string, rejection: StyleRejection): string {
+  return `[payframe] ${source}: ${rejection.code} at ${rejection.property}; left out. ${rejection.message}`;
+}
