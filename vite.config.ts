@@ -1,7 +1,7 @@
 // Builds Payframe's three outputs, one per mode (scripts/build.mjs runs them in turn):
 //   esm    dist/esm/index.js   the SDK for `import`, lit and zod left to the app's bundler
 //   iife   dist/payframe.js    the self-contained script-tag file
-//   fields dist/fields/        the fields-origin pages (field frame, controller frame)
+//   field, controller   dist/fields/   the fields-origin pages, each built on its own
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
 
@@ -13,6 +13,24 @@ const shared: UserConfig = {
   logLevel: 'warn',
   build: { emptyOutDir: false, sourcemap: false, target: 'es2022', reportCompressedSize: false },
 };
+
+function framePage(page: 'field' | 'controller', emptyOutDir: boolean): UserConfig {
+  return {
+    ...shared,
+    root: resolve(root, 'iframe'),
+    // Relative URLs, so the pages work wherever the fields origin mounts them.
+    base: './',
+    build: {
+      ...shared.build,
+      outDir: resolve(dist, 'fields'),
+      emptyOutDir,
+      minify: true,
+      // The polyfill would fetch() modules, which the frames' CSP (connect-src) forbids.
+      modulePreload: { polyfill: false },
+      rollupOptions: { input: { [page]: resolve(root, `iframe/${page}.html`) } },
+    },
+  };
+}
 
 const modes: Record<string, UserConfig> = {
   esm: {
@@ -34,23 +52,10 @@ const modes: Record<string, UserConfig> = {
       lib: { entry: resolve(root, 'src/script-tag.ts'), formats: ['iife'], name: 'PayframeBundle', fileName: () => 'payframe.js' },
     },
   },
-  fields: {
-    ...shared,
-    root: resolve(root, 'iframe'),
-    // Relative URLs, so the pages work wherever the fields origin mounts them.
-    base: './',
-    build: {
-      ...shared.build,
-      outDir: resolve(dist, 'fields'),
-      emptyOutDir: true,
-      minify: true,
-      // The polyfill would fetch() modules, which the frames' CSP (connect-src) forbids.
-      modulePreload: { polyfill: false },
-      rollupOptions: {
-        input: { field: resolve(root, 'iframe/field.html'), controller: resolve(root, 'iframe/controller.html') },
-      },
-    },
-  },
+  // Each frame page is built on its own: a shared chunk would make each page carry the other's
+  // code (the controller has no use for the style allowlist, the field none for the gateway).
+  field: framePage('field', true),
+  controller: framePage('controller', false),
 };
 
 export default defineConfig(({ mode }) => {

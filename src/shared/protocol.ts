@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { cardBrandSchema } from './card-brands.ts';
 import { fieldErrorCodeSchema } from './errors.ts';
-import { MAX_STYLE_NAME_LENGTH, MAX_STYLE_PROPERTIES, MAX_STYLE_VALUE_LENGTH } from './style-allowlist.ts';
+import { MAX_STYLE_NAME_LENGTH, MAX_STYLE_PROPERTIES, MAX_STYLE_VALUE_LENGTH } from './style-limits.ts';
 
 export const PROTOCOL_VERSION = 1;
 

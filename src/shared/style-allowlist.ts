@@ -2,14 +2,9 @@
 // invariant 3): states, CSS properties with a strict value pattern each, theme variables, limits.
 // Shared data: the merchant page and the field frame both check styles against it. Review as data.
 
-// ---- Limits ----
+// ---- Limits (in style-limits.ts, so the wire schemas can use them without this table) ----
 
-/** Longer values are rejected whole (`style_too_long`): no legitimate value needs more. */
-export const MAX_STYLE_VALUE_LENGTH = 200;
-/** More properties than this in one state (or variables) rejects that state (`style_too_many_properties`). */
-export const MAX_STYLE_PROPERTIES = 30;
-/** Property and variable names longer than this are not ours; also bounds what a warning echoes. */
-export const MAX_STYLE_NAME_LENGTH = 64;
+export { MAX_STYLE_NAME_LENGTH, MAX_STYLE_PROPERTIES, MAX_STYLE_VALUE_LENGTH } from './style-limits.ts';
 
 // ---- States: which element state a group of declarations styles ----
 
