@@ -1,12 +1,24 @@
-// Measures what a browser downloads for each build output: minified bytes and gzip -9 bytes.
+// Measures what a browser downloads for each build output: minified bytes, gzip -9 and brotli -11.
 // A frame page counts all in: its HTML plus every script and stylesheet it loads.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
-const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
+export const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
+// Quality 11 is what CDNs use for static files compressed ahead of time; text mode suits JS, CSS and HTML.
+export const brotliSize = (buffer) =>
+  brotliCompressSync(buffer, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT } }).length;
 
-function framePageFiles(dist, page) {
+/** Each file is compressed on its own, as a server sends it; the sizes are summed. */
+export function sizeOfBuffers(buffers) {
+  return {
+    bytes: buffers.reduce((sum, buffer) => sum + buffer.length, 0),
+    gzip: buffers.reduce((sum, buffer) => sum + gzipSize(buffer), 0),
+    brotli: buffers.reduce((sum, buffer) => sum + brotliSize(buffer), 0),
+  };
+}
+
+export function framePageFiles(dist, page) {
   const html = readFileSync(join(dist, 'fields', page), 'utf8');
   const assets = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((match) => match[1]);
   // Chunks the page's script imports statically.
@@ -25,30 +37,23 @@ function framePageFiles(dist, page) {
   return [page, ...seen].map((file) => join(dist, 'fields', file));
 }
 
+/** @returns {{ id: string, name: string, files: string[], bytes: number, gzip: number, brotli: number }[]} */
 export function measureOutputs(dist = 'dist') {
   const esmFiles = readdirSync(join(dist, 'esm')).filter((file) => file.endsWith('.js')).map((file) => join(dist, 'esm', file));
   const outputs = [
-    { name: 'dist/payframe.js (script tag, all-in)', files: [join(dist, 'payframe.js')] },
-    { name: 'dist/esm/ (SDK, lit and zod external)', files: esmFiles },
-    { name: 'field frame page (all-in)', files: framePageFiles(dist, 'field.html') },
-    { name: 'controller frame page (all-in)', files: framePageFiles(dist, 'controller.html') },
+    { id: 'script-tag', name: 'dist/payframe.js (script tag, all-in)', files: [join(dist, 'payframe.js')] },
+    { id: 'esm', name: 'dist/esm/ (SDK, lit and zod external)', files: esmFiles },
+    { id: 'field-frame', name: 'field frame page (all-in)', files: framePageFiles(dist, 'field.html') },
+    { id: 'controller-frame', name: 'controller frame page (all-in)', files: framePageFiles(dist, 'controller.html') },
   ];
-  return outputs.map(({ name, files }) => {
-    const buffers = files.map((file) => readFileSync(file));
-    return {
-      name,
-      files,
-      bytes: buffers.reduce((sum, buffer) => sum + buffer.length, 0),
-      gzip: buffers.reduce((sum, buffer) => sum + gzipSize(buffer), 0),
-    };
-  });
+  return outputs.map(({ id, name, files }) => ({ id, name, files, ...sizeOfBuffers(files.map((file) => readFileSync(file))) }));
 }
 
 export function printSizeTable(dist = 'dist') {
   const rows = measureOutputs(dist);
   const width = Math.max(...rows.map((row) => row.name.length));
-  console.log(`\n${'output'.padEnd(width)}  ${'bytes'.padStart(8)}  ${'gzip'.padStart(8)}`);
-  for (const row of rows) console.log(`${row.name.padEnd(width)}  ${String(row.bytes).padStart(8)}  ${String(row.gzip).padStart(8)}`);
+  console.log(`\n${'output'.padEnd(width)}  ${'bytes'.padStart(8)}  ${'gzip'.padStart(8)}  ${'brotli'.padStart(8)}`);
+  for (const row of rows) console.log(`${row.name.padEnd(width)}  ${String(row.bytes).padStart(8)}  ${String(row.gzip).padStart(8)}  ${String(row.brotli).padStart(8)}`);
   console.log('');
   return rows;
 }

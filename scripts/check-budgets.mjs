@@ -1,0 +1,63 @@
+// Byte budgets for what browsers download (gzip -9, source maps never counted): prints each output
+// against its budget and exits 1 when one is over. `node scripts/check-budgets.mjs` (honours PAYFRAME_DIST_DIR).
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+/** 1 KB = 1,000 bytes: the stricter reading, and how DevTools and size-limit print kB. */
+const KB = 1000;
+
+/** Raise these only with a reason in the commit message; `npm run size:breakdown` shows where bytes go. */
+export const BUDGETS = [
+  { id: 'script-tag', label: 'payframe.js, the script-tag file (Lit included)', maxGzip: 15 * KB },
+  { id: 'field-frame', label: 'field frame page, all-in', maxGzip: 12 * KB },
+  { id: 'controller-frame', label: 'controller frame page, all-in', maxGzip: 12 * KB },
+];
+
+/**
+ * Pure: compares measured outputs with their budgets. A budget whose output was not measured
+ * fails too, so a renamed or missing output cannot pass silently.
+ * @param {{ id: string, gzip: number }[]} measurements
+ * @param {{ id: string, label: string, maxGzip: number }[]} budgets
+ */
+export function checkBudgets(measurements, budgets) {
+  const results = budgets.map((budget) => {
+    const measured = measurements.find((measurement) => measurement.id === budget.id);
+    if (!measured) return { ...budget, gzip: undefined, overBy: undefined, passed: false };
+    const overBy = measured.gzip - budget.maxGzip;
+    return { ...budget, gzip: measured.gzip, overBy: Math.max(0, overBy), passed: overBy <= 0 };
+  });
+  return { passed: results.every((result) => result.passed), results };
+}
+
+/** Pure: the report lines for one `checkBudgets` result. */
+export function formatBudgetReport({ passed, results }) {
+  const width = Math.max(...results.map((result) => result.label.length));
+  const lines = results.map((result) => {
+    const mark = result.passed ? 'ok  ' : 'OVER';
+    const measured = result.gzip === undefined ? 'not built'.padStart(9) : `${result.gzip.toLocaleString('en')} B`.padStart(9);
+    const note = result.gzip === undefined ? '  (output missing: build first)' : result.passed ? '' : `  (${result.overBy.toLocaleString('en')} B over)`;
+    return `${mark}  ${result.label.padEnd(width)}  ${measured} gzip / budget ${result.maxGzip.toLocaleString('en')} B${note}`;
+  });
+  const failed = results.filter((result) => !result.passed);
+  lines.push(
+    passed
+      ? 'All outputs are within their byte budgets.'
+      : `${failed.length} output(s) over budget: ${failed.map((result) => result.id).join(', ')}. Make them smaller (npm run size:breakdown shows where the bytes go); do not raise the budget.`,
+  );
+  return lines;
+}
+
+async function main() {
+  const dist = process.env.PAYFRAME_DIST_DIR ?? 'dist';
+  if (!existsSync(dist)) {
+    console.error(`No build in ${dist}/: run \`node scripts/build.mjs\` first.`);
+    process.exit(1);
+  }
+  // Imported here so the pure functions above load without touching the filesystem.
+  const { measureOutputs } = await import('./output-sizes.mjs');
+  const result = checkBudgets(measureOutputs(dist), BUDGETS);
+  for (const line of formatBudgetReport(result)) console.log(line);
+  process.exit(result.passed ? 0 : 1);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -1,0 +1,53 @@
+// The byte-budget checker's logic (scripts/check-budgets.mjs), in Node without a browser: an
+// output over its budget fails the check, outputs within budget pass, a missing output fails.
+import { expect, test } from '@playwright/test';
+import { BUDGETS, checkBudgets, formatBudgetReport } from '../../scripts/check-budgets.mjs';
+
+const budgets = [
+  { id: 'script-tag', label: 'script-tag file', maxGzip: 15_000 },
+  { id: 'field-frame', label: 'field frame page', maxGzip: 12_000 },
+];
+
+test('an output one byte over its budget fails the check and is named in the report', () => {
+  const result = checkBudgets(
+    [
+      { id: 'script-tag', gzip: 15_001 },
+      { id: 'field-frame', gzip: 11_000 },
+    ],
+    budgets,
+  );
+  expect(result.passed).toBe(false);
+  expect(result.results.map((row) => [row.id, row.passed, row.overBy])).toEqual([
+    ['script-tag', false, 1],
+    ['field-frame', true, 0],
+  ]);
+  const report = formatBudgetReport(result);
+  expect(report[0]).toMatch(/^OVER .*15,001 B gzip \/ budget 15,000 B {2}\(1 B over\)$/);
+  expect(report.at(-1)).toContain('1 output(s) over budget: script-tag');
+});
+
+test('outputs at or under their budgets pass', () => {
+  const result = checkBudgets(
+    [
+      { id: 'script-tag', gzip: 15_000 },
+      { id: 'field-frame', gzip: 9_500 },
+    ],
+    budgets,
+  );
+  expect(result.passed).toBe(true);
+  expect(formatBudgetReport(result).at(-1)).toBe('All outputs are within their byte budgets.');
+});
+
+test('a budgeted output that was not measured fails instead of passing silently', () => {
+  const result = checkBudgets([{ id: 'script-tag', gzip: 10_000 }], budgets);
+  expect(result.passed).toBe(false);
+  expect(result.results[1]).toMatchObject({ id: 'field-frame', passed: false, gzip: undefined });
+});
+
+test('the enforced budgets are the issue\'s: 15 KB script tag, 12 KB per frame page, gzip', () => {
+  expect(BUDGETS.map(({ id, maxGzip }) => [id, maxGzip])).toEqual([
+    ['script-tag', 15_000],
+    ['field-frame', 12_000],
+    ['controller-frame', 12_000],
+  ]);
+});
