@@ -4,7 +4,8 @@
 import './field-frame.css';
 import type { CardBrand } from '../src/shared/card-brands.ts';
 import { messageFor } from '../src/shared/errors.ts';
-import { fieldCommandSchema, type FieldCommand, type FieldEvent, type FieldKind, type FieldState } from '../src/shared/protocol.ts';
+import { fieldCommandSchema, type FieldCommand, type FieldEvent, type FieldKind, type FieldState, type FieldStyleLayers } from '../src/shared/protocol.ts';
+import { mergeFieldStyles, sanitizeFieldStyle } from '../src/shared/style-sanitizer.ts';
 import { caretAfterFormat, deleteAcrossSeparator } from './fields/caret.ts';
 import type { FieldContext, FieldEvaluation } from './fields/field-behaviour.ts';
 import { FIELD_BEHAVIOURS } from './fields/field-behaviours.ts';
@@ -135,6 +136,21 @@ function startFieldFrame(): void {
   // The merchant page focuses the iframe element; the input inside follows.
   window.addEventListener('focus', focusAtEnd);
 
+  /**
+   * The allowlist is enforced here and only here: each layer (the group's style, the field's
+   * own) is sanitized on its own, so the merchant is told which of its properties was refused.
+   */
+  function applyMerchantStyle(layers: FieldStyleLayers): void {
+    const group = sanitizeFieldStyle(layers.group);
+    const own = sanitizeFieldStyle(layers.own);
+    merchantStyle.apply(mergeFieldStyles(group.style, own.style));
+    for (const [layer, { rejections }] of [['group', group], ['own', own]] as const) {
+      if (rejections.length === 0) continue;
+      const reports = rejections.slice(0, 100).map(({ code, property, message }) => ({ code, property: property.slice(0, 200), message: message.slice(0, 300) }));
+      host.send({ type: 'style-rejected', layer, rejections: reports });
+    }
+  }
+
   function handleCommand(command: FieldCommand): void {
     switch (command.type) {
       case 'configure': {
@@ -144,7 +160,7 @@ function startFieldFrame(): void {
         if (labelText !== undefined) label.textContent = labelText;
         if (disabled !== undefined) input.disabled = disabled;
         // The value and caret are untouched: restyling never loses what was typed.
-        if (style !== undefined) merchantStyle.apply(style);
+        if (style !== undefined) applyMerchantStyle(style);
         break;
       }
       case 'focus':

@@ -1,7 +1,6 @@
 // Payframe's merchant-side SDK, for `import` in single-page apps. Importing it registers the
 // custom elements. The card fields themselves run on the fields origin, never in this realm.
 import './elements/define.ts';
-import { setDefaultFieldsOrigin } from './host/fields-origin.ts';
 
 export { PayframeCheckout } from './elements/checkout.ts';
 export { PayframeCardGroupElement } from './elements/card-group.ts';
@@ -16,12 +15,4 @@ export type { FieldStyleDeclarations, FieldThemeVariables, PayframeFieldStyle, S
 export { FIELD_STYLE_STATES, STYLE_PROPERTIES, THEME_VARIABLES, type FieldStyleState, type ThemeVariableName } from './shared/style-allowlist.ts';
 export type * from './events.ts';
 
-export interface PayframeConfig {
-  /** The origin serving the card fields, e.g. `https://fields.payframe.example`. */
-  fieldsOrigin?: string;
-}
-
-/** Sets defaults for every element that does not set its own attributes. */
-export function configurePayframe(config: PayframeConfig): void {
-  setDefaultFieldsOrigin(config.fieldsOrigin);
-}
+export { configurePayframe, type PayframeConfig } from './configure.ts';

@@ -7,7 +7,8 @@ import { dispatchPayframeEvent } from '../events.ts';
 import { REGISTER_FIELD_EVENT, type CardGroup, type GroupedField } from '../host/card-group.ts';
 import { FrameLink } from '../host/frame-link.ts';
 import { fieldEventSchema, type FieldCommand, type FieldEvent, type FieldKind, type FieldOptions, type FieldState } from '../shared/protocol.ts';
-import { describeStyleRejection, mergeFieldStyles, sanitizeFieldStyle, type PayframeFieldStyle, type SanitizedFieldStyle } from '../shared/style-sanitizer.ts';
+import { styleForFrame, warnStyleRejections } from '../host/style-relay.ts';
+import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
 import { cardFieldStyles } from './card-field.styles.ts';
 
 const FIELD_LABELS: Record<FieldKind, string> = {
@@ -18,22 +19,6 @@ const FIELD_LABELS: Record<FieldKind, string> = {
 
 /** Placeholders and labels cross to the frame as plain text, at most this long. */
 const MAX_FRAME_TEXT_LENGTH = 100;
-
-/**
- * Merchant side of a `fieldStyle` property: keeps what the allowlist accepts and warns once per
- * element about each part it leaves out (the same mistake assigned again stays quiet). Never
- * throws, so a bad style cannot break the checkout; the frame checks the result again.
- */
-export function sanitizeStyleWithWarnings(style: unknown, source: string, alreadyWarned: Set<string>): SanitizedFieldStyle {
-  const { style: sanitized, rejections } = sanitizeFieldStyle(style);
-  for (const rejection of rejections) {
-    const key = `${rejection.code} ${rejection.property}`;
-    if (alreadyWarned.has(key)) continue;
-    alreadyWarned.add(key);
-    console.warn(describeStyleRejection(source, rejection));
-  }
-  return sanitized;
-}
 
 const FRAME_TITLES: Record<FieldKind, string> = {
   number: 'Secure card number input',
@@ -78,7 +63,8 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
   private focused = false;
   private group: CardGroup | undefined;
   private link: FrameLink<FieldEvent, FieldCommand> | undefined;
-  private ownStyle: SanitizedFieldStyle | undefined;
+  /** `fieldStyle` as plain data for the frame, which alone judges it. */
+  private ownStyle: unknown;
   private readonly styleWarnings = new Set<string>();
   /** Placeholder, label or style changed (or the frame is new) since the frame was last told. */
   private configurationPending = false;
@@ -133,7 +119,7 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('fieldStyle')) this.ownStyle = sanitizeStyleWithWarnings(this.fieldStyle, `<${this.localName}> fieldStyle`, this.styleWarnings);
+    if (changed.has('fieldStyle')) this.ownStyle = styleForFrame(this.fieldStyle);
     if (changed.has('placeholder') || changed.has('label') || changed.has('fieldStyle')) this.configurationPending = true;
   }
 
@@ -152,7 +138,7 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
       ...(placeholder !== undefined ? { placeholder } : {}),
       // The frame's input is labelled with the merchant's visible label, so its accessible name matches.
       ...(label !== undefined ? { label } : {}),
-      style: mergeFieldStyles(this.group?.fieldStyle, this.ownStyle),
+      style: { group: this.group?.fieldStyle, own: this.ownStyle },
     };
   }
 
@@ -181,6 +167,11 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
       case 'submit':
         this.group?.submitRequested();
         break;
+      case 'style-rejected':
+        // The group's style is the group's to report (once for all its fields); ours is ours.
+        if (event.layer === 'group') this.group?.styleRejected(event.rejections);
+        else warnStyleRejections(`<${this.localName}> fieldStyle`, event.rejections, this.styleWarnings);
+        return;
     }
     this.requestUpdate();
   }

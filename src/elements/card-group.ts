@@ -5,7 +5,6 @@ import { createCardGroup, type CardGroup } from '../host/card-group.ts';
 import { dispatchPayframeEvent } from '../events.ts';
 import type { FieldKind, TokenizeResult } from '../shared/protocol.ts';
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
-import { sanitizeStyleWithWarnings } from './card-field.ts';
 
 /**
  * @event payframe-ready - Every field frame and the controller are ready for input.
@@ -42,7 +41,6 @@ export class PayframeCardGroupElement extends LitElement {
   declare fieldStyle: PayframeFieldStyle | undefined;
 
   private readonly group: CardGroup;
-  private readonly styleWarnings = new Set<string>();
 
   constructor() {
     super();
@@ -77,7 +75,7 @@ export class PayframeCardGroupElement extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('fieldStyle')) this.group.setFieldStyle(sanitizeStyleWithWarnings(this.fieldStyle, '<payframe-card-group> fieldStyle', this.styleWarnings));
+    if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
   }
 
   override render() {

@@ -6,7 +6,6 @@ import { formatAmount } from '../format-amount.ts';
 import { isFieldErrorCode } from '../shared/errors.ts';
 import type { CheckoutError, TokenizeResult } from '../shared/protocol.ts';
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
-import { sanitizeStyleWithWarnings } from './card-field.ts';
 import { checkoutStyles } from './checkout.styles.ts';
 import './define-fields.ts';
 
@@ -53,7 +52,6 @@ export class PayframeCheckout extends LitElement {
 
   private readonly group: CardGroup;
   private formError: CheckoutError | undefined;
-  private readonly styleWarnings = new Set<string>();
 
   constructor() {
     super();
@@ -89,7 +87,7 @@ export class PayframeCheckout extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('fieldStyle')) this.group.setFieldStyle(sanitizeStyleWithWarnings(this.fieldStyle, '<payframe-checkout> fieldStyle', this.styleWarnings));
+    if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
   }
 
   private payLabel(): string {

@@ -12,10 +12,11 @@ import {
   type FieldCommand,
   type FieldKind,
   type FieldState,
+  type StyleRejectionReport,
   type TokenizeResult,
 } from '../shared/protocol.ts';
 import { randomId } from '../shared/random-id.ts';
-import type { SanitizedFieldStyle } from '../shared/style-sanitizer.ts';
+import { styleForFrame, warnStyleRejections } from './style-relay.ts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { dispatchPayframeEvent } from '../events.ts';
 import { resolveFieldsOrigin } from './fields-origin.ts';
@@ -90,8 +91,9 @@ export class CardGroup implements ReactiveController {
   busy = false;
   /** Set when the frames cannot work at all (no fields origin, frames never loaded). */
   loadError: CheckoutError | undefined;
-  /** The owner's style for every field, already sanitized; a split field layers its own on top. */
-  fieldStyle: SanitizedFieldStyle | undefined;
+  /** The owner's style for every field, as plain data; the frames judge it, a split field layers its own on top. */
+  fieldStyle: unknown;
+  private readonly styleWarnings = new Set<string>();
 
   private readonly fields = new Map<FieldKind, GroupedField>();
   private controller: FrameLink<ControllerEvent, ControllerCommand> | undefined;
@@ -213,10 +215,15 @@ export class CardGroup implements ReactiveController {
   }
 
   /** Restyles every field of the group; what was typed stays. */
-  setFieldStyle(style: SanitizedFieldStyle | undefined): void {
-    this.fieldStyle = style;
+  setFieldStyle(style: unknown): void {
+    this.fieldStyle = styleForFrame(style);
     for (const field of this.fields.values()) field.groupStyleChanged();
   }
+  /** A field frame refused parts of the group's style: warn once for the whole group. */
+  styleRejected(rejections: StyleRejectionReport[]): void {
+    warnStyleRejections(`<${this.host.element.localName}> fieldStyle`, rejections, this.styleWarnings);
+  }
+
 
   /**
    * Tokenizes the card typed into this group's fields. While one tokenization runs, further

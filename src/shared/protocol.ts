@@ -4,7 +4,6 @@
 import * as z from 'zod/mini';
 import { cardBrandSchema } from './card-brands.ts';
 import { fieldErrorCodeSchema } from './errors.ts';
-import { MAX_STYLE_NAME_LENGTH, MAX_STYLE_PROPERTIES, MAX_STYLE_VALUE_LENGTH } from './style-limits.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -63,6 +62,13 @@ export const fieldStateSchema = z.object({
 });
 export type FieldState = z.infer<typeof fieldStateSchema>;
 
+export const styleRejectionReportSchema = z.object({
+  code: z.string().check(z.regex(/^style_[a-z_]{1,40}$/)),
+  property: z.string().check(z.maxLength(200)),
+  message: z.string().check(z.maxLength(300)),
+});
+export type StyleRejectionReport = z.infer<typeof styleRejectionReportSchema>;
+
 export const fieldEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('change'), state: fieldStateSchema }),
@@ -72,35 +78,35 @@ export const fieldEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('advance') }),
   /** Enter was pressed inside the field. */
   z.object({ type: z.literal('submit') }),
+  /** Parts of the merchant's style the frame left out, for the merchant's console. */
+  z.object({
+    type: z.literal('style-rejected'),
+    layer: z.enum(['group', 'own']),
+    rejections: z.array(styleRejectionReportSchema).check(z.maxLength(100)),
+  }),
 ]);
 export type FieldEvent = z.infer<typeof fieldEventSchema>;
 
 // ---- Merchant page -> field frame ----
 
-/** One state's CSS declarations, bounded; the frame checks names and values against the allowlist. */
-const styleDeclarationsSchema = z
-  .record(z.string().check(z.maxLength(MAX_STYLE_NAME_LENGTH)), z.string().check(z.maxLength(MAX_STYLE_VALUE_LENGTH)))
-  .check(z.refine((declarations) => Object.keys(declarations).length <= MAX_STYLE_PROPERTIES));
-
 /**
- * A merchant style as it crosses to the frame: already sanitized by the merchant page, and
- * sanitized again by the frame (style-sanitizer.ts) before anything is applied.
+ * A merchant style as it crosses to the frame, in two layers: the group's and the field's own.
+ * Each is whatever the merchant assigned, as plain data: the frame's allowlist sanitizer
+ * (style-sanitizer.ts), stricter than any schema, is what parses it, and it is the only place
+ * a style is judged.
  */
-export const fieldStyleSchema = z.object({
-  base: z.optional(styleDeclarationsSchema),
-  placeholder: z.optional(styleDeclarationsSchema),
-  focus: z.optional(styleDeclarationsSchema),
-  complete: z.optional(styleDeclarationsSchema),
-  invalid: z.optional(styleDeclarationsSchema),
-  variables: z.optional(styleDeclarationsSchema),
+export const fieldStyleLayersSchema = z.object({
+  group: z.optional(z.unknown()),
+  own: z.optional(z.unknown()),
 });
+export type FieldStyleLayers = z.infer<typeof fieldStyleLayersSchema>;
 
 export const fieldOptionsSchema = z.object({
   placeholder: z.optional(shortText),
   label: z.optional(shortText),
   disabled: z.optional(z.boolean()),
   /** Replaces the whole merchant style; `{}` removes it. */
-  style: z.optional(fieldStyleSchema),
+  style: z.optional(fieldStyleLayersSchema),
 });
 export type FieldOptions = z.infer<typeof fieldOptionsSchema>;
 

@@ -325,10 +325,14 @@ test.describe('hostile merchant styles past the SDK', () => {
       const command = {
         type: 'configure',
         options: {
+          // Both layers, as the wire carries them: the frame's sanitizer is the only judge.
           style: {
-            base: { color: `url(http://${attacker}/port)`, 'background-image': `url(http://${attacker}/bg)`, 'font-size': '23px' },
-            invalid: { color: 'red; } input[value^="4"] { color: blue' },
-            variables: { colorText: `url(http://${attacker}/var)` },
+            group: { base: { color: `url(http://${attacker}/port)`, 'background-image': `url(http://${attacker}/bg)` } },
+            own: {
+              base: { 'font-size': '23px' },
+              invalid: { color: 'red; } input[value^="4"] { color: blue' },
+              variables: { colorText: `url(http://${attacker}/var)` },
+            },
           },
         },
       };
