@@ -45,6 +45,11 @@ export const cardFieldStyles = css`
     border: 0;
     background: transparent;
   }
+  /* Until the frame says it is ready its page may still be laying out (its stylesheet arrives
+     after its HTML): the skeleton shows instead, so the shopper never sees it jump. */
+  .box.loading iframe {
+    visibility: hidden;
+  }
   .skeleton {
     position: absolute;
     inset: 10px 12px;

@@ -178,7 +178,7 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
 
   override render() {
     const error = this.state?.error;
-    const boxClass = `box${this.focused ? ' focused' : ''}${error ? ' invalid' : ''}`;
+    const boxClass = `box${this.focused ? ' focused' : ''}${error ? ' invalid' : ''}${this.frameReady ? '' : ' loading'}`;
     // The frame's input has its own label; this one is for sighted users and pointer users.
     return html`
       <div class="label" part="label" aria-hidden="true" @click=${() => this.focusField()}>${this.label ?? FIELD_LABELS[this.kind]}</div>
