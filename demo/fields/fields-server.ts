@@ -1,6 +1,7 @@
 // The fields origin: serves the built frame pages (dist/fields) with their security headers,
 // and the script-tag file (dist/payframe.js) that merchants load. Serves nothing else. The
 // gateway URL is this server's own configuration, written into the controller page.
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import { join, resolve } from 'node:path';
@@ -20,16 +21,22 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** The CSP hashes of a page's inline <style> blocks: exactly those blocks may apply. */
+function inlineStyleHashes(html: string): string[] {
+  return [...html.matchAll(/<style>([^<]*)<\/style>/g)].map(([, css]) => `sha256-${createHash('sha256').update(css ?? '').digest('base64')}`);
+}
+
 /** `config` is read on every request, so it may be completed after the server starts listening. */
 export function createFieldsServer(distDir: string, config: FieldsServerConfig): http.Server {
   const fieldsDir = resolve(distDir, 'fields');
   // A fixed list of what exists at startup: no path from a request ever reaches the filesystem.
   const assets = new Map<string, Buffer>();
   for (const name of readdirSync(join(fieldsDir, 'assets'))) assets.set(`/assets/${name}`, readFileSync(join(fieldsDir, 'assets', name)));
-  const pages = {
-    '/field.html': { page: 'field' as const, html: readFileSync(join(fieldsDir, 'field.html'), 'utf8') },
-    '/controller.html': { page: 'controller' as const, html: readFileSync(join(fieldsDir, 'controller.html'), 'utf8') },
+  const page = (name: 'field' | 'controller') => {
+    const html = readFileSync(join(fieldsDir, `${name}.html`), 'utf8');
+    return { page: name, html, styleHashes: inlineStyleHashes(html) };
   };
+  const pages = { '/field.html': page('field'), '/controller.html': page('controller') };
   const scriptTagFile = readFileSync(join(distDir, 'payframe.js'));
 
   return http.createServer((request, response) => {
@@ -38,11 +45,14 @@ export function createFieldsServer(distDir: string, config: FieldsServerConfig):
       response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('Method not allowed');
       return;
     }
-    const page = pages[path as keyof typeof pages];
-    if (page) {
+    const served = pages[path as keyof typeof pages];
+    if (served) {
       const gatewayOrigin = new URL(config.gatewayUrl).origin;
-      const html = page.html.replace(GATEWAY_PLACEHOLDER, escapeAttribute(config.gatewayUrl));
-      response.writeHead(200, { 'Content-Type': contentTypeOf(path), ...frameHeaders({ page: page.page, gatewayOrigin, frameAncestors: config.frameAncestors }) });
+      const html = served.html.replace(GATEWAY_PLACEHOLDER, escapeAttribute(config.gatewayUrl));
+      response.writeHead(200, {
+        'Content-Type': contentTypeOf(path),
+        ...frameHeaders({ page: served.page, gatewayOrigin, frameAncestors: config.frameAncestors, inlineStyleHashes: served.styleHashes }),
+      });
       response.end(request.method === 'HEAD' ? undefined : html);
       return;
     }

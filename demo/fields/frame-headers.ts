@@ -5,13 +5,15 @@ export interface FrameHeaderOptions {
   page: 'field' | 'controller';
   gatewayOrigin: string;
   frameAncestors: string[];
+  /** CSP hashes ('sha256-…') of the page's own inline <style> blocks, and nothing else. */
+  inlineStyleHashes?: string[];
 }
 
-export function frameContentSecurityPolicy({ page, gatewayOrigin, frameAncestors }: FrameHeaderOptions): string {
+export function frameContentSecurityPolicy({ page, gatewayOrigin, frameAncestors, inlineStyleHashes = [] }: FrameHeaderOptions): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
-    "style-src 'self'",
+    ['style-src', "'self'", ...inlineStyleHashes.map((hash) => `'${hash}'`)].join(' '),
     `connect-src ${page === 'controller' ? gatewayOrigin : "'none'"}`,
     "img-src 'none'",
     "base-uri 'none'",
