@@ -61,6 +61,7 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
   frameReady = false;
   state: FieldState | undefined;
   private focused = false;
+  private frameInserted = false;
   private group: CardGroup | undefined;
   private link: FrameLink<FieldEvent, FieldCommand> | undefined;
   /** `fieldStyle` as plain data for the frame, which alone judges it. */
@@ -99,6 +100,13 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
       });
       // Queued until the frame connects, so it starts with the merchant's text and style.
       this.configurationPending = true;
+      // Each frame goes into the page in a task of its own: inserting a cross-site iframe is
+      // costly, and four in the task that renders the checkout would block the page.
+      this.frameInserted = false;
+      setTimeout(() => {
+        this.frameInserted = true;
+        this.requestUpdate();
+      }, 0);
     }
     this.requestUpdate();
   }
@@ -183,7 +191,7 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
     return html`
       <div class="label" part="label" aria-hidden="true" @click=${() => this.focusField()}>${this.label ?? FIELD_LABELS[this.kind]}</div>
       <div class=${boxClass} part="box">
-        ${this.link?.iframe ?? nothing} ${this.frameReady ? nothing : html`<div class="skeleton" aria-hidden="true"></div>`}
+        ${this.frameInserted ? (this.link?.iframe ?? nothing) : nothing} ${this.frameReady ? nothing : html`<div class="skeleton" aria-hidden="true"></div>`}
       </div>
       <div class="error" part="error" aria-live="polite">${error?.message ?? ''}</div>
     `;

@@ -98,6 +98,7 @@ export class CardGroup implements ReactiveController {
   private readonly fields = new Map<FieldKind, GroupedField>();
   private controller: FrameLink<ControllerEvent, ControllerCommand> | undefined;
   private controllerReady = false;
+  private controllerInserted = false;
   private announcedReady = false;
   private readyTimer: ReturnType<typeof setTimeout> | undefined;
   private pendingTokenize: Promise<TokenizeResult> | undefined;
@@ -111,8 +112,9 @@ export class CardGroup implements ReactiveController {
     });
   }
 
+  /** The hidden controller frame, once it is due in the page (a task after connecting). */
   get controllerFrame(): HTMLIFrameElement | undefined {
-    return this.controller?.iframe;
+    return this.controllerInserted ? this.controller?.iframe : undefined;
   }
 
   get ready(): boolean {
@@ -146,6 +148,12 @@ export class CardGroup implements ReactiveController {
       iframe.hidden = true;
       iframe.tabIndex = -1;
       iframe.setAttribute('aria-hidden', 'true');
+      // Like the field frames, inserted in a task of its own, not in the one rendering the owner.
+      this.controllerInserted = false;
+      setTimeout(() => {
+        this.controllerInserted = true;
+        this.host.groupChanged();
+      }, 0);
     }
     clearTimeout(this.readyTimer);
     this.readyTimer = setTimeout(() => {
