@@ -22,7 +22,11 @@ try {
     ...(process.env.GATEWAY_SECRET_KEY ? { secretKey: process.env.GATEWAY_SECRET_KEY } : {}),
   });
   console.log(`Fields origin:   ${servers.fieldsOrigin}`);
-  console.log(`Sandbox gateway: ${servers.gatewayUrl}  (publishable key ${servers.publishableKey})`);
+  console.log(`Sandbox gateway: ${servers.gatewayUrl}`);
+  console.log(`  publishable key: ${servers.publishableKey}  (browser: tokenize, confirm with a client_secret)`);
+  // Printed so merchant-server code (stripe-node, curl) can create and capture payments; it is a
+  // test key that opens only this local sandbox, never a real Stripe account.
+  console.log(`  secret key:      ${servers.secretKey}  (TEST key for your server code / stripe-node; sandbox only)`);
   console.log(`Demo: ${servers.merchantUrl}/`);
   const stop = () => void servers.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -1,4 +1,5 @@
-// The optional `metadata[...]` param: string key/value pairs within Stripe's limits, echoed back.
+// The optional `metadata[...]` param: string key/value pairs within Stripe's limits, echoed back;
+// on update, merged into what is there (an empty value removes a key, `metadata=` removes all).
 import { optionalObject } from './form-body.ts';
 import { StripeApiError } from './stripe-error.ts';
 
@@ -11,9 +12,8 @@ function invalidMetadata(message: string): StripeApiError {
   return new StripeApiError(400, { type: 'invalid_request_error', code: 'parameter_invalid_string', param: 'metadata', message });
 }
 
-export function parseMetadata(param: unknown): Record<string, string> {
+function checkedEntries(param: unknown): Array<[string, string]> {
   const metadata = optionalObject(param, 'metadata') ?? {};
-  const kept: Array<[string, string]> = [];
   const entries = Object.entries(metadata);
   if (entries.length > MAX_KEYS) throw invalidMetadata(`Invalid metadata: at most ${MAX_KEYS} keys are allowed.`);
   for (const [key, value] of entries) {
@@ -24,9 +24,23 @@ export function parseMetadata(param: unknown): Record<string, string> {
     if (value.length > MAX_VALUE_LENGTH) {
       throw invalidMetadata(`Invalid metadata: values must be at most ${MAX_VALUE_LENGTH} characters long.`);
     }
-    // An empty value means "unset" in Stripe's API.
-    if (value !== '') kept.push([key, value]);
   }
-  // fromEntries defines own properties, so even a `__proto__` key is kept as plain data.
-  return Object.fromEntries(kept);
+  return entries as Array<[string, string]>;
+}
+
+export function parseMetadata(param: unknown): Record<string, string> {
+  // An empty value means "unset" in Stripe's API. fromEntries defines own properties, so even a
+  // `__proto__` key is kept as plain data.
+  return Object.fromEntries(checkedEntries(param).filter(([, value]) => value !== ''));
+}
+
+export function mergeMetadata(existing: Record<string, string>, param: unknown): Record<string, string> {
+  if (param === '') return {};
+  const merged = new Map(Object.entries(existing));
+  for (const [key, value] of checkedEntries(param)) {
+    if (value === '') merged.delete(key);
+    else merged.set(key, value);
+  }
+  if (merged.size > MAX_KEYS) throw invalidMetadata(`Invalid metadata: at most ${MAX_KEYS} keys are allowed.`);
+  return Object.fromEntries(merged);
 }

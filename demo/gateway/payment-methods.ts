@@ -1,14 +1,15 @@
-// The /v1/payment_methods endpoints: create (tokenize a card) and retrieve.
+// The /v1/payment_methods endpoints: create (tokenize a card) and retrieve; and the same creation
+// for the `payment_method_data` param of a PaymentIntent (what Stripe.js sends on confirm).
 import { parseBillingDetails } from './billing-details.ts';
 import { displayBrand } from './card-brand.ts';
 import { cardFingerprint } from './card-fingerprint.ts';
 import { validateCardParams } from './card-params.ts';
-import type { FormParams } from './form-body.ts';
+import { optionalObject, type FormParams } from './form-body.ts';
 import { parseMetadata } from './metadata.ts';
 import type { PaymentMethod } from './payment-method-object.ts';
 import type { PaymentMethodStore } from './payment-method-store.ts';
 import { newPaymentMethodId } from './random-ids.ts';
-import { StripeApiError, invalidParam, missingParam } from './stripe-error.ts';
+import { StripeApiError, invalidParam, missingParam, resourceMissing } from './stripe-error.ts';
 import { cardMetadata, testCardOutcome } from './test-cards.ts';
 
 export function createPaymentMethod(params: FormParams, store: PaymentMethodStore, now = new Date()): PaymentMethod {
@@ -55,17 +56,35 @@ export function createPaymentMethod(params: FormParams, store: PaymentMethodStor
   return paymentMethod;
 }
 
+const PAYMENT_METHOD_DATA_FIELDS = ['type', 'card', 'billing_details', 'metadata'];
+
+/**
+ * `payment_method_data[...]`: checked and stored exactly like POST /v1/payment_methods (only
+ * last4, fingerprint and the test-card outcome are kept); errors name the nested param.
+ */
+export function createPaymentMethodFromData(data: unknown, store: PaymentMethodStore, now = new Date()): PaymentMethod {
+  const params = optionalObject(data, 'payment_method_data') ?? {};
+  for (const field of Object.keys(params)) {
+    if (!PAYMENT_METHOD_DATA_FIELDS.includes(field)) {
+      throw invalidParam('payment_method_data', 'Invalid payment_method_data: the sandbox accepts type, card, billing_details and metadata.');
+    }
+  }
+  try {
+    return createPaymentMethod(params, store, now);
+  } catch (error) {
+    if (!(error instanceof StripeApiError) || error.fields.param === undefined) throw error;
+    const param = error.fields.param.replace(/^([^[]+)/, 'payment_method_data[$1]');
+    throw new StripeApiError(error.status, { ...error.fields, param });
+  }
+}
+
+/** Echo the id only when it has the shape of one of ours (it cannot hold card data then). */
+export function noSuchPaymentMethod(id: string, param = 'id'): StripeApiError {
+  return resourceMissing('PaymentMethod', id, /^pm_[A-Za-z0-9]{1,64}$/, param);
+}
+
 export function retrievePaymentMethod(id: string, store: PaymentMethodStore): PaymentMethod {
   const entry = store.get(id);
-  if (entry === undefined) {
-    // Echo the id only when it has the shape of one of ours (it cannot hold card data then).
-    const shown = /^pm_[A-Za-z0-9]{1,64}$/.test(id) ? `: '${id}'` : '';
-    throw new StripeApiError(404, {
-      type: 'invalid_request_error',
-      code: 'resource_missing',
-      param: 'id',
-      message: `No such PaymentMethod${shown}`,
-    });
-  }
+  if (entry === undefined) throw noSuchPaymentMethod(id);
   return entry.paymentMethod;
 }

@@ -1,21 +1,37 @@
 // The local sandbox payment gateway: a node:http server speaking a Stripe-compatible subset
-// of Stripe's REST API, so the demo (and stripe-node) can tokenize cards without Stripe.
+// of Stripe's REST API (payment methods, payment intents, refunds), so the demo and stripe-node
+// can take payments without Stripe; it also serves the simulated 3-D Secure challenge page.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { authenticate, requireSecretKey } from './api-keys.ts';
+import { authenticate, requireSecretKey, type AuthenticatedKey } from './api-keys.ts';
+import { retrieveCharge } from './charges.ts';
 import { applyCors, setPreflightHeaders } from './cors.ts';
 import { FaultSchedule, faultProcessesRequest, misbehaveWithoutProcessing, truncatedJson, type ArmedFault } from './fault-injection.ts';
 import { isFormContentType, parseFormBody, readRequestBody, type FormParams } from './form-body.ts';
 import { IdempotencyStore, validateIdempotencyKey, type StoredResponse } from './idempotency.ts';
 import { PaymentMethodStore } from './payment-method-store.ts';
+import {
+  cancelPaymentIntent,
+  capturePaymentIntent,
+  confirmPaymentIntent,
+  createPaymentIntent,
+  listPaymentIntents,
+  retrievePaymentIntent,
+  updatePaymentIntent,
+  type PaymentIntentContext,
+} from './payment-intents.ts';
 import { createPaymentMethod, retrievePaymentMethod } from './payment-methods.ts';
+import { PaymentStore } from './payment-store.ts';
 import { newRequestId } from './random-ids.ts';
+import { createRefund, listRefunds, retrieveRefund } from './refunds.ts';
 import { SANDBOX_ADMIN_PREFIX, handleSandboxAdmin } from './sandbox-admin.ts';
 import { StripeApiError, internalError } from './stripe-error.ts';
+import { THREE_D_SECURE_PREFIX, handleThreeDSecureRequest } from './three-d-secure-routes.ts';
 
 export { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './keys.ts';
 export { PaymentMethodStore } from './payment-method-store.ts';
+export { PaymentStore } from './payment-store.ts';
 export { GATEWAY_FAULTS, type GatewayFault } from './fault-injection.ts';
 
 export interface SandboxGatewayOptions {
@@ -25,6 +41,13 @@ export interface SandboxGatewayOptions {
   allowedOrigins: string[];
   /** Where created payment methods go; pass one to share it with other servers or tests. */
   store?: PaymentMethodStore;
+  /** Where payment intents, charges, refunds and 3DS challenges go; pass one to inspect it in tests. */
+  payments?: PaymentStore;
+  /**
+   * The gateway's origin as browsers reach it, for the 3-D Secure challenge URL in `next_action`.
+   * Defaults to the address the server listens on (127.0.0.1 for an unspecified address).
+   */
+  publicUrl?: string;
   /**
    * Test only: mounts the admin API under /__sandbox/ (arm faults for the next tokenizations,
    * read counters; secret key, no browser). Off by default: the paths answer 404 then.
@@ -48,34 +71,102 @@ export interface RunningSandboxGateway {
 interface RouteContext {
   params: FormParams;
   pathMatch: RegExpExecArray;
+  auth: AuthenticatedKey;
   store: PaymentMethodStore;
+  payments: PaymentStore;
+  publicUrl: string;
 }
 
 type RouteResult = Omit<StoredResponse, 'requestId'>;
 
+/**
+ * Which key a route needs: `publishable` takes either key; `client_secret` takes the secret key,
+ * or the publishable key plus the intent's client_secret (checked by the handler); `secret` only that.
+ */
+type RouteAccess = 'publishable' | 'client_secret' | 'secret';
+
 interface Route {
   method: 'GET' | 'POST';
   path: RegExp;
-  secretKeyOnly: boolean;
+  access: RouteAccess;
   /** Whether armed faults apply to this route (tokenization only). */
   faultable: boolean;
   handle(context: RouteContext): unknown;
 }
 
+function intentContext(context: RouteContext): PaymentIntentContext {
+  return { auth: context.auth, params: context.params, store: context.payments, paymentMethods: context.store, publicUrl: context.publicUrl };
+}
+
+const ID = '([^/]+)';
+
 const ROUTES: readonly Route[] = [
   {
     method: 'POST',
     path: /^\/v1\/payment_methods$/,
-    secretKeyOnly: false,
+    access: 'publishable',
     faultable: true,
     handle: ({ params, store }) => createPaymentMethod(params, store),
   },
   {
     method: 'GET',
-    path: /^\/v1\/payment_methods\/([^/]+)$/,
-    secretKeyOnly: true,
+    path: new RegExp(`^/v1/payment_methods/${ID}$`),
+    access: 'secret',
     faultable: false,
     handle: ({ pathMatch, store }) => retrievePaymentMethod(pathMatch[1]!, store),
+  },
+  { method: 'POST', path: /^\/v1\/payment_intents$/, access: 'secret', faultable: false, handle: (context) => createPaymentIntent(intentContext(context)) },
+  { method: 'GET', path: /^\/v1\/payment_intents$/, access: 'secret', faultable: false, handle: (context) => listPaymentIntents(intentContext(context)) },
+  {
+    method: 'GET',
+    path: new RegExp(`^/v1/payment_intents/${ID}$`),
+    access: 'client_secret',
+    faultable: false,
+    handle: (context) => retrievePaymentIntent(context.pathMatch[1]!, intentContext(context)),
+  },
+  {
+    method: 'POST',
+    path: new RegExp(`^/v1/payment_intents/${ID}$`),
+    access: 'secret',
+    faultable: false,
+    handle: (context) => updatePaymentIntent(context.pathMatch[1]!, intentContext(context)),
+  },
+  {
+    method: 'POST',
+    path: new RegExp(`^/v1/payment_intents/${ID}/confirm$`),
+    access: 'client_secret',
+    faultable: false,
+    handle: (context) => confirmPaymentIntent(context.pathMatch[1]!, intentContext(context)),
+  },
+  {
+    method: 'POST',
+    path: new RegExp(`^/v1/payment_intents/${ID}/capture$`),
+    access: 'secret',
+    faultable: false,
+    handle: (context) => capturePaymentIntent(context.pathMatch[1]!, intentContext(context)),
+  },
+  {
+    method: 'POST',
+    path: new RegExp(`^/v1/payment_intents/${ID}/cancel$`),
+    access: 'secret',
+    faultable: false,
+    handle: (context) => cancelPaymentIntent(context.pathMatch[1]!, intentContext(context)),
+  },
+  { method: 'POST', path: /^\/v1\/refunds$/, access: 'secret', faultable: false, handle: ({ params, payments }) => createRefund(params, payments) },
+  { method: 'GET', path: /^\/v1\/refunds$/, access: 'secret', faultable: false, handle: ({ params, payments }) => listRefunds(params, payments) },
+  {
+    method: 'GET',
+    path: new RegExp(`^/v1/refunds/${ID}$`),
+    access: 'secret',
+    faultable: false,
+    handle: ({ pathMatch, params, payments }) => retrieveRefund(pathMatch[1]!, params, payments),
+  },
+  {
+    method: 'GET',
+    path: new RegExp(`^/v1/charges/${ID}$`),
+    access: 'secret',
+    faultable: false,
+    handle: ({ pathMatch, params, payments }) => retrieveCharge(pathMatch[1]!, params, payments),
   },
 ];
 
@@ -142,9 +233,10 @@ function deliver(res: ServerResponse, reply: Reply, fault: ArmedFault | undefine
   send(res, reply.status, reply.body, reply.headers);
 }
 
-function createRequestHandler(options: SandboxGatewayOptions) {
+function createRequestHandler(options: SandboxGatewayOptions, publicUrl: () => string) {
   const allowedOrigins = new Set(options.allowedOrigins);
   const store = options.store ?? new PaymentMethodStore();
+  const payments = options.payments ?? new PaymentStore();
   const idempotency = new IdempotencyStore();
   const faults = options.faultInjection ? new FaultSchedule() : undefined;
 
@@ -155,10 +247,15 @@ function createRequestHandler(options: SandboxGatewayOptions) {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     const method = req.method ?? 'GET';
-    const path = (req.url ?? '/').split('?', 1)[0]!;
+    const [path = '/', query = ''] = (req.url ?? '/').split(/\?(.*)/s, 2);
     try {
       if (faults && path.startsWith(SANDBOX_ADMIN_PREFIX)) {
         send(res, 200, toJson(await handleSandboxAdmin(req, method, path, { keys: options, faults, store })));
+        return;
+      }
+      // The challenge page is the gateway's own web page: no API key, no CORS (its form posts same-origin).
+      if (path.startsWith(THREE_D_SECURE_PREFIX)) {
+        await handleThreeDSecureRequest(req, res, method, path, { store: payments, paymentMethods: store });
         return;
       }
       applyCors(req, res, allowedOrigins);
@@ -169,9 +266,10 @@ function createRequestHandler(options: SandboxGatewayOptions) {
       }
       const { route, pathMatch } = findRoute(method, path);
       const auth = authenticate(req, options);
-      if (route.secretKeyOnly) requireSecretKey(auth);
+      if (route.access === 'secret') requireSecretKey(auth);
 
-      let params: FormParams = {};
+      // GET params come in the query string, in the same form encoding as POST bodies.
+      let params: FormParams = method === 'GET' ? parseFormBody(query) : {};
       if (method === 'POST') {
         if (!isFormContentType(req.headers['content-type'])) {
           throw new StripeApiError(400, {
@@ -181,6 +279,8 @@ function createRequestHandler(options: SandboxGatewayOptions) {
         }
         params = parseFormBody(await readRequestBody(req));
       }
+
+      const routeContext: RouteContext = { params, pathMatch, auth, store, payments, publicUrl: publicUrl() };
 
       // Faults hit requests that reached the endpoint whole: authenticated, body read.
       const fault = route.faultable ? faults?.take() : undefined;
@@ -194,7 +294,7 @@ function createRequestHandler(options: SandboxGatewayOptions) {
       const idempotencyKey = method === 'POST' ? req.headers['idempotency-key'] : undefined;
       if (typeof idempotencyKey !== 'string') {
         await slowDown();
-        deliver(res, runRoute(route, { params, pathMatch, store }), fault);
+        deliver(res, runRoute(route, routeContext), fault);
         return;
       }
       validateIdempotencyKey(idempotencyKey);
@@ -208,7 +308,7 @@ function createRequestHandler(options: SandboxGatewayOptions) {
       let result: RouteResult;
       try {
         await slowDown();
-        result = runRoute(route, { params, pathMatch, store });
+        result = runRoute(route, routeContext);
         if (isReplayable(result.status)) lookup.save({ ...result, requestId });
       } finally {
         lookup.release();
@@ -224,15 +324,24 @@ function createRequestHandler(options: SandboxGatewayOptions) {
   };
 }
 
+/** http://host:port of a listening server; an unspecified address (0.0.0.0, ::) is reached at 127.0.0.1. */
+function listeningUrl(server: http.Server): string {
+  const address = server.address() as AddressInfo | null;
+  if (address === null) return 'http://127.0.0.1';
+  const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+}
+
 export function createSandboxGateway(options: SandboxGatewayOptions): http.Server {
-  const handleRequest = createRequestHandler(options);
-  return http.createServer((req, res) => {
+  const handleRequest = createRequestHandler(options, () => options.publicUrl ?? listeningUrl(server));
+  const server = http.createServer((req, res) => {
     handleRequest(req, res).catch(() => {
       // Last resort (the handler already catches): never let a request take the process down.
       if (!res.headersSent) send(res, 500, toJson(internalError().toBody()));
       else res.destroy();
     });
   });
+  return server;
 }
 
 export async function startSandboxGateway(options: StartSandboxGatewayOptions): Promise<RunningSandboxGateway> {

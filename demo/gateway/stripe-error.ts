@@ -8,7 +8,16 @@ export interface StripeErrorFields {
   code?: string;
   param?: string;
   decline_code?: string;
+  doc_url?: string;
+  /** The failed charge of a declined payment. */
+  charge?: string;
+  /** Card errors of a payment: the intent as it is after the attempt, and the payment method tried. */
+  payment_intent?: unknown;
+  payment_method?: unknown;
 }
+
+// The order Stripe lists them in; absent fields are left out.
+const OPTIONAL_FIELDS = ['charge', 'code', 'decline_code', 'doc_url', 'param', 'payment_intent', 'payment_method'] as const;
 
 export interface StripeErrorBody {
   error: StripeErrorFields;
@@ -29,9 +38,9 @@ export class StripeApiError extends Error {
   toBody(): StripeErrorBody {
     // Leave absent fields out rather than sending `undefined`/null keys.
     const error: StripeErrorFields = { type: this.fields.type, message: this.fields.message };
-    if (this.fields.code !== undefined) error.code = this.fields.code;
-    if (this.fields.param !== undefined) error.param = this.fields.param;
-    if (this.fields.decline_code !== undefined) error.decline_code = this.fields.decline_code;
+    for (const field of OPTIONAL_FIELDS) {
+      if (this.fields[field] !== undefined) (error as unknown as Record<string, unknown>)[field] = this.fields[field];
+    }
     return { error };
   }
 }
@@ -58,6 +67,17 @@ export function invalidParam(param: string, message: string): StripeApiError {
 /** 402 card_error, as Stripe answers for card details that cannot be a real card. */
 export function cardError(code: string, param: string, message: string): StripeApiError {
   return new StripeApiError(402, { type: 'card_error', code, param, message });
+}
+
+/** Stripe's 404 for an id it does not know. The id is echoed only when it has the shape of one of ours. */
+export function resourceMissing(objectName: string, id: string, idPattern: RegExp, param = 'id'): StripeApiError {
+  const shown = idPattern.test(id) ? `: '${id}'` : '';
+  return new StripeApiError(404, { type: 'invalid_request_error', code: 'resource_missing', param, message: `No such ${objectName}${shown}` });
+}
+
+/** 400 for an action the object's current status does not allow (confirm a succeeded intent, capture twice...). */
+export function unexpectedState(message: string): StripeApiError {
+  return new StripeApiError(400, { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message });
 }
 
 export function internalError(): StripeApiError {

@@ -12,7 +12,8 @@ export interface CardMetadata {
 
 /**
  * What paying with the card does. Tokenizing always succeeds, as in Stripe: declines and
- * authentication happen at payment time. Decline tags are Stripe's decline codes.
+ * authentication happen at payment time (card-declines.ts, card-payments.ts). Decline tags are
+ * Stripe's decline codes; `3ds_required` cards need a challenge, `3ds_optional` ones pass frictionless.
  */
 export type TestCardOutcome =
   | 'success'
@@ -40,6 +41,9 @@ const KNOWN_CARD_METADATA: ReadonlyMap<string, CardMetadata> = new Map([
   ['36227206271667', { brand: 'diners', funding: 'credit', country: 'US' }],
   ['3566002020360505', { brand: 'jcb', funding: 'credit', country: 'JP' }],
   ['6205500000000000004', { brand: 'unionpay', funding: 'credit', country: 'CN' }],
+  // 3-D Secure cards: the digits after 4000 00 are the issuing country's numeric code (276 DE, 826 GB).
+  ['4000002760003184', { brand: 'visa', funding: 'credit', country: 'DE' }],
+  ['4000008260003178', { brand: 'visa', funding: 'credit', country: 'GB' }],
 ]);
 
 // https://docs.stripe.com/testing#declined-payments and #regulatory-cards

@@ -1,0 +1,50 @@
+// Stripe's error for each declining test-card outcome (code, decline_code, message, param) and
+// for a failed 3-D Secure authentication: what `last_payment_error` and a 402 card_error carry.
+import type { TestCardOutcome } from './test-cards.ts';
+
+export type DeclineOutcome = Extract<
+  TestCardOutcome,
+  'generic_decline' | 'insufficient_funds' | 'lost_card' | 'stolen_card' | 'expired_card' | 'incorrect_cvc' | 'processing_error'
+>;
+
+export interface CardDecline {
+  code: string;
+  decline_code: string;
+  message: string;
+  /** Set where Stripe names the card field at fault. */
+  param?: string;
+}
+
+// https://docs.stripe.com/testing#declined-payments: the pairs and messages Stripe answers with.
+const DECLINES: Readonly<Record<DeclineOutcome, CardDecline>> = {
+  generic_decline: { code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' },
+  insufficient_funds: { code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' },
+  lost_card: { code: 'card_declined', decline_code: 'lost_card', message: 'Your card was declined.' },
+  stolen_card: { code: 'card_declined', decline_code: 'stolen_card', message: 'Your card was declined.' },
+  expired_card: { code: 'expired_card', decline_code: 'expired_card', message: 'Your card has expired.', param: 'exp_month' },
+  incorrect_cvc: { code: 'incorrect_cvc', decline_code: 'incorrect_cvc', message: "Your card's security code is incorrect.", param: 'cvc' },
+  processing_error: {
+    code: 'processing_error',
+    decline_code: 'processing_error',
+    message: 'An error occurred while processing your card. Try again in a little bit.',
+  },
+};
+
+export function isDeclineOutcome(outcome: TestCardOutcome): outcome is DeclineOutcome {
+  return Object.hasOwn(DECLINES, outcome);
+}
+
+export function cardDecline(outcome: DeclineOutcome): CardDecline {
+  return DECLINES[outcome];
+}
+
+export const AUTHENTICATION_FAILURE = {
+  code: 'payment_intent_authentication_failure',
+  message:
+    'The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again.',
+} as const;
+
+/** Stripe's documentation page for an error code. */
+export function errorDocUrl(code: string): string {
+  return `https://stripe.com/docs/error-codes/${code.replace(/_/g, '-')}`;
+}

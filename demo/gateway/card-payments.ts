@@ -1,0 +1,184 @@
+// Paying an intent with a card, as the card network would: the payment method's test-card outcome
+// decides whether the attempt is authorized, declined (a failed charge and last_payment_error) or
+// must first pass a 3-D Secure challenge. Every status change of a confirmed intent happens here.
+import { AUTHENTICATION_FAILURE, cardDecline, errorDocUrl, isDeclineOutcome } from './card-declines.ts';
+import type { Charge, ChargeThreeDSecure } from './charge-object.ts';
+import type { PaymentIntent } from './payment-intent-object.ts';
+import type { StoredPaymentMethod } from './payment-method-store.ts';
+import type { IntentRecord, PaymentStore, ThreeDSecureChallenge } from './payment-store.ts';
+import { newChallengeId, newChargeId, newOneTimeCode } from './random-ids.ts';
+import type { TestCardOutcome } from './test-cards.ts';
+
+export const CHALLENGE_PATH_PREFIX = '/3ds/challenge/';
+
+export type AttemptResult = 'authorized' | 'declined' | 'requires_action';
+
+function unixTime(now: Date): number {
+  return Math.floor(now.getTime() / 1000);
+}
+
+/** Ends the challenge an intent waits for (a new confirm, an update or a cancel supersedes it). */
+export function voidPendingChallenge(record: IntentRecord, store: PaymentStore): void {
+  if (record.challengeId !== null) {
+    const challenge = store.challenge(record.challengeId);
+    if (challenge?.status === 'pending') challenge.status = 'void';
+    record.challengeId = null;
+  }
+  record.intent.next_action = null;
+}
+
+function newCharge(intent: PaymentIntent, method: StoredPaymentMethod, threeDSecure: ChargeThreeDSecure | null, now: Date): Charge {
+  const { paymentMethod } = method;
+  const card = paymentMethod.card;
+  return {
+    id: newChargeId(),
+    object: 'charge',
+    amount: intent.amount,
+    amount_captured: 0,
+    amount_refunded: 0,
+    balance_transaction: null,
+    billing_details: structuredClone(paymentMethod.billing_details),
+    calculated_statement_descriptor: 'PAYFRAME SANDBOX',
+    captured: false,
+    created: unixTime(now),
+    currency: intent.currency,
+    description: intent.description,
+    failure_code: null,
+    failure_message: null,
+    livemode: false,
+    metadata: { ...intent.metadata },
+    outcome: { network_status: 'approved_by_network', reason: null, risk_level: 'normal', seller_message: 'Payment complete.', type: 'authorized' },
+    paid: true,
+    payment_intent: intent.id,
+    payment_method: paymentMethod.id,
+    payment_method_details: {
+      type: 'card',
+      card: {
+        brand: card.brand,
+        checks: { address_line1_check: null, address_postal_code_check: null, cvc_check: card.checks.cvc_check === 'unchecked' ? 'pass' : null },
+        country: card.country,
+        exp_month: card.exp_month,
+        exp_year: card.exp_year,
+        fingerprint: card.fingerprint,
+        funding: card.funding,
+        last4: card.last4,
+        network: card.brand,
+        three_d_secure: threeDSecure,
+      },
+    },
+    refunded: false,
+    status: 'succeeded',
+  };
+}
+
+/** The outcome once authentication (if any) is behind: 3DS cards then pay or decline like any card. */
+function outcomeAfterAuthentication(outcome: TestCardOutcome): TestCardOutcome {
+  if (outcome === '3ds_required_then_insufficient_funds') return 'insufficient_funds';
+  if (outcome === '3ds_required' || outcome === '3ds_optional') return 'success';
+  return outcome;
+}
+
+/** Sends the payment to the "issuer": an authorized charge, or a declined one. */
+function authorize(record: IntentRecord, method: StoredPaymentMethod, threeDSecure: ChargeThreeDSecure | null, store: PaymentStore, now: Date): AttemptResult {
+  const intent = record.intent;
+  const charge = newCharge(intent, method, threeDSecure, now);
+  store.addCharge(charge);
+  intent.latest_charge = charge.id;
+  const outcome = outcomeAfterAuthentication(method.outcome);
+
+  if (isDeclineOutcome(outcome)) {
+    const decline = cardDecline(outcome);
+    Object.assign(charge, {
+      paid: false,
+      status: 'failed',
+      failure_code: decline.code,
+      failure_message: decline.message,
+      outcome: { network_status: 'declined_by_network', reason: decline.decline_code, risk_level: 'normal', seller_message: 'The bank did not return any further details with this decline.', type: 'issuer_declined' },
+    } satisfies Partial<Charge>);
+    if (outcome === 'incorrect_cvc') charge.payment_method_details.card.checks.cvc_check = 'fail';
+    intent.status = 'requires_payment_method';
+    // As in Stripe: the failed payment method is detached; last_payment_error keeps it.
+    intent.payment_method = null;
+    intent.last_payment_error = {
+      type: 'card_error',
+      charge: charge.id,
+      code: decline.code,
+      decline_code: decline.decline_code,
+      doc_url: errorDocUrl(decline.code),
+      message: decline.message,
+      ...(decline.param === undefined ? {} : { param: decline.param }),
+      payment_method: structuredClone(method.paymentMethod),
+      payment_method_type: 'card',
+    };
+    return 'declined';
+  }
+
+  if (intent.capture_method === 'manual') {
+    intent.status = 'requires_capture';
+    intent.amount_capturable = intent.amount;
+  } else {
+    charge.captured = true;
+    charge.amount_captured = intent.amount;
+    intent.status = 'succeeded';
+    intent.amount_received = intent.amount;
+  }
+  return 'authorized';
+}
+
+function startChallenge(record: IntentRecord, method: StoredPaymentMethod, store: PaymentStore, publicUrl: string): AttemptResult {
+  const challenge: ThreeDSecureChallenge = {
+    id: newChallengeId(),
+    paymentIntentId: record.intent.id,
+    paymentMethodId: method.paymentMethod.id,
+    code: newOneTimeCode(),
+    status: 'pending',
+    wrongCodes: 0,
+  };
+  store.addChallenge(challenge);
+  record.challengeId = challenge.id;
+  record.intent.status = 'requires_action';
+  record.intent.next_action = {
+    type: 'redirect_to_url',
+    redirect_to_url: { url: `${publicUrl}${CHALLENGE_PATH_PREFIX}${challenge.id}`, return_url: record.returnUrl },
+  };
+  return 'requires_action';
+}
+
+/**
+ * Confirms `record` with `method`: the intent ends `succeeded`, `requires_capture`,
+ * `requires_action` (a challenge to pass) or back at `requires_payment_method` with the decline.
+ */
+export function attemptPayment(record: IntentRecord, method: StoredPaymentMethod, store: PaymentStore, publicUrl: string, now = new Date()): AttemptResult {
+  voidPendingChallenge(record, store);
+  record.intent.payment_method = method.paymentMethod.id;
+  record.intent.last_payment_error = null;
+  if (method.outcome === '3ds_required' || method.outcome === '3ds_required_then_insufficient_funds') {
+    return startChallenge(record, method, store, publicUrl);
+  }
+  const frictionless: ChargeThreeDSecure | null = method.outcome === '3ds_optional' ? { authentication_flow: 'frictionless', result: 'authenticated', version: '2.2.0' } : null;
+  return authorize(record, method, frictionless, store, now);
+}
+
+/**
+ * Applies a challenge's result to its intent: authenticated -> the payment goes on as its card
+ * says; failed -> back to `requires_payment_method` with payment_intent_authentication_failure.
+ */
+export function finishChallenge(challenge: ThreeDSecureChallenge, authenticated: boolean, record: IntentRecord, method: StoredPaymentMethod, store: PaymentStore, now = new Date()): void {
+  challenge.status = authenticated ? 'authenticated' : 'failed';
+  record.challengeId = null;
+  record.intent.next_action = null;
+  if (authenticated) {
+    authorize(record, method, { authentication_flow: 'challenge', result: 'authenticated', version: '2.2.0' }, store, now);
+    return;
+  }
+  record.intent.status = 'requires_payment_method';
+  record.intent.payment_method = null;
+  record.intent.last_payment_error = {
+    type: 'invalid_request_error',
+    code: AUTHENTICATION_FAILURE.code,
+    doc_url: errorDocUrl(AUTHENTICATION_FAILURE.code),
+    message: AUTHENTICATION_FAILURE.message,
+    payment_method: structuredClone(method.paymentMethod),
+    payment_method_type: 'card',
+  };
+}

@@ -1,0 +1,300 @@
+// The /v1/payment_intents endpoints: create, retrieve, update, confirm, capture, cancel and list,
+// with Stripe's status rules. What a card attempt does to an intent lives in card-payments.ts.
+import { formatAmount, optionalAmount, optionalCurrency, requiredAmount, requiredCurrency } from './amounts.ts';
+import type { AuthenticatedKey } from './api-keys.ts';
+import { attemptPayment, voidPendingChallenge } from './card-payments.ts';
+import { PAYMENT_INTENT_ID, intentForKey, noSuchPaymentIntent } from './client-secret.ts';
+import { optionalObject, type FormParams } from './form-body.ts';
+import { LIST_PARAMS, listObject, parseListQuery, type StripeList } from './list-objects.ts';
+import { mergeMetadata, parseMetadata } from './metadata.ts';
+import {
+  CANCELLATION_REASONS,
+  CAPTURE_METHODS,
+  publishableView,
+  type PaymentIntent,
+  type PaymentIntentStatus,
+  type PublishablePaymentIntent,
+} from './payment-intent-object.ts';
+import type { PaymentMethodStore, StoredPaymentMethod } from './payment-method-store.ts';
+import { createPaymentMethodFromData, noSuchPaymentMethod } from './payment-methods.ts';
+import type { IntentRecord, PaymentStore } from './payment-store.ts';
+import { newClientSecret, newPaymentIntentId } from './random-ids.ts';
+import { optionalBoolean, optionalEnum, optionalId, optionalText, optionalUrl, rejectUnknownParams } from './request-params.ts';
+import { StripeApiError, invalidParam, unexpectedState } from './stripe-error.ts';
+
+export interface PaymentIntentContext {
+  auth: AuthenticatedKey;
+  params: FormParams;
+  store: PaymentStore;
+  paymentMethods: PaymentMethodStore;
+  /** The gateway's own origin, for the 3-D Secure challenge URL. */
+  publicUrl: string;
+}
+
+const MAX_DESCRIPTION_LENGTH = 1000;
+const CONFIRMABLE: readonly PaymentIntentStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
+// Amount, currency, payment method and capture method may change until the payment is under way.
+const EDITABLE: readonly PaymentIntentStatus[] = CONFIRMABLE;
+const CANCELABLE: readonly PaymentIntentStatus[] = ['requires_payment_method', 'requires_capture', 'requires_confirmation', 'requires_action', 'processing'];
+
+/** What the caller may see: everything with the secret key, the browser's subset with a client_secret. */
+function viewFor(auth: AuthenticatedKey, intent: PaymentIntent): PaymentIntent | PublishablePaymentIntent {
+  return auth.kind === 'secret' ? intent : publishableView(intent);
+}
+
+function missingPaymentMethod(): StripeApiError {
+  return unexpectedState(
+    "You cannot confirm this PaymentIntent because it's missing a payment method. You can either update the PaymentIntent with a payment method and then confirm it again, or confirm it again directly with a payment method.",
+  );
+}
+
+/** The payment method a request names (`payment_method`) or describes (`payment_method_data`). */
+function requestedPaymentMethod(params: FormParams, paymentMethods: PaymentMethodStore): StoredPaymentMethod | undefined {
+  const id = optionalId(params.payment_method, 'payment_method');
+  if (id !== undefined && params.payment_method_data !== undefined) {
+    throw invalidParam('payment_method_data', 'You cannot pass both payment_method and payment_method_data.');
+  }
+  if (params.payment_method_data !== undefined) {
+    const created = createPaymentMethodFromData(params.payment_method_data, paymentMethods);
+    return paymentMethods.get(created.id);
+  }
+  if (id === undefined) return undefined;
+  const method = paymentMethods.get(id);
+  if (method === undefined) throw noSuchPaymentMethod(id, 'payment_method');
+  return method;
+}
+
+/** Stripe's 402 for a declined confirm: the error, the intent as it now is, and the card tried. */
+function declineError(record: IntentRecord, auth: AuthenticatedKey): StripeApiError {
+  const { payment_method_type: _type, ...lastError } = record.intent.last_payment_error!;
+  return new StripeApiError(402, {
+    ...lastError,
+    type: 'card_error',
+    payment_intent: viewFor(auth, record.intent),
+  });
+}
+
+/** Runs the attempt; a decline answers 402 (the intent keeps its new state for later reads). */
+function confirmWith(record: IntentRecord, method: StoredPaymentMethod, context: PaymentIntentContext): PaymentIntent | PublishablePaymentIntent {
+  if (attemptPayment(record, method, context.store, context.publicUrl) === 'declined') throw declineError(record, context.auth);
+  return viewFor(context.auth, record.intent);
+}
+
+function parsePaymentMethodTypes(value: unknown): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value) || value.length !== 1 || value[0] !== 'card') {
+    throw invalidParam('payment_method_types', 'Invalid payment_method_types: the sandbox supports only ["card"].');
+  }
+}
+
+function parseAutomaticPaymentMethods(value: unknown): PaymentIntent['automatic_payment_methods'] {
+  const settings = optionalObject(value, 'automatic_payment_methods');
+  if (settings === undefined) return null;
+  const enabled = optionalBoolean(settings.enabled, 'automatic_payment_methods[enabled]') ?? false;
+  const allowRedirects = optionalEnum(settings.allow_redirects, 'automatic_payment_methods[allow_redirects]', ['always', 'never'] as const);
+  return enabled ? { enabled, allow_redirects: allowRedirects ?? 'always' } : { enabled };
+}
+
+const CREATE_PARAMS = [
+  'amount',
+  'currency',
+  'capture_method',
+  'confirm',
+  'payment_method',
+  'payment_method_data',
+  'payment_method_types',
+  'automatic_payment_methods',
+  'metadata',
+  'description',
+  'return_url',
+];
+
+export function createPaymentIntent(context: PaymentIntentContext, now = new Date()): PaymentIntent | PublishablePaymentIntent {
+  const { params } = context;
+  rejectUnknownParams(params, CREATE_PARAMS);
+  const amount = requiredAmount(params.amount, 'amount');
+  const currency = requiredCurrency(params.currency);
+  const captureMethod = optionalEnum(params.capture_method, 'capture_method', CAPTURE_METHODS) ?? 'automatic';
+  const confirm = optionalBoolean(params.confirm, 'confirm') ?? false;
+  const returnUrl = optionalUrl(params.return_url, 'return_url');
+  // Stripe's rule: the return_url belongs to a confirmation.
+  if (returnUrl !== undefined && !confirm) throw invalidParam('return_url', 'return_url can only be passed when confirm is true.');
+  parsePaymentMethodTypes(params.payment_method_types);
+  const automaticPaymentMethods = parseAutomaticPaymentMethods(params.automatic_payment_methods);
+  const metadata = parseMetadata(params.metadata);
+  const description = optionalText(params.description, 'description', MAX_DESCRIPTION_LENGTH) ?? null;
+  if (confirm && params.payment_method === undefined && params.payment_method_data === undefined) throw missingPaymentMethod();
+  const method = requestedPaymentMethod(params, context.paymentMethods);
+
+  const id = newPaymentIntentId();
+  const intent: PaymentIntent = {
+    id,
+    object: 'payment_intent',
+    amount,
+    amount_capturable: 0,
+    amount_details: { tip: {} },
+    amount_received: 0,
+    application: null,
+    application_fee_amount: null,
+    automatic_payment_methods: automaticPaymentMethods,
+    canceled_at: null,
+    cancellation_reason: null,
+    capture_method: captureMethod,
+    client_secret: newClientSecret(id),
+    confirmation_method: 'automatic',
+    created: Math.floor(now.getTime() / 1000),
+    currency,
+    customer: null,
+    description,
+    last_payment_error: null,
+    latest_charge: null,
+    livemode: false,
+    metadata,
+    next_action: null,
+    on_behalf_of: null,
+    payment_method: method?.paymentMethod.id ?? null,
+    payment_method_configuration_details: null,
+    payment_method_options: { card: { request_three_d_secure: 'automatic' } },
+    payment_method_types: ['card'],
+    processing: null,
+    receipt_email: null,
+    review: null,
+    setup_future_usage: null,
+    shipping: null,
+    source: null,
+    statement_descriptor: null,
+    statement_descriptor_suffix: null,
+    status: method === undefined ? 'requires_payment_method' : 'requires_confirmation',
+    transfer_data: null,
+    transfer_group: null,
+  };
+  const record = context.store.addIntent(intent, returnUrl ?? null);
+  return confirm && method !== undefined ? confirmWith(record, method, context) : intent;
+}
+
+export function retrievePaymentIntent(id: string, context: PaymentIntentContext): PaymentIntent | PublishablePaymentIntent {
+  const record = intentForKey(context.auth, id, context.params, context.store);
+  rejectUnknownParams(context.params, ['client_secret']);
+  return viewFor(context.auth, record.intent);
+}
+
+const UPDATE_PARAMS = ['amount', 'currency', 'capture_method', 'payment_method', 'metadata', 'description'];
+
+export function updatePaymentIntent(id: string, context: PaymentIntentContext): PaymentIntent {
+  const { params, store } = context;
+  const record = store.intent(id);
+  if (record === undefined) throw noSuchPaymentIntent(id);
+  rejectUnknownParams(params, UPDATE_PARAMS);
+  const intent = record.intent;
+  const amount = optionalAmount(params.amount === '' ? undefined : params.amount, 'amount');
+  const currency = optionalCurrency(params.currency === '' ? undefined : params.currency);
+  const captureMethod = optionalEnum(params.capture_method, 'capture_method', CAPTURE_METHODS);
+  const method = requestedPaymentMethod({ payment_method: params.payment_method }, context.paymentMethods);
+  const description = optionalText(params.description, 'description', MAX_DESCRIPTION_LENGTH);
+  const metadata = params.metadata === undefined ? undefined : mergeMetadata(intent.metadata, params.metadata);
+
+  const paymentFields = { amount, currency, capture_method: captureMethod, payment_method: method };
+  const changedPaymentField = Object.entries(paymentFields).find(([, value]) => value !== undefined)?.[0];
+  if (changedPaymentField !== undefined) {
+    if (!EDITABLE.includes(intent.status)) {
+      throw unexpectedState(
+        `This PaymentIntent's ${changedPaymentField} could not be updated because it has a status of ${intent.status}. You may only update the ${changedPaymentField} of a PaymentIntent with one of the following statuses: ${EDITABLE.join(', ')}.`,
+      );
+    }
+    // A challenge passed for other terms must not pay these: the intent needs confirming again.
+    voidPendingChallenge(record, store);
+    if (amount !== undefined) intent.amount = amount;
+    if (currency !== undefined) intent.currency = currency;
+    if (captureMethod !== undefined) intent.capture_method = captureMethod;
+    if (method !== undefined) intent.payment_method = method.paymentMethod.id;
+    intent.status = intent.payment_method === null ? 'requires_payment_method' : 'requires_confirmation';
+  }
+  if (description !== undefined) intent.description = description;
+  if (metadata !== undefined) intent.metadata = metadata;
+  return intent;
+}
+
+const CONFIRM_PARAMS = ['client_secret', 'payment_method', 'payment_method_data', 'return_url'];
+
+export function confirmPaymentIntent(id: string, context: PaymentIntentContext): PaymentIntent | PublishablePaymentIntent {
+  const { params, paymentMethods } = context;
+  const record = intentForKey(context.auth, id, params, context.store);
+  rejectUnknownParams(params, CONFIRM_PARAMS);
+  const intent = record.intent;
+  if (!CONFIRMABLE.includes(intent.status)) {
+    throw unexpectedState(
+      `You cannot confirm this PaymentIntent because it has a status of ${intent.status}. Only a PaymentIntent with one of the following statuses may be confirmed: ${CONFIRMABLE.join(', ')}.`,
+    );
+  }
+  const returnUrl = optionalUrl(params.return_url, 'return_url');
+  if (params.payment_method === undefined && params.payment_method_data === undefined && intent.payment_method === null) throw missingPaymentMethod();
+  const method = requestedPaymentMethod(params, paymentMethods) ?? paymentMethods.get(intent.payment_method!);
+  if (method === undefined) throw missingPaymentMethod();
+  if (returnUrl !== undefined) record.returnUrl = returnUrl;
+  return confirmWith(record, method, context);
+}
+
+export function capturePaymentIntent(id: string, context: PaymentIntentContext): PaymentIntent {
+  const { params, store } = context;
+  const record = store.intent(id);
+  if (record === undefined) throw noSuchPaymentIntent(id);
+  rejectUnknownParams(params, ['amount_to_capture']);
+  const intent = record.intent;
+  if (intent.status !== 'requires_capture') {
+    throw unexpectedState(
+      `This PaymentIntent could not be captured because it has a status of ${intent.status}. Only a PaymentIntent with one of the following statuses may be captured: requires_capture.`,
+    );
+  }
+  const amountToCapture = optionalAmount(params.amount_to_capture === '' ? undefined : params.amount_to_capture, 'amount_to_capture') ?? intent.amount_capturable;
+  if (amountToCapture > intent.amount_capturable) {
+    throw new StripeApiError(400, {
+      type: 'invalid_request_error',
+      code: 'amount_too_large',
+      param: 'amount_to_capture',
+      message: `The amount to capture (${formatAmount(amountToCapture, intent.currency)}) must be less than or equal to the amount capturable (${formatAmount(intent.amount_capturable, intent.currency)}).`,
+    });
+  }
+  const charge = intent.latest_charge === null ? undefined : store.charge(intent.latest_charge);
+  if (charge !== undefined) {
+    charge.captured = true;
+    charge.amount_captured = amountToCapture;
+    // As in Stripe, the uncaptured rest is released and shows as refunded on the charge.
+    charge.amount_refunded = charge.amount - amountToCapture;
+  }
+  intent.amount_received = amountToCapture;
+  intent.amount_capturable = 0;
+  intent.status = 'succeeded';
+  return intent;
+}
+
+export function cancelPaymentIntent(id: string, context: PaymentIntentContext, now = new Date()): PaymentIntent {
+  const { params, store } = context;
+  const record = store.intent(id);
+  if (record === undefined) throw noSuchPaymentIntent(id);
+  rejectUnknownParams(params, ['cancellation_reason']);
+  const reason = optionalEnum(params.cancellation_reason, 'cancellation_reason', CANCELLATION_REASONS) ?? null;
+  const intent = record.intent;
+  if (!CANCELABLE.includes(intent.status)) {
+    throw unexpectedState(
+      `You cannot cancel this PaymentIntent because it has a status of ${intent.status}. Only a PaymentIntent with one of the following statuses may be canceled: ${CANCELABLE.join(', ')}.`,
+    );
+  }
+  voidPendingChallenge(record, store);
+  if (intent.status === 'requires_capture') {
+    // The authorization is released in full.
+    const charge = intent.latest_charge === null ? undefined : store.charge(intent.latest_charge);
+    if (charge !== undefined) Object.assign(charge, { amount_refunded: charge.amount, refunded: true });
+    intent.amount_capturable = 0;
+  }
+  intent.status = 'canceled';
+  intent.canceled_at = Math.floor(now.getTime() / 1000);
+  intent.cancellation_reason = reason;
+  return intent;
+}
+
+export function listPaymentIntents(context: PaymentIntentContext): StripeList<PaymentIntent> {
+  rejectUnknownParams(context.params, LIST_PARAMS);
+  const query = parseListQuery(context.params);
+  const entries = context.store.intentsNewestFirst().map(({ intent, sequence }) => ({ id: intent.id, sequence, created: intent.created, object: intent }));
+  return listObject({ url: '/v1/payment_intents', objectName: 'payment_intent', idPattern: PAYMENT_INTENT_ID }, entries, query);
+}

@@ -1,0 +1,105 @@
+// In-memory records of payments: intents (with what Stripe keeps off the object: the return_url
+// and the pending 3-D Secure challenge), their charges, refunds and challenges. No card data.
+import type { Charge } from './charge-object.ts';
+import type { PaymentIntent } from './payment-intent-object.ts';
+import type { Refund } from './refund-object.ts';
+
+export interface IntentRecord {
+  intent: PaymentIntent;
+  /** Creation order: lists sort by it, since `created` has only whole seconds. */
+  sequence: number;
+  /** Where the 3DS page sends the shopper back. */
+  returnUrl: string | null;
+  /** The challenge the intent waits for while it is `requires_action`. */
+  challengeId: string | null;
+}
+
+export interface RefundRecord {
+  refund: Refund;
+  sequence: number;
+}
+
+export type ChallengeStatus = 'pending' | 'authenticated' | 'failed' | 'void';
+
+export interface ThreeDSecureChallenge {
+  id: string;
+  paymentIntentId: string;
+  /** The payment method being authenticated: a later confirm with another one voids the challenge. */
+  paymentMethodId: string;
+  /** The one-time code the simulated issuer shows and expects back. */
+  code: string;
+  status: ChallengeStatus;
+  wrongCodes: number;
+}
+
+// Bounds memory for a long-running demo; the oldest records go first.
+const MAX_ENTRIES = 10_000;
+
+function remember<T>(map: Map<string, T>, id: string, value: T): void {
+  if (map.size >= MAX_ENTRIES) {
+    const oldest = map.keys().next();
+    if (!oldest.done) map.delete(oldest.value);
+  }
+  map.set(id, value);
+}
+
+/** Records are live: handlers change them in place, and every response is serialized from them. */
+export class PaymentStore {
+  private readonly intents = new Map<string, IntentRecord>();
+  private readonly charges = new Map<string, Charge>();
+  private readonly refunds = new Map<string, RefundRecord>();
+  private readonly challenges = new Map<string, ThreeDSecureChallenge>();
+  private nextSequence = 1;
+
+  addIntent(intent: PaymentIntent, returnUrl: string | null): IntentRecord {
+    const record: IntentRecord = { intent, sequence: this.nextSequence++, returnUrl, challengeId: null };
+    remember(this.intents, intent.id, record);
+    return record;
+  }
+
+  intent(id: string): IntentRecord | undefined {
+    return this.intents.get(id);
+  }
+
+  /** Newest first, as Stripe lists. */
+  intentsNewestFirst(): IntentRecord[] {
+    return [...this.intents.values()].reverse();
+  }
+
+  addCharge(charge: Charge): void {
+    remember(this.charges, charge.id, charge);
+  }
+
+  charge(id: string): Charge | undefined {
+    return this.charges.get(id);
+  }
+
+  addRefund(refund: Refund): RefundRecord {
+    const record: RefundRecord = { refund, sequence: this.nextSequence++ };
+    remember(this.refunds, refund.id, record);
+    return record;
+  }
+
+  refund(id: string): RefundRecord | undefined {
+    return this.refunds.get(id);
+  }
+
+  refundsNewestFirst(): RefundRecord[] {
+    return [...this.refunds.values()].reverse();
+  }
+
+  /** What refunds (not released authorizations) took back from a charge. */
+  refundedByRefunds(chargeId: string): number {
+    let total = 0;
+    for (const { refund } of this.refunds.values()) if (refund.charge === chargeId) total += refund.amount;
+    return total;
+  }
+
+  addChallenge(challenge: ThreeDSecureChallenge): void {
+    remember(this.challenges, challenge.id, challenge);
+  }
+
+  challenge(id: string): ThreeDSecureChallenge | undefined {
+    return this.challenges.get(id);
+  }
+}
