@@ -4,6 +4,8 @@
 
 export interface CapturedPort {
   frame: string;
+  /** The checkout id from the hello it answered: a page may hold several checkouts. */
+  checkout: string;
   port: MessagePort;
 }
 
@@ -23,12 +25,12 @@ export function capturePorts(merchantOrigin: string): void {
   if (location.origin !== merchantOrigin) return;
   const captured: CapturedPort[] = [];
   window.capturedPorts = captured;
-  let lastHelloFrame = 'unknown';
+  let lastHello = { frame: 'unknown', checkout: 'unknown' };
   window.addEventListener(
     'message',
     (event) => {
-      const frame = (event.data as { frame?: unknown } | null)?.frame;
-      if (typeof frame === 'string') lastHelloFrame = frame;
+      const { frame, checkout } = (event.data ?? {}) as { frame?: unknown; checkout?: unknown };
+      if (typeof frame === 'string' && typeof checkout === 'string') lastHello = { frame, checkout };
     },
     true,
   );
@@ -36,14 +38,20 @@ export function capturePorts(merchantOrigin: string): void {
   window.MessageChannel = class extends OriginalChannel {
     constructor() {
       super();
-      captured.push({ frame: lastHelloFrame, port: this.port1 });
+      captured.push({ ...lastHello, port: this.port1 });
     }
   };
 }
 
-/** The last port the SDK created for a frame kind ('number', 'expiry', 'cvc', 'controller'). */
+/**
+ * The last port the SDK created for a frame kind ('number', 'expiry', 'cvc', 'controller') of the
+ * page's drop-in <payframe-checkout> (the demo page also holds a card group). Self-contained:
+ * tests install it on the page with `toString()`.
+ */
 export function capturedPort(frame: string): MessagePort {
-  const match = window.capturedPorts?.filter((entry) => entry.frame === frame).at(-1);
+  const src = document.querySelector('payframe-checkout')?.shadowRoot?.querySelector('iframe[src*="/controller.html#"]')?.getAttribute('src');
+  const checkout = src ? new URLSearchParams(new URL(src).hash.slice(1)).get('checkout') : null;
+  const match = window.capturedPorts?.filter((entry) => entry.frame === frame && (checkout === null || entry.checkout === checkout)).at(-1);
   if (!match) throw new Error(`no captured port for ${frame}`);
   return match.port;
 }
