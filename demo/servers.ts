@@ -39,7 +39,7 @@ export async function startDemoServers(options: DemoServerOptions): Promise<Demo
 
   // Each server needs the others' addresses, known only once all listen: configs are filled in after.
   const fieldsConfig: FieldsServerConfig = { gatewayUrl: '', frameAncestors: [] };
-  const merchantConfig: MerchantServerConfig = { fieldsOrigin: '', publishableKey, ...(options.extraPageDirs ? { extraPageDirs: options.extraPageDirs } : {}) };
+  const merchantConfig: MerchantServerConfig = { fieldsOrigin: '', gatewayUrl: '', publishableKey, ...(options.extraPageDirs ? { extraPageDirs: options.extraPageDirs } : {}) };
   const fieldsServer = createFieldsServer(distDir, fieldsConfig);
   const merchantServer = createMerchantServer(merchantConfig);
 
@@ -53,6 +53,7 @@ export async function startDemoServers(options: DemoServerOptions): Promise<Demo
   // Only the merchant page may embed the frames; its 127.0.0.1 twin is a handy "other origin" for tests.
   fieldsConfig.frameAncestors = [merchantUrl, ...(options.extraFrameAncestors ?? [])];
   merchantConfig.fieldsOrigin = fieldsOrigin;
+  merchantConfig.gatewayUrl = gateway.url;
 
   return {
     merchantUrl,

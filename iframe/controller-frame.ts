@@ -1,10 +1,20 @@
 // The controller frame: one hidden page per checkout on the fields origin. On the merchant
-// page's tokenize command it gathers the values from the field frames over the fields channel,
-// checks them again, tokenizes with the configured gateway (retrying what is safe, under one
-// Idempotency-Key) and answers with the token or a typed error. It never sends a card value to
-// the merchant page.
+// page's tokenize or confirm command it gathers the values from the field frames over the fields
+// channel, checks them again, tokenizes or confirms the merchant's PaymentIntent with the
+// configured gateway (retrying what is safe, under one Idempotency-Key) and answers with the
+// token, the intent's status, a challenge URL or a typed error; on intent-status it reads the
+// intent again. It never sends a card value to the merchant page.
 import { messageFor } from '../src/shared/errors.ts';
-import { controllerCommandSchema, FIELD_KINDS, type CheckoutError, type ControllerCommand, type ControllerEvent, type FieldKind, type TokenizeResult } from '../src/shared/protocol.ts';
+import {
+  controllerCommandSchema,
+  FIELD_KINDS,
+  type CheckoutError,
+  type ConfirmResult,
+  type ControllerCommand,
+  type ControllerEvent,
+  type FieldKind,
+  type TokenizeResult,
+} from '../src/shared/protocol.ts';
 import { randomId } from '../src/shared/random-id.ts';
 import { brandRulesFor } from './fields/card-brand.ts';
 import { FIELD_BEHAVIOURS } from './fields/field-behaviours.ts';
@@ -19,6 +29,7 @@ import { connectToHost } from './host-link.ts';
 const COLLECT_TIMEOUT_MS = 3_000;
 
 type CollectedValues = Partial<Record<FieldKind, string>>;
+type CardCommand = Extract<ControllerCommand, { type: 'tokenize' | 'confirm' }>;
 
 function startControllerFrame(): void {
   const params = readFrameParams(['controller']);
@@ -26,6 +37,8 @@ function startControllerFrame(): void {
   const gatewayUrl = readGatewayUrl();
   const gateway = gatewayUrl ? createStripeCompatibleGateway(gatewayUrl) : undefined;
   const idempotencyKeys = new IdempotencyKeys();
+  // Apart from tokenizations': a key belongs to one endpoint, and a confirm's to one intent.
+  const confirmIdempotencyKeys = new IdempotencyKeys();
 
   const pendingCollects = new Map<string, (message: FieldsChannelMessage & { type: 'value' }) => void>();
   const channel = openFieldsChannel(params.checkout, (message) => {
@@ -35,12 +48,28 @@ function startControllerFrame(): void {
 
   /** One tokenization at a time: a second command while one runs gets the same result. */
   let inFlight: Promise<TokenizeResult> | undefined;
+  /** Likewise one confirm at a time: one submit, at most one payment. */
+  let confirmInFlight: Promise<ConfirmResult> | undefined;
 
   function handleCommand(command: ControllerCommand): void {
-    inFlight ??= tokenize(command).finally(() => {
-      inFlight = undefined;
-    });
-    void inFlight.then((result) => host.send({ type: 'tokenize-result', requestId: command.requestId, result }));
+    const { requestId } = command;
+    switch (command.type) {
+      case 'tokenize':
+        inFlight ??= tokenize(command).finally(() => {
+          inFlight = undefined;
+        });
+        void inFlight.then((result) => host.send({ type: 'tokenize-result', requestId, result }));
+        break;
+      case 'confirm':
+        confirmInFlight ??= confirm(command).finally(() => {
+          confirmInFlight = undefined;
+        });
+        void confirmInFlight.then((result) => host.send({ type: 'confirm-result', requestId, result }));
+        break;
+      case 'intent-status':
+        void intentStatus(command).then((result) => host.send({ type: 'intent-status-result', requestId, result }));
+        break;
+    }
   }
 
   function collect(fields: FieldKind[]): Promise<CollectedValues | undefined> {
@@ -69,8 +98,8 @@ function startControllerFrame(): void {
     return { code, message: messageFor(code), field };
   }
 
-  async function tokenize(command: ControllerCommand): Promise<TokenizeResult> {
-    if (!gateway) return { error: { code: 'gateway_unavailable', message: messageFor('gateway_unavailable') } };
+  /** The card from the field frames, checked again here: a tokenize and a confirm read it alike. */
+  async function collectCard(command: CardCommand): Promise<{ card: CardDetails } | { error: CheckoutError }> {
     // Number and expiry are always required; the CVC when the checkout shows a CVC field.
     const fields = FIELD_KINDS.filter((field) => field !== 'cvc' || command.fields.includes('cvc'));
     const values = await collect(fields);
@@ -80,16 +109,42 @@ function startControllerFrame(): void {
       if (error) return { error };
     }
     const [month = '', year = ''] = (values.expiry ?? '').split('/');
-    const card: CardDetails = {
-      number: values.number ?? '',
-      expMonth: Number(month),
-      expYear: 2000 + Number(year),
-      ...(values.cvc ? { cvc: values.cvc } : {}),
+    return {
+      card: {
+        number: values.number ?? '',
+        expMonth: Number(month),
+        expYear: 2000 + Number(year),
+        ...(values.cvc ? { cvc: values.cvc } : {}),
+      },
     };
-    const idempotencyKey = await idempotencyKeys.keyFor(card, command.publishableKey);
-    const { result, settled } = await gateway.createPaymentMethod(card, command.publishableKey, idempotencyKey.key);
+  }
+
+  const gatewayUnavailable = (): { error: CheckoutError } => ({ error: { code: 'gateway_unavailable', message: messageFor('gateway_unavailable') } });
+
+  async function tokenize(command: CardCommand): Promise<TokenizeResult> {
+    if (!gateway) return gatewayUnavailable();
+    const collected = await collectCard(command);
+    if ('error' in collected) return collected;
+    const idempotencyKey = await idempotencyKeys.keyFor(collected.card, command.publishableKey);
+    const { result, settled } = await gateway.createPaymentMethod(collected.card, command.publishableKey, idempotencyKey.key);
     idempotencyKey.finished(settled);
     return result;
+  }
+
+  async function confirm(command: Extract<ControllerCommand, { type: 'confirm' }>): Promise<ConfirmResult> {
+    if (!gateway) return gatewayUnavailable();
+    const collected = await collectCard(command);
+    if ('error' in collected) return collected;
+    // The key is reused only for the same card on the same intent, after a try that got no answer.
+    const idempotencyKey = await confirmIdempotencyKeys.keyFor(collected.card, `${command.publishableKey} ${command.clientSecret}`);
+    const { result, settled } = await gateway.confirmPaymentIntent(collected.card, command.clientSecret, command.publishableKey, idempotencyKey.key);
+    idempotencyKey.finished(settled);
+    return result;
+  }
+
+  async function intentStatus(command: Extract<ControllerCommand, { type: 'intent-status' }>) {
+    if (!gateway) return gatewayUnavailable();
+    return (await gateway.retrievePaymentIntent(command.clientSecret, command.publishableKey)).result;
   }
 
   host.send({ type: 'ready' });

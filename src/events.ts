@@ -1,6 +1,6 @@
 // The DOM events Payframe elements dispatch (all bubble and cross shadow roots), typed for
 // `addEventListener`. Merchant realm: no event ever carries card data.
-import type { CheckoutError, FieldKind, FieldState, PaymentMethod } from './shared/protocol.ts';
+import type { CheckoutError, FieldKind, FieldState, PaymentIntentSummary, PaymentMethod } from './shared/protocol.ts';
 
 export interface PayframeChangeDetail extends FieldState {
   field: FieldKind;
@@ -11,6 +11,9 @@ export interface PayframeFieldDetail {
 export interface PayframeTokenDetail {
   paymentMethod: PaymentMethod;
 }
+export interface PayframePaymentDetail {
+  paymentIntent: PaymentIntentSummary;
+}
 export interface PayframeErrorDetail {
   error: CheckoutError;
 }
@@ -20,6 +23,7 @@ export type PayframeChangeEvent = CustomEvent<PayframeChangeDetail>;
 export type PayframeFocusEvent = CustomEvent<PayframeFieldDetail>;
 export type PayframeBlurEvent = CustomEvent<PayframeFieldDetail>;
 export type PayframeTokenEvent = CustomEvent<PayframeTokenDetail>;
+export type PayframePaymentEvent = CustomEvent<PayframePaymentDetail>;
 export type PayframeErrorEvent = CustomEvent<PayframeErrorDetail>;
 export type PayframeSubmitEvent = CustomEvent<Record<string, never>>;
 
@@ -29,6 +33,7 @@ export interface PayframeEventMap {
   'payframe-focus': PayframeFocusEvent;
   'payframe-blur': PayframeBlurEvent;
   'payframe-token': PayframeTokenEvent;
+  'payframe-payment': PayframePaymentEvent;
   'payframe-error': PayframeErrorEvent;
   'payframe-submit': PayframeSubmitEvent;
 }

@@ -7,6 +7,8 @@ import { contentTypeOf } from '../http/content-types.ts';
 
 export interface MerchantServerConfig {
   fieldsOrigin: string;
+  /** The payment gateway's URL: its 3-D Secure challenge page is framed in the checkout's modal. */
+  gatewayUrl: string;
   publishableKey: string;
   /** Folders whose files are served under /<name>/..., e.g. test pages. */
   extraPageDirs?: Record<string, string>;
@@ -15,22 +17,28 @@ export interface MerchantServerConfig {
 const PAGE_DIR = join(import.meta.dirname, '../page');
 
 /**
- * The CSP a merchant page using Payframe needs: our script and our frames, nothing more.
+ * The CSP a merchant page using Payframe needs: our script, our frames and the gateway's
+ * challenge frame, nothing more.
  * Pages from extra folders (tests) get a lax policy instead: they stand for a merchant page with
  * third-party widgets and no CSP worth the name, the page an attacker hopes for.
  */
-export function merchantContentSecurityPolicy(fieldsOrigin: string, lax = false): string {
+export function merchantContentSecurityPolicy(fieldsOrigin: string, gatewayOrigin: string, lax = false): string {
   const local = 'http://127.0.0.1:* http://localhost:*';
   return [
     "default-src 'self'",
     `script-src 'self' ${fieldsOrigin}`,
-    `frame-src ${fieldsOrigin}${lax ? ` 'self' ${local}` : ''}`,
+    `frame-src ${fieldsOrigin} ${gatewayOrigin}${lax ? ` 'self' ${local}` : ''}`,
     "style-src 'self'",
     "img-src 'self' data:",
     `connect-src 'self'${lax ? ` ${local}` : ''}`,
     "base-uri 'none'",
     "object-src 'none'",
   ].join('; ');
+}
+
+/** Empty until the demo's servers all listen (see servers.ts), when the config gets completed. */
+function gatewayOrigin(config: MerchantServerConfig): string {
+  return config.gatewayUrl ? new URL(config.gatewayUrl).origin : '';
 }
 
 function fillTemplate(text: string, config: MerchantServerConfig): string {
@@ -64,7 +72,7 @@ export function createMerchantServer(config: MerchantServerConfig): http.Server 
       'Content-Type': type,
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
-      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': merchantContentSecurityPolicy(config.fieldsOrigin, isExtraPage) } : {}),
+      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': merchantContentSecurityPolicy(config.fieldsOrigin, gatewayOrigin(config), isExtraPage) } : {}),
     });
     response.end(body);
   });

@@ -1,5 +1,6 @@
-// What the controller needs from a payment gateway: turn card details into a payment method.
-// Runs only on the fields origin.
+// What the controller needs from a payment gateway: turn card details into a payment method,
+// confirm a PaymentIntent with them, read an intent's status. Runs only on the fields origin.
+import type { ConfirmResult, PaymentResult } from '../../src/shared/protocol.ts';
 import type { TokenizeOutcome } from './retry-policy.ts';
 
 export interface CardDetails {
@@ -16,4 +17,8 @@ export interface GatewayAdapter {
    * rejects. `settled: false` means it gave up without knowing whether the gateway created one.
    */
   createPaymentMethod(card: CardDetails, publishableKey: string, idempotencyKey: string): Promise<TokenizeOutcome>;
+  /** Confirms the intent of `clientSecret` with the card, under the same retries and key rules. Never rejects. */
+  confirmPaymentIntent(card: CardDetails, clientSecret: string, publishableKey: string, idempotencyKey: string): Promise<TokenizeOutcome<ConfirmResult>>;
+  /** The intent's status, or its last payment error when it needs a new payment method. Never rejects. */
+  retrievePaymentIntent(clientSecret: string, publishableKey: string): Promise<TokenizeOutcome<PaymentResult>>;
 }

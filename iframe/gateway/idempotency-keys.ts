@@ -21,9 +21,12 @@ export class IdempotencyKeys {
     this.hmacKey = subtle ? subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']).catch(() => undefined) : Promise.resolve(undefined);
   }
 
-  /** The key for tokenizing `card` now, and a callback to report how that tokenization ended. */
-  async keyFor(card: CardDetails, publishableKey: string): Promise<{ key: string; finished(settled: boolean): void }> {
-    const cardDigest = await this.digest(card, publishableKey);
+  /**
+   * The key for sending `card` now, and a callback to report how that request ended. `scope` is
+   * what else the request is bound to (the publishable key; for a confirm, also the intent).
+   */
+  async keyFor(card: CardDetails, scope: string): Promise<{ key: string; finished(settled: boolean): void }> {
+    const cardDigest = await this.digest(card, scope);
     const reusable = cardDigest !== undefined && this.unsettled?.cardDigest === cardDigest;
     const key = reusable ? this.unsettled!.key : randomId(32);
     return {
@@ -34,10 +37,10 @@ export class IdempotencyKeys {
     };
   }
 
-  private async digest(card: CardDetails, publishableKey: string): Promise<string | undefined> {
+  private async digest(card: CardDetails, scope: string): Promise<string | undefined> {
     const hmacKey = await this.hmacKey;
     if (!hmacKey) return undefined;
-    const canonical = JSON.stringify([publishableKey, card.number, card.expMonth, card.expYear, card.cvc ?? '']);
+    const canonical = JSON.stringify([scope, card.number, card.expMonth, card.expYear, card.cvc ?? '']);
     const signature = await crypto.subtle.sign('HMAC', hmacKey, new TextEncoder().encode(canonical));
     return Array.from(new Uint8Array(signature), (byte) => byte.toString(16).padStart(2, '0')).join('');
   }

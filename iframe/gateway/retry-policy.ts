@@ -34,10 +34,10 @@ export const TOKENIZE_RETRY_POLICY = {
 
 export type RetryPolicy = { readonly [Key in keyof typeof TOKENIZE_RETRY_POLICY]: number };
 
-/** What one request to the gateway came to. */
-export type AttemptOutcome =
+/** What one request to the gateway came to (a tokenization by default; confirms use it too). */
+export type AttemptOutcome<Result = TokenizeResult> =
   /** The gateway answered for good: a payment method or a card/request error. Never retried. */
-  | { kind: 'answered'; result: TokenizeResult }
+  | { kind: 'answered'; result: Result }
   | {
       kind: 'retryable';
       /** What the merchant gets if this is the last attempt. */
@@ -52,8 +52,8 @@ export type AttemptOutcome =
       earlierAttemptRunning?: boolean;
     };
 
-export interface TokenizeOutcome {
-  result: TokenizeResult;
+export interface TokenizeOutcome<Result = TokenizeResult> {
+  result: Result;
   /**
    * False when the controller gave up without a final answer: the gateway may or may not hold
    * a payment method for this key, so the next try with the same card must reuse the key.
@@ -94,17 +94,17 @@ export function parseRetryAfter(header: string | null, nowMs = Date.now()): numb
  * when the attempts, the deadline or the gateway's requested wait run out.
  * `attempt` gets the time it may take, already cut to what is left before the deadline.
  */
-export async function tokenizeWithRetries(
-  attempt: (timeoutMs: number) => Promise<AttemptOutcome>,
+export async function tokenizeWithRetries<Result = TokenizeResult>(
+  attempt: (timeoutMs: number) => Promise<AttemptOutcome<Result | { error: CheckoutError }>>,
   policy: RetryPolicy = TOKENIZE_RETRY_POLICY,
   clock: RetryClock = realClock,
-): Promise<TokenizeOutcome> {
+): Promise<TokenizeOutcome<Result | { error: CheckoutError }>> {
   const deadline = clock.now() + policy.deadlineMs;
   let failedAttempts = 0;
   for (let retryNumber = 1; ; retryNumber++) {
     const outcome = await attempt(Math.min(policy.attemptTimeoutMs, deadline - clock.now()));
     if (outcome.kind === 'answered') return { result: outcome.result, settled: true };
-    const giveUp: TokenizeOutcome = { result: { error: outcome.error }, settled: false };
+    const giveUp: TokenizeOutcome<Result | { error: CheckoutError }> = { result: { error: outcome.error }, settled: false };
 
     if (!outcome.earlierAttemptRunning) failedAttempts++;
     if (failedAttempts >= policy.maxAttempts) return giveUp;

@@ -1,60 +1,21 @@
-// Tokenizes against Stripe's REST API or anything that speaks its subset (the sandbox gateway):
-// POST /v1/payment_methods with a form body, retried per retry-policy.ts. Runs only on the fields
-// origin, whose CSP lets it connect to the configured gateway and nowhere else.
-import { messageFor, type CheckoutErrorCode } from '../../src/shared/errors.ts';
-import { paymentMethodSchema, type CheckoutError, type FieldKind } from '../../src/shared/protocol.ts';
+// Talks to Stripe's REST API or anything that speaks its subset (the sandbox gateway): tokenizes
+// (POST /v1/payment_methods), confirms and reads PaymentIntents, every request retried per
+// retry-policy.ts. Runs only on the fields origin, whose CSP lets it connect to the configured
+// gateway and nowhere else.
+import type { CheckoutErrorCode } from '../../src/shared/errors.ts';
+import { paymentIntentIdOf, paymentMethodSchema, type CheckoutError, type TokenizeResult } from '../../src/shared/protocol.ts';
 import type { CardDetails, GatewayAdapter } from './gateway-adapter.ts';
-import { parseRetryAfter, tokenizeWithRetries, type AttemptOutcome } from './retry-policy.ts';
-import * as z from 'zod/mini';
+import { confirmBody, readConfirmAnswer, readIntentStatus } from './payment-intent-answers.ts';
+import { parseRetryAfter, tokenizeWithRetries, type AttemptOutcome, type TokenizeOutcome } from './retry-policy.ts';
+import { checkoutError, errorFromResponse } from './stripe-errors.ts';
 
 /** Transient server trouble: the request may be retried with its Idempotency-Key. */
 const RETRYABLE_SERVER_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
 
-const stripeErrorSchema = z.object({
-  error: z.object({
-    code: z.optional(z.string()),
-    message: z.optional(z.string()),
-    param: z.optional(z.string()),
-    decline_code: z.optional(z.string()),
-  }),
-});
-
-const FIELD_OF_PARAM: Record<string, FieldKind> = {
-  'card[number]': 'number',
-  'card[exp_month]': 'expiry',
-  'card[exp_year]': 'expiry',
-  'card[cvc]': 'cvc',
-};
-
-function checkoutError(code: CheckoutErrorCode): CheckoutError {
-  return { code, message: messageFor(code) };
-}
-
 type RetryHints = Pick<Extract<AttemptOutcome, { kind: 'retryable' }>, 'retryAfterMs' | 'earlierAttemptRunning'>;
 
-function retryable(code: CheckoutErrorCode, hints: RetryHints = {}): AttemptOutcome {
+function retryable(code: CheckoutErrorCode, hints: RetryHints = {}): AttemptOutcome<never> {
   return { kind: 'retryable', error: checkoutError(code), ...hints };
-}
-
-/** A gateway message is shown to the shopper; never let one carry a long run of digits. */
-function safeMessage(message: string | undefined, fallback: string): string {
-  if (!message || /\d{8,}/.test(message)) return fallback;
-  return message.slice(0, 500);
-}
-
-/** A final 4xx (or an unexpected status): the gateway's own code and message, cleaned. */
-function errorFromResponse(status: number, body: unknown): CheckoutError {
-  if (status >= 500) return checkoutError('gateway_unavailable');
-  const parsed = stripeErrorSchema.safeParse(body);
-  if (!parsed.success) return checkoutError('gateway_error');
-  const { code, message, param, decline_code: declineCode } = parsed.data.error;
-  const field = param ? FIELD_OF_PARAM[param] : undefined;
-  return {
-    code: code && /^[a-z0-9_]{1,64}$/.test(code) ? code : 'gateway_error',
-    message: safeMessage(message, messageFor('gateway_error')),
-    ...(field ? { field } : {}),
-    ...(declineCode ? { declineCode: declineCode.slice(0, 64) } : {}),
-  };
 }
 
 function parseJson(text: string): unknown {
@@ -65,8 +26,11 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Reads a 2xx answer's body into the result, or undefined when it is not what was expected. */
+export type SuccessReader<Result> = (json: unknown) => Result | undefined;
+
 /** Sorts one answer (or its absence) into final or retryable. */
-function classifyResponse(status: number, headers: Headers, text: string): AttemptOutcome {
+function classifyResponse<Result>(status: number, headers: Headers, text: string, readSuccess: SuccessReader<Result>): AttemptOutcome<Result | { error: CheckoutError }> {
   if (status === 409) return retryable('timeout', { earlierAttemptRunning: true });
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(headers.get('Retry-After'));
@@ -76,12 +40,54 @@ function classifyResponse(status: number, headers: Headers, text: string): Attem
   const json = parseJson(text);
   if (status < 200 || status >= 300) return { kind: 'answered', result: { error: errorFromResponse(status, json) } };
   // A success we cannot read: garbled on the way. A retry with the same key gets it replayed.
+  const result = readSuccess(json);
+  return result === undefined ? retryable('gateway_invalid_response') : { kind: 'answered', result };
+}
+
+function readPaymentMethod(json: unknown): TokenizeResult | undefined {
   const paymentMethod = paymentMethodSchema.safeParse(json);
-  if (!paymentMethod.success) return retryable('gateway_invalid_response');
+  if (!paymentMethod.success) return undefined;
   // Pass on only the fields the merchant may see, in Stripe's shape.
   const { id, object, type, card, created, livemode } = paymentMethod.data;
   const { brand, last4, exp_month, exp_year, funding, country } = card;
-  return { kind: 'answered', result: { paymentMethod: { id, object, type, card: { brand, last4, exp_month, exp_year, funding, country }, created, livemode } } };
+  return { paymentMethod: { id, object, type, card: { brand, last4, exp_month, exp_year, funding, country }, created, livemode } };
+}
+
+export interface GatewayRequest<Result> {
+  method: 'GET' | 'POST';
+  /** Path and query under the base URL, e.g. `/v1/payment_methods`. */
+  path: string;
+  publishableKey: string;
+  body?: URLSearchParams;
+  /** Every attempt of one POST carries it; a GET is safe to repeat without one. */
+  idempotencyKey?: string;
+  readSuccess: SuccessReader<Result>;
+}
+
+/** One logical request to the gateway, retried per retry-policy.ts. Never rejects. */
+export function requestWithRetries<Result>(baseUrl: string, request: GatewayRequest<Result>): Promise<TokenizeOutcome<Result | { error: CheckoutError }>> {
+  return tokenizeWithRetries<Result>(async (timeoutMs) => {
+    try {
+      // The signal also covers reading the body: a stalled answer times out too.
+      const response = await fetch(`${baseUrl}${request.path}`, {
+        method: request.method,
+        headers: {
+          Authorization: `Bearer ${request.publishableKey}`,
+          ...(request.body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+          ...(request.idempotencyKey ? { 'Idempotency-Key': request.idempotencyKey } : {}),
+        },
+        ...(request.body ? { body: request.body } : {}),
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      return classifyResponse(response.status, response.headers, await response.text(), request.readSuccess);
+    } catch (error) {
+      // Only the error's kind is used: its text is never shown or sent anywhere.
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      return retryable(timedOut ? 'timeout' : 'network_error');
+    }
+  });
 }
 
 export function createStripeCompatibleGateway(baseUrl: string): GatewayAdapter {
@@ -94,29 +100,17 @@ export function createStripeCompatibleGateway(baseUrl: string): GatewayAdapter {
         'card[exp_year]': String(card.expYear),
       });
       if (card.cvc) body.set('card[cvc]', card.cvc);
-
-      return tokenizeWithRetries(async (timeoutMs) => {
-        try {
-          // The signal also covers reading the body: a stalled answer times out too.
-          const response = await fetch(`${baseUrl}/v1/payment_methods`, {
-            method: 'POST',
-            headers: {
-              Authorization: `Bearer ${publishableKey}`,
-              'Content-Type': 'application/x-www-form-urlencoded',
-              'Idempotency-Key': idempotencyKey,
-            },
-            body,
-            credentials: 'omit',
-            referrerPolicy: 'no-referrer',
-            signal: AbortSignal.timeout(timeoutMs),
-          });
-          return classifyResponse(response.status, response.headers, await response.text());
-        } catch (error) {
-          // Only the error's kind is used: its text is never shown or sent anywhere.
-          const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-          return retryable(timedOut ? 'timeout' : 'network_error');
-        }
-      });
+      return requestWithRetries(baseUrl, { method: 'POST', path: '/v1/payment_methods', publishableKey, body, idempotencyKey, readSuccess: readPaymentMethod });
+    },
+    confirmPaymentIntent(card, clientSecret, publishableKey, idempotencyKey) {
+      // No return_url: the widget shows a challenge in its own modal instead of leaving the page.
+      const path = `/v1/payment_intents/${paymentIntentIdOf(clientSecret)}/confirm`;
+      const readSuccess = (json: unknown) => readConfirmAnswer(json, clientSecret, new URL(baseUrl).origin);
+      return requestWithRetries(baseUrl, { method: 'POST', path, publishableKey, body: confirmBody(card, clientSecret), idempotencyKey, readSuccess });
+    },
+    retrievePaymentIntent(clientSecret, publishableKey) {
+      const path = `/v1/payment_intents/${paymentIntentIdOf(clientSecret)}?${new URLSearchParams({ client_secret: clientSecret })}`;
+      return requestWithRetries(baseUrl, { method: 'GET', path, publishableKey, readSuccess: (json) => readIntentStatus(json, clientSecret) });
     },
   };
 }

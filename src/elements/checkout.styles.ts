@@ -1,4 +1,5 @@
-// Styles of the drop-in checkout: fields, a form-level error line and the pay button.
+// Styles of the drop-in checkout: fields, a form-level error line, the pay button and the
+// 3-D Secure challenge modal (challenge-modal.ts puts it in this shadow root).
 import { css } from 'lit';
 
 export const checkoutStyles = css`
@@ -49,6 +50,44 @@ export const checkoutStyles = css`
   button[aria-disabled='true'] {
     opacity: 0.65;
     cursor: default;
+  }
+  dialog.challenge {
+    width: min(440px, calc(100vw - 32px));
+    padding: 0;
+    border: 0;
+    border-radius: var(--payframe-radius, 6px);
+    box-shadow: 0 12px 40px rgba(26, 31, 54, 0.3);
+  }
+  dialog.challenge::backdrop {
+    background: rgba(26, 31, 54, 0.55);
+  }
+  .challenge-header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 12px;
+    padding: 12px 16px;
+  }
+  .challenge-header h2 {
+    margin: 0;
+    font-size: 16px;
+  }
+  button.challenge-cancel {
+    height: 32px;
+    padding: 0 12px;
+    background: transparent;
+    color: var(--payframe-color-text, #1a1f36);
+    font-size: 14px;
+    font-weight: 500;
+  }
+  button.challenge-cancel:hover {
+    background: rgba(26, 31, 54, 0.08);
+  }
+  dialog.challenge iframe {
+    display: block;
+    width: 100%;
+    height: min(520px, calc(100vh - 120px));
+    border: 0;
   }
   .spinner {
     display: inline-block;

@@ -1,10 +1,11 @@
 // <payframe-checkout>: the drop-in. Card number, expiry and CVC fields (each an iframe on the
-// fields origin), an error line per field, and a pay button showing the amount. Merchant realm.
+// fields origin), an error line per field, and a pay button showing the amount: it tokenizes, or
+// with `client-secret` pays the merchant's PaymentIntent (3-D Secure in a modal). Merchant realm.
 import { html, LitElement, nothing } from 'lit';
 import { createCardGroup, type CardGroup } from '../host/card-group.ts';
 import { formatAmount } from '../format-amount.ts';
 import { isFieldErrorCode } from '../shared/errors.ts';
-import type { CheckoutError, TokenizeResult } from '../shared/protocol.ts';
+import type { CheckoutError, PaymentResult, TokenizeResult } from '../shared/protocol.ts';
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
 import { checkoutStyles } from './checkout.styles.ts';
 import './define-fields.ts';
@@ -15,7 +16,8 @@ import './define-fields.ts';
  * @event payframe-focus - A field gained focus: `{ field }`.
  * @event payframe-blur - A field lost focus: `{ field }`.
  * @event payframe-token - A payment method was created: `{ paymentMethod }`.
- * @event payframe-error - Tokenizing failed or the frames could not load: `{ error: { code, message, field? } }`.
+ * @event payframe-payment - With `client-secret`: the PaymentIntent was paid: `{ paymentIntent: { id, status } }`.
+ * @event payframe-error - Tokenizing or paying failed, or the frames could not load: `{ error: { code, message, field?, declineCode? } }`.
  * @csspart form-error - The line above the button for errors that belong to no single field.
  * @csspart button - The pay button.
  *
@@ -29,6 +31,7 @@ export class PayframeCheckout extends LitElement {
     currency: { type: String },
     locale: { type: String },
     fieldsOrigin: { type: String, attribute: 'fields-origin' },
+    clientSecret: { type: String, attribute: 'client-secret' },
     fieldStyle: { attribute: false },
   };
 
@@ -42,6 +45,11 @@ export class PayframeCheckout extends LitElement {
   declare locale: string | undefined;
   /** The origin serving the card fields; defaults to where payframe.js was loaded from. */
   declare fieldsOrigin: string | null;
+  /**
+   * The client_secret of the PaymentIntent your server created. When set, the pay button pays
+   * it (`pay()`) instead of only tokenizing.
+   */
+  declare clientSecret: string | null;
   /**
    * How the inputs inside the card frames look: `{ base, placeholder, focus, complete, invalid,
    * variables }`, each of allowlisted CSS declarations. Assign a new object to change it on a
@@ -57,7 +65,8 @@ export class PayframeCheckout extends LitElement {
     super();
     this.publishableKey = '';
     this.fieldsOrigin = null;
-    this.group = createCardGroup(this, () => void this.tokenize());
+    this.clientSecret = null;
+    this.group = createCardGroup(this, () => this.submit());
   }
 
   /** True once every field frame and the controller are ready for input. */
@@ -65,7 +74,7 @@ export class PayframeCheckout extends LitElement {
     return this.group.ready;
   }
 
-  /** True while a tokenization is running. */
+  /** True while a tokenization or a payment is running. */
   get busy(): boolean {
     return this.group.busy;
   }
@@ -76,6 +85,20 @@ export class PayframeCheckout extends LitElement {
     this.requestUpdate();
     const result = await this.group.tokenize();
     // Field errors show under their field; the rest (network, gateway) above the button.
+    this.formError = 'error' in result && !isFieldErrorCode(result.error.code) ? result.error : undefined;
+    this.requestUpdate();
+    return result;
+  }
+
+  /**
+   * Pays the PaymentIntent of `client-secret` with the card typed in, showing the bank's
+   * challenge in a modal when it asks; never rejects. The pay button calls it when
+   * `client-secret` is set. After a decline the fields keep the card, to fix and pay again.
+   */
+  async pay(): Promise<PaymentResult> {
+    this.formError = undefined;
+    this.requestUpdate();
+    const result = await this.group.pay(this.clientSecret ?? '');
     this.formError = 'error' in result && !isFieldErrorCode(result.error.code) ? result.error : undefined;
     this.requestUpdate();
     return result;
@@ -96,9 +119,16 @@ export class PayframeCheckout extends LitElement {
     return amount ? `Pay ${amount}` : 'Pay';
   }
 
+  /** The pay button or Enter: a second submit while one runs does nothing. */
+  private submit(): void {
+    if (this.group.busy) return;
+    if (this.clientSecret) void this.pay();
+    else void this.tokenize();
+  }
+
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    if (!this.group.busy) void this.tokenize();
+    this.submit();
   }
 
   override render() {

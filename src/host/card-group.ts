@@ -1,20 +1,26 @@
 // One checkout's worth of card fields: the hidden controller frame, the registered field
-// elements, readiness, focus order and `tokenize()`. Both <payframe-checkout> and
-// <payframe-card-group> own one. Merchant realm: only state and tokens pass through here.
+// elements, readiness, focus order, `tokenize()` and `pay()` (confirming the merchant's
+// PaymentIntent, with a 3-D Secure challenge when the bank asks). Both <payframe-checkout> and
+// <payframe-card-group> own one. Merchant realm: only state, tokens and intent statuses pass here.
 import { messageFor, type CheckoutErrorCode, type FieldErrorCode } from '../shared/errors.ts';
 import {
+  clientSecretSchema,
   controllerEventSchema,
   FIELD_KINDS,
+  paymentIntentIdOf,
   publishableKeySchema,
   type CheckoutError,
+  type ConfirmResult,
   type ControllerCommand,
   type ControllerEvent,
   type FieldCommand,
   type FieldKind,
   type FieldState,
+  type PaymentResult,
   type StyleRejectionReport,
   type TokenizeResult,
 } from '../shared/protocol.ts';
+import { showChallengeModal } from './challenge-modal.ts';
 import { randomId } from '../shared/random-id.ts';
 import { styleForFrame, warnStyleRejections } from './style-relay.ts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -26,7 +32,27 @@ import { FrameLink } from './frame-link.ts';
 export const REGISTER_FIELD_EVENT = 'payframe-register-field';
 
 const FRAME_READY_TIMEOUT_MS = 15_000;
-const TOKENIZE_TIMEOUT_MS = 60_000;
+/** Above the controller's own 25 s retry deadline, so its typed error always comes first. */
+const CONTROLLER_ANSWER_TIMEOUT_MS = 60_000;
+
+const CHALLENGE_CANCELLED_MESSAGE = 'You closed the payment confirmation, so the payment was not made. Press Pay to try again.';
+
+/** The controller's answers to a request, by type. */
+type ControllerAnswer = Exclude<ControllerEvent, { type: 'ready' }>;
+interface AnswerResults {
+  'tokenize-result': TokenizeResult;
+  'confirm-result': ConfirmResult;
+  'intent-status-result': PaymentResult;
+}
+type AnswerResult<Type extends keyof AnswerResults> = AnswerResults[Type];
+
+/** Paid (or being paid): the intent. Anything else the shopper must hear about. */
+function paymentOutcome(result: ConfirmResult | PaymentResult): PaymentResult {
+  if ('error' in result) return result;
+  if ('action' in result) return { error: checkoutError('payment_incomplete') };
+  const { status } = result.paymentIntent;
+  return status === 'succeeded' || status === 'requires_capture' || status === 'processing' ? result : { error: checkoutError('payment_incomplete') };
+}
 
 const INCOMPLETE_CODES: Record<FieldKind, FieldErrorCode> = {
   number: 'incomplete_number',
@@ -101,8 +127,10 @@ export class CardGroup implements ReactiveController {
   private controllerInserted = false;
   private announcedReady = false;
   private readyTimer: ReturnType<typeof setTimeout> | undefined;
-  private pendingTokenize: Promise<TokenizeResult> | undefined;
-  private readonly waitingForResult = new Map<string, (result: TokenizeResult) => void>();
+  /** One lock for tokenize and pay: one submit, at most one payment method or payment. */
+  private inFlight: { kind: 'tokenize'; promise: Promise<TokenizeResult> } | { kind: 'pay'; promise: Promise<PaymentResult> } | undefined;
+  /** Requests sent to the controller, by request id: the answer type they wait for and how to settle. */
+  private readonly waitingForResult = new Map<string, { answerType: ControllerAnswer['type']; settle(result: unknown): void }>();
 
   constructor(private readonly host: CardGroupHost) {
     host.element.addEventListener(REGISTER_FIELD_EVENT, (event) => {
@@ -174,7 +202,7 @@ export class CardGroup implements ReactiveController {
     this.controller = undefined;
     this.controllerReady = false;
     this.announcedReady = false;
-    for (const resolve of this.waitingForResult.values()) resolve({ error: checkoutError('not_ready') });
+    for (const waiting of this.waitingForResult.values()) waiting.settle({ error: checkoutError('not_ready') });
     this.waitingForResult.clear();
   }
 
@@ -235,15 +263,34 @@ export class CardGroup implements ReactiveController {
 
   /**
    * Tokenizes the card typed into this group's fields. While one tokenization runs, further
-   * calls return the same promise: one submit, at most one payment method.
+   * calls return the same promise: one submit, at most one payment method. While a payment
+   * runs, it answers `payment_in_progress`.
    */
   tokenize(): Promise<TokenizeResult> {
-    this.pendingTokenize ??= this.runTokenize().finally(() => {
-      this.pendingTokenize = undefined;
-      this.busy = false;
-      this.host.groupChanged();
-    });
-    return this.pendingTokenize;
+    if (this.inFlight?.kind === 'pay') return Promise.resolve({ error: checkoutError('payment_in_progress') });
+    if (this.inFlight) return this.inFlight.promise;
+    const promise = this.runTokenize().finally(() => this.release());
+    this.inFlight = { kind: 'tokenize', promise };
+    return promise;
+  }
+
+  /**
+   * Pays the merchant's PaymentIntent (by its client_secret) with the card typed in, showing the
+   * bank's challenge when it asks for one. Never rejects; while it runs, further calls return
+   * the same promise: one submit, at most one confirm.
+   */
+  pay(clientSecret: string): Promise<PaymentResult> {
+    if (this.inFlight?.kind === 'tokenize') return Promise.resolve({ error: checkoutError('payment_in_progress') });
+    if (this.inFlight) return this.inFlight.promise;
+    const promise = this.runPay(clientSecret).finally(() => this.release());
+    this.inFlight = { kind: 'pay', promise };
+    return promise;
+  }
+
+  private release(): void {
+    this.inFlight = undefined;
+    this.busy = false;
+    this.host.groupChanged();
   }
 
   private async runTokenize(): Promise<TokenizeResult> {
@@ -253,7 +300,41 @@ export class CardGroup implements ReactiveController {
     return result;
   }
 
+  private async runPay(clientSecret: string): Promise<PaymentResult> {
+    const result = await this.requestPayment(clientSecret);
+    if ('paymentIntent' in result) dispatchPayframeEvent(this.host.element, 'payframe-payment', { paymentIntent: result.paymentIntent });
+    else dispatchPayframeEvent(this.host.element, 'payframe-error', { error: result.error });
+    return result;
+  }
+
   private requestToken(): Promise<TokenizeResult> | TokenizeResult {
+    const ready = this.readyToSubmit();
+    if ('error' in ready) return ready;
+    return this.ask({ type: 'tokenize', requestId: randomId(24), publishableKey: ready.publishableKey, fields: ready.fields }, 'tokenize-result');
+  }
+
+  private async requestPayment(clientSecretValue: string): Promise<PaymentResult> {
+    const clientSecret = clientSecretSchema.safeParse(clientSecretValue);
+    if (!clientSecret.success) return { error: checkoutError('invalid_client_secret') };
+    const ready = this.readyToSubmit();
+    if ('error' in ready) return ready;
+    const { publishableKey } = ready;
+
+    const confirmed = await this.ask({ type: 'confirm', requestId: randomId(24), publishableKey, clientSecret: clientSecret.data, fields: ready.fields }, 'confirm-result');
+    if (!('action' in confirmed)) return paymentOutcome(confirmed);
+
+    const outcome = await showChallengeModal({
+      url: confirmed.action.url,
+      paymentIntentId: paymentIntentIdOf(clientSecret.data),
+      container: this.host.element.shadowRoot ?? this.host.element,
+    });
+    if (outcome === 'cancelled') return { error: { code: 'payment_intent_authentication_failure', message: CHALLENGE_CANCELLED_MESSAGE } };
+    // The message only says the challenge ended: the gateway says how the payment did.
+    return paymentOutcome(await this.ask({ type: 'intent-status', requestId: randomId(24), publishableKey, clientSecret: clientSecret.data }, 'intent-status-result'));
+  }
+
+  /** The checks before any submit: loaded, configured, and every field complete (else they show why). */
+  private readyToSubmit(): { publishableKey: string; fields: FieldKind[] } | { error: CheckoutError } {
     if (this.loadError) return { error: this.loadError };
     if (!this.ready || !this.controller) return { error: checkoutError('not_ready') };
     const publishableKey = publishableKeySchema.safeParse(this.host.publishableKey);
@@ -267,20 +348,26 @@ export class CardGroup implements ReactiveController {
       for (const field of unfinished) field.sendCommand({ type: 'reveal-errors' });
       return { error: checkoutError(firstUnfinished.state?.error?.code ?? INCOMPLETE_CODES[firstUnfinished.kind], firstUnfinished.kind) };
     }
-
     this.busy = true;
     this.host.groupChanged();
-    const requestId = randomId(24);
+    return { publishableKey: publishableKey.data, fields: fields.map((field) => field.kind) };
+  }
+
+  /** Sends a command to the controller and waits for its answer (or a typed timeout). */
+  private ask<Type extends keyof AnswerResults>(command: ControllerCommand, answerType: Type): Promise<AnswerResult<Type>> {
     const controller = this.controller;
-    return new Promise<TokenizeResult>((resolve) => {
-      const timer = setTimeout(() => settle({ error: checkoutError('timeout') }), TOKENIZE_TIMEOUT_MS);
-      const settle = (result: TokenizeResult) => {
+    if (!controller) return Promise.resolve({ error: checkoutError('not_ready') } as AnswerResult<Type>);
+    const { requestId } = command;
+    return new Promise<AnswerResult<Type>>((resolve) => {
+      const timer = setTimeout(() => settle({ error: checkoutError('timeout') }), CONTROLLER_ANSWER_TIMEOUT_MS);
+      const settle = (result: unknown) => {
         clearTimeout(timer);
         this.waitingForResult.delete(requestId);
-        resolve(result);
+        // Sound: the controller's answer of this type was parsed with its schema; the rest are errors.
+        resolve(result as AnswerResult<Type>);
       };
-      this.waitingForResult.set(requestId, settle);
-      controller.send({ type: 'tokenize', requestId, publishableKey: publishableKey.data, fields: fields.map((field) => field.kind) });
+      this.waitingForResult.set(requestId, { answerType, settle });
+      controller.send(command);
     });
   }
 
@@ -291,8 +378,12 @@ export class CardGroup implements ReactiveController {
         this.refresh();
         break;
       case 'tokenize-result':
-        this.waitingForResult.get(event.requestId)?.(event.result);
+      case 'confirm-result':
+      case 'intent-status-result': {
+        const waiting = this.waitingForResult.get(event.requestId);
+        if (waiting?.answerType === event.type) waiting.settle(event.result);
         break;
+      }
     }
   }
 

@@ -26,6 +26,10 @@ export const CHECKOUT_ERROR_MESSAGES = {
   rate_limited: 'Too many attempts. Please wait a moment and try again.',
   gateway_error: 'The payment service could not process this card.',
   gateway_invalid_response: 'The payment service sent an answer we could not read. Please try again.',
+  payment_intent_authentication_failure: 'Your payment was not authenticated. Please try again or use another card.',
+  invalid_client_secret: 'This checkout is not configured with a valid payment (client secret).',
+  payment_incomplete: 'The payment could not be completed. Please try again.',
+  payment_in_progress: 'A payment is already being processed. Please wait for it to finish.',
 } as const;
 
 export const ERROR_MESSAGES = { ...FIELD_ERROR_MESSAGES, ...CHECKOUT_ERROR_MESSAGES } as const;

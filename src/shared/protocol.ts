@@ -125,12 +125,37 @@ export const publishableKeySchema = z.string().check(z.regex(/^pk_(test|live)_[A
 
 export const requestIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
+/** A PaymentIntent's client_secret, as the merchant's server hands it to the page: `pi_<id>_secret_<secret>`. */
+export const clientSecretSchema = z.string().check(z.regex(/^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/), z.maxLength(300));
+
+/** The intent's id is the part of its client_secret before `_secret_`. */
+export function paymentIntentIdOf(clientSecret: string): string {
+  return clientSecret.slice(0, clientSecret.indexOf('_secret_'));
+}
+
+const cardFieldsSchema = z.array(fieldKindSchema).check(z.maxLength(FIELD_KINDS.length));
+
 export const controllerCommandSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('tokenize'),
     requestId: requestIdSchema,
     publishableKey: publishableKeySchema,
-    fields: z.array(fieldKindSchema).check(z.maxLength(FIELD_KINDS.length)),
+    fields: cardFieldsSchema,
+  }),
+  /** Confirm the merchant's PaymentIntent with the card typed into the fields. */
+  z.object({
+    type: z.literal('confirm'),
+    requestId: requestIdSchema,
+    publishableKey: publishableKeySchema,
+    clientSecret: clientSecretSchema,
+    fields: cardFieldsSchema,
+  }),
+  /** Read the intent's status again, after a 3-D Secure challenge. */
+  z.object({
+    type: z.literal('intent-status'),
+    requestId: requestIdSchema,
+    publishableKey: publishableKeySchema,
+    clientSecret: clientSecretSchema,
   }),
 ]);
 export type ControllerCommand = z.infer<typeof controllerCommandSchema>;
@@ -170,8 +195,46 @@ export const tokenizeResultSchema = z.union([
 ]);
 export type TokenizeResult = z.infer<typeof tokenizeResultSchema>;
 
+export const PAYMENT_INTENT_STATUSES = [
+  'requires_payment_method',
+  'requires_confirmation',
+  'requires_action',
+  'processing',
+  'requires_capture',
+  'succeeded',
+  'canceled',
+] as const;
+
+/** What the merchant page learns about its intent: its id and status, nothing more. */
+export const paymentIntentSummarySchema = z.object({
+  id: z.string().check(z.regex(/^pi_[A-Za-z0-9]{1,64}$/)),
+  status: z.enum(PAYMENT_INTENT_STATUSES),
+});
+export type PaymentIntentSummary = z.infer<typeof paymentIntentSummarySchema>;
+
+/** A 3-D Secure challenge to show: a page on the gateway's origin (the controller checked it). */
+export const nextActionSchema = z.object({
+  url: z.string().check(z.regex(/^https?:\/\/[^\s]+$/), z.maxLength(2000)),
+});
+
+/** The intent's final answer, or why it failed. */
+export const paymentResultSchema = z.union([
+  z.object({ paymentIntent: paymentIntentSummarySchema }),
+  z.object({ error: checkoutErrorSchema }),
+]);
+export type PaymentResult = z.infer<typeof paymentResultSchema>;
+
+export const confirmResultSchema = z.union([
+  z.object({ paymentIntent: paymentIntentSummarySchema }),
+  z.object({ action: nextActionSchema }),
+  z.object({ error: checkoutErrorSchema }),
+]);
+export type ConfirmResult = z.infer<typeof confirmResultSchema>;
+
 export const controllerEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('tokenize-result'), requestId: requestIdSchema, result: tokenizeResultSchema }),
+  z.object({ type: z.literal('confirm-result'), requestId: requestIdSchema, result: confirmResultSchema }),
+  z.object({ type: z.literal('intent-status-result'), requestId: requestIdSchema, result: paymentResultSchema }),
 ]);
 export type ControllerEvent = z.infer<typeof controllerEventSchema>;

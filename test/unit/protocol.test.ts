@@ -1,6 +1,6 @@
 // The message schemas both realms parse everything with (shared logic), in Chromium.
 import { expect } from '@esm-bundle/chai';
-import { controllerCommandSchema, fieldEventSchema, helloMessageSchema, paymentMethodSchema } from '../../src/shared/protocol.ts';
+import { confirmResultSchema, controllerCommandSchema, fieldEventSchema, helloMessageSchema, paymentIntentIdOf, paymentMethodSchema } from '../../src/shared/protocol.ts';
 
 describe('protocol schemas', () => {
   it('accepts a field change with state only', () => {
@@ -28,6 +28,23 @@ describe('protocol schemas', () => {
     const command = { type: 'tokenize', requestId: 'abcdefgh12', fields: ['number'] };
     expect(controllerCommandSchema.safeParse({ ...command, publishableKey: 'pk_test_abc' }).success).to.equal(true);
     expect(controllerCommandSchema.safeParse({ ...command, publishableKey: 'sk_test_abc' }).success).to.equal(false);
+  });
+
+  it('accepts a confirm only with a well-formed client_secret, and finds its intent id', () => {
+    const command = { type: 'confirm', requestId: 'abcdefgh12', publishableKey: 'pk_test_abc', fields: ['number', 'expiry', 'cvc'] };
+    expect(controllerCommandSchema.safeParse({ ...command, clientSecret: 'pi_123abc_secret_XyZ789' }).success).to.equal(true);
+    for (const clientSecret of ['pi_123abc', 'sk_test_abc', 'pi_123_secret_', 'pi_1-2_secret_x', ' pi_1_secret_x']) {
+      expect(controllerCommandSchema.safeParse({ ...command, clientSecret }).success, clientSecret).to.equal(false);
+    }
+    expect(paymentIntentIdOf('pi_123abc_secret_XyZ789')).to.equal('pi_123abc');
+  });
+
+  it('a confirm result carries an intent summary, a challenge URL or an error, and nothing else', () => {
+    const parsed = confirmResultSchema.safeParse({ paymentIntent: { id: 'pi_1', status: 'succeeded', client_secret: 'pi_1_secret_x' } });
+    expect(parsed.success).to.equal(true);
+    expect(JSON.stringify(parsed.data)).not.to.contain('secret');
+    expect(confirmResultSchema.safeParse({ action: { url: 'javascript:alert(1)' } }).success).to.equal(false);
+    expect(confirmResultSchema.safeParse({ paymentIntent: { id: 'pi_1', status: 'paid' } }).success).to.equal(false);
   });
 
   it('keeps only the non-sensitive fields of a payment method', () => {

@@ -1,0 +1,79 @@
+// What the controller sends to confirm a PaymentIntent and how it reads the gateway's intent
+// answers into the few facts the merchant page may have (id, status, a challenge URL, an error).
+// Fields origin (controller frame): the card goes only into the gateway request built here.
+import { PAYMENT_INTENT_STATUSES, paymentIntentIdOf, type ConfirmResult, type PaymentResult } from '../../src/shared/protocol.ts';
+import type { CardDetails } from './gateway-adapter.ts';
+import { checkoutError, errorFromStripeError, stripeErrorObjectSchema } from './stripe-errors.ts';
+import * as z from 'zod/mini';
+
+const gatewayIntentSchema = z.object({
+  id: z.string().check(z.regex(/^pi_[A-Za-z0-9]{1,64}$/)),
+  object: z.literal('payment_intent'),
+  status: z.enum(PAYMENT_INTENT_STATUSES),
+  next_action: z.optional(
+    z.nullable(
+      z.object({
+        type: z.string(),
+        redirect_to_url: z.optional(z.nullable(z.object({ url: z.string() }))),
+      }),
+    ),
+  ),
+  last_payment_error: z.optional(z.nullable(stripeErrorObjectSchema)),
+});
+type GatewayIntent = z.infer<typeof gatewayIntentSchema>;
+
+/** The confirm request's form body: the client_secret and the card, Stripe's field names. */
+export function confirmBody(card: CardDetails, clientSecret: string): URLSearchParams {
+  const body = new URLSearchParams({
+    client_secret: clientSecret,
+    'payment_method_data[type]': 'card',
+    'payment_method_data[card][number]': card.number,
+    'payment_method_data[card][exp_month]': String(card.expMonth),
+    'payment_method_data[card][exp_year]': String(card.expYear),
+  });
+  if (card.cvc) body.set('payment_method_data[card][cvc]', card.cvc);
+  return body;
+}
+
+/** The intent, if the answer is one and it is the intent the client_secret names. */
+function readIntent(json: unknown, clientSecret: string): GatewayIntent | undefined {
+  const parsed = gatewayIntentSchema.safeParse(json);
+  return parsed.success && parsed.data.id === paymentIntentIdOf(clientSecret) ? parsed.data : undefined;
+}
+
+/**
+ * A challenge page the merchant page will frame: only on the gateway's own origin, so a
+ * tampered answer cannot make the shop frame (and trust messages from) someone else's page.
+ */
+function challengeUrl(intent: GatewayIntent, gatewayOrigin: string): string | undefined {
+  const url = intent.next_action?.redirect_to_url?.url;
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.origin === gatewayOrigin && parsed.username === '' && parsed.password === '' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A 2xx answer to a confirm: paid, a challenge to show, or the status as it is; undefined if unreadable. */
+export function readConfirmAnswer(json: unknown, clientSecret: string, gatewayOrigin: string): ConfirmResult | undefined {
+  const intent = readIntent(json, clientSecret);
+  if (!intent) return undefined;
+  if (intent.status === 'requires_action') {
+    const url = challengeUrl(intent, gatewayOrigin);
+    return url ? { action: { url } } : { error: checkoutError('gateway_invalid_response') };
+  }
+  return summaryOrLastError(intent);
+}
+
+/** A 2xx answer to a retrieve: the status, or why the last payment attempt failed. */
+export function readIntentStatus(json: unknown, clientSecret: string): PaymentResult | undefined {
+  const intent = readIntent(json, clientSecret);
+  return intent ? summaryOrLastError(intent) : undefined;
+}
+
+function summaryOrLastError(intent: GatewayIntent): PaymentResult {
+  if (intent.status === 'requires_payment_method' && intent.last_payment_error) return { error: errorFromStripeError(intent.last_payment_error) };
+  return { paymentIntent: { id: intent.id, status: intent.status } };
+}

@@ -1,0 +1,55 @@
+// Stripe's error object, read into the typed error the shopper sees: the gateway's own code and
+// message, cleaned so no card data can pass. Fields origin (controller frame), for every request.
+import { messageFor, type CheckoutErrorCode } from '../../src/shared/errors.ts';
+import type { CheckoutError, FieldKind } from '../../src/shared/protocol.ts';
+import * as z from 'zod/mini';
+
+export const stripeErrorObjectSchema = z.object({
+  code: z.optional(z.nullable(z.string())),
+  message: z.optional(z.nullable(z.string())),
+  param: z.optional(z.nullable(z.string())),
+  decline_code: z.optional(z.nullable(z.string())),
+});
+export type StripeErrorObject = z.infer<typeof stripeErrorObjectSchema>;
+
+const stripeErrorSchema = z.object({ error: stripeErrorObjectSchema });
+
+const FIELD_OF_PARAM: Record<string, FieldKind> = {
+  'card[number]': 'number',
+  'card[exp_month]': 'expiry',
+  'card[exp_year]': 'expiry',
+  'card[cvc]': 'cvc',
+  'payment_method_data[card][number]': 'number',
+  'payment_method_data[card][exp_month]': 'expiry',
+  'payment_method_data[card][exp_year]': 'expiry',
+  'payment_method_data[card][cvc]': 'cvc',
+};
+
+export function checkoutError(code: CheckoutErrorCode): CheckoutError {
+  return { code, message: messageFor(code) };
+}
+
+/** A gateway message is shown to the shopper; never let one carry a long run of digits. */
+function safeMessage(message: string | null | undefined, fallback: string): string {
+  if (!message || /\d{8,}/.test(message)) return fallback;
+  return message.slice(0, 500);
+}
+
+/** A Stripe error object (an answer's `error`, an intent's `last_payment_error`) as the shopper sees it. */
+export function errorFromStripeError({ code, message, param, decline_code: declineCode }: StripeErrorObject): CheckoutError {
+  const field = param ? FIELD_OF_PARAM[param] : undefined;
+  return {
+    code: code && /^[a-z0-9_]{1,64}$/.test(code) ? code : 'gateway_error',
+    message: safeMessage(message, messageFor('gateway_error')),
+    ...(field ? { field } : {}),
+    ...(declineCode ? { declineCode: declineCode.slice(0, 64) } : {}),
+  };
+}
+
+/** A final 4xx (or an unexpected status): the gateway's own code and message, cleaned. */
+export function errorFromResponse(status: number, body: unknown): CheckoutError {
+  if (status >= 500) return checkoutError('gateway_unavailable');
+  const parsed = stripeErrorSchema.safeParse(body);
+  return parsed.success ? errorFromStripeError(parsed.data.error) : checkoutError('gateway_error');
+}
+

@@ -1,0 +1,84 @@
+// The 3-D Secure challenge in a modal over the merchant page: a <dialog> holding the gateway's
+// challenge page in a sandboxed iframe, resolved by that page's completion message, Escape or
+// Cancel. Merchant realm: only the intent id and the outcome ever arrive here, never card data.
+import * as z from 'zod/mini';
+import { randomId } from '../shared/random-id.ts';
+
+export type ChallengeOutcome = 'authenticated' | 'failed' | 'cancelled';
+
+/** What the challenge page posts to its parent when the shopper is done (see the sandbox's 3DS page). */
+const completionMessageSchema = z.object({
+  type: z.literal('payframe-3ds-complete'),
+  paymentIntent: z.string().check(z.maxLength(100)),
+  outcome: z.enum(['authenticated', 'failed']),
+});
+
+export interface ChallengeRequest {
+  /** The challenge page, on the gateway's origin (the controller checked it). */
+  url: string;
+  /** The intent being confirmed: a completion message about any other intent is ignored. */
+  paymentIntentId: string;
+  /** Where the dialog goes: the checkout's shadow root, so the page's CSS leaves it alone. */
+  container: ParentNode;
+}
+
+/**
+ * Shows the challenge and resolves once with how it ended. The dialog is modal (the page behind
+ * is inert, focus stays inside), labelled, and removed when it closes.
+ */
+export function showChallengeModal({ url, paymentIntentId, container }: ChallengeRequest): Promise<ChallengeOutcome> {
+  const challengeOrigin = new URL(url).origin;
+  const frameUrl = new URL(url);
+  // The challenge page lets only this exact origin frame it and posts its result only here.
+  frameUrl.searchParams.set('parent_origin', location.origin);
+
+  const titleId = `payframe-challenge-title-${randomId(12)}`;
+  const dialog = document.createElement('dialog');
+  dialog.className = 'challenge';
+  dialog.setAttribute('aria-labelledby', titleId);
+
+  const header = document.createElement('div');
+  header.className = 'challenge-header';
+  const title = document.createElement('h2');
+  title.id = titleId;
+  title.textContent = 'Confirm your payment';
+  const cancel = document.createElement('button');
+  cancel.type = 'button';
+  cancel.className = 'challenge-cancel';
+  cancel.textContent = 'Cancel';
+  header.append(title, cancel);
+
+  const iframe = document.createElement('iframe');
+  iframe.title = 'Your bank: confirm this payment';
+  iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms');
+  iframe.referrerPolicy = 'no-referrer';
+  iframe.src = frameUrl.href;
+
+  dialog.append(header, iframe);
+
+  return new Promise((resolve) => {
+    let outcome: ChallengeOutcome = 'cancelled';
+    const onMessage = (event: MessageEvent) => {
+      // Only the page in our own frame, from the gateway's origin, about this intent.
+      if (event.origin !== challengeOrigin || event.source !== iframe.contentWindow) return;
+      const message = completionMessageSchema.safeParse(event.data);
+      if (!message.success || message.data.paymentIntent !== paymentIntentId) return;
+      outcome = message.data.outcome;
+      dialog.close();
+    };
+    // Escape, Cancel and a completion all end in `close`: one place settles.
+    dialog.addEventListener(
+      'close',
+      () => {
+        window.removeEventListener('message', onMessage);
+        dialog.remove();
+        resolve(outcome);
+      },
+      { once: true },
+    );
+    cancel.addEventListener('click', () => dialog.close());
+    window.addEventListener('message', onMessage);
+    container.append(dialog);
+    dialog.showModal();
+  });
+}
