@@ -1,5 +1,5 @@
 // npm run demo: builds if dist/ is missing or older than the sources, then starts the servers.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -20,5 +20,8 @@ if (builtAt < sourcesAt) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const demo = spawnSync(process.execPath, ['--import', 'tsx', 'demo/main.ts'], { stdio: 'inherit' });
-process.exit(demo.status ?? 1);
+// The servers run in a child; a signal to this process (not only Ctrl+C, which reaches the whole
+// process group) must stop them too, or they would outlive it holding the ports.
+const demo = spawn(process.execPath, ['--import', 'tsx', 'demo/main.ts'], { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => demo.kill(signal));
+demo.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
