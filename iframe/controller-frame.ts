@@ -5,16 +5,9 @@
 // token, the intent's status, a challenge URL or a typed error; on intent-status it reads the
 // intent again. It never sends a card value to the merchant page.
 import { messageFor } from '../src/shared/errors.ts';
-import {
-  controllerCommandSchema,
-  FIELD_KINDS,
-  type CheckoutError,
-  type ConfirmResult,
-  type ControllerCommand,
-  type ControllerEvent,
-  type FieldKind,
-  type TokenizeResult,
-} from '../src/shared/protocol.ts';
+import { FIELD_KINDS } from '../src/shared/protocol-constants.ts';
+import type { CheckoutError, ConfirmResult, ControllerCommand, ControllerEvent, FieldKind, TokenizeResult } from '../src/shared/protocol.ts';
+import { parseControllerCommand } from '../src/shared/wire-schemas.generated.ts';
 import { randomId } from '../src/shared/random-id.ts';
 import { brandRulesFor } from './fields/card-brand.ts';
 import { FIELD_BEHAVIOURS } from './fields/field-behaviours.ts';
@@ -44,7 +37,7 @@ function startControllerFrame(): void {
   const channel = openFieldsChannel(params.checkout, (message) => {
     if (message.type === 'value') pendingCollects.get(message.collectId)?.(message);
   });
-  const host = connectToHost<ControllerCommand, ControllerEvent>(params, controllerCommandSchema, handleCommand);
+  const host = connectToHost<ControllerCommand, ControllerEvent>(params, parseControllerCommand, handleCommand);
 
   /** One tokenization at a time: a second command while one runs gets the same result. */
   let inFlight: Promise<TokenizeResult> | undefined;

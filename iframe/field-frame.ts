@@ -4,7 +4,8 @@
 import './field-frame.css';
 import type { CardBrand } from '../src/shared/card-brands.ts';
 import { messageFor } from '../src/shared/errors.ts';
-import { fieldCommandSchema, type FieldCommand, type FieldEvent, type FieldKind, type FieldState, type FieldStyleLayers } from '../src/shared/protocol.ts';
+import type { FieldCommand, FieldEvent, FieldKind, FieldState, FieldStyleLayers } from '../src/shared/protocol.ts';
+import { parseFieldCommand } from '../src/shared/wire-schemas.generated.ts';
 import { mergeFieldStyles, sanitizeFieldStyle } from '../src/shared/style-sanitizer.ts';
 import { caretAfterFormat, deleteAcrossSeparator } from './fields/caret.ts';
 import type { FieldContext, FieldEvaluation } from './fields/field-behaviour.ts';
@@ -52,7 +53,7 @@ function startFieldFrame(): void {
 
   const context = (): FieldContext => ({ brand, now: new Date() });
 
-  const host = connectToHost<FieldCommand, FieldEvent>(params, fieldCommandSchema, handleCommand);
+  const host = connectToHost<FieldCommand, FieldEvent>(params, parseFieldCommand, handleCommand);
   const channel = openFieldsChannel(params.checkout, handleChannelMessage);
 
   /** Empty fields show "incomplete" only after a submit attempt, not merely on blur. */

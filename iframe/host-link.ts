@@ -1,8 +1,10 @@
 // The frame's side of the merchant-page channel: say hello to the parent at its exact origin,
 // accept exactly one MessagePort from it, then talk over that port only. Every incoming
 // message is parsed; anything else is dropped and counted. Runs only on the fields origin.
-import type * as z from 'zod/mini';
-import { connectMessageSchema, PROTOCOL_VERSION, type FrameParams, type HelloMessage } from '../src/shared/protocol.ts';
+import { PROTOCOL_VERSION } from '../src/shared/protocol-constants.ts';
+import type { FrameParams, HelloMessage } from '../src/shared/protocol.ts';
+import { parseConnectMessage } from '../src/shared/wire-schemas.generated.ts';
+import type { WireParser } from '../src/shared/wire-schema.ts';
 import { countDroppedMessage } from './dropped-messages.ts';
 
 export interface HostLink<Outgoing> {
@@ -11,24 +13,24 @@ export interface HostLink<Outgoing> {
 
 export function connectToHost<Incoming, Outgoing>(
   params: FrameParams,
-  commandSchema: z.ZodMiniType<Incoming>,
+  parseCommand: WireParser<Incoming>,
   onCommand: (command: Incoming) => void,
 ): HostLink<Outgoing> {
   let port: MessagePort | undefined;
   const queued: Outgoing[] = [];
 
   window.addEventListener('message', (event) => {
-    const parsed = connectMessageSchema.safeParse(event.data);
+    const connect = parseConnectMessage(event.data);
     // Only our parent, at the origin it was embedded from, and only once per page load:
     // a replayed or second handshake cannot swap the port.
-    if (port || event.source !== window.parent || event.origin !== params.host || !parsed.success || parsed.data.checkout !== params.checkout || event.ports.length !== 1) {
+    if (port || event.source !== window.parent || event.origin !== params.host || connect?.checkout !== params.checkout || event.ports.length !== 1) {
       countDroppedMessage();
       return;
     }
     port = event.ports[0]!;
     port.onmessage = (portEvent) => {
-      const command = commandSchema.safeParse(portEvent.data);
-      if (command.success) onCommand(command.data);
+      const command = parseCommand(portEvent.data);
+      if (command) onCommand(command);
       else countDroppedMessage();
     };
     for (const message of queued.splice(0)) port.postMessage(message);

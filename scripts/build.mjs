@@ -10,6 +10,8 @@ import { printSizeTable } from './output-sizes.mjs';
 const started = performance.now();
 const dist = process.env.PAYFRAME_DIST_DIR ?? 'dist';
 rmSync(dist, { recursive: true, force: true });
+// The JSON Schema the bundles check messages with, from the zod schemas (see wire-schema.ts).
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate-wire-schemas.ts'], { stdio: 'inherit' });
 for (const mode of ['esm', 'iife', 'field', 'controller']) {
   await build({ mode, configFile: 'vite.config.ts' });
 }

@@ -12,6 +12,8 @@ const chromium = ensureChromium();
 if (!chromium) process.exit(1);
 console.log(`Chromium: ${chromium}`);
 
+// The bundles check messages with JSON Schema generated from the zod schemas: it must be current.
+if (run(process.execPath, ['--import', 'tsx', 'scripts/generate-wire-schemas.ts', '--check']) !== 0) process.exit(1);
 if (run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) {
   console.error('Type check failed.');
   process.exit(1);

@@ -1,26 +1,12 @@
 // What the controller sends to confirm a PaymentIntent and how it reads the gateway's intent
 // answers into the few facts the merchant page may have (id, status, a challenge URL, an error).
 // Fields origin (controller frame): the card goes only into the gateway request built here.
-import { PAYMENT_INTENT_STATUSES, paymentIntentIdOf, type ConfirmResult, type PaymentResult } from '../../src/shared/protocol.ts';
+import { paymentIntentIdOf } from '../../src/shared/protocol-constants.ts';
+import type { ConfirmResult, PaymentResult } from '../../src/shared/protocol.ts';
+import { parseGatewayIntent } from '../wire-schemas.generated.ts';
 import type { CardDetails } from './gateway-adapter.ts';
-import { checkoutError, errorFromStripeError, stripeErrorObjectSchema } from './stripe-errors.ts';
-import * as z from 'zod/mini';
-
-const gatewayIntentSchema = z.object({
-  id: z.string().check(z.regex(/^pi_[A-Za-z0-9]{1,64}$/)),
-  object: z.literal('payment_intent'),
-  status: z.enum(PAYMENT_INTENT_STATUSES),
-  next_action: z.optional(
-    z.nullable(
-      z.object({
-        type: z.string(),
-        redirect_to_url: z.optional(z.nullable(z.object({ url: z.string() }))),
-      }),
-    ),
-  ),
-  last_payment_error: z.optional(z.nullable(stripeErrorObjectSchema)),
-});
-type GatewayIntent = z.infer<typeof gatewayIntentSchema>;
+import type { GatewayIntent } from './gateway-schemas.ts';
+import { checkoutError, errorFromStripeError } from './stripe-errors.ts';
 
 /** The confirm request's form body: the client_secret and the card, Stripe's field names. */
 export function confirmBody(card: CardDetails, clientSecret: string): URLSearchParams {
@@ -37,8 +23,8 @@ export function confirmBody(card: CardDetails, clientSecret: string): URLSearchP
 
 /** The intent, if the answer is one and it is the intent the client_secret names. */
 function readIntent(json: unknown, clientSecret: string): GatewayIntent | undefined {
-  const parsed = gatewayIntentSchema.safeParse(json);
-  return parsed.success && parsed.data.id === paymentIntentIdOf(clientSecret) ? parsed.data : undefined;
+  const intent = parseGatewayIntent(json);
+  return intent?.id === paymentIntentIdOf(clientSecret) ? intent : undefined;
 }
 
 /**

@@ -3,7 +3,9 @@
 // retry-policy.ts. Runs only on the fields origin, whose CSP lets it connect to the configured
 // gateway and nowhere else.
 import type { CheckoutErrorCode } from '../../src/shared/errors.ts';
-import { paymentIntentIdOf, paymentMethodSchema, type CheckoutError, type TokenizeResult } from '../../src/shared/protocol.ts';
+import { paymentIntentIdOf } from '../../src/shared/protocol-constants.ts';
+import type { CheckoutError, TokenizeResult } from '../../src/shared/protocol.ts';
+import { parsePaymentMethod } from '../../src/shared/wire-schemas.generated.ts';
 import type { CardDetails, GatewayAdapter } from './gateway-adapter.ts';
 import { confirmBody, readConfirmAnswer, readIntentStatus } from './payment-intent-answers.ts';
 import { parseRetryAfter, tokenizeWithRetries, type AttemptOutcome, type TokenizeOutcome } from './retry-policy.ts';
@@ -45,10 +47,10 @@ function classifyResponse<Result>(status: number, headers: Headers, text: string
 }
 
 function readPaymentMethod(json: unknown): TokenizeResult | undefined {
-  const paymentMethod = paymentMethodSchema.safeParse(json);
-  if (!paymentMethod.success) return undefined;
+  const paymentMethod = parsePaymentMethod(json);
+  if (!paymentMethod) return undefined;
   // Pass on only the fields the merchant may see, in Stripe's shape.
-  const { id, object, type, card, created, livemode } = paymentMethod.data;
+  const { id, object, type, card, created, livemode } = paymentMethod;
   const { brand, last4, exp_month, exp_year, funding, country } = card;
   return { paymentMethod: { id, object, type, card: { brand, last4, exp_month, exp_year, funding, country }, created, livemode } };
 }

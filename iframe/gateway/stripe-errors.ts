@@ -2,17 +2,8 @@
 // message, cleaned so no card data can pass. Fields origin (controller frame), for every request.
 import { messageFor, type CheckoutErrorCode } from '../../src/shared/errors.ts';
 import type { CheckoutError, FieldKind } from '../../src/shared/protocol.ts';
-import * as z from 'zod/mini';
-
-export const stripeErrorObjectSchema = z.object({
-  code: z.optional(z.nullable(z.string())),
-  message: z.optional(z.nullable(z.string())),
-  param: z.optional(z.nullable(z.string())),
-  decline_code: z.optional(z.nullable(z.string())),
-});
-export type StripeErrorObject = z.infer<typeof stripeErrorObjectSchema>;
-
-const stripeErrorSchema = z.object({ error: stripeErrorObjectSchema });
+import { parseStripeErrorAnswer } from '../wire-schemas.generated.ts';
+import type { StripeErrorObject } from './gateway-schemas.ts';
 
 const FIELD_OF_PARAM: Record<string, FieldKind> = {
   'card[number]': 'number',
@@ -49,7 +40,7 @@ export function errorFromStripeError({ code, message, param, decline_code: decli
 /** A final 4xx (or an unexpected status): the gateway's own code and message, cleaned. */
 export function errorFromResponse(status: number, body: unknown): CheckoutError {
   if (status >= 500) return checkoutError('gateway_unavailable');
-  const parsed = stripeErrorSchema.safeParse(body);
-  return parsed.success ? errorFromStripeError(parsed.data.error) : checkoutError('gateway_error');
+  const answer = parseStripeErrorAnswer(body);
+  return answer ? errorFromStripeError(answer.error) : checkoutError('gateway_error');
 }
 

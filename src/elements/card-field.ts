@@ -6,7 +6,8 @@ import { html, LitElement, nothing } from 'lit';
 import { dispatchPayframeEvent } from '../events.ts';
 import { REGISTER_FIELD_EVENT, type CardGroup, type GroupedField } from '../host/card-group.ts';
 import { FrameLink } from '../host/frame-link.ts';
-import { fieldEventSchema, type FieldCommand, type FieldEvent, type FieldKind, type FieldOptions, type FieldState } from '../shared/protocol.ts';
+import type { FieldCommand, FieldEvent, FieldKind, FieldOptions, FieldState } from '../shared/protocol.ts';
+import { parseFieldEvent } from '../shared/wire-schemas.generated.ts';
 import { styleForFrame, warnStyleRejections } from '../host/style-relay.ts';
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
 import { cardFieldStyles } from './card-field.styles.ts';
@@ -95,7 +96,7 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
         checkoutId: group.checkoutId,
         fieldsOrigin: group.fieldsOrigin,
         title: FRAME_TITLES[this.kind],
-        eventSchema: fieldEventSchema,
+        parseEvent: parseFieldEvent,
         onEvent: (event) => this.onFrameEvent(event),
       });
       // Queued until the frame connects, so it starts with the merchant's text and style.

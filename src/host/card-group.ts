@@ -3,23 +3,20 @@
 // PaymentIntent, with a 3-D Secure challenge when the bank asks). Both <payframe-checkout> and
 // <payframe-card-group> own one. Merchant realm: only state, tokens and intent statuses pass here.
 import { messageFor, type CheckoutErrorCode, type FieldErrorCode } from '../shared/errors.ts';
-import {
-  clientSecretSchema,
-  controllerEventSchema,
-  FIELD_KINDS,
-  paymentIntentIdOf,
-  publishableKeySchema,
-  type CheckoutError,
-  type ConfirmResult,
-  type ControllerCommand,
-  type ControllerEvent,
-  type FieldCommand,
-  type FieldKind,
-  type FieldState,
-  type PaymentResult,
-  type StyleRejectionReport,
-  type TokenizeResult,
+import { FIELD_KINDS, paymentIntentIdOf } from '../shared/protocol-constants.ts';
+import type {
+  CheckoutError,
+  ConfirmResult,
+  ControllerCommand,
+  ControllerEvent,
+  FieldCommand,
+  FieldKind,
+  FieldState,
+  PaymentResult,
+  StyleRejectionReport,
+  TokenizeResult,
 } from '../shared/protocol.ts';
+import { parseClientSecret, parseControllerEvent, parsePublishableKey } from '../shared/wire-schemas.generated.ts';
 import { showChallengeModal } from './challenge-modal.ts';
 import { randomId } from '../shared/random-id.ts';
 import { styleForFrame, warnStyleRejections } from './style-relay.ts';
@@ -169,7 +166,7 @@ export class CardGroup implements ReactiveController {
         checkoutId: this.checkoutId,
         fieldsOrigin: this.fieldsOrigin,
         title: 'Payframe secure payment controller',
-        eventSchema: controllerEventSchema,
+        parseEvent: parseControllerEvent,
         onEvent: (event) => this.onControllerEvent(event),
       });
       const iframe = this.controller.iframe;
@@ -314,31 +311,31 @@ export class CardGroup implements ReactiveController {
   }
 
   private async requestPayment(clientSecretValue: string): Promise<PaymentResult> {
-    const clientSecret = clientSecretSchema.safeParse(clientSecretValue);
-    if (!clientSecret.success) return { error: checkoutError('invalid_client_secret') };
+    const clientSecret = parseClientSecret(clientSecretValue);
+    if (!clientSecret) return { error: checkoutError('invalid_client_secret') };
     const ready = this.readyToSubmit();
     if ('error' in ready) return ready;
     const { publishableKey } = ready;
 
-    const confirmed = await this.ask({ type: 'confirm', requestId: randomId(24), publishableKey, clientSecret: clientSecret.data, fields: ready.fields }, 'confirm-result');
+    const confirmed = await this.ask({ type: 'confirm', requestId: randomId(24), publishableKey, clientSecret, fields: ready.fields }, 'confirm-result');
     if (!('action' in confirmed)) return paymentOutcome(confirmed);
 
     const outcome = await showChallengeModal({
       url: confirmed.action.url,
-      paymentIntentId: paymentIntentIdOf(clientSecret.data),
+      paymentIntentId: paymentIntentIdOf(clientSecret),
       container: this.host.element.shadowRoot ?? this.host.element,
     });
     if (outcome === 'cancelled') return { error: { code: 'payment_intent_authentication_failure', message: CHALLENGE_CANCELLED_MESSAGE } };
     // The message only says the challenge ended: the gateway says how the payment did.
-    return paymentOutcome(await this.ask({ type: 'intent-status', requestId: randomId(24), publishableKey, clientSecret: clientSecret.data }, 'intent-status-result'));
+    return paymentOutcome(await this.ask({ type: 'intent-status', requestId: randomId(24), publishableKey, clientSecret }, 'intent-status-result'));
   }
 
   /** The checks before any submit: loaded, configured, and every field complete (else they show why). */
   private readyToSubmit(): { publishableKey: string; fields: FieldKind[] } | { error: CheckoutError } {
     if (this.loadError) return { error: this.loadError };
     if (!this.ready || !this.controller) return { error: checkoutError('not_ready') };
-    const publishableKey = publishableKeySchema.safeParse(this.host.publishableKey);
-    if (!publishableKey.success) return { error: checkoutError('invalid_publishable_key') };
+    const publishableKey = parsePublishableKey(this.host.publishableKey);
+    if (!publishableKey) return { error: checkoutError('invalid_publishable_key') };
 
     // Fields the shopper has not finished never reach the gateway: show their errors instead.
     const fields = FIELD_KINDS.flatMap((kind) => this.fields.get(kind) ?? []);
@@ -350,7 +347,7 @@ export class CardGroup implements ReactiveController {
     }
     this.busy = true;
     this.host.groupChanged();
-    return { publishableKey: publishableKey.data, fields: fields.map((field) => field.kind) };
+    return { publishableKey, fields: fields.map((field) => field.kind) };
   }
 
   /** Sends a command to the controller and waits for its answer (or a typed timeout). */

@@ -1,17 +1,11 @@
 // The 3-D Secure challenge in a modal over the merchant page: a <dialog> holding the gateway's
 // challenge page in a sandboxed iframe, resolved by that page's completion message, Escape or
 // Cancel. Merchant realm: only the intent id and the outcome ever arrive here, never card data.
-import * as z from 'zod/mini';
 import { randomId } from '../shared/random-id.ts';
+import { parseChallengeCompletion } from '../shared/wire-schemas.generated.ts';
 
 export type ChallengeOutcome = 'authenticated' | 'failed' | 'cancelled';
 
-/** What the challenge page posts to its parent when the shopper is done (see the sandbox's 3DS page). */
-const completionMessageSchema = z.object({
-  type: z.literal('payframe-3ds-complete'),
-  paymentIntent: z.string().check(z.maxLength(100)),
-  outcome: z.enum(['authenticated', 'failed']),
-});
 
 export interface ChallengeRequest {
   /** The challenge page, on the gateway's origin (the controller checked it). */
@@ -61,9 +55,9 @@ export function showChallengeModal({ url, paymentIntentId, container }: Challeng
     const onMessage = (event: MessageEvent) => {
       // Only the page in our own frame, from the gateway's origin, about this intent.
       if (event.origin !== challengeOrigin || event.source !== iframe.contentWindow) return;
-      const message = completionMessageSchema.safeParse(event.data);
-      if (!message.success || message.data.paymentIntent !== paymentIntentId) return;
-      outcome = message.data.outcome;
+      const message = parseChallengeCompletion(event.data);
+      if (message?.paymentIntent !== paymentIntentId) return;
+      outcome = message.outcome;
       dialog.close();
     };
     // Escape, Cancel and a completion all end in `close`: one place settles.

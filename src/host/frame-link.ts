@@ -1,8 +1,10 @@
 // The merchant page's side of one frame: creates the sandboxed iframe on the fields origin,
 // answers its hello (exact origin, exact source) with a private MessagePort, then exchanges
 // schema-checked messages over that port only. Merchant realm: never sees card data.
-import type * as z from 'zod/mini';
-import { helloMessageSchema, PROTOCOL_VERSION, type ConnectMessage, type FrameKind } from '../shared/protocol.ts';
+import { PROTOCOL_VERSION } from '../shared/protocol-constants.ts';
+import type { ConnectMessage, FrameKind } from '../shared/protocol.ts';
+import type { WireParser } from '../shared/wire-schema.ts';
+import { parseHelloMessage } from '../shared/wire-schemas.generated.ts';
 import { countDroppedMessage } from './dropped-messages.ts';
 
 const FRAME_PAGES: Record<FrameKind, string> = {
@@ -17,7 +19,7 @@ export interface FrameLinkOptions<Event> {
   checkoutId: string;
   fieldsOrigin: string;
   title: string;
-  eventSchema: z.ZodMiniType<Event>;
+  parseEvent: WireParser<Event>;
   onEvent(event: Event): void;
 }
 
@@ -56,8 +58,8 @@ export class FrameLink<Event, Command> {
     const frameWindow = this.iframe.contentWindow;
     // Messages from anyone but our own frame at the fields origin are none of our business.
     if (frameWindow === null || event.source !== frameWindow || event.origin !== this.options.fieldsOrigin) return;
-    const hello = helloMessageSchema.safeParse(event.data);
-    if (!hello.success || hello.data.frame !== this.options.kind || hello.data.checkout !== this.options.checkoutId) {
+    const hello = parseHelloMessage(event.data);
+    if (hello?.frame !== this.options.kind || hello.checkout !== this.options.checkoutId) {
       countDroppedMessage();
       return;
     }
@@ -66,8 +68,8 @@ export class FrameLink<Event, Command> {
     const channel = new MessageChannel();
     this.port = channel.port1;
     this.port.onmessage = (portEvent) => {
-      const parsed = this.options.eventSchema.safeParse(portEvent.data);
-      if (parsed.success) this.options.onEvent(parsed.data);
+      const parsed = this.options.parseEvent(portEvent.data);
+      if (parsed) this.options.onEvent(parsed);
       else countDroppedMessage();
     };
     const connect: ConnectMessage = { payframe: PROTOCOL_VERSION, type: 'connect', checkout: this.options.checkoutId };

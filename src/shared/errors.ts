@@ -1,6 +1,5 @@
 // Every error Payframe reports, in one table: a stable code (Stripe's vocabulary where Stripe
 // has one) and the English message shown to the shopper. Shared by the SDK and the frames.
-import * as z from 'zod/mini';
 
 export const FIELD_ERROR_MESSAGES = {
   incomplete_number: 'Your card number is incomplete.',
@@ -37,8 +36,7 @@ export const ERROR_MESSAGES = { ...FIELD_ERROR_MESSAGES, ...CHECKOUT_ERROR_MESSA
 export type FieldErrorCode = keyof typeof FIELD_ERROR_MESSAGES;
 export type CheckoutErrorCode = keyof typeof CHECKOUT_ERROR_MESSAGES;
 
-const fieldErrorCodes = Object.keys(FIELD_ERROR_MESSAGES) as [FieldErrorCode, ...FieldErrorCode[]];
-export const fieldErrorCodeSchema = z.enum(fieldErrorCodes);
+export const FIELD_ERROR_CODES = Object.keys(FIELD_ERROR_MESSAGES) as [FieldErrorCode, ...FieldErrorCode[]];
 
 export function messageFor(code: FieldErrorCode | CheckoutErrorCode): string {
   return ERROR_MESSAGES[code];

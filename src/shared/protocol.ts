@@ -1,17 +1,22 @@
 // The wire protocol between the merchant page (src/) and the fields-origin frames (iframe/).
 // Every message either way is parsed with these schemas; anything that does not parse is
 // dropped. Nothing here may ever carry a card number, a CVC, their length or a caret position.
+//
+// Runtime code imports only types from here: the build turns these schemas into JSON Schema
+// (scripts/generate-wire-schemas.ts) that src/shared/wire-schema.ts checks, so zod stays out
+// of the bundles. Constants live in protocol-constants.ts.
 import * as z from 'zod/mini';
-import { cardBrandSchema } from './card-brands.ts';
-import { fieldErrorCodeSchema } from './errors.ts';
+import { CARD_BRANDS } from './card-brands.ts';
+import { FIELD_ERROR_CODES } from './errors.ts';
+import { FIELD_KINDS, FRAME_KINDS, PAYMENT_INTENT_STATUSES, PROTOCOL_VERSION } from './protocol-constants.ts';
 
-export const PROTOCOL_VERSION = 1;
+export const cardBrandSchema = z.enum(CARD_BRANDS);
 
-export const FIELD_KINDS = ['number', 'expiry', 'cvc'] as const;
+export const fieldErrorCodeSchema = z.enum(FIELD_ERROR_CODES);
+
 export const fieldKindSchema = z.enum(FIELD_KINDS);
 export type FieldKind = z.infer<typeof fieldKindSchema>;
 
-export const FRAME_KINDS = [...FIELD_KINDS, 'controller'] as const;
 export const frameKindSchema = z.enum(FRAME_KINDS);
 export type FrameKind = z.infer<typeof frameKindSchema>;
 
@@ -128,11 +133,6 @@ export const requestIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)
 /** A PaymentIntent's client_secret, as the merchant's server hands it to the page: `pi_<id>_secret_<secret>`. */
 export const clientSecretSchema = z.string().check(z.regex(/^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/), z.maxLength(300));
 
-/** The intent's id is the part of its client_secret before `_secret_`. */
-export function paymentIntentIdOf(clientSecret: string): string {
-  return clientSecret.slice(0, clientSecret.indexOf('_secret_'));
-}
-
 const cardFieldsSchema = z.array(fieldKindSchema).check(z.maxLength(FIELD_KINDS.length));
 
 export const controllerCommandSchema = z.discriminatedUnion('type', [
@@ -195,16 +195,6 @@ export const tokenizeResultSchema = z.union([
 ]);
 export type TokenizeResult = z.infer<typeof tokenizeResultSchema>;
 
-export const PAYMENT_INTENT_STATUSES = [
-  'requires_payment_method',
-  'requires_confirmation',
-  'requires_action',
-  'processing',
-  'requires_capture',
-  'succeeded',
-  'canceled',
-] as const;
-
 /** What the merchant page learns about its intent: its id and status, nothing more. */
 export const paymentIntentSummarySchema = z.object({
   id: z.string().check(z.regex(/^pi_[A-Za-z0-9]{1,64}$/)),
@@ -238,3 +228,13 @@ export const controllerEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('intent-status-result'), requestId: requestIdSchema, result: paymentResultSchema }),
 ]);
 export type ControllerEvent = z.infer<typeof controllerEventSchema>;
+
+// ---- The 3-D Secure challenge page -> merchant page (window.postMessage) ----
+
+/** What the challenge page posts to its parent when the shopper is done (see the sandbox's 3DS page). */
+export const challengeCompletionSchema = z.object({
+  type: z.literal('payframe-3ds-complete'),
+  paymentIntent: z.string().check(z.maxLength(100)),
+  outcome: z.enum(['authenticated', 'failed']),
+});
+export type ChallengeCompletion = z.infer<typeof challengeCompletionSchema>;

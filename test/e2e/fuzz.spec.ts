@@ -4,7 +4,7 @@
 // nothing may throw or hang, and a card typed afterwards must still tokenize.
 import type { Frame, Page } from '@playwright/test';
 import { controllerCommandSchema, fieldCommandSchema, fieldEventSchema, helloMessageSchema } from '../../src/shared/protocol.ts';
-import { fieldsChannelMessageSchema } from '../../iframe/fields-channel.ts';
+import { fieldsChannelMessageSchema } from '../../iframe/fields-channel-schema.ts';
 import { expect, test } from './fixtures.ts';
 import { capturedPort, capturePorts } from './harness/attacker.ts';
 import type { CardFieldsHarness } from './harness/card-fields-harness.ts';

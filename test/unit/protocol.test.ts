@@ -1,6 +1,7 @@
 // The message schemas both realms parse everything with (shared logic), in Chromium.
 import { expect } from '@esm-bundle/chai';
-import { confirmResultSchema, controllerCommandSchema, fieldEventSchema, helloMessageSchema, paymentIntentIdOf, paymentMethodSchema } from '../../src/shared/protocol.ts';
+import { confirmResultSchema, controllerCommandSchema, fieldEventSchema, helloMessageSchema, paymentMethodSchema } from '../../src/shared/protocol.ts';
+import { paymentIntentIdOf } from '../../src/shared/protocol-constants.ts';
 
 describe('protocol schemas', () => {
   it('accepts a field change with state only', () => {

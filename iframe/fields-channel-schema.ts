@@ -1,0 +1,19 @@
+// The messages of the fields-origin channel (fields-channel.ts), as zod schemas: the source of
+// the JSON Schema the frames check them with (iframe/wire-schemas.generated.ts).
+import * as z from 'zod/mini';
+import { cardBrandSchema, fieldKindSchema } from '../src/shared/protocol.ts';
+
+const collectIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/));
+
+export const fieldsChannelMessageSchema = z.discriminatedUnion('type', [
+  /** Controller -> fields: send me your values for this tokenization. */
+  z.object({ type: z.literal('collect'), collectId: collectIdSchema }),
+  /** Field -> controller: the canonical value (digits, or MM/YY). */
+  z.object({ type: z.literal('value'), collectId: collectIdSchema, field: fieldKindSchema, value: z.string().check(z.maxLength(32)) }),
+  /** Number field -> CVC field: the brand decides the CVC length. */
+  z.object({ type: z.literal('brand'), brand: cardBrandSchema }),
+  /** CVC field -> number field, when it starts late: what brand is typed so far? */
+  z.object({ type: z.literal('brand-query') }),
+]);
+export type FieldsChannelMessage = z.infer<typeof fieldsChannelMessageSchema>;
+

@@ -1,0 +1,31 @@
+// What the controller frame reads from the gateway's answers, as zod schemas: the source of the
+// JSON Schema it checks them with (iframe/wire-schemas.generated.ts). Only the fields it uses.
+import * as z from 'zod/mini';
+import { PAYMENT_INTENT_STATUSES } from '../../src/shared/protocol-constants.ts';
+
+export const stripeErrorObjectSchema = z.object({
+  code: z.optional(z.nullable(z.string())),
+  message: z.optional(z.nullable(z.string())),
+  param: z.optional(z.nullable(z.string())),
+  decline_code: z.optional(z.nullable(z.string())),
+});
+export type StripeErrorObject = z.infer<typeof stripeErrorObjectSchema>;
+
+/** A 4xx answer's body: `{ error: {...} }`. */
+export const stripeErrorAnswerSchema = z.object({ error: stripeErrorObjectSchema });
+
+export const gatewayIntentSchema = z.object({
+  id: z.string().check(z.regex(/^pi_[A-Za-z0-9]{1,64}$/)),
+  object: z.literal('payment_intent'),
+  status: z.enum(PAYMENT_INTENT_STATUSES),
+  next_action: z.optional(
+    z.nullable(
+      z.object({
+        type: z.string(),
+        redirect_to_url: z.optional(z.nullable(z.object({ url: z.string() }))),
+      }),
+    ),
+  ),
+  last_payment_error: z.optional(z.nullable(stripeErrorObjectSchema)),
+});
+export type GatewayIntent = z.infer<typeof gatewayIntentSchema>;
