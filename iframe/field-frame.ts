@@ -3,7 +3,7 @@
 // its value to the controller frame over the fields channel when a tokenization asks for it.
 import './field-frame.css';
 import type { CardBrand } from '../src/shared/card-brands.ts';
-import { messageFor } from '../src/shared/errors.ts';
+import { fieldErrorMessage } from '../src/shared/errors.ts';
 import type { FieldCommand, FieldEvent, FieldKind, FieldState, FieldStyleLayers } from '../src/shared/protocol.ts';
 import { parseFieldCommand } from '../src/shared/wire-schemas.generated.ts';
 import { mergeFieldStyles, sanitizeFieldStyle } from '../src/shared/style-sanitizer.ts';
@@ -67,7 +67,7 @@ function startFieldFrame(): void {
       complete: evaluation.complete,
       valid: evaluation.invalid === undefined,
       ...(kind === 'number' ? { brand: evaluation.brand ?? 'unknown' } : {}),
-      ...(errorCode ? { error: { code: errorCode, message: messageFor(errorCode) } } : {}),
+      ...(errorCode ? { error: { code: errorCode, message: fieldErrorMessage(errorCode) } } : {}),
     };
   }
 

@@ -12,7 +12,6 @@ export const parseFieldsChannelMessage = /* @__PURE__ */ wireParser<z.output<typ
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "collect"
         },
         "collectId": {
@@ -29,7 +28,6 @@ export const parseFieldsChannelMessage = /* @__PURE__ */ wireParser<z.output<typ
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "value"
         },
         "collectId": {
@@ -37,7 +35,6 @@ export const parseFieldsChannelMessage = /* @__PURE__ */ wireParser<z.output<typ
           "pattern": "^[A-Za-z0-9_-]{16,64}$"
         },
         "field": {
-          "type": "string",
           "enum": [
             "number",
             "expiry",
@@ -60,11 +57,9 @@ export const parseFieldsChannelMessage = /* @__PURE__ */ wireParser<z.output<typ
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "brand"
         },
         "brand": {
-          "type": "string",
           "enum": [
             "visa",
             "mastercard",
@@ -86,7 +81,6 @@ export const parseFieldsChannelMessage = /* @__PURE__ */ wireParser<z.output<typ
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "brand-query"
         }
       },
@@ -161,11 +155,9 @@ export const parseGatewayIntent = /* @__PURE__ */ wireParser<z.output<typeof gat
       "pattern": "^pi_[A-Za-z0-9]{1,64}$"
     },
     "object": {
-      "type": "string",
       "const": "payment_intent"
     },
     "status": {
-      "type": "string",
       "enum": [
         "requires_payment_method",
         "requires_confirmation",

@@ -79,6 +79,8 @@ function splitTypeLists(schema: unknown): Record<string, unknown> {
   if (Array.isArray(schema)) return schema.map(splitTypeLists) as never;
   if (typeof schema !== 'object' || schema === null) return schema as never;
   const copy = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === 'const' || key === 'enum' ? value : splitTypeLists(value)]));
+  // A const or enum already fixes the type: the checker compares with ===, so `type` is dead weight.
+  if (('const' in copy || 'enum' in copy) && typeof copy.type === 'string') delete copy.type;
   if (!Array.isArray(copy.type)) return copy;
   const { type: types, ...rest } = copy;
   return { anyOf: (types as string[]).map((type) => (type === 'null' ? { type } : { ...rest, type })) };

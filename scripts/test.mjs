@@ -19,6 +19,8 @@ if (run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.js
   process.exit(1);
 }
 if (run(process.execPath, ['scripts/build.mjs']) !== 0) process.exit(1);
+// Byte budgets (gzip): stable numbers, so an output that grows past one fails the run.
+if (run(process.execPath, ['scripts/check-budgets.mjs']) !== 0) process.exit(1);
 // The published types, as an app that installed the package sees them.
 if (run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'test/types/tsconfig.json']) !== 0) {
   console.error('The published types (dist/types) do not type-check for a consumer.');

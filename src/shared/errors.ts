@@ -31,15 +31,25 @@ export const CHECKOUT_ERROR_MESSAGES = {
   payment_in_progress: 'A payment is already being processed. Please wait for it to finish.',
 } as const;
 
-export const ERROR_MESSAGES = { ...FIELD_ERROR_MESSAGES, ...CHECKOUT_ERROR_MESSAGES } as const;
+// Marked pure so a bundle that never reads the merged table (a field frame) leaves it out.
+export const ERROR_MESSAGES: Readonly<typeof FIELD_ERROR_MESSAGES & typeof CHECKOUT_ERROR_MESSAGES> = /* @__PURE__ */ Object.assign(
+  {},
+  FIELD_ERROR_MESSAGES,
+  CHECKOUT_ERROR_MESSAGES,
+);
 
 export type FieldErrorCode = keyof typeof FIELD_ERROR_MESSAGES;
 export type CheckoutErrorCode = keyof typeof CHECKOUT_ERROR_MESSAGES;
 
-export const FIELD_ERROR_CODES = Object.keys(FIELD_ERROR_MESSAGES) as [FieldErrorCode, ...FieldErrorCode[]];
+export const FIELD_ERROR_CODES = /* @__PURE__ */ Object.keys(FIELD_ERROR_MESSAGES) as [FieldErrorCode, ...FieldErrorCode[]];
 
 export function messageFor(code: FieldErrorCode | CheckoutErrorCode): string {
   return ERROR_MESSAGES[code];
+}
+
+/** For the field frames, which only ever show field errors (and so need only that table). */
+export function fieldErrorMessage(code: FieldErrorCode): string {
+  return FIELD_ERROR_MESSAGES[code];
 }
 
 /** Field codes are shown by the fields themselves; other codes belong to the whole form. */

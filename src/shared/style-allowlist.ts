@@ -26,27 +26,12 @@ const PERCENTAGE = `${NUMBER}%`;
 const ANGLE = `${SIGNED_NUMBER}(?:deg|turn|rad|grad)?`;
 const ALPHA = `(?:${NUMBER}%?)`;
 
-/** CSS Color 4 named colours, plus `transparent` and `currentcolor`. */
-export const NAMED_COLORS = [
-  'aliceblue', 'antiquewhite', 'aqua', 'aquamarine', 'azure', 'beige', 'bisque', 'black', 'blanchedalmond', 'blue',
-  'blueviolet', 'brown', 'burlywood', 'cadetblue', 'chartreuse', 'chocolate', 'coral', 'cornflowerblue', 'cornsilk',
-  'crimson', 'cyan', 'darkblue', 'darkcyan', 'darkgoldenrod', 'darkgray', 'darkgreen', 'darkgrey', 'darkkhaki',
-  'darkmagenta', 'darkolivegreen', 'darkorange', 'darkorchid', 'darkred', 'darksalmon', 'darkseagreen', 'darkslateblue',
-  'darkslategray', 'darkslategrey', 'darkturquoise', 'darkviolet', 'deeppink', 'deepskyblue', 'dimgray', 'dimgrey',
-  'dodgerblue', 'firebrick', 'floralwhite', 'forestgreen', 'fuchsia', 'gainsboro', 'ghostwhite', 'gold', 'goldenrod',
-  'gray', 'green', 'greenyellow', 'grey', 'honeydew', 'hotpink', 'indianred', 'indigo', 'ivory', 'khaki', 'lavender',
-  'lavenderblush', 'lawngreen', 'lemonchiffon', 'lightblue', 'lightcoral', 'lightcyan', 'lightgoldenrodyellow',
-  'lightgray', 'lightgreen', 'lightgrey', 'lightpink', 'lightsalmon', 'lightseagreen', 'lightskyblue', 'lightslategray',
-  'lightslategrey', 'lightsteelblue', 'lightyellow', 'lime', 'limegreen', 'linen', 'magenta', 'maroon',
-  'mediumaquamarine', 'mediumblue', 'mediumorchid', 'mediumpurple', 'mediumseagreen', 'mediumslateblue',
-  'mediumspringgreen', 'mediumturquoise', 'mediumvioletred', 'midnightblue', 'mintcream', 'mistyrose', 'moccasin',
-  'navajowhite', 'navy', 'oldlace', 'olive', 'olivedrab', 'orange', 'orangered', 'orchid', 'palegoldenrod', 'palegreen',
-  'paleturquoise', 'palevioletred', 'papayawhip', 'peachpuff', 'peru', 'pink', 'plum', 'powderblue', 'purple',
-  'rebeccapurple', 'red', 'rosybrown', 'royalblue', 'saddlebrown', 'salmon', 'sandybrown', 'seagreen', 'seashell',
-  'sienna', 'silver', 'skyblue', 'slateblue', 'slategray', 'slategrey', 'snow', 'springgreen', 'steelblue', 'tan',
-  'teal', 'thistle', 'tomato', 'turquoise', 'violet', 'wheat', 'white', 'whitesmoke', 'yellow', 'yellowgreen',
-  'transparent', 'currentcolor',
-] as const;
+/**
+ * A colour keyword (`red`, `rebeccapurple`, `transparent`, `currentcolor`): letters only, which
+ * cannot load or break out of anything; the sanitizer then asks the browser whether it names a
+ * colour (CSS.supports), so the 148 names need not ship in the frame.
+ */
+const COLOR_KEYWORD = '[a-z]{3,20}';
 
 /** `#hex`, `rgb()`/`rgba()`/`hsl()`/`hsla()` with numeric arguments (comma or space syntax), or a colour name. */
 const COLOR_LITERAL = [
@@ -55,7 +40,7 @@ const COLOR_LITERAL = [
   String.raw`rgba?\(\s*${ALPHA}(?:\s+${ALPHA}){2}(?:\s*/\s*${ALPHA})?\s*\)`,
   String.raw`hsla?\(\s*${ANGLE}\s*,\s*${PERCENTAGE}\s*,\s*${PERCENTAGE}(?:\s*,\s*${ALPHA})?\s*\)`,
   String.raw`hsla?\(\s*${ANGLE}\s+${PERCENTAGE}\s+${PERCENTAGE}(?:\s*/\s*${ALPHA})?\s*\)`,
-  `(?:${NAMED_COLORS.join('|')})`,
+  COLOR_KEYWORD,
 ].join('|');
 
 /** A family name of safe characters: quoted (letters of any script) or bare words (ASCII). */
@@ -73,21 +58,30 @@ export interface ThemeVariable {
   /** The custom property the frame sets; values may reference it as `var(<cssName>)`. */
   readonly cssName: `--payframe-${string}`;
   readonly kind: StyleValueKind;
-  readonly description: string;
 }
 
 /** The only variables a style may set or reference. Anything else in `var(` is rejected. */
 export const THEME_VARIABLES = {
-  colorText: { cssName: '--payframe-color-text', kind: 'color', description: 'Text typed into the fields.' },
-  colorBackground: { cssName: '--payframe-color-background', kind: 'color', description: 'Background of the inputs.' },
-  colorPlaceholder: { cssName: '--payframe-color-placeholder', kind: 'color', description: 'Placeholder text.' },
-  colorDanger: { cssName: '--payframe-color-danger', kind: 'color', description: 'Text of a field showing an error.' },
-  colorCaret: { cssName: '--payframe-color-caret', kind: 'color', description: 'The text cursor.' },
-  fontFamily: { cssName: '--payframe-font-family', kind: 'fontFamily', description: 'Font of the fields.' },
-  fontSizeBase: { cssName: '--payframe-font-size-base', kind: 'length', description: 'Font size of the fields.' },
-  fontWeight: { cssName: '--payframe-font-weight', kind: 'fontWeight', description: 'Font weight of the fields.' },
-  letterSpacing: { cssName: '--payframe-letter-spacing', kind: 'signedLength', description: 'Letter spacing of the fields.' },
-  spacingInline: { cssName: '--payframe-spacing-inline', kind: 'length', description: 'Padding left and right of the text.' },
+  /** Text typed into the fields. */
+  colorText: { cssName: '--payframe-color-text', kind: 'color' },
+  /** Background of the inputs. */
+  colorBackground: { cssName: '--payframe-color-background', kind: 'color' },
+  /** Placeholder text. */
+  colorPlaceholder: { cssName: '--payframe-color-placeholder', kind: 'color' },
+  /** Text of a field showing an error. */
+  colorDanger: { cssName: '--payframe-color-danger', kind: 'color' },
+  /** The text cursor. */
+  colorCaret: { cssName: '--payframe-color-caret', kind: 'color' },
+  /** Font of the fields. */
+  fontFamily: { cssName: '--payframe-font-family', kind: 'fontFamily' },
+  /** Font size of the fields. */
+  fontSizeBase: { cssName: '--payframe-font-size-base', kind: 'length' },
+  /** Font weight of the fields. */
+  fontWeight: { cssName: '--payframe-font-weight', kind: 'fontWeight' },
+  /** Letter spacing of the fields. */
+  letterSpacing: { cssName: '--payframe-letter-spacing', kind: 'signedLength' },
+  /** Padding left and right of the text. */
+  spacingInline: { cssName: '--payframe-spacing-inline', kind: 'length' },
 } as const satisfies Record<string, ThemeVariable>;
 export type ThemeVariableName = keyof typeof THEME_VARIABLES;
 

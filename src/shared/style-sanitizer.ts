@@ -1,5 +1,5 @@
 // Checks a merchant's field style against the allowlist (style-allowlist.ts) and keeps only what
-// passes. Pure shared code: the merchant page runs it to warn early, the field frame runs it again
+// passes. Shared code: the merchant page runs it to warn early, the field frame runs it again
 // before applying anything, because it never trusts the merchant page.
 import {
   FIELD_STYLE_STATES,
@@ -13,6 +13,7 @@ import {
   THEME_VARIABLES,
   type AllowedStylePropertyName,
   type FieldStyleState,
+  type StyleValueKind,
   type ThemeVariableName,
 } from './style-allowlist.ts';
 
@@ -111,11 +112,29 @@ function readEntries(value: unknown): [string, unknown][] | undefined {
   }
 }
 
+/** A property of each variable kind, to ask the browser whether a variable's value makes sense. */
+const PROPERTY_OF_VARIABLE_KIND: Record<StyleValueKind, string> = {
+  color: 'color',
+  length: 'padding-left',
+  signedLength: 'letter-spacing',
+  fontFamily: 'font-family',
+  fontWeight: 'font-weight',
+};
+
 /**
- * Checks one value: its type, length, forbidden tokens, `var()` names, then the pattern.
- * Returns the value to apply, or why it was rejected.
+ * Whether the browser understands the declaration. The patterns decide what is safe; this only
+ * turns a typo such as `color: bleu` into a warning instead of a silently ignored declaration.
+ * Outside a browser (the SDK imported by a server) there is nothing to ask.
  */
-function checkValue(raw: unknown, pattern: RegExp, expected: string, property: string, allowVariables: boolean): string | StyleRejection {
+function browserUnderstands(cssProperty: string, value: string): boolean {
+  return typeof CSS === 'undefined' || CSS.supports(cssProperty, value);
+}
+
+/**
+ * Checks one value: its type, length, forbidden tokens, `var()` names, the pattern, then
+ * whether the browser understands it. Returns the value to apply, or why it was rejected.
+ */
+function checkValue(raw: unknown, pattern: RegExp, expected: string, property: string, cssProperty: string, allowVariables: boolean): string | StyleRejection {
   if (typeof raw === 'number' && Number.isFinite(raw)) raw = String(raw);
   if (typeof raw !== 'string') return rejection('style_value_not_allowed', property, 'Values are strings or numbers.');
   if (raw.length > MAX_STYLE_VALUE_LENGTH) return rejection('style_too_long', property);
@@ -128,8 +147,9 @@ function checkValue(raw: unknown, pattern: RegExp, expected: string, property: s
   for (const [, name = '', closed] of value.matchAll(VARIABLE_REFERENCE)) {
     if (!allowVariables || !closed || !KNOWN_VARIABLE_CSS_NAMES.has(name.trim())) return rejection('style_variable_unknown', property);
   }
-  if (GLOBAL_KEYWORD_PATTERN.test(value) || pattern.test(value)) return value;
-  return rejection('style_value_not_allowed', property, `Expected ${expected}.`);
+  if (GLOBAL_KEYWORD_PATTERN.test(value)) return value;
+  if (!pattern.test(value) || !browserUnderstands(cssProperty, value)) return rejection('style_value_not_allowed', property, `Expected ${expected}.`);
+  return value;
 }
 
 function sanitizeDeclarations(state: FieldStyleState, declarations: unknown, rejections: StyleRejection[]): Partial<Record<AllowedStylePropertyName, string>> | undefined {
@@ -152,7 +172,7 @@ function sanitizeDeclarations(state: FieldStyleState, declarations: unknown, rej
       continue;
     }
     const allowed = STYLE_PROPERTIES[cssName as AllowedStylePropertyName];
-    const result = checkValue(raw, PROPERTY_PATTERNS.get(cssName)!, allowed.expected, property, true);
+    const result = checkValue(raw, PROPERTY_PATTERNS.get(cssName)!, allowed.expected, property, cssName, true);
     if (typeof result === 'string') sanitized[cssName as AllowedStylePropertyName] = result;
     else rejections.push(result);
   }
@@ -178,7 +198,7 @@ function sanitizeVariables(variables: unknown, rejections: StyleRejection[]): Pa
     }
     const variable = THEME_VARIABLES[name as ThemeVariableName];
     // Variables hold literals only: no var() inside, so they cannot chain or loop.
-    const result = checkValue(raw, VARIABLE_PATTERNS.get(name)!, `a ${variable.kind} value`, property, false);
+    const result = checkValue(raw, VARIABLE_PATTERNS.get(name)!, `a ${variable.kind} value`, property, PROPERTY_OF_VARIABLE_KIND[variable.kind], false);
     if (typeof result === 'string') sanitized[name as ThemeVariableName] = result;
     else rejections.push(result);
   }

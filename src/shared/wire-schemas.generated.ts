@@ -9,7 +9,6 @@ export const parseFrameParams = /* @__PURE__ */ wireParser<z.output<typeof frame
   "type": "object",
   "properties": {
     "frame": {
-      "type": "string",
       "enum": [
         "number",
         "expiry",
@@ -39,15 +38,12 @@ export const parseHelloMessage = /* @__PURE__ */ wireParser<z.output<typeof hell
   "type": "object",
   "properties": {
     "payframe": {
-      "type": "number",
       "const": 1
     },
     "type": {
-      "type": "string",
       "const": "hello"
     },
     "frame": {
-      "type": "string",
       "enum": [
         "number",
         "expiry",
@@ -73,11 +69,9 @@ export const parseConnectMessage = /* @__PURE__ */ wireParser<z.output<typeof co
   "type": "object",
   "properties": {
     "payframe": {
-      "type": "number",
       "const": 1
     },
     "type": {
-      "type": "string",
       "const": "connect"
     },
     "checkout": {
@@ -99,7 +93,6 @@ export const parseFieldEvent = /* @__PURE__ */ wireParser<z.output<typeof fieldE
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "ready"
         }
       },
@@ -111,7 +104,6 @@ export const parseFieldEvent = /* @__PURE__ */ wireParser<z.output<typeof fieldE
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "change"
         },
         "state": {
@@ -127,7 +119,6 @@ export const parseFieldEvent = /* @__PURE__ */ wireParser<z.output<typeof fieldE
               "type": "boolean"
             },
             "brand": {
-              "type": "string",
               "enum": [
                 "visa",
                 "mastercard",
@@ -143,7 +134,6 @@ export const parseFieldEvent = /* @__PURE__ */ wireParser<z.output<typeof fieldE
               "type": "object",
               "properties": {
                 "code": {
-                  "type": "string",
                   "enum": [
                     "incomplete_number",
                     "invalid_number",
@@ -183,7 +173,6 @@ export const parseFieldEvent = /* @__PURE__ */ wireParser<z.output<typeof fieldE
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "focus"
         }
       },
@@ -195,7 +184,6 @@ export const parseFieldEvent = /* @__PURE__ */ wireParser<z.output<typeof fieldE
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "blur"
         }
       },
@@ -207,7 +195,6 @@ export const parseFieldEvent = /* @__PURE__ */ wireParser<z.output<typeof fieldE
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "advance"
         }
       },
@@ -219,7 +206,6 @@ export const parseFieldEvent = /* @__PURE__ */ wireParser<z.output<typeof fieldE
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "submit"
         }
       },
@@ -231,11 +217,9 @@ export const parseFieldEvent = /* @__PURE__ */ wireParser<z.output<typeof fieldE
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "style-rejected"
         },
         "layer": {
-          "type": "string",
           "enum": [
             "group",
             "own"
@@ -284,7 +268,6 @@ export const parseFieldCommand = /* @__PURE__ */ wireParser<z.output<typeof fiel
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "configure"
         },
         "options": {
@@ -320,7 +303,6 @@ export const parseFieldCommand = /* @__PURE__ */ wireParser<z.output<typeof fiel
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "focus"
         }
       },
@@ -332,7 +314,6 @@ export const parseFieldCommand = /* @__PURE__ */ wireParser<z.output<typeof fiel
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "reveal-errors"
         }
       },
@@ -344,7 +325,6 @@ export const parseFieldCommand = /* @__PURE__ */ wireParser<z.output<typeof fiel
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "clear"
         }
       },
@@ -362,7 +342,6 @@ export const parseControllerCommand = /* @__PURE__ */ wireParser<z.output<typeof
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "tokenize"
         },
         "requestId": {
@@ -377,7 +356,6 @@ export const parseControllerCommand = /* @__PURE__ */ wireParser<z.output<typeof
           "maxItems": 3,
           "type": "array",
           "items": {
-            "type": "string",
             "enum": [
               "number",
               "expiry",
@@ -397,7 +375,6 @@ export const parseControllerCommand = /* @__PURE__ */ wireParser<z.output<typeof
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "confirm"
         },
         "requestId": {
@@ -417,7 +394,6 @@ export const parseControllerCommand = /* @__PURE__ */ wireParser<z.output<typeof
           "maxItems": 3,
           "type": "array",
           "items": {
-            "type": "string",
             "enum": [
               "number",
               "expiry",
@@ -438,7 +414,6 @@ export const parseControllerCommand = /* @__PURE__ */ wireParser<z.output<typeof
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "intent-status"
         },
         "requestId": {
@@ -472,7 +447,6 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "ready"
         }
       },
@@ -484,7 +458,6 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "tokenize-result"
         },
         "requestId": {
@@ -504,11 +477,9 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
                       "pattern": "^pm_[A-Za-z0-9]{1,64}$"
                     },
                     "object": {
-                      "type": "string",
                       "const": "payment_method"
                     },
                     "type": {
-                      "type": "string",
                       "const": "card"
                     },
                     "card": {
@@ -591,7 +562,6 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
                       "maxLength": 500
                     },
                     "field": {
-                      "type": "string",
                       "enum": [
                         "number",
                         "expiry",
@@ -626,7 +596,6 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "confirm-result"
         },
         "requestId": {
@@ -646,7 +615,6 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
                       "pattern": "^pi_[A-Za-z0-9]{1,64}$"
                     },
                     "status": {
-                      "type": "string",
                       "enum": [
                         "requires_payment_method",
                         "requires_confirmation",
@@ -704,7 +672,6 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
                       "maxLength": 500
                     },
                     "field": {
-                      "type": "string",
                       "enum": [
                         "number",
                         "expiry",
@@ -739,7 +706,6 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
       "type": "object",
       "properties": {
         "type": {
-          "type": "string",
           "const": "intent-status-result"
         },
         "requestId": {
@@ -759,7 +725,6 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
                       "pattern": "^pi_[A-Za-z0-9]{1,64}$"
                     },
                     "status": {
-                      "type": "string",
                       "enum": [
                         "requires_payment_method",
                         "requires_confirmation",
@@ -796,7 +761,6 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
                       "maxLength": 500
                     },
                     "field": {
-                      "type": "string",
                       "enum": [
                         "number",
                         "expiry",
@@ -839,11 +803,9 @@ export const parsePaymentMethod = /* @__PURE__ */ wireParser<z.output<typeof pay
       "pattern": "^pm_[A-Za-z0-9]{1,64}$"
     },
     "object": {
-      "type": "string",
       "const": "payment_method"
     },
     "type": {
-      "type": "string",
       "const": "card"
     },
     "card": {
@@ -925,7 +887,6 @@ export const parseChallengeCompletion = /* @__PURE__ */ wireParser<z.output<type
   "type": "object",
   "properties": {
     "type": {
-      "type": "string",
       "const": "payframe-3ds-complete"
     },
     "paymentIntent": {
@@ -933,7 +894,6 @@ export const parseChallengeCompletion = /* @__PURE__ */ wireParser<z.output<type
       "maxLength": 100
     },
     "outcome": {
-      "type": "string",
       "enum": [
         "authenticated",
         "failed"

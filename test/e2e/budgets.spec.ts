@@ -1,5 +1,11 @@
 // The byte-budget checker's logic (scripts/check-budgets.mjs), in Node without a browser: an
-// output over its budget fails the check, outputs within budget pass, a missing output fails.
+// output over its budget fails the check, outputs within budget pass, a missing output fails;
+// and the command itself, on the real build and on one grown past a budget.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { BUDGETS, checkBudgets, formatBudgetReport } from '../../scripts/check-budgets.mjs';
 
@@ -50,4 +56,29 @@ test('the enforced budgets are the issue\'s: 15 KB script tag, 12 KB per frame p
     ['field-frame', 12_000],
     ['controller-frame', 12_000],
   ]);
+});
+
+// The checker as CI runs it (npm test calls it right after the build): exit 0 on the real build,
+// exit 1 and an OVER line once the script-tag file grows past its budget.
+const runChecker = (dist: string) =>
+  spawnSync(process.execPath, ['scripts/check-budgets.mjs'], { env: { ...process.env, PAYFRAME_DIST_DIR: dist }, encoding: 'utf8' });
+
+test('the checker passes the real build and fails it once the script-tag file is over budget', () => {
+  const dist = process.env.PAYFRAME_DIST_DIR ?? 'dist';
+  const withinBudget = runChecker(dist);
+  expect(withinBudget.stdout).toContain('All outputs are within their byte budgets.');
+  expect(withinBudget.status).toBe(0);
+
+  const grown = mkdtempSync(join(tmpdir(), 'payframe-budget-'));
+  try {
+    cpSync(dist, grown, { recursive: true });
+    // Random bytes do not compress: 16 KB of them put the file over 15 KB gzip whatever it weighed.
+    appendFileSync(join(grown, 'payframe.js'), `/*${randomBytes(16_000).toString('base64')}*/`);
+    const over = runChecker(grown);
+    expect(over.stdout).toMatch(/^OVER +payframe\.js/m);
+    expect(over.stdout).toContain('output(s) over budget: script-tag');
+    expect(over.status).toBe(1);
+  } finally {
+    rmSync(grown, { recursive: true, force: true });
+  }
 });

@@ -195,6 +195,14 @@ describe('sanitizeFieldStyle: attacks it refuses', () => {
     for (const value of [{ toString: () => 'url(x)' }, ['red'], true, Number.NaN, Infinity, null]) expectRejected('color', value, 'style_value_not_allowed');
   });
 
+  it('refuses a colour word the browser does not know, in a declaration, a shadow and a variable', () => {
+    expectRejected('color', 'bleu', 'style_value_not_allowed');
+    expectRejected('text-shadow', '1px 1px bleu', 'style_value_not_allowed');
+    const { style, rejections } = sanitizeFieldStyle({ variables: { colorText: 'bleu', colorDanger: 'crimson' } });
+    expect(rejections.map(({ code, property }) => `${code} ${property}`)).to.deep.equal(['style_value_not_allowed variables.colorText']);
+    expect(style.variables).to.deep.equal({ colorDanger: 'crimson' });
+  });
+
   it('attack: out-of-bound and malformed values do not match their pattern', () => {
     for (const [property, value] of [
       ['font-size', '99999px'],
