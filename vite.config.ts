@@ -1,7 +1,10 @@
 // Builds Payframe's three outputs, one per mode (scripts/build.mjs runs them in turn):
 //   esm    dist/esm/index.js   the SDK for `import`, lit and zod left to the app's bundler
-//   iife   dist/payframe.js    the self-contained script-tag file
+//   stripe dist/payframe-stripe.js  Stripe mode's adapter for the script tag, loaded only when needed
+//   iife   dist/payframe.js    the self-contained script-tag file (pins payframe-stripe.js by its hash)
 //   field, controller   dist/fields/   the fields-origin pages, each built on its own
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
 
@@ -40,7 +43,16 @@ const modes: Record<string, UserConfig> = {
       outDir: resolve(dist, 'esm'),
       minify: false,
       lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: () => 'index.js' },
-      rollupOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/] },
+      rollupOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^@stripe\/stripe-js(\/|$)/] },
+    },
+  },
+  stripe: {
+    ...shared,
+    build: {
+      ...shared.build,
+      outDir: dist,
+      minify: true,
+      lib: { entry: resolve(root, 'src/stripe-next-action-module.ts'), formats: ['es'], fileName: () => 'payframe-stripe.js' },
     },
   },
   iife: {
@@ -58,8 +70,16 @@ const modes: Record<string, UserConfig> = {
   controller: framePage('controller', false),
 };
 
+/** The script tag loads payframe-stripe.js with this Subresource Integrity hash: build `stripe` first. */
+function stripeModuleIntegrity(): string {
+  const file = resolve(dist, 'payframe-stripe.js');
+  if (!existsSync(file)) throw new Error(`Build mode "stripe" before "iife": ${file} is missing`);
+  return `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+}
+
 export default defineConfig(({ mode }) => {
   const config = modes[mode];
   if (!config) throw new Error(`Unknown build mode "${mode}": use one of ${Object.keys(modes).join(', ')}`);
+  if (mode === 'iife') return { ...config, define: { __PAYFRAME_STRIPE_MODULE_INTEGRITY__: JSON.stringify(stripeModuleIntegrity()) } };
   return config;
 });

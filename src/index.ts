@@ -1,6 +1,10 @@
 // Payframe's merchant-side SDK, for `import` in single-page apps. Importing it registers the
 // custom elements. The card fields themselves run on the fields origin, never in this realm.
 import './elements/define.ts';
+import { setStripeNextActionLoader } from './host/stripe-next-action-loader.ts';
+
+// Stripe mode's adapter is a chunk of its own, fetched only when a payment needs Stripe.js.
+setStripeNextActionLoader(() => import('./host/stripe-next-action.ts').then((module) => module.runStripeNextAction));
 
 export { PayframeCheckout } from './elements/checkout.ts';
 export { PayframeCardGroupElement } from './elements/card-group.ts';

@@ -7,7 +7,6 @@ import {
   clientSecretSchema,
   controllerEventSchema,
   FIELD_KINDS,
-  paymentIntentIdOf,
   publishableKeySchema,
   type CheckoutError,
   type ConfirmResult,
@@ -20,7 +19,8 @@ import {
   type StyleRejectionReport,
   type TokenizeResult,
 } from '../shared/protocol.ts';
-import { showChallengeModal } from './challenge-modal.ts';
+import { checkedReturnUrl } from './challenge-redirect.ts';
+import { runNextAction } from './next-action.ts';
 import { randomId } from '../shared/random-id.ts';
 import { styleForFrame, warnStyleRejections } from './style-relay.ts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -34,8 +34,6 @@ export const REGISTER_FIELD_EVENT = 'payframe-register-field';
 const FRAME_READY_TIMEOUT_MS = 15_000;
 /** Above the controller's own 25 s retry deadline, so its typed error always comes first. */
 const CONTROLLER_ANSWER_TIMEOUT_MS = 60_000;
-
-const CHALLENGE_CANCELLED_MESSAGE = 'You closed the payment confirmation, so the payment was not made. Press Pay to try again.';
 
 /** The controller's answers to a request, by type. */
 type ControllerAnswer = Exclude<ControllerEvent, { type: 'ready' }>;
@@ -279,10 +277,21 @@ export class CardGroup implements ReactiveController {
    * bank's challenge when it asks for one. Never rejects; while it runs, further calls return
    * the same promise: one submit, at most one confirm.
    */
-  pay(clientSecret: string): Promise<PaymentResult> {
+  pay(clientSecret: string, returnUrl?: string | null): Promise<PaymentResult> {
     if (this.inFlight?.kind === 'tokenize') return Promise.resolve({ error: checkoutError('payment_in_progress') });
     if (this.inFlight) return this.inFlight.promise;
-    const promise = this.runPay(clientSecret).finally(() => this.release());
+    const promise = this.runPay(() => this.requestPayment(clientSecret, returnUrl)).finally(() => this.release());
+    this.inFlight = { kind: 'pay', promise };
+    return promise;
+  }
+
+  /**
+   * Back from a full-page 3-D Secure redirect: reads how the intent ended, once the controller is
+   * ready, and reports it as pay() does. Holds the same lock meanwhile.
+   */
+  resumePayment(clientSecret: string): Promise<PaymentResult> {
+    if (this.inFlight) return Promise.resolve({ error: checkoutError('payment_in_progress') });
+    const promise = this.runPay(() => this.requestStatus(clientSecret)).finally(() => this.release());
     this.inFlight = { kind: 'pay', promise };
     return promise;
   }
@@ -300,8 +309,8 @@ export class CardGroup implements ReactiveController {
     return result;
   }
 
-  private async runPay(clientSecret: string): Promise<PaymentResult> {
-    const result = await this.requestPayment(clientSecret);
+  private async runPay(request: () => Promise<PaymentResult>): Promise<PaymentResult> {
+    const result = await request();
     if ('paymentIntent' in result) dispatchPayframeEvent(this.host.element, 'payframe-payment', { paymentIntent: result.paymentIntent });
     else dispatchPayframeEvent(this.host.element, 'payframe-error', { error: result.error });
     return result;
@@ -313,24 +322,38 @@ export class CardGroup implements ReactiveController {
     return this.ask({ type: 'tokenize', requestId: randomId(24), publishableKey: ready.publishableKey, fields: ready.fields }, 'tokenize-result');
   }
 
-  private async requestPayment(clientSecretValue: string): Promise<PaymentResult> {
+  private async requestPayment(clientSecretValue: string, returnUrlValue?: string | null): Promise<PaymentResult> {
     const clientSecret = clientSecretSchema.safeParse(clientSecretValue);
     if (!clientSecret.success) return { error: checkoutError('invalid_client_secret') };
+    const returnUrl = returnUrlValue ? checkedReturnUrl(returnUrlValue) : undefined;
+    if (returnUrlValue && !returnUrl) return { error: checkoutError('invalid_return_url') };
     const ready = this.readyToSubmit();
     if ('error' in ready) return ready;
     const { publishableKey } = ready;
 
-    const confirmed = await this.ask({ type: 'confirm', requestId: randomId(24), publishableKey, clientSecret: clientSecret.data, fields: ready.fields }, 'confirm-result');
+    const confirm: ControllerCommand = { type: 'confirm', requestId: randomId(24), publishableKey, clientSecret: clientSecret.data, fields: ready.fields, ...(returnUrl ? { returnUrl } : {}) };
+    const confirmed = await this.ask(confirm, 'confirm-result');
     if (!('action' in confirmed)) return paymentOutcome(confirmed);
+    return paymentOutcome(
+      await runNextAction(confirmed.action, {
+        clientSecret: clientSecret.data,
+        publishableKey,
+        returnUrl,
+        container: this.host.element.shadowRoot ?? this.host.element,
+        readIntentStatus: () => this.ask({ type: 'intent-status', requestId: randomId(24), publishableKey, clientSecret: clientSecret.data }, 'intent-status-result'),
+      }),
+    );
+  }
 
-    const outcome = await showChallengeModal({
-      url: confirmed.action.url,
-      paymentIntentId: paymentIntentIdOf(clientSecret.data),
-      container: this.host.element.shadowRoot ?? this.host.element,
-    });
-    if (outcome === 'cancelled') return { error: { code: 'payment_intent_authentication_failure', message: CHALLENGE_CANCELLED_MESSAGE } };
-    // The message only says the challenge ended: the gateway says how the payment did.
-    return paymentOutcome(await this.ask({ type: 'intent-status', requestId: randomId(24), publishableKey, clientSecret: clientSecret.data }, 'intent-status-result'));
+  /** The intent's status, for a payment that went on elsewhere (a full-page 3-D Secure redirect). */
+  private async requestStatus(clientSecret: string): Promise<PaymentResult> {
+    if (this.loadError) return { error: this.loadError };
+    if (!this.controllerReady) return { error: checkoutError('not_ready') };
+    const publishableKey = publishableKeySchema.safeParse(this.host.publishableKey);
+    if (!publishableKey.success) return { error: checkoutError('invalid_publishable_key') };
+    this.busy = true;
+    this.host.groupChanged();
+    return paymentOutcome(await this.ask({ type: 'intent-status', requestId: randomId(24), publishableKey: publishableKey.data, clientSecret }, 'intent-status-result'));
   }
 
   /** The checks before any submit: loaded, configured, and every field complete (else they show why). */
