@@ -10,7 +10,7 @@ import { printSizeTable } from './output-sizes.mjs';
 const started = performance.now();
 const dist = process.env.PAYFRAME_DIST_DIR ?? 'dist';
 rmSync(dist, { recursive: true, force: true });
-for (const mode of ['esm', 'stripe', 'iife', 'field', 'controller']) {
+for (const mode of ['esm', 'next-action', 'iife', 'field', 'controller']) {
   await build({ mode, configFile: 'vite.config.ts' });
 }
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json', '--outDir', join(dist, 'types')], { stdio: 'inherit' });

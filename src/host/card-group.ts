@@ -20,7 +20,7 @@ import {
   type TokenizeResult,
 } from '../shared/protocol.ts';
 import { checkedReturnUrl } from './challenge-redirect.ts';
-import { runNextAction } from './next-action.ts';
+import { loadNextAction } from './next-action-loader.ts';
 import { randomId } from '../shared/random-id.ts';
 import { styleForFrame, warnStyleRejections } from './style-relay.ts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -334,6 +334,9 @@ export class CardGroup implements ReactiveController {
     const confirm: ControllerCommand = { type: 'confirm', requestId: randomId(24), publishableKey, clientSecret: clientSecret.data, fields: ready.fields, ...(returnUrl ? { returnUrl } : {}) };
     const confirmed = await this.ask(confirm, 'confirm-result');
     if (!('action' in confirmed)) return paymentOutcome(confirmed);
+    // Fetched only now: most payments never need it.
+    const runNextAction = await loadNextAction();
+    if (!runNextAction) return { error: checkoutError('useStripeSdk' in confirmed.action ? 'stripe_js_unavailable' : 'challenge_unavailable') };
     return paymentOutcome(
       await runNextAction(confirmed.action, {
         clientSecret: clientSecret.data,
@@ -341,6 +344,7 @@ export class CardGroup implements ReactiveController {
         returnUrl,
         container: this.host.element.shadowRoot ?? this.host.element,
         readIntentStatus: () => this.ask({ type: 'intent-status', requestId: randomId(24), publishableKey, clientSecret: clientSecret.data }, 'intent-status-result'),
+        checkoutError,
       }),
     );
   }

@@ -2,17 +2,17 @@
 // announces itself to its parent when it loads. A page refused in the frame (frame-ancestors,
 // X-Frame-Options, a blocker) never does, so the checkout can fall back to a full-page redirect
 // instead of leaving the shopper before an empty dialog. Merchant realm.
-import * as z from 'zod/mini';
-
 /** After the frame's load event, how long the announcement may take to arrive. */
 export const SHOWN_GRACE_AFTER_LOAD_MS = 3_000;
 /** With no load event at all (a stalled network), how long before giving up on the frame. */
 export const SHOWN_TIMEOUT_MS = 10_000;
 
-const shownMessageSchema = z.object({
-  type: z.literal('payframe-3ds-shown'),
-  paymentIntent: z.string().check(z.maxLength(100)),
-});
+/** `{ type: 'payframe-3ds-shown', paymentIntent }` about this intent; checked by hand, it is two fields. */
+function isShownMessage(data: unknown, paymentIntentId: string): boolean {
+  if (typeof data !== 'object' || data === null) return false;
+  const { type, paymentIntent } = data as Record<string, unknown>;
+  return type === 'payframe-3ds-shown' && paymentIntent === paymentIntentId;
+}
 
 export interface ChallengeFrameWatch {
   /** Stops every timer and listener (the dialog closed). */
@@ -31,8 +31,7 @@ export function watchChallengeFrame(iframe: HTMLIFrameElement, challengeOrigin: 
   }
   function onMessage(event: MessageEvent) {
     if (event.origin !== challengeOrigin || event.source !== iframe.contentWindow) return;
-    const message = shownMessageSchema.safeParse(event.data);
-    if (message.success && message.data.paymentIntent === paymentIntentId) stop();
+    if (isShownMessage(event.data, paymentIntentId)) stop();
   }
   function onLoad() {
     // A refused frame still fires load (with the browser's error page): give the message a moment.

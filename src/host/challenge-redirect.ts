@@ -1,8 +1,6 @@
 // The full-page fallback for a 3-D Secure challenge the modal cannot show: checks the merchant's
 // return-url, leaves a one-time note in this tab that the redirect was ours, and sends the shopper
 // to the bank's page, which brings them back to the return URL. Merchant realm.
-import { paymentIntentIdOf } from '../shared/protocol.ts';
-
 /** If the page is still here this long after we navigated away, the navigation did not happen. */
 const REDIRECT_STALLED_MS = 15_000;
 const MARKER_PREFIX = 'payframe.challenge-redirect.';
@@ -28,10 +26,10 @@ export function checkedReturnUrl(value: string): string | undefined {
  * on the gateway's origin). Resolves only if the navigation never happens, so the caller can
  * report it instead of spinning forever.
  */
-export function redirectToChallenge(url: string, clientSecret: string): Promise<'stalled'> {
+export function redirectToChallenge(url: string, paymentIntentId: string): Promise<'stalled'> {
   try {
     // Only the intent id: the client_secret is not kept anywhere by us.
-    sessionStorage.setItem(`${MARKER_PREFIX}${paymentIntentIdOf(clientSecret)}`, String(Date.now()));
+    sessionStorage.setItem(`${MARKER_PREFIX}${paymentIntentId}`, String(Date.now()));
   } catch {
     // Storage off: the return page then needs the client-secret attribute to resume.
   }

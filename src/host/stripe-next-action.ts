@@ -1,7 +1,6 @@
 // Stripe mode's next action (`use_stripe_sdk`): loads Stripe.js with the merchant's publishable key
 // and lets it run the bank's challenge (`stripe.handleNextAction`), then reads its answer into
-// Payframe's result. Merchant realm, loaded lazily: only checkouts that meet such an answer pay
-// for these bytes (dist/esm chunk, or dist/payframe-stripe.js for the script tag).
+// Payframe's result. Merchant realm, part of the lazily loaded next-action code (next-action.ts).
 import { loadStripe } from '@stripe/stripe-js/pure';
 import type { CheckoutError, PaymentResult } from '../shared/protocol.ts';
 

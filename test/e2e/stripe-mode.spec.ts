@@ -1,9 +1,9 @@
 // Stripe mode: when the confirm answers Stripe's `use_stripe_sdk` (the sandbox's test switch), the
-// checkout loads its Stripe adapter lazily (dist/payframe-stripe.js, pinned by its hash) and runs
-// `stripe.handleNextAction`. Tests cannot reach Stripe, so a fake `window.Stripe`, installed before
-// payframe.js loads, does what Stripe.js does against the sandbox: reads the intent with the
-// publishable key and client_secret, shows the bank's page, then resolves `{ paymentIntent }` or
-// `{ error }`. The challenge is really passed or failed at the sandbox.
+// checkout loads its next-action code lazily (dist/payframe-next-action.js, pinned by its hash; the
+// Stripe adapter is in it) and runs `stripe.handleNextAction`. Tests cannot reach Stripe, so a fake
+// `window.Stripe`, installed before payframe.js loads, does what Stripe.js does against the sandbox:
+// reads the intent with the publishable key and client_secret, shows the bank's page, then resolves
+// `{ paymentIntent }` or `{ error }`. The challenge is really passed or failed at the sandbox.
 import type { Page } from '@playwright/test';
 import type { DemoServers } from '../../demo/servers.ts';
 import type { CardFieldsHarness } from './harness/card-fields-harness.ts';
@@ -69,11 +69,11 @@ function fakeStripeCalls(page: Page): Promise<FakeStripeCall[]> {
   return page.evaluate(() => (window as unknown as { fakeStripeCalls?: FakeStripeCall[] }).fakeStripeCalls ?? []);
 }
 
-/** Requests for the lazily loaded adapter file. */
+/** Requests for the lazily loaded next-action file (the Stripe adapter is in it). */
 function recordAdapterLoads(page: Page, demo: DemoServers): () => string[] {
   const loads: string[] = [];
   page.on('request', (request) => {
-    if (request.url() === `${demo.fieldsOrigin}/payframe-stripe.js`) loads.push(request.url());
+    if (request.url() === `${demo.fieldsOrigin}/payframe-next-action.js`) loads.push(request.url());
   });
   return () => [...loads];
 }
@@ -193,9 +193,9 @@ test('Stripe.js cannot load (blocked, offline): a typed error, the intent still 
   expect(stripeJsRequests.every((url) => url.startsWith('https://js.stripe.com/'))).toBe(true);
 });
 
-test('a tampered payframe-stripe.js is refused by its integrity hash: typed error, Stripe.js never called', async ({ page, demo, checkout }) => {
+test('a tampered payframe-next-action.js is refused by its integrity hash: typed error, Stripe.js never called', async ({ page, demo, checkout }) => {
   await installFakeStripe(page, demo.gatewayUrl);
-  await page.route(`${demo.fieldsOrigin}/payframe-stripe.js`, async (route) => {
+  await page.route(`${demo.fieldsOrigin}/payframe-next-action.js`, async (route) => {
     const original = await route.fetch();
     await route.fulfill({ response: original, body: `${await original.text()}\nwindow.tampered = true;\n` });
   });
