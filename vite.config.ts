@@ -1,7 +1,11 @@
 // Builds Payframe's three outputs, one per mode (scripts/build.mjs runs them in turn):
 //   esm    dist/esm/index.js   the SDK for `import`, lit and zod left to the app's bundler
-//   iife   dist/payframe.js    the self-contained script-tag file
+//   next-action  dist/payframe-next-action.js  for the script tag: the 3-D Secure modal, the
+//          full-page fallback and Stripe mode, loaded only when a payment needs them
+//   iife   dist/payframe.js    the self-contained script-tag file (pins payframe-next-action.js by its hash)
 //   field, controller   dist/fields/   the fields-origin pages, each built on its own
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
@@ -52,7 +56,16 @@ const modes: Record<string, UserConfig> = {
       outDir: resolve(dist, 'esm'),
       minify: false,
       lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: () => 'index.js' },
-      rollupOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/] },
+      rollupOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^@stripe\/stripe-js(\/|$)/] },
+    },
+  },
+  'next-action': {
+    ...shared,
+    build: {
+      ...shared.build,
+      outDir: dist,
+      minify: true,
+      lib: { entry: resolve(root, 'src/next-action-module.ts'), formats: ['es'], fileName: () => 'payframe-next-action.js' },
     },
   },
   iife: {
@@ -70,8 +83,16 @@ const modes: Record<string, UserConfig> = {
   controller: framePage('controller', false),
 };
 
+/** The script tag loads payframe-next-action.js with this Subresource Integrity hash: build `next-action` first. */
+function nextActionModuleIntegrity(): string {
+  const file = resolve(dist, 'payframe-next-action.js');
+  if (!existsSync(file)) throw new Error(`Build mode "next-action" before "iife": ${file} is missing`);
+  return `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+}
+
 export default defineConfig(({ mode }) => {
   const config = modes[mode];
   if (!config) throw new Error(`Unknown build mode "${mode}": use one of ${Object.keys(modes).join(', ')}`);
+  if (mode === 'iife') return { ...config, define: { __PAYFRAME_NEXT_ACTION_INTEGRITY__: JSON.stringify(nextActionModuleIntegrity()) } };
   return config;
 });

@@ -21,6 +21,11 @@ export interface DemoServerOptions {
   extraFrameAncestors?: string[];
   /** Test only: the sandbox gateway's fault-injection admin API (/__sandbox/). */
   gatewayFaultInjection?: boolean;
+  /**
+   * Test only: the gateway also answers the merchant page, as Stripe's API answers Stripe.js on any
+   * page. For a fake Stripe.js standing in for the real one; the fields origin is allowed anyway.
+   */
+  gatewayAllowsMerchantPage?: boolean;
 }
 
 export interface DemoServers {
@@ -47,7 +52,7 @@ export async function startDemoServers(options: DemoServerOptions): Promise<Demo
   const merchantPort = await listen(merchantServer, options.merchantPort, '127.0.0.1');
   const fieldsOrigin = `http://127.0.0.1:${fieldsPort}`;
   const merchantUrl = `http://localhost:${merchantPort}`;
-  const gateway = await startSandboxGateway({ port: options.gatewayPort, publishableKey, secretKey, allowedOrigins: [fieldsOrigin], faultInjection: options.gatewayFaultInjection ?? false });
+  const gateway = await startSandboxGateway({ port: options.gatewayPort, publishableKey, secretKey, allowedOrigins: [fieldsOrigin, ...(options.gatewayAllowsMerchantPage ? [merchantUrl] : [])], faultInjection: options.gatewayFaultInjection ?? false });
 
   fieldsConfig.gatewayUrl = gateway.url;
   // Only the merchant page may embed the frames; its 127.0.0.1 twin is a handy "other origin" for tests.

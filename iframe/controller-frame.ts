@@ -129,8 +129,8 @@ function startControllerFrame(): void {
     const collected = await collectCard(command);
     if ('error' in collected) return collected;
     // The key is reused only for the same card on the same intent, after a try that got no answer.
-    const idempotencyKey = await confirmIdempotencyKeys.keyFor(collected.card, `${command.publishableKey} ${command.clientSecret}`);
-    const { result, settled } = await gateway.confirmPaymentIntent(collected.card, command.clientSecret, command.publishableKey, idempotencyKey.key);
+    const idempotencyKey = await confirmIdempotencyKeys.keyFor(collected.card, `${command.publishableKey} ${command.clientSecret} ${command.returnUrl ?? ''}`);
+    const { result, settled } = await gateway.confirmPaymentIntent(collected.card, command.clientSecret, command.publishableKey, idempotencyKey.key, command.returnUrl);
     idempotencyKey.finished(settled);
     return result;
   }

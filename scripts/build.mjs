@@ -12,7 +12,7 @@ const dist = process.env.PAYFRAME_DIST_DIR ?? 'dist';
 rmSync(dist, { recursive: true, force: true });
 // The JSON Schema the bundles check messages with, from the zod schemas (see wire-schema.ts).
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate-wire-schemas.ts'], { stdio: 'inherit' });
-for (const mode of ['esm', 'iife', 'field', 'controller']) {
+for (const mode of ['esm', 'next-action', 'iife', 'field', 'controller']) {
   await build({ mode, configFile: 'vite.config.ts' });
 }
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json', '--outDir', join(dist, 'types')], { stdio: 'inherit' });

@@ -1,6 +1,11 @@
 // Payframe's merchant-side SDK, for `import` in single-page apps. Importing it registers the
 // custom elements. The card fields themselves run on the fields origin, never in this realm.
 import './elements/define.ts';
+import { setNextActionLoader } from './host/next-action-loader.ts';
+
+// The 3-D Secure modal, the full-page fallback and Stripe mode are a chunk of their own, fetched
+// only when a payment's bank asks for something.
+setNextActionLoader(() => import('./host/next-action.ts').then((module) => module.runNextAction));
 
 export { PayframeCheckout } from './elements/checkout.ts';
 export { PayframeCardGroupElement } from './elements/card-group.ts';

@@ -1,5 +1,6 @@
 // The fields origin: serves the built frame pages (dist/fields) with their security headers,
-// and the script-tag file (dist/payframe.js) that merchants load. Serves nothing else. The
+// and the script-tag files (dist/payframe.js, and dist/payframe-next-action.js which it loads when a
+// payment needs a 3-D Secure step) that merchants load. Serves nothing else. The
 // gateway URL is this server's own configuration, written into the controller page.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -38,6 +39,8 @@ export function createFieldsServer(distDir: string, config: FieldsServerConfig):
   };
   const pages = { '/field.html': page('field'), '/controller.html': page('controller') };
   const scriptTagFile = readFileSync(join(distDir, 'payframe.js'));
+  // Pinned by its hash inside payframe.js, so it may be cached like the hashed assets.
+  const nextActionFile = readFileSync(join(distDir, 'payframe-next-action.js'));
 
   return http.createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://fields.invalid').pathname;
@@ -56,14 +59,15 @@ export function createFieldsServer(distDir: string, config: FieldsServerConfig):
       response.end(request.method === 'HEAD' ? undefined : html);
       return;
     }
-    const asset = path === '/payframe.js' ? scriptTagFile : assets.get(path);
+    const asset = path === '/payframe.js' ? scriptTagFile : path === '/payframe-next-action.js' ? nextActionFile : assets.get(path);
     if (asset) {
       response.writeHead(200, {
         'Content-Type': contentTypeOf(path),
         'X-Content-Type-Options': 'nosniff',
         // Hashed asset names never change content; the script-tag file may be updated in place.
         'Cache-Control': path === '/payframe.js' ? 'no-cache' : 'public, max-age=31536000, immutable',
-        // Lets merchants load payframe.js with `crossorigin` and a Subresource Integrity hash.
+        // Lets merchants load payframe.js with `crossorigin` and a Subresource Integrity hash (and
+        // payframe.js load payframe-next-action.js the same way).
         'Access-Control-Allow-Origin': '*',
         'Cross-Origin-Resource-Policy': 'cross-origin',
       });

@@ -137,10 +137,11 @@ function startChallenge(record: IntentRecord, method: StoredPaymentMethod, store
   store.addChallenge(challenge);
   record.challengeId = challenge.id;
   record.intent.status = 'requires_action';
-  record.intent.next_action = {
-    type: 'redirect_to_url',
-    redirect_to_url: { url: `${publicUrl}${CHALLENGE_PATH_PREFIX}${challenge.id}`, return_url: record.returnUrl },
-  };
+  const url = `${publicUrl}${CHALLENGE_PATH_PREFIX}${challenge.id}`;
+  record.intent.next_action =
+    store.threeDSecure.nextAction === 'use_stripe_sdk'
+      ? { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect', stripe_js: url, source: challenge.id } }
+      : { type: 'redirect_to_url', redirect_to_url: { url, return_url: record.returnUrl } };
   return 'requires_action';
 }
 

@@ -35,6 +35,12 @@ export interface RedirectToUrlAction {
   redirect_to_url: { url: string; return_url: string | null };
 }
 
+/** What Stripe answers when Stripe.js is to run the challenge (`stripe.handleNextAction`). */
+export interface UseStripeSdkAction {
+  type: 'use_stripe_sdk';
+  use_stripe_sdk: { type: 'three_d_secure_redirect'; stripe_js: string; source: string };
+}
+
 export interface PaymentIntent {
   id: string;
   object: 'payment_intent';
@@ -58,7 +64,7 @@ export interface PaymentIntent {
   latest_charge: string | null;
   livemode: false;
   metadata: Record<string, string>;
-  next_action: RedirectToUrlAction | null;
+  next_action: RedirectToUrlAction | UseStripeSdkAction | null;
   on_behalf_of: null;
   payment_method: string | null;
   payment_method_configuration_details: null;

@@ -3,6 +3,7 @@
 import type { Charge } from './charge-object.ts';
 import type { PaymentIntent } from './payment-intent-object.ts';
 import type { Refund } from './refund-object.ts';
+import { ThreeDSecureSwitches } from './three-d-secure-switches.ts';
 
 export interface IntentRecord {
   intent: PaymentIntent;
@@ -50,6 +51,8 @@ export class PaymentStore {
   private readonly refunds = new Map<string, RefundRecord>();
   private readonly challenges = new Map<string, ThreeDSecureChallenge>();
   private nextSequence = 1;
+  /** Test-only 3-D Secure switches, kept with the state they shape (see three-d-secure-switches.ts). */
+  readonly threeDSecure = new ThreeDSecureSwitches();
 
   addIntent(intent: PaymentIntent, returnUrl: string | null): IntentRecord {
     const record: IntentRecord = { intent, sequence: this.nextSequence++, returnUrl, challengeId: null };

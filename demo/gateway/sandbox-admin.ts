@@ -1,10 +1,11 @@
 // The sandbox gateway's test-only admin API (Node realm), mounted only with `faultInjection: true`:
-// arm faults, read counters. Never reachable from a web page: refuses any request with an Origin.
+// arm faults, flip the 3-D Secure switches, read counters. Never reachable from a web page: refuses any request with an Origin.
 import type { IncomingMessage } from 'node:http';
 import { authenticate, requireSecretKey, type ApiKeys } from './api-keys.ts';
 import { FaultSchedule, GATEWAY_FAULTS, badAdminParam, isGatewayFault } from './fault-injection.ts';
 import { parseFormBody, readRequestBody, type FormParams } from './form-body.ts';
 import type { PaymentMethodStore } from './payment-method-store.ts';
+import type { PaymentStore } from './payment-store.ts';
 import { StripeApiError } from './stripe-error.ts';
 
 export const SANDBOX_ADMIN_PREFIX = '/__sandbox/';
@@ -13,6 +14,7 @@ interface SandboxAdminContext {
   keys: ApiKeys;
   faults: FaultSchedule;
   store: PaymentMethodStore;
+  payments: PaymentStore;
 }
 
 function notFound(method: string, path: string): StripeApiError {
@@ -73,6 +75,11 @@ export async function handleSandboxAdmin(req: IncomingMessage, method: string, p
   if (method === 'POST' && path === `${SANDBOX_ADMIN_PREFIX}faults`) {
     requireSecretKey(authenticate(req, context.keys));
     return armFaults(req, context.faults);
+  }
+  if (method === 'POST' && path === `${SANDBOX_ADMIN_PREFIX}three_d_secure`) {
+    requireSecretKey(authenticate(req, context.keys));
+    context.payments.threeDSecure.update(await readAdminBody(req));
+    return context.payments.threeDSecure.describe();
   }
   if (method === 'GET' && path === `${SANDBOX_ADMIN_PREFIX}stats`) {
     requireSecretKey(authenticate(req, context.keys));

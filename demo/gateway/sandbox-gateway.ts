@@ -250,7 +250,7 @@ function createRequestHandler(options: SandboxGatewayOptions, publicUrl: () => s
     const [path = '/', query = ''] = (req.url ?? '/').split(/\?(.*)/s, 2);
     try {
       if (faults && path.startsWith(SANDBOX_ADMIN_PREFIX)) {
-        send(res, 200, toJson(await handleSandboxAdmin(req, method, path, { keys: options, faults, store })));
+        send(res, 200, toJson(await handleSandboxAdmin(req, method, path, { keys: options, faults, store, payments })));
         return;
       }
       // The challenge page is the gateway's own web page: no API key, no CORS (its form posts same-origin).

@@ -2,6 +2,7 @@
 // origin so the pages' CSP can stay `script-src 'self'; style-src 'self'` with nothing inline.
 export const THREE_D_SECURE_STYLESHEET_PATH = '/3ds/challenge.css';
 export const THREE_D_SECURE_SCRIPT_PATH = '/3ds/challenge-result.js';
+export const THREE_D_SECURE_SHOWN_SCRIPT_PATH = '/3ds/challenge-shown.js';
 
 export const THREE_D_SECURE_STYLESHEET = `:root { color-scheme: light; font: 16px/1.5 system-ui, sans-serif; color: #1a1f36; background: #f6f8fa; }
 body { margin: 0; }
@@ -35,5 +36,21 @@ export const THREE_D_SECURE_SCRIPT = `'use strict';
     window.parent.postMessage({ type: 'payframe-3ds-complete', paymentIntent, outcome }, targetOrigin);
   }
   if (returnUrl) window.location.replace(returnUrl);
+})();
+`;
+
+/**
+ * Runs on the challenge page when a widget frames it (parent_origin given): tells that one origin
+ * the page really is showing, so the widget knows the bank's page was not refused in its frame
+ * and need not fall back to a full-page redirect. The form itself works without it.
+ */
+export const THREE_D_SECURE_SHOWN_SCRIPT = `'use strict';
+(() => {
+  const shown = document.getElementById('challenge');
+  if (shown === null) return;
+  const { paymentIntent, targetOrigin } = shown.dataset;
+  if (targetOrigin && paymentIntent && window.parent !== window) {
+    window.parent.postMessage({ type: 'payframe-3ds-shown', paymentIntent }, targetOrigin);
+  }
 })();
 `;

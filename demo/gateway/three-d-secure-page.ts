@@ -1,6 +1,6 @@
 // HTML of the sandbox issuer's 3-D Secure pages: the challenge (a no-script form: one-time code,
 // Complete, Fail), the result (hands over to challenge-result.js) and notices. All text is escaped.
-import { THREE_D_SECURE_SCRIPT_PATH, THREE_D_SECURE_STYLESHEET_PATH } from './three-d-secure-assets.ts';
+import { THREE_D_SECURE_SCRIPT_PATH, THREE_D_SECURE_SHOWN_SCRIPT_PATH, THREE_D_SECURE_STYLESHEET_PATH } from './three-d-secure-assets.ts';
 
 export const MAX_WRONG_CODES = 3;
 
@@ -8,7 +8,7 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-function page(title: string, body: string, script = false): string {
+function page(title: string, body: string, script: string | undefined = undefined): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -19,7 +19,7 @@ function page(title: string, body: string, script = false): string {
 </head>
 <body>
 ${body}
-${script ? `<script src="${THREE_D_SECURE_SCRIPT_PATH}"></script>\n` : ''}</body>
+${script ? `<script src="${script}"></script>\n` : ''}</body>
 </html>
 `;
 }
@@ -27,6 +27,8 @@ ${script ? `<script src="${THREE_D_SECURE_SCRIPT_PATH}"></script>\n` : ''}</body
 export interface ChallengePageData {
   challengeId: string;
   code: string;
+  /** The intent the challenge is for: named in the "shown" message to a framing widget. */
+  paymentIntentId: string;
   /** Formatted, e.g. "€19.99". */
   amount: string;
   /** e.g. "Visa ending in 3184". */
@@ -46,7 +48,7 @@ export function challengePage(data: ChallengePageData): string {
   const parentOrigin = data.parentOrigin === undefined ? '' : `<input type="hidden" name="parent_origin" value="${escapeHtml(data.parentOrigin)}">\n`;
   return page(
     'Confirm your payment',
-    `<main>
+    `<main id="challenge" data-payment-intent="${escapeHtml(data.paymentIntentId)}"${data.parentOrigin === undefined ? '' : ` data-target-origin="${escapeHtml(data.parentOrigin)}"`}>
 <p class="issuer">Payframe sandbox bank · test mode, no real payment</p>
 <h1>Confirm your payment</h1>
 <dl>
@@ -63,6 +65,8 @@ ${parentOrigin}<p id="code-hint">Enter <strong class="code">${escapeHtml(data.co
 </div>
 </form>
 </main>`,
+    // Framed by a widget: a small script tells it the page is showing (it needs no script to work).
+    data.parentOrigin === undefined ? undefined : THREE_D_SECURE_SHOWN_SCRIPT_PATH,
   );
 }
 
@@ -87,7 +91,7 @@ export function resultPage(data: ResultPageData): string {
     data.returnUrl === undefined
       ? '<p>You can close this page.</p>'
       : `<p>Returning you to the shop… If nothing happens, <a href="${escapeHtml(data.returnUrl)}">return to the shop</a>.</p>`;
-  return page(heading, `<main id="challenge-result" ${attributes}>\n<h1>${heading}</h1>\n${next}\n</main>`, true);
+  return page(heading, `<main id="challenge-result" ${attributes}>\n<h1>${heading}</h1>\n${next}\n</main>`, THREE_D_SECURE_SCRIPT_PATH);
 }
 
 export function noticePage(heading: string, text: string): string {

@@ -11,6 +11,8 @@ import type { IntentRecord, PaymentStore, ThreeDSecureChallenge } from './paymen
 import {
   THREE_D_SECURE_SCRIPT,
   THREE_D_SECURE_SCRIPT_PATH,
+  THREE_D_SECURE_SHOWN_SCRIPT,
+  THREE_D_SECURE_SHOWN_SCRIPT_PATH,
   THREE_D_SECURE_STYLESHEET,
   THREE_D_SECURE_STYLESHEET_PATH,
 } from './three-d-secure-assets.ts';
@@ -50,7 +52,7 @@ function contentSecurityPolicy(frameAncestor: string | undefined): string {
   ].join('; ');
 }
 
-function sendPage(res: ServerResponse, { status, html, frameAncestor }: Page): void {
+function sendPageAs(res: ServerResponse, { status, html, frameAncestor }: Page): void {
   res.statusCode = status;
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   res.setHeader('Content-Security-Policy', contentSecurityPolicy(frameAncestor));
@@ -123,7 +125,9 @@ function finishedPage(live: LiveChallenge, parentOrigin: string | undefined): Pa
       paymentIntentId: live.record.intent.id,
       outcome: live.challenge.status === 'authenticated' ? 'authenticated' : 'failed',
       targetOrigin,
-      returnUrl: returnUrlWithParams(live.record),
+      // A widget framing the page (parent_origin) takes the outcome by message; only a page shown
+      // on its own (or framed the old way, without parent_origin) goes back to the return_url.
+      returnUrl: parentOrigin === undefined ? returnUrlWithParams(live.record) : undefined,
     }),
     frameAncestor: targetOrigin,
   };
@@ -137,6 +141,7 @@ function showChallenge(live: LiveChallenge, parentOrigin: string | undefined, co
     html: challengePage({
       challengeId: challenge.id,
       code: challenge.code,
+      paymentIntentId: record.intent.id,
       amount: formatAmount(record.intent.amount, record.intent.currency),
       card: card === undefined ? 'Card' : `${CARD_BRAND_NAMES[card.brand]} ending in ${card.last4}`,
       parentOrigin,
@@ -207,6 +212,9 @@ function isSameOriginPost(req: IncomingMessage): boolean {
 async function routeThreeDSecure(req: IncomingMessage, res: ServerResponse, method: string, path: string, context: ThreeDSecureContext): Promise<void> {
   if (method === 'GET' && path === THREE_D_SECURE_STYLESHEET_PATH) return sendAsset(res, 'text/css; charset=utf-8', THREE_D_SECURE_STYLESHEET);
   if (method === 'GET' && path === THREE_D_SECURE_SCRIPT_PATH) return sendAsset(res, 'text/javascript; charset=utf-8', THREE_D_SECURE_SCRIPT);
+  if (method === 'GET' && path === THREE_D_SECURE_SHOWN_SCRIPT_PATH) return sendAsset(res, 'text/javascript; charset=utf-8', THREE_D_SECURE_SHOWN_SCRIPT);
+  // The test switch for a bank page that refuses every frame: then no page may be framed at all.
+  const sendPage = (response: ServerResponse, page: Page) => sendPageAs(response, context.store.threeDSecure.frameable ? page : { ...page, frameAncestor: undefined });
   const challengeId = CHALLENGE_PATH.exec(path)?.[1];
   if (challengeId === undefined || (method !== 'GET' && method !== 'POST')) return sendPage(res, notice(404, 'Not found', 'There is no page at this address.'));
 
@@ -229,7 +237,7 @@ export async function handleThreeDSecureRequest(req: IncomingMessage, res: Serve
   } catch (error) {
     // Malformed or oversized forms and queries: the parsers throw Stripe's errors, shown as a page here.
     if (res.headersSent) return;
-    if (error instanceof StripeApiError) sendPage(res, notice(error.status, 'Bad request', 'The request could not be read.'));
-    else sendPage(res, notice(500, 'Something went wrong', 'The sandbox could not show this page. Please try again.'));
+    if (error instanceof StripeApiError) sendPageAs(res, notice(error.status, 'Bad request', 'The request could not be read.'));
+    else sendPageAs(res, notice(500, 'Something went wrong', 'The sandbox could not show this page. Please try again.'));
   }
 }

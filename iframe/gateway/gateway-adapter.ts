@@ -17,8 +17,11 @@ export interface GatewayAdapter {
    * rejects. `settled: false` means it gave up without knowing whether the gateway created one.
    */
   createPaymentMethod(card: CardDetails, publishableKey: string, idempotencyKey: string): Promise<TokenizeOutcome>;
-  /** Confirms the intent of `clientSecret` with the card, under the same retries and key rules. Never rejects. */
-  confirmPaymentIntent(card: CardDetails, clientSecret: string, publishableKey: string, idempotencyKey: string): Promise<TokenizeOutcome<ConfirmResult>>;
+  /**
+   * Confirms the intent of `clientSecret` with the card, under the same retries and key rules,
+   * with the `returnUrl` a full-page 3-D Secure redirect comes back to, if any. Never rejects.
+   */
+  confirmPaymentIntent(card: CardDetails, clientSecret: string, publishableKey: string, idempotencyKey: string, returnUrl?: string): Promise<TokenizeOutcome<ConfirmResult>>;
   /** The intent's status, or its last payment error when it needs a new payment method. Never rejects. */
   retrievePaymentIntent(clientSecret: string, publishableKey: string): Promise<TokenizeOutcome<PaymentResult>>;
 }

@@ -8,8 +8,8 @@ import type { CardDetails } from './gateway-adapter.ts';
 import type { GatewayIntent } from './gateway-schemas.ts';
 import { checkoutError, errorFromStripeError } from './stripe-errors.ts';
 
-/** The confirm request's form body: the client_secret and the card, Stripe's field names. */
-export function confirmBody(card: CardDetails, clientSecret: string): URLSearchParams {
+/** The confirm request's form body: the client_secret, the card (Stripe's field names) and any return_url. */
+export function confirmBody(card: CardDetails, clientSecret: string, returnUrl?: string): URLSearchParams {
   const body = new URLSearchParams({
     client_secret: clientSecret,
     'payment_method_data[type]': 'card',
@@ -18,6 +18,7 @@ export function confirmBody(card: CardDetails, clientSecret: string): URLSearchP
     'payment_method_data[card][exp_year]': String(card.expYear),
   });
   if (card.cvc) body.set('payment_method_data[card][cvc]', card.cvc);
+  if (returnUrl) body.set('return_url', returnUrl);
   return body;
 }
 
@@ -47,6 +48,8 @@ export function readConfirmAnswer(json: unknown, clientSecret: string, gatewayOr
   const intent = readIntent(json, clientSecret);
   if (!intent) return undefined;
   if (intent.status === 'requires_action') {
+    // Stripe's answer for integrations that run next actions with Stripe.js: the merchant page does.
+    if (intent.next_action?.type === 'use_stripe_sdk') return { action: { useStripeSdk: true } };
     const url = challengeUrl(intent, gatewayOrigin);
     return url ? { action: { url } } : { error: checkoutError('gateway_invalid_response') };
   }

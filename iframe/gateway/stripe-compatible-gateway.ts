@@ -104,11 +104,12 @@ export function createStripeCompatibleGateway(baseUrl: string): GatewayAdapter {
       if (card.cvc) body.set('card[cvc]', card.cvc);
       return requestWithRetries(baseUrl, { method: 'POST', path: '/v1/payment_methods', publishableKey, body, idempotencyKey, readSuccess: readPaymentMethod });
     },
-    confirmPaymentIntent(card, clientSecret, publishableKey, idempotencyKey) {
-      // No return_url: the widget shows a challenge in its own modal instead of leaving the page.
+    confirmPaymentIntent(card, clientSecret, publishableKey, idempotencyKey, returnUrl) {
+      // A return_url only when the merchant gave one: the widget shows a challenge in its own modal
+      // and leaves the page only when the bank's page cannot be framed.
       const path = `/v1/payment_intents/${paymentIntentIdOf(clientSecret)}/confirm`;
       const readSuccess = (json: unknown) => readConfirmAnswer(json, clientSecret, new URL(baseUrl).origin);
-      return requestWithRetries(baseUrl, { method: 'POST', path, publishableKey, body: confirmBody(card, clientSecret), idempotencyKey, readSuccess });
+      return requestWithRetries(baseUrl, { method: 'POST', path, publishableKey, body: confirmBody(card, clientSecret, returnUrl), idempotencyKey, readSuccess });
     },
     retrievePaymentIntent(clientSecret, publishableKey) {
       const path = `/v1/payment_intents/${paymentIntentIdOf(clientSecret)}?${new URLSearchParams({ client_secret: clientSecret })}`;

@@ -3,6 +3,7 @@
 // with `client-secret` pays the merchant's PaymentIntent (3-D Secure in a modal). Merchant realm.
 import { html, LitElement, nothing } from 'lit';
 import { createCardGroup, type CardGroup } from '../host/card-group.ts';
+import { forgetReturnParams, returnedClientSecret } from '../host/redirect-return.ts';
 import { formatAmount } from '../format-amount.ts';
 import { isFieldErrorCode } from '../shared/errors.ts';
 import type { CheckoutError, PaymentResult, TokenizeResult } from '../shared/protocol.ts';
@@ -32,6 +33,7 @@ export class PayframeCheckout extends LitElement {
     locale: { type: String },
     fieldsOrigin: { type: String, attribute: 'fields-origin' },
     clientSecret: { type: String, attribute: 'client-secret' },
+    returnUrl: { type: String, attribute: 'return-url' },
     fieldStyle: { attribute: false },
   };
 
@@ -51,6 +53,12 @@ export class PayframeCheckout extends LitElement {
    */
   declare clientSecret: string | null;
   /**
+   * A page of your site the shopper comes back to when the bank's 3-D Secure page cannot be shown
+   * in the modal (it refuses to be framed): the checkout then sends the shopper there and back. A
+   * checkout on the return page reports the payment's outcome (see the README).
+   */
+  declare returnUrl: string | null;
+  /**
    * How the inputs inside the card frames look: `{ base, placeholder, focus, complete, invalid,
    * variables }`, each of allowlisted CSS declarations. Assign a new object to change it on a
    * mounted checkout; what was typed stays. Parts the allowlist refuses are left out with a
@@ -66,7 +74,10 @@ export class PayframeCheckout extends LitElement {
     this.publishableKey = '';
     this.fieldsOrigin = null;
     this.clientSecret = null;
+    this.returnUrl = null;
     this.group = createCardGroup(this, () => this.submit());
+    // Back from a full-page 3-D Secure redirect: report the outcome once the frames are ready.
+    this.addEventListener('payframe-ready', () => this.resumeAfterRedirect(), { once: true });
   }
 
   /** True once every field frame and the controller are ready for input. */
@@ -98,10 +109,19 @@ export class PayframeCheckout extends LitElement {
   async pay(): Promise<PaymentResult> {
     this.formError = undefined;
     this.requestUpdate();
-    const result = await this.group.pay(this.clientSecret ?? '');
+    const result = await this.group.pay(this.clientSecret ?? '', this.returnUrl);
     this.formError = 'error' in result && !isFieldErrorCode(result.error.code) ? result.error : undefined;
     this.requestUpdate();
     return result;
+  }
+
+  private async resumeAfterRedirect(): Promise<void> {
+    const clientSecret = returnedClientSecret(this.clientSecret);
+    if (!clientSecret) return;
+    forgetReturnParams();
+    const result = await this.group.resumePayment(clientSecret);
+    this.formError = 'error' in result ? result.error : undefined;
+    this.requestUpdate();
   }
 
   /** Empties every field. */

@@ -3,7 +3,7 @@
 // PaymentIntent, with a 3-D Secure challenge when the bank asks). Both <payframe-checkout> and
 // <payframe-card-group> own one. Merchant realm: only state, tokens and intent statuses pass here.
 import { messageFor, type CheckoutErrorCode, type FieldErrorCode } from '../shared/errors.ts';
-import { FIELD_KINDS, paymentIntentIdOf } from '../shared/protocol-constants.ts';
+import { FIELD_KINDS } from '../shared/protocol-constants.ts';
 import type {
   CheckoutError,
   ConfirmResult,
@@ -17,7 +17,8 @@ import type {
   TokenizeResult,
 } from '../shared/protocol.ts';
 import { parseClientSecret, parseControllerEvent, parsePublishableKey } from '../shared/wire-schemas.generated.ts';
-import { showChallengeModal } from './challenge-modal.ts';
+import { checkedReturnUrl } from './challenge-redirect.ts';
+import { loadNextAction } from './next-action-loader.ts';
 import { randomId } from '../shared/random-id.ts';
 import { styleForFrame, warnStyleRejections } from './style-relay.ts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -31,8 +32,6 @@ export const REGISTER_FIELD_EVENT = 'payframe-register-field';
 const FRAME_READY_TIMEOUT_MS = 15_000;
 /** Above the controller's own 25 s retry deadline, so its typed error always comes first. */
 const CONTROLLER_ANSWER_TIMEOUT_MS = 60_000;
-
-const CHALLENGE_CANCELLED_MESSAGE = 'You closed the payment confirmation, so the payment was not made. Press Pay to try again.';
 
 /** The controller's answers to a request, by type. */
 type ControllerAnswer = Exclude<ControllerEvent, { type: 'ready' }>;
@@ -276,10 +275,21 @@ export class CardGroup implements ReactiveController {
    * bank's challenge when it asks for one. Never rejects; while it runs, further calls return
    * the same promise: one submit, at most one confirm.
    */
-  pay(clientSecret: string): Promise<PaymentResult> {
+  pay(clientSecret: string, returnUrl?: string | null): Promise<PaymentResult> {
     if (this.inFlight?.kind === 'tokenize') return Promise.resolve({ error: checkoutError('payment_in_progress') });
     if (this.inFlight) return this.inFlight.promise;
-    const promise = this.runPay(clientSecret).finally(() => this.release());
+    const promise = this.runPay(() => this.requestPayment(clientSecret, returnUrl)).finally(() => this.release());
+    this.inFlight = { kind: 'pay', promise };
+    return promise;
+  }
+
+  /**
+   * Back from a full-page 3-D Secure redirect: reads how the intent ended, once the controller is
+   * ready, and reports it as pay() does. Holds the same lock meanwhile.
+   */
+  resumePayment(clientSecret: string): Promise<PaymentResult> {
+    if (this.inFlight) return Promise.resolve({ error: checkoutError('payment_in_progress') });
+    const promise = this.runPay(() => this.requestStatus(clientSecret)).finally(() => this.release());
     this.inFlight = { kind: 'pay', promise };
     return promise;
   }
@@ -297,8 +307,8 @@ export class CardGroup implements ReactiveController {
     return result;
   }
 
-  private async runPay(clientSecret: string): Promise<PaymentResult> {
-    const result = await this.requestPayment(clientSecret);
+  private async runPay(request: () => Promise<PaymentResult>): Promise<PaymentResult> {
+    const result = await request();
     if ('paymentIntent' in result) dispatchPayframeEvent(this.host.element, 'payframe-payment', { paymentIntent: result.paymentIntent });
     else dispatchPayframeEvent(this.host.element, 'payframe-error', { error: result.error });
     return result;
@@ -310,23 +320,41 @@ export class CardGroup implements ReactiveController {
     return this.ask({ type: 'tokenize', requestId: randomId(24), publishableKey: ready.publishableKey, fields: ready.fields }, 'tokenize-result');
   }
 
-  private async requestPayment(clientSecretValue: string): Promise<PaymentResult> {
+  private async requestPayment(clientSecretValue: string, returnUrlValue?: string | null): Promise<PaymentResult> {
     const clientSecret = parseClientSecret(clientSecretValue);
     if (!clientSecret) return { error: checkoutError('invalid_client_secret') };
+    const returnUrl = returnUrlValue ? checkedReturnUrl(returnUrlValue) : undefined;
+    if (returnUrlValue && !returnUrl) return { error: checkoutError('invalid_return_url') };
     const ready = this.readyToSubmit();
     if ('error' in ready) return ready;
     const { publishableKey } = ready;
 
-    const confirmed = await this.ask({ type: 'confirm', requestId: randomId(24), publishableKey, clientSecret, fields: ready.fields }, 'confirm-result');
+    const confirm: ControllerCommand = { type: 'confirm', requestId: randomId(24), publishableKey, clientSecret, fields: ready.fields, ...(returnUrl ? { returnUrl } : {}) };
+    const confirmed = await this.ask(confirm, 'confirm-result');
     if (!('action' in confirmed)) return paymentOutcome(confirmed);
+    // Fetched only now: most payments never need it.
+    const runNextAction = await loadNextAction();
+    if (!runNextAction) return { error: checkoutError('useStripeSdk' in confirmed.action ? 'stripe_js_unavailable' : 'challenge_unavailable') };
+    return paymentOutcome(
+      await runNextAction(confirmed.action, {
+        clientSecret,
+        publishableKey,
+        returnUrl,
+        container: this.host.element.shadowRoot ?? this.host.element,
+        readIntentStatus: () => this.ask({ type: 'intent-status', requestId: randomId(24), publishableKey, clientSecret }, 'intent-status-result'),
+        checkoutError,
+      }),
+    );
+  }
 
-    const outcome = await showChallengeModal({
-      url: confirmed.action.url,
-      paymentIntentId: paymentIntentIdOf(clientSecret),
-      container: this.host.element.shadowRoot ?? this.host.element,
-    });
-    if (outcome === 'cancelled') return { error: { code: 'payment_intent_authentication_failure', message: CHALLENGE_CANCELLED_MESSAGE } };
-    // The message only says the challenge ended: the gateway says how the payment did.
+  /** The intent's status, for a payment that went on elsewhere (a full-page 3-D Secure redirect). */
+  private async requestStatus(clientSecret: string): Promise<PaymentResult> {
+    if (this.loadError) return { error: this.loadError };
+    if (!this.controllerReady) return { error: checkoutError('not_ready') };
+    const publishableKey = parsePublishableKey(this.host.publishableKey);
+    if (!publishableKey) return { error: checkoutError('invalid_publishable_key') };
+    this.busy = true;
+    this.host.groupChanged();
     return paymentOutcome(await this.ask({ type: 'intent-status', requestId: randomId(24), publishableKey, clientSecret }, 'intent-status-result'));
   }
 

@@ -3,8 +3,10 @@
 // Cancel. Merchant realm: only the intent id and the outcome ever arrive here, never card data.
 import { randomId } from '../shared/random-id.ts';
 import { parseChallengeCompletion } from '../shared/wire-schemas.generated.ts';
+import { watchChallengeFrame } from './challenge-frame-watch.ts';
 
-export type ChallengeOutcome = 'authenticated' | 'failed' | 'cancelled';
+/** `refused`: the bank's page never showed in the frame (see challenge-frame-watch.ts). */
+export type ChallengeOutcome = 'authenticated' | 'failed' | 'cancelled' | 'refused';
 
 
 export interface ChallengeRequest {
@@ -60,10 +62,15 @@ export function showChallengeModal({ url, paymentIntentId, container }: Challeng
       outcome = message.outcome;
       dialog.close();
     };
-    // Escape, Cancel and a completion all end in `close`: one place settles.
+    const watch = watchChallengeFrame(iframe, challengeOrigin, paymentIntentId, () => {
+      outcome = 'refused';
+      dialog.close();
+    });
+    // Escape, Cancel, a completion and a refused frame all end in `close`: one place settles.
     dialog.addEventListener(
       'close',
       () => {
+        watch.stop();
         window.removeEventListener('message', onMessage);
         dialog.remove();
         resolve(outcome);

@@ -29,6 +29,9 @@ export const CHECKOUT_ERROR_MESSAGES = {
   invalid_client_secret: 'This checkout is not configured with a valid payment (client secret).',
   payment_incomplete: 'The payment could not be completed. Please try again.',
   payment_in_progress: 'A payment is already being processed. Please wait for it to finish.',
+  invalid_return_url: 'This checkout is not configured with a valid return URL (an http or https address on this site).',
+  challenge_unavailable: "Your bank's confirmation page could not be shown here, so the payment was not made. Please try again or use another card.",
+  stripe_js_unavailable: 'The payment confirmation could not be loaded. Check your connection and try again.',
 } as const;
 
 // Marked pure so a bundle that never reads the merged table (a field frame) leaves it out.

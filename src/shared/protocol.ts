@@ -135,6 +135,9 @@ export const clientSecretSchema = z.string().check(z.regex(/^pi_[A-Za-z0-9]+_sec
 
 const cardFieldsSchema = z.array(fieldKindSchema).check(z.maxLength(FIELD_KINDS.length));
 
+/** Where the bank's page sends the shopper back after a full-page 3-D Secure redirect (the checkout's `return-url`). */
+export const returnUrlSchema = z.string().check(z.regex(/^https?:\/\/[^\s]+$/), z.maxLength(2000));
+
 export const controllerCommandSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('tokenize'),
@@ -149,6 +152,7 @@ export const controllerCommandSchema = z.discriminatedUnion('type', [
     publishableKey: publishableKeySchema,
     clientSecret: clientSecretSchema,
     fields: cardFieldsSchema,
+    returnUrl: z.optional(returnUrlSchema),
   }),
   /** Read the intent's status again, after a 3-D Secure challenge. */
   z.object({
@@ -202,10 +206,15 @@ export const paymentIntentSummarySchema = z.object({
 });
 export type PaymentIntentSummary = z.infer<typeof paymentIntentSummarySchema>;
 
-/** A 3-D Secure challenge to show: a page on the gateway's origin (the controller checked it). */
-export const nextActionSchema = z.object({
-  url: z.string().check(z.regex(/^https?:\/\/[^\s]+$/), z.maxLength(2000)),
-});
+/**
+ * What the bank asks before the payment goes on: a 3-D Secure page on the gateway's origin to show
+ * (the controller checked it), or Stripe's `use_stripe_sdk`, which Stripe.js runs on the merchant page.
+ */
+export const nextActionSchema = z.union([
+  z.object({ url: z.string().check(z.regex(/^https?:\/\/[^\s]+$/), z.maxLength(2000)) }),
+  z.object({ useStripeSdk: z.literal(true) }),
+]);
+export type NextAction = z.infer<typeof nextActionSchema>;
 
 /** The intent's final answer, or why it failed. */
 export const paymentResultSchema = z.union([

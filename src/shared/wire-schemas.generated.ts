@@ -400,6 +400,11 @@ export const parseControllerCommand = /* @__PURE__ */ wireParser<z.output<typeof
               "cvc"
             ]
           }
+        },
+        "returnUrl": {
+          "type": "string",
+          "maxLength": 2000,
+          "pattern": "^https?:\\/\\/[^\\s]+$"
         }
       },
       "required": [
@@ -640,16 +645,31 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
               "type": "object",
               "properties": {
                 "action": {
-                  "type": "object",
-                  "properties": {
-                    "url": {
-                      "type": "string",
-                      "maxLength": 2000,
-                      "pattern": "^https?:\\/\\/[^\\s]+$"
+                  "anyOf": [
+                    {
+                      "type": "object",
+                      "properties": {
+                        "url": {
+                          "type": "string",
+                          "maxLength": 2000,
+                          "pattern": "^https?:\\/\\/[^\\s]+$"
+                        }
+                      },
+                      "required": [
+                        "url"
+                      ]
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "useStripeSdk": {
+                          "const": true
+                        }
+                      },
+                      "required": [
+                        "useStripeSdk"
+                      ]
                     }
-                  },
-                  "required": [
-                    "url"
                   ]
                 }
               },

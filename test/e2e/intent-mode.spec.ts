@@ -132,9 +132,10 @@ test('failing the 3-D Secure challenge reports payment_intent_authentication_fai
 
 test('Escape cancels the challenge: the dialog closes with a readable error, and Pay works again', async ({ checkout }) => {
   const { dialog } = await openChallenge(checkout);
-  const cancelled = checkout.nextEvent<ErrorDetail>('payframe-error');
   await checkout.page.keyboard.press('Escape');
-  const { error } = await cancelled;
+  // Read from the log beforeEach records: a listener added now could miss a fast close.
+  await expect.poll(async () => (await checkout.recordedEvents()).map((event) => event.type)).toEqual(['payframe-error']);
+  const { error } = (await checkout.recordedEvents())[0]!.detail as unknown as ErrorDetail;
   expect(error.code).toBe('payment_intent_authentication_failure');
   expect(error.message).toMatch(/closed the payment confirmation/);
   await expect(dialog).toHaveCount(0);

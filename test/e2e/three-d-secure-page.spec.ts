@@ -213,11 +213,15 @@ test('framed by a widget with parent_origin: the outcome is posted to that exact
   await frame.getByLabel('One-time code').fill(await shownCode(frame));
   await frame.getByRole('button', { name: 'Complete authentication' }).click();
 
-  await page.waitForFunction(() => window.received.length > 0);
+  await page.waitForFunction(() => window.received.length > 1);
+  // The page says it is showing (so the widget need not fall back to a redirect), then how it ended.
   expect(await page.evaluate(() => window.received)).toEqual([
+    { origin: gateway.url, data: { type: 'payframe-3ds-shown', paymentIntent: intent.id } },
     { origin: gateway.url, data: { type: 'payframe-3ds-complete', paymentIntent: intent.id, outcome: 'authenticated' } },
   ]);
   expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('succeeded');
+  // With parent_origin the result stays in the frame: the widget takes it from the message.
+  await expect(frame.getByRole('heading', { name: 'Authentication complete' })).toBeVisible();
 });
 
 test('framed without parent_origin: the outcome goes to the return_url\'s origin, then the frame returns there', async ({ page }) => {

@@ -83,6 +83,7 @@ const CASES: { name: string; schema: z.ZodMiniType; parse: WireParser<unknown>; 
     valid: [
       { type: 'tokenize', requestId, publishableKey, fields: ['number', 'expiry', 'cvc'] },
       { type: 'confirm', requestId, publishableKey, clientSecret, fields: ['number'] },
+      { type: 'confirm', requestId, publishableKey, clientSecret, fields: ['number'], returnUrl: 'https://shop.example/checkout/done' },
       { type: 'intent-status', requestId, publishableKey, clientSecret },
     ],
   },
@@ -96,6 +97,7 @@ const CASES: { name: string; schema: z.ZodMiniType; parse: WireParser<unknown>; 
       { type: 'tokenize-result', requestId, result: { error: checkoutError } },
       { type: 'confirm-result', requestId, result: { paymentIntent: { id: 'pi_3Abc123', status: 'requires_capture' } } },
       { type: 'confirm-result', requestId, result: { action: { url: 'http://127.0.0.1:4244/3ds/challenge/pi_3Abc123' } } },
+      { type: 'confirm-result', requestId, result: { action: { useStripeSdk: true } } },
       { type: 'intent-status-result', requestId, result: { error: { code: 'payment_intent_authentication_failure', message: 'Failed.' } } },
     ],
   },
