@@ -39,7 +39,7 @@ export async function startDemoServers(options: DemoServerOptions): Promise<Demo
 
   // Each server needs the others' addresses, known only once all listen: configs are filled in after.
   const fieldsConfig: FieldsServerConfig = { gatewayUrl: '', frameAncestors: [] };
-  const merchantConfig: MerchantServerConfig = { fieldsOrigin: '', gatewayUrl: '', publishableKey, ...(options.extraPageDirs ? { extraPageDirs: options.extraPageDirs } : {}) };
+  const merchantConfig: MerchantServerConfig = { fieldsOrigin: '', gatewayUrl: '', publishableKey, secretKey, ...(options.extraPageDirs ? { extraPageDirs: options.extraPageDirs } : {}) };
   const fieldsServer = createFieldsServer(distDir, fieldsConfig);
   const merchantServer = createMerchantServer(merchantConfig);
 
