@@ -14,6 +14,8 @@ export interface MerchantServerConfig {
   publishableKey: string;
   /** The shop's secret key: used by its backend to create intents, never sent to a browser. */
   secretKey: string;
+  /** What the demo page starts in when its URL does not say (`?mode=`): paying an intent, or only tokenizing. */
+  defaultMode?: 'intent' | 'token';
   /** Folders whose files are served under /<name>/..., e.g. test pages. */
   extraPageDirs?: Record<string, string>;
 }
@@ -49,6 +51,7 @@ function fillTemplate(text: string, config: MerchantServerConfig): string {
   return text
     .replaceAll('{{FIELDS_ORIGIN}}', config.fieldsOrigin)
     .replaceAll('{{GATEWAY_ORIGIN}}', gatewayOrigin(config))
+    .replaceAll('{{DEFAULT_MODE}}', config.defaultMode ?? 'token')
     .replaceAll('{{PUBLISHABLE_KEY}}', config.publishableKey);
 }
 
