@@ -322,10 +322,17 @@ for (const [group, title] of SCENARIO_GROUPS) {
     const name = document.createElement('span');
     name.className = 'chip-name';
     name.textContent = item.name;
+    // Seen as "•••• 3184", heard as "ending 3184".
     const last4 = document.createElement('span');
     last4.className = 'chip-last4';
-    last4.textContent = `•••• ${item.number.slice(-4)}`;
-    label.append(radio, name, last4);
+    const dots = document.createElement('span');
+    dots.setAttribute('aria-hidden', 'true');
+    dots.textContent = '•••• ';
+    const ending = document.createElement('span');
+    ending.className = 'visually-hidden';
+    ending.textContent = 'ending ';
+    last4.append(dots, ending, item.number.slice(-4));
+    label.append(radio, name, ' ', last4);
     chips.append(label);
   }
   fieldset.append(legend, chips);
@@ -389,6 +396,9 @@ function showToken(paymentMethod, source) {
   const { brand, last4, exp_month: month, exp_year: year, funding } = paymentMethod.card;
   summary.textContent = `${brand} •••• ${last4} · expires ${String(month).padStart(2, '0')}/${year} · ${funding ?? ''} · from ${source}`;
   const json = document.createElement('pre');
+  // Scrolls when long: focusable, so a keyboard can scroll it too.
+  json.tabIndex = 0;
+  json.setAttribute('aria-label', 'Payment method JSON');
   json.textContent = JSON.stringify(paymentMethod, null, 2);
   tokenPanel.append(id, summary, json);
 }
