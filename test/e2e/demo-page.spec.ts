@@ -133,6 +133,39 @@ test('decline scenario 4000000000009995: insufficient_funds in the timeline, the
   expect(findSecrets(loot.dom, { number: declining.number, cvc: CVC })).toEqual([]);
 });
 
+test('the timeline judges each attempt against the scenario picked: a Luhn failure, a challenge then a decline, and a card that does not match', async ({ page, demo, checkout }) => {
+  await openInIntentMode(page, demo, checkout);
+  const steps = newestPayment(page).locator('.step');
+
+  const luhn = await pickScenario(page, /^Fails the Luhn check ending 4241$/);
+  await checkout.fillCard({ number: luhn.number, expiry: luhn.expiry, cvc: CVC });
+  await checkout.payButton().click();
+  await expect(steps.nth(1)).toHaveAttribute('data-status', 'not_sent');
+  await expect(steps.nth(1)).toContainText('invalid_number');
+  await expect(steps.nth(1).locator('.verdict')).toHaveAttribute('data-verdict', 'pass');
+
+  const challengeThenDecline = await pickScenario(page, /^Challenge, then declined ending 3178$/);
+  await checkout.clear('number');
+  await checkout.type('number', challengeThenDecline.number);
+  await checkout.payButton().click();
+  const challenge = await waitForChallenge(page);
+  await expect(steps.nth(2)).toHaveAttribute('data-status', 'requires_action');
+  await completeChallenge(challenge);
+  await expect(steps.nth(4)).toHaveAttribute('data-status', 'requires_payment_method');
+  await expect(steps.nth(4)).toContainText('card_declined / insufficient_funds');
+  await expect(steps.nth(4).locator('.verdict')).toHaveAttribute('data-verdict', 'pass');
+
+  // The scenario says a challenge comes; the card typed is the frictionless one: paid, but not as expected.
+  await pickScenario(page, /^Challenge, then succeeds ending 3220$/);
+  await checkout.clear('number');
+  await checkout.type('number', '4000000000003055');
+  await checkout.payButton().click();
+  await expect(steps.nth(5)).toHaveAttribute('data-status', 'succeeded');
+  await expect(steps.nth(5).locator('.verdict')).toHaveAttribute('data-verdict', 'fail');
+  await expect(steps.nth(5).locator('.verdict')).toHaveText('✗ The scenario "Challenge, then succeeds" expects requires_action, then succeeded.');
+  expect(await stepStatuses(page)).toEqual(['requires_payment_method', 'not_sent', 'requires_action', 'authenticated', 'requires_payment_method', 'succeeded']);
+});
+
 test('amount and currency controls: a wrong amount is explained, ¥500 creates a 500 JPY intent that pays ¥500', async ({ page, demo, checkout }) => {
   await openInIntentMode(page, demo, checkout);
   const amount = page.getByLabel('Amount');
@@ -198,6 +231,9 @@ test('token mode still only tokenizes, and the timeline says so', async ({ page,
   await checkout.waitReady();
   await expect(page.getByRole('radio', { name: 'Token only' })).toBeChecked();
   await expect(page.locator('payframe-checkout')).not.toHaveAttribute('client-secret');
+  // Pay sits on the first screen at Playwright's default 1280×720 (faults.spec.ts clicks it by coordinates).
+  const pay = (await checkout.payButton().boundingBox())!;
+  expect(pay.y + pay.height).toBeLessThanOrEqual(page.viewportSize()!.height);
   const visa = await pickScenario(page, /^Visa ending 4242$/);
   await checkout.fillCard({ number: visa.number, expiry: visa.expiry, cvc: CVC });
   await checkout.payButton().click();
