@@ -18,6 +18,8 @@ try {
     merchantPort: portFromEnv('DEMO_PORT', 4242),
     fieldsPort: portFromEnv('FIELDS_PORT', 4243),
     gatewayPort: portFromEnv('GATEWAY_PORT', 4244),
+    // QA walks payments (3-D Secure, declines): open on intent mode; `?mode=token` for tokens only.
+    demoDefaultMode: 'intent',
     ...(process.env.GATEWAY_PUBLISHABLE_KEY ? { publishableKey: process.env.GATEWAY_PUBLISHABLE_KEY } : {}),
     ...(process.env.GATEWAY_SECRET_KEY ? { secretKey: process.env.GATEWAY_SECRET_KEY } : {}),
   });

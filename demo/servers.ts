@@ -19,6 +19,11 @@ export interface DemoServerOptions {
   extraPageDirs?: Record<string, string>;
   /** More origins allowed to embed the frames besides the demo merchant. */
   extraFrameAncestors?: string[];
+  /**
+   * What the demo page starts in without `?mode=`: `npm run demo` opens on paying a PaymentIntent;
+   * the default stays token mode, the page most test suites drive (the widget's foundation).
+   */
+  demoDefaultMode?: 'intent' | 'token';
   /** Test only: the sandbox gateway's fault-injection admin API (/__sandbox/). */
   gatewayFaultInjection?: boolean;
   /**
@@ -44,7 +49,7 @@ export async function startDemoServers(options: DemoServerOptions): Promise<Demo
 
   // Each server needs the others' addresses, known only once all listen: configs are filled in after.
   const fieldsConfig: FieldsServerConfig = { gatewayUrl: '', frameAncestors: [] };
-  const merchantConfig: MerchantServerConfig = { fieldsOrigin: '', gatewayUrl: '', publishableKey, ...(options.extraPageDirs ? { extraPageDirs: options.extraPageDirs } : {}) };
+  const merchantConfig: MerchantServerConfig = { fieldsOrigin: '', gatewayUrl: '', publishableKey, secretKey, defaultMode: options.demoDefaultMode ?? 'token', ...(options.extraPageDirs ? { extraPageDirs: options.extraPageDirs } : {}) };
   const fieldsServer = createFieldsServer(distDir, fieldsConfig);
   const merchantServer = createMerchantServer(merchantConfig);
 

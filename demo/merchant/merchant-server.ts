@@ -1,15 +1,21 @@
-// The demo merchant's web server (the merchant origin): the QA demo page, plus extra pages
-// the end-to-end tests bring. It holds no card data and never could: the fields do not live here.
+// The demo merchant's web server (the merchant origin): the QA demo page, its small payment
+// backend under /api/ (payment-intents-api.ts), plus extra pages the end-to-end tests bring.
+// It holds no card data and never could: the fields do not live here.
 import { readFileSync, existsSync } from 'node:fs';
 import http from 'node:http';
 import { basename, join } from 'node:path';
 import { contentTypeOf } from '../http/content-types.ts';
+import { PaymentIntentsApi } from './payment-intents-api.ts';
 
 export interface MerchantServerConfig {
   fieldsOrigin: string;
   /** The payment gateway's URL: its 3-D Secure challenge page is framed in the checkout's modal. */
   gatewayUrl: string;
   publishableKey: string;
+  /** The shop's secret key: used by its backend to create intents, never sent to a browser. */
+  secretKey: string;
+  /** What the demo page starts in when its URL does not say (`?mode=`): paying an intent, or only tokenizing. */
+  defaultMode?: 'intent' | 'token';
   /** Folders whose files are served under /<name>/..., e.g. test pages. */
   extraPageDirs?: Record<string, string>;
 }
@@ -42,7 +48,11 @@ function gatewayOrigin(config: MerchantServerConfig): string {
 }
 
 function fillTemplate(text: string, config: MerchantServerConfig): string {
-  return text.replaceAll('{{FIELDS_ORIGIN}}', config.fieldsOrigin).replaceAll('{{PUBLISHABLE_KEY}}', config.publishableKey);
+  return text
+    .replaceAll('{{FIELDS_ORIGIN}}', config.fieldsOrigin)
+    .replaceAll('{{GATEWAY_ORIGIN}}', gatewayOrigin(config))
+    .replaceAll('{{DEFAULT_MODE}}', config.defaultMode ?? 'token')
+    .replaceAll('{{PUBLISHABLE_KEY}}', config.publishableKey);
 }
 
 function resolveFile(path: string, config: MerchantServerConfig): string | undefined {
@@ -57,7 +67,20 @@ function resolveFile(path: string, config: MerchantServerConfig): string | undef
 
 /** `config` is read on every request, so it may be completed after the server starts listening. */
 export function createMerchantServer(config: MerchantServerConfig): http.Server {
+  // A getter, so the gateway's address filled in later (servers.ts) reaches the backend too.
+  const api = new PaymentIntentsApi({
+    get gatewayUrl() {
+      return config.gatewayUrl;
+    },
+    get secretKey() {
+      return config.secretKey;
+    },
+  });
   return http.createServer((request, response) => {
+    if (request.url?.startsWith('/api/')) {
+      void api.handle(request, response);
+      return;
+    }
     const path = new URL(request.url ?? '/', 'http://merchant.invalid').pathname;
     const file = request.method === 'GET' ? resolveFile(path, config) : undefined;
     const isExtraPage = /^\/[\w-]+\//.test(path);

@@ -11,7 +11,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-test('npm run demo serves the three origins and prints a Demo: line; a token comes through', async ({ page }) => {
+test('npm run demo serves the three origins and prints a Demo: line; it opens on paying a PaymentIntent, and token mode still gives a token', async ({ page }) => {
   const [demoPort, fieldsPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
   const child = spawn(process.execPath, ['scripts/demo.mjs'], {
     cwd: new URL('../..', import.meta.url).pathname,
@@ -31,10 +31,19 @@ test('npm run demo serves the three origins and prints a Demo: line; a token com
     await page.goto(demoUrl);
     await page.waitForFunction(() => (document.querySelector('payframe-checkout') as { ready?: boolean } | null)?.ready === true);
     expect(await page.locator('payframe-checkout payframe-card-number iframe').getAttribute('src')).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${fieldsPort}/field\\.html#`));
-    const frame = page.frameLocator('payframe-checkout payframe-card-number iframe').locator('input');
-    await frame.pressSequentially('4242424242424242');
+
+    // Intent mode by default: the shop's backend (stripe SDK, the printed keys) created an intent, and Pay pays it.
+    await expect(page.getByRole('radio', { name: 'Pay a PaymentIntent' })).toBeChecked();
+    await expect(page.locator('#timeline .step[data-status="requires_payment_method"]')).toHaveCount(1);
+    await page.frameLocator('payframe-checkout payframe-card-number iframe').locator('input').pressSequentially('4242424242424242');
     await page.frameLocator('payframe-checkout payframe-card-expiry iframe').locator('input').pressSequentially('1234');
     await page.frameLocator('payframe-checkout payframe-card-cvc iframe').locator('input').pressSequentially('123');
+    await page.locator('payframe-checkout button').click();
+    await expect(page.locator('#timeline .step[data-status="succeeded"]')).toContainText('€19.99 received');
+
+    // Token mode, what the page did first: the same card, still in the fields, becomes a pm_ token.
+    await page.getByRole('radio', { name: 'Token only' }).check();
+    await expect(page.locator('payframe-checkout')).not.toHaveAttribute('client-secret');
     await page.locator('payframe-checkout button').click();
     await expect(page.locator('#token-id')).toHaveText(/^pm_/);
   } finally {

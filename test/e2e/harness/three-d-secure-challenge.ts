@@ -1,0 +1,25 @@
+// Drives the sandbox's 3-D Secure challenge the way a shopper does, inside the checkout's modal
+// dialog: read the one-time code the bank's page shows, type it, press Complete.
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+
+export interface OpenChallenge {
+  dialog: Locator;
+  challenge: FrameLocator;
+}
+
+/** Waits for the "Confirm your payment" dialog of a checkout and its challenge page. */
+export async function waitForChallenge(page: Page, host = 'payframe-checkout'): Promise<OpenChallenge> {
+  const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
+  await expect(dialog).toBeVisible();
+  const challenge = page.frameLocator(`${host} dialog iframe`);
+  await expect(challenge.getByRole('button', { name: 'Complete authentication' })).toBeVisible();
+  return { dialog, challenge };
+}
+
+/** Types the code the challenge page shows and presses Complete authentication. */
+export async function completeChallenge({ challenge }: OpenChallenge): Promise<void> {
+  const code = (await challenge.locator('.code').textContent())?.trim() ?? '';
+  expect(code).toMatch(/^\d{6}$/);
+  await challenge.getByLabel('One-time code').fill(code);
+  await challenge.getByRole('button', { name: 'Complete authentication' }).click();
+}
