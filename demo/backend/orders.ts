@@ -52,8 +52,26 @@ export async function createOrder(db: Database, stripe: Stripe, sku: string, cap
   } catch (error) {
     throw new ApiError(502, 'gateway_unavailable', 'The payment gateway could not start the payment; try again.', error);
   }
-  await db.query("UPDATE orders SET payment_intent_id = $2, status = 'pending', updated_at = now() WHERE id = $1", [id, intent.id]);
-  const order = await getOrder(db, id);
+  const updated = await db.query<{ created_at: Date | string; status: OrderStatus }>(
+    "UPDATE orders SET payment_intent_id = $2, status = 'pending', updated_at = now() WHERE id = $1 RETURNING created_at, status",
+    [id, intent.id],
+  );
+  const row = updated.rows[0]!;
+  const order: OrderSummary = {
+    id,
+    sku: item.sku,
+    description: item.name,
+    amount: item.amount,
+    currency: item.currency,
+    captureMethod,
+    // A webhook may already have moved it (a very fast payer): the row says.
+    status: row.status,
+    paymentIntentId: intent.id,
+    createdAt: new Date(row.created_at).toISOString(),
+    authorized: 0,
+    captured: 0,
+    refunded: 0,
+  };
   return { order, clientSecret: intent.client_secret! };
 }
 
