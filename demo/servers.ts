@@ -3,7 +3,12 @@
 // frames as it will in production). Used by `npm run demo` and by the tests.
 import { resolve } from 'node:path';
 import { createFieldsServer, type FieldsServerConfig } from './fields/fields-server.ts';
-import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY, startSandboxGateway } from './gateway/sandbox-gateway.ts';
+import { startBackend, type RunningBackend } from './backend/backend-server.ts';
+import type { DatabaseConfig } from './backend/db/database.ts';
+import type { Logger } from './backend/observability/logger.ts';
+import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY, startSandboxGateway, WebhookDispatcher } from './gateway/sandbox-gateway.ts';
+import type { WebhookDispatcherOptions } from './gateway/webhook-dispatcher.ts';
+import { newWebhookSecret } from './gateway/webhook-signature.ts';
 import { close, listen } from './http/listen.ts';
 import { createMerchantServer, type MerchantServerConfig } from './merchant/merchant-server.ts';
 
@@ -31,6 +36,10 @@ export interface DemoServerOptions {
    * page. For a fake Stripe.js standing in for the real one; the fields origin is allowed anyway.
    */
   gatewayAllowsMerchantPage?: boolean;
+  /** The gateway's webhook retries (tests make them fast). */
+  webhookDelivery?: WebhookDispatcherOptions;
+  /** Starts the reference merchant backend (shop, operations, webhooks) on a port of its own. */
+  backend?: { port: number; database: DatabaseConfig; opsUser?: string; opsPassword: string; logger?: Logger };
 }
 
 export interface DemoServers {
@@ -39,6 +48,8 @@ export interface DemoServers {
   gatewayUrl: string;
   publishableKey: string;
   secretKey: string;
+  webhooks: WebhookDispatcher;
+  backend?: RunningBackend;
   close(): Promise<void>;
 }
 
@@ -57,11 +68,27 @@ export async function startDemoServers(options: DemoServerOptions): Promise<Demo
   const merchantPort = await listen(merchantServer, options.merchantPort, '127.0.0.1');
   const fieldsOrigin = `http://127.0.0.1:${fieldsPort}`;
   const merchantUrl = `http://localhost:${merchantPort}`;
-  const gateway = await startSandboxGateway({ port: options.gatewayPort, publishableKey, secretKey, allowedOrigins: [fieldsOrigin, ...(options.gatewayAllowsMerchantPage ? [merchantUrl] : [])], faultInjection: options.gatewayFaultInjection ?? false });
+  const webhooks = new WebhookDispatcher(options.webhookDelivery);
+  const gateway = await startSandboxGateway({
+    port: options.gatewayPort,
+    publishableKey,
+    secretKey,
+    allowedOrigins: [fieldsOrigin, ...(options.gatewayAllowsMerchantPage ? [merchantUrl] : [])],
+    faultInjection: options.gatewayFaultInjection ?? false,
+    webhooks,
+  });
+  let backend: RunningBackend | undefined;
+  if (options.backend) {
+    const webhookSecret = newWebhookSecret();
+    const { port, database, opsUser = 'ops', opsPassword, logger } = options.backend;
+    backend = await startBackend({ port, database, gatewayUrl: gateway.url, secretKey, publishableKey, webhookSecret, fieldsOrigin, opsUser, opsPassword, ...(logger ? { logger } : {}) });
+    // The gateway calls the backend on its loopback address, as a server would.
+    webhooks.addEndpoint(`http://127.0.0.1:${backend.port}/webhooks/stripe`, webhookSecret);
+  }
 
   fieldsConfig.gatewayUrl = gateway.url;
   // Only the merchant page may embed the frames; its 127.0.0.1 twin is a handy "other origin" for tests.
-  fieldsConfig.frameAncestors = [merchantUrl, ...(options.extraFrameAncestors ?? [])];
+  fieldsConfig.frameAncestors = [merchantUrl, ...(backend ? [backend.url] : []), ...(options.extraFrameAncestors ?? [])];
   merchantConfig.fieldsOrigin = fieldsOrigin;
   merchantConfig.gatewayUrl = gateway.url;
 
@@ -71,8 +98,11 @@ export async function startDemoServers(options: DemoServerOptions): Promise<Demo
     gatewayUrl: gateway.url,
     publishableKey,
     secretKey,
+    webhooks,
+    ...(backend ? { backend } : {}),
     async close() {
       await Promise.all([close(fieldsServer), close(merchantServer), gateway.close()]);
+      await backend?.close();
     },
   };
 }

@@ -28,11 +28,15 @@ import { createRefund, listRefunds, retrieveRefund } from './refunds.ts';
 import { SANDBOX_ADMIN_PREFIX, handleSandboxAdmin } from './sandbox-admin.ts';
 import { StripeApiError, internalError } from './stripe-error.ts';
 import { THREE_D_SECURE_PREFIX, handleThreeDSecureRequest } from './three-d-secure-routes.ts';
+import { PaymentEventWatcher } from './payment-event-watcher.ts';
+import { WEBHOOK_ADMIN_PATHS, handleWebhookAdmin } from './webhook-admin.ts';
+import { WebhookDispatcher } from './webhook-dispatcher.ts';
 
 export { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './keys.ts';
 export { PaymentMethodStore } from './payment-method-store.ts';
 export { PaymentStore } from './payment-store.ts';
 export { GATEWAY_FAULTS, type GatewayFault } from './fault-injection.ts';
+export { WebhookDispatcher, type WebhookEndpoint } from './webhook-dispatcher.ts';
 
 export interface SandboxGatewayOptions {
   publishableKey: string;
@@ -53,6 +57,8 @@ export interface SandboxGatewayOptions {
    * read counters; secret key, no browser). Off by default: the paths answer 404 then.
    */
   faultInjection?: boolean;
+  /** Sends webhook events to its endpoints; pass one to register endpoints and steer deliveries. */
+  webhooks?: WebhookDispatcher;
 }
 
 export interface StartSandboxGatewayOptions extends SandboxGatewayOptions {
@@ -65,6 +71,7 @@ export interface StartSandboxGatewayOptions extends SandboxGatewayOptions {
 export interface RunningSandboxGateway {
   url: string;
   port: number;
+  webhooks: WebhookDispatcher;
   close(): Promise<void>;
 }
 
@@ -239,6 +246,8 @@ function createRequestHandler(options: SandboxGatewayOptions, publicUrl: () => s
   const payments = options.payments ?? new PaymentStore();
   const idempotency = new IdempotencyStore();
   const faults = options.faultInjection ? new FaultSchedule() : undefined;
+  const webhooks = options.webhooks ?? new WebhookDispatcher();
+  const paymentEvents = new PaymentEventWatcher(payments);
 
   return async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = newRequestId();
@@ -249,6 +258,10 @@ function createRequestHandler(options: SandboxGatewayOptions, publicUrl: () => s
     const method = req.method ?? 'GET';
     const [path = '/', query = ''] = (req.url ?? '/').split(/\?(.*)/s, 2);
     try {
+      if (faults && WEBHOOK_ADMIN_PATHS.test(path)) {
+        send(res, 200, toJson(await handleWebhookAdmin(req, method, path, options, webhooks)));
+        return;
+      }
       if (faults && path.startsWith(SANDBOX_ADMIN_PREFIX)) {
         send(res, 200, toJson(await handleSandboxAdmin(req, method, path, { keys: options, faults, store, payments })));
         return;
@@ -320,6 +333,9 @@ function createRequestHandler(options: SandboxGatewayOptions, publicUrl: () => s
     } finally {
       // Discard any unread body (refused early, or over the limit) so the connection stays usable.
       req.resume();
+      // Whatever this request changed (a payment, a capture, a 3-D Secure result) goes out as events.
+      const idempotencyKey = req.headers['idempotency-key'];
+      for (const event of paymentEvents.collect({ id: requestId, idempotency_key: typeof idempotencyKey === 'string' ? idempotencyKey : null })) webhooks.publish(event);
     }
   };
 }
@@ -346,7 +362,8 @@ export function createSandboxGateway(options: SandboxGatewayOptions): http.Serve
 
 export async function startSandboxGateway(options: StartSandboxGatewayOptions): Promise<RunningSandboxGateway> {
   const { port, host = '127.0.0.1', ...gatewayOptions } = options;
-  const server = createSandboxGateway(gatewayOptions);
+  const webhooks = gatewayOptions.webhooks ?? new WebhookDispatcher();
+  const server = createSandboxGateway({ ...gatewayOptions, webhooks });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -359,8 +376,10 @@ export async function startSandboxGateway(options: StartSandboxGatewayOptions): 
   return {
     url: `http://${urlHost}:${actualPort}`,
     port: actualPort,
+    webhooks,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        webhooks.close();
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections (fetch keeps them) would otherwise hold close() open.
         server.closeAllConnections();

@@ -1,6 +1,9 @@
 // `npm run demo` itself: starts the three origins on the ports asked for and prints the URL.
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
 
 async function freePort(): Promise<number> {
@@ -15,7 +18,8 @@ test('npm run demo serves the three origins and prints a Demo: line; it opens on
   const [demoPort, fieldsPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
   const child = spawn(process.execPath, ['scripts/demo.mjs'], {
     cwd: new URL('../..', import.meta.url).pathname,
-    env: { ...process.env, DEMO_PORT: String(demoPort), FIELDS_PORT: String(fieldsPort), GATEWAY_PORT: String(gatewayPort) },
+    // The reference backend gets a free port and a throwaway embedded database too.
+    env: { ...process.env, DEMO_PORT: String(demoPort), FIELDS_PORT: String(fieldsPort), GATEWAY_PORT: String(gatewayPort), BACKEND_PORT: String(await freePort()), PGLITE_DATA_DIR: mkdtempSync(join(tmpdir(), 'payframe-demo-db-')) },
   });
   try {
     const demoUrl = await new Promise<string>((resolve, reject) => {

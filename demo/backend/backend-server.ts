@@ -1,0 +1,326 @@
+// The reference merchant backend (Node realm): the shop (catalogue, orders, PaymentIntents via
+// the stripe SDK), the webhook endpoint that alone moves orders, the operations API behind a
+// demo login, reconciliation, /metrics, /healthz and /readyz, and the shop and operations pages.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { join } from 'node:path';
+import type Stripe from 'stripe';
+import { z } from 'zod';
+import { CATALOGUE } from './catalogue.ts';
+import { openDatabase, type Database, type DatabaseConfig } from './db/database.ts';
+import { migrate, pendingMigrations } from './db/migrations.ts';
+import { close as closeServer, listen } from '../http/listen.ts';
+import { ApiError } from './http/api-error.ts';
+import { readJson } from './http/request-body.ts';
+import { findRoute, sendJson, type RequestContext, type Route } from './http/router.ts';
+import { requireIdempotencyKey, runOnce } from './idempotent-operations.ts';
+import { createLogger, type Logger } from './observability/logger.ts';
+import { BackendMetrics } from './observability/metrics.ts';
+import { runOperation, type OperationAction } from './operations.ts';
+import { clearedSessionCookie, OpsSessions, sessionCookie } from './ops-sessions.ts';
+import { countOrdersByStatus, createOrder, getOrder, ledgerFor, listOrders } from './orders.ts';
+import { reconcile } from './reconciliation.ts';
+import { toCsv } from './reconciliation-report.ts';
+import { createStripeClient } from './stripe-client.ts';
+import { receiveWebhook } from './webhook-receiver.ts';
+
+export interface BackendOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Defaults to 127.0.0.1; the pages are addressed as http://localhost:<port>. */
+  host?: string;
+  /** An open database (the caller closes it), or where to open one (the backend closes it). */
+  database: Database | DatabaseConfig;
+  /** The gateway's API base URL, for the SDK (and the 3-D Secure frame in the pages' CSP). */
+  gatewayUrl: string;
+  secretKey: string;
+  publishableKey: string;
+  /** The whsec_ secret of this backend's webhook endpoint at the gateway. */
+  webhookSecret: string;
+  webhookToleranceSeconds?: number;
+  /** Where payframe.js and the card frames come from. */
+  fieldsOrigin: string;
+  opsUser: string;
+  opsPassword: string;
+  logger?: Logger;
+}
+
+export interface RunningBackend {
+  url: string;
+  port: number;
+  db: Database;
+  stripe: Stripe;
+  metrics: BackendMetrics;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+const PAGES_DIR = join(import.meta.dirname, 'pages');
+const ASSETS: Record<string, string> = {
+  'shop.js': 'text/javascript; charset=utf-8',
+  'ops.js': 'text/javascript; charset=utf-8',
+  'backend.css': 'text/css; charset=utf-8',
+};
+
+const CreateOrderBody = z.object({ sku: z.string().max(40), captureMethod: z.enum(['automatic', 'manual']).default('automatic') }).strict();
+const LoginBody = z.object({ user: z.string().max(100), password: z.string().max(200) }).strict();
+const OperationBody = z.object({ amount: z.number().int().positive().max(99_999_999).optional() }).strict();
+
+function isDatabase(value: Database | DatabaseConfig): value is Database {
+  return typeof (value as Database).query === 'function';
+}
+
+export async function startBackend(options: BackendOptions): Promise<RunningBackend> {
+  const ownsDatabase = !isDatabase(options.database);
+  const db = isDatabase(options.database) ? options.database : await openDatabase(options.database);
+  await migrate(db);
+  const logger = options.logger ?? createLogger();
+  const metrics = new BackendMetrics(() => countOrdersByStatus(db));
+  const stripe = createStripeClient(options.gatewayUrl, options.secretKey, metrics);
+  const sessions = new OpsSessions(options.opsUser, options.opsPassword);
+  let publicOrigin = '';
+
+  function pageHeaders(): Record<string, string> {
+    const gatewayOrigin = new URL(options.gatewayUrl).origin;
+    return {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Content-Security-Policy': [
+        "default-src 'self'",
+        `script-src 'self' ${options.fieldsOrigin}`,
+        `frame-src ${options.fieldsOrigin} ${gatewayOrigin}`,
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "base-uri 'none'",
+        "object-src 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ].join('; '),
+    };
+  }
+
+  function servePage(context: RequestContext, file: string): void {
+    const html = readFileSync(join(PAGES_DIR, file), 'utf8').replaceAll('{{FIELDS_ORIGIN}}', options.fieldsOrigin).replaceAll('{{PUBLISHABLE_KEY}}', options.publishableKey);
+    context.res.writeHead(200, pageHeaders());
+    context.res.end(html);
+  }
+
+  /** Operations change money: a logged-in session, and a same-origin request (no Origin from elsewhere). */
+  function requireOps(context: RequestContext): string {
+    const origin = context.req.headers.origin;
+    if (origin !== undefined && origin !== publicOrigin) throw new ApiError(403, 'cross_origin', 'Operations are accepted from the operations page only.');
+    return sessions.require(context.req);
+  }
+
+  async function operation(context: RequestContext, action: OperationAction): Promise<void> {
+    const user = requireOps(context);
+    const key = requireIdempotencyKey(context.req.headers['idempotency-key']);
+    const body = await readJson(context.req, OperationBody);
+    if (action === 'cancel' && body.amount !== undefined) throw new ApiError(400, 'invalid_request', 'A cancel takes no amount.');
+    const orderId = context.params[0]!;
+    const result = await runOnce(db, key, action, { orderId, amount: body.amount ?? null }, (gatewayKey) => runOperation(db, stripe, orderId, action, body.amount, gatewayKey));
+    context.log.info({ user, action, orderId, amount: body.amount, status: result.status, replayed: result.replayed }, 'operation');
+    sendJson(context.res, result.status, result.body, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
+  }
+
+  const routes: Route[] = [
+    { method: 'GET', path: /^\/healthz$/, name: 'healthz', handle: ({ res }) => sendJson(res, 200, { status: 'ok' }) },
+    {
+      method: 'GET',
+      path: /^\/readyz$/,
+      name: 'readyz',
+      async handle({ res }) {
+        try {
+          const pending = await pendingMigrations(db);
+          if (pending.length > 0) return sendJson(res, 503, { status: 'not_ready', reason: `migrations not applied: ${pending.join(', ')}` });
+          sendJson(res, 200, { status: 'ready', database: db.kind });
+        } catch {
+          sendJson(res, 503, { status: 'not_ready', reason: 'database unreachable' });
+        }
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/metrics$/,
+      name: 'metrics',
+      async handle({ res }) {
+        const body = await metrics.registry.metrics();
+        res.writeHead(200, { 'Content-Type': metrics.registry.contentType });
+        res.end(body);
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/$/,
+      name: 'root',
+      handle: ({ res }) => {
+        res.writeHead(302, { Location: '/shop' });
+        res.end();
+      },
+    },
+    { method: 'GET', path: /^\/shop$/, name: 'shop_page', handle: (context) => servePage(context, 'shop.html') },
+    { method: 'GET', path: /^\/ops$/, name: 'ops_page', handle: (context) => servePage(context, 'ops.html') },
+    {
+      method: 'GET',
+      path: /^\/assets\/([\w.-]+)$/,
+      name: 'asset',
+      handle({ res, params }) {
+        const type = ASSETS[params[0]!];
+        if (type === undefined) throw new ApiError(404, 'not_found', 'No such file.');
+        res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+        res.end(readFileSync(join(PAGES_DIR, params[0]!)));
+      },
+    },
+    { method: 'GET', path: /^\/api\/catalogue$/, name: 'catalogue', handle: ({ res }) => sendJson(res, 200, { items: CATALOGUE }) },
+    {
+      method: 'POST',
+      path: /^\/api\/orders$/,
+      name: 'create_order',
+      async handle({ req, res, log }) {
+        const body = await readJson(req, CreateOrderBody);
+        const { order, clientSecret } = await createOrder(db, stripe, body.sku, body.captureMethod);
+        log.info({ orderId: order.id, paymentIntentId: order.paymentIntentId, amount: order.amount, captureMethod: order.captureMethod }, 'order created');
+        sendJson(res, 201, { order: publicOrder(order), clientSecret, publishableKey: options.publishableKey });
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/orders\/(ord_[A-Za-z0-9]{1,40})$/,
+      name: 'get_order',
+      async handle({ res, params }) {
+        sendJson(res, 200, { order: publicOrder(await getOrder(db, params[0]!)) });
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/webhooks\/stripe$/,
+      name: 'webhook',
+      async handle(context) {
+        const result = await receiveWebhook(context.req, { db, stripe, webhookSecret: options.webhookSecret, metrics, ...(options.webhookToleranceSeconds ? { toleranceSeconds: options.webhookToleranceSeconds } : {}) }, context.log);
+        sendJson(context.res, 200, { received: true, outcome: result.outcome });
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/api\/ops\/login$/,
+      name: 'ops_login',
+      async handle({ req, res, log }) {
+        const body = await readJson(req, LoginBody);
+        const token = sessions.login(body.user, body.password);
+        log.info({ user: body.user }, 'ops login');
+        sendJson(res, 200, { user: body.user }, { 'Set-Cookie': sessionCookie(token) });
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/api\/ops\/logout$/,
+      name: 'ops_logout',
+      handle({ req, res }) {
+        sessions.logout(req);
+        sendJson(res, 200, {}, { 'Set-Cookie': clearedSessionCookie() });
+      },
+    },
+    { method: 'GET', path: /^\/api\/ops\/session$/, name: 'ops_session', handle: (context) => sendJson(context.res, 200, { user: requireOps(context) }) },
+    {
+      method: 'GET',
+      path: /^\/api\/ops\/orders$/,
+      name: 'ops_orders',
+      async handle(context) {
+        requireOps(context);
+        sendJson(context.res, 200, { orders: await listOrders(db) });
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/ops\/orders\/(ord_[A-Za-z0-9]{1,40})$/,
+      name: 'ops_order',
+      async handle(context) {
+        requireOps(context);
+        const id = context.params[0]!;
+        sendJson(context.res, 200, { order: await getOrder(db, id), ledger: await ledgerFor(db, id) });
+      },
+    },
+    { method: 'POST', path: /^\/api\/ops\/orders\/(ord_[A-Za-z0-9]{1,40})\/capture$/, name: 'ops_capture', handle: (context) => operation(context, 'capture') },
+    { method: 'POST', path: /^\/api\/ops\/orders\/(ord_[A-Za-z0-9]{1,40})\/cancel$/, name: 'ops_cancel', handle: (context) => operation(context, 'cancel') },
+    { method: 'POST', path: /^\/api\/ops\/orders\/(ord_[A-Za-z0-9]{1,40})\/refund$/, name: 'ops_refund', handle: (context) => operation(context, 'refund') },
+    {
+      method: 'GET',
+      path: /^\/api\/ops\/reconciliation(\.csv)?$/,
+      name: 'ops_reconciliation',
+      async handle(context) {
+        requireOps(context);
+        const sinceText = context.url.searchParams.get('since') ?? '';
+        const since = new Date(sinceText);
+        if (!sinceText || Number.isNaN(since.getTime())) throw new ApiError(400, 'invalid_since', 'since must be an ISO date, e.g. 2026-11-24 or 2026-11-24T10:00:00Z.');
+        const report = await reconcile(db, stripe, since);
+        recordReconciliation(metrics, report.counts);
+        context.log.info({ since: report.since, counts: report.counts }, 'reconciliation');
+        if (context.params[0] === '.csv') {
+          context.res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="reconciliation.csv"', 'Cache-Control': 'no-store' });
+          context.res.end(toCsv(report));
+          return;
+        }
+        sendJson(context.res, 200, report);
+      },
+    },
+  ];
+
+  const server = http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    const log = logger.child({ reqId: requestId });
+    res.setHeader('X-Request-Id', requestId);
+    const url = new URL(req.url ?? '/', 'http://backend.invalid');
+    const found = findRoute(routes, req.method ?? 'GET', url.pathname);
+    const routeName = found?.route.name ?? 'not_found';
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      metrics.httpRequests.observe({ route: routeName, status: String(res.statusCode) }, seconds);
+      // The path only: query strings and bodies are not logged.
+      log.info({ method: req.method, route: routeName, path: url.pathname, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+    });
+    const run = async () => {
+      if (!found) throw new ApiError(404, 'not_found', 'No such page or API.');
+      await found.route.handle({ req, res, url, params: found.params, log, requestId });
+    };
+    run().catch((error: unknown) => {
+      const apiError = error instanceof ApiError ? error : new ApiError(500, 'internal_error', 'Something went wrong on our side.', error);
+      if (apiError.status >= 500) log.error({ err: apiError.cause ?? error, code: apiError.code }, 'request failed');
+      if (res.headersSent) res.destroy();
+      else sendJson(res, apiError.status, apiError.toBody());
+      req.resume();
+    });
+  });
+
+  const port = await listen(server, options.port, options.host ?? '127.0.0.1');
+  publicOrigin = `http://localhost:${port}`;
+  logger.info({ url: publicOrigin, database: db.kind }, 'backend listening');
+  return {
+    url: publicOrigin,
+    port,
+    db,
+    stripe,
+    metrics,
+    logger,
+    async close() {
+      await closeServer(server);
+      if (ownsDatabase) await db.close();
+      logger.flush?.();
+    },
+  };
+}
+
+/** What the shopper's page may know about an order. */
+function publicOrder(order: Awaited<ReturnType<typeof getOrder>>) {
+  return { id: order.id, description: order.description, amount: order.amount, currency: order.currency, status: order.status, captureMethod: order.captureMethod };
+}
+
+export function recordReconciliation(metrics: BackendMetrics, counts: Record<string, number>): void {
+  metrics.reconciliationRuns.inc();
+  for (const [result, count] of Object.entries(counts)) if (result !== 'matched') metrics.reconciliationMismatches.set({ result }, count);
+}

@@ -1,0 +1,156 @@
+// Orders: created from the server's catalogue with a PaymentIntent for their amount (the
+// browser only says which item), read back for the shop page and the operations page.
+import type Stripe from 'stripe';
+import { catalogueItem } from './catalogue.ts';
+import type { Database } from './db/database.ts';
+import { ApiError, notFound } from './http/api-error.ts';
+import { newOrderId } from './ids.ts';
+import type { OrderStatus } from './order-status.ts';
+
+export type CaptureMethod = 'automatic' | 'manual';
+
+export interface OrderSummary {
+  id: string;
+  sku: string;
+  description: string;
+  amount: number;
+  currency: string;
+  captureMethod: CaptureMethod;
+  status: OrderStatus;
+  paymentIntentId: string | null;
+  createdAt: string;
+  authorized: number;
+  captured: number;
+  refunded: number;
+}
+
+export interface CreatedOrder {
+  order: OrderSummary;
+  /** For the shopper's browser only: never stored, never logged. */
+  clientSecret: string;
+}
+
+export async function createOrder(db: Database, stripe: Stripe, sku: string, captureMethod: CaptureMethod): Promise<CreatedOrder> {
+  const item = catalogueItem(sku);
+  if (item === undefined) throw new ApiError(400, 'unknown_item', 'There is no such item in the catalogue.');
+  const id = newOrderId();
+  await db.query('INSERT INTO orders (id, sku, description, amount, currency, capture_method) VALUES ($1, $2, $3, $4, $5, $6)', [
+    id,
+    item.sku,
+    item.name,
+    item.amount,
+    item.currency,
+    captureMethod,
+  ]);
+  let intent: Stripe.PaymentIntent;
+  try {
+    intent = await stripe.paymentIntents.create(
+      { amount: item.amount, currency: item.currency, capture_method: captureMethod, description: item.name, metadata: { order_id: id } },
+      // The order id keys the request: a retry (ours or the SDK's) never makes a second intent.
+      { idempotencyKey: `order-${id}-intent` },
+    );
+  } catch (error) {
+    throw new ApiError(502, 'gateway_unavailable', 'The payment gateway could not start the payment; try again.', error);
+  }
+  const updated = await db.query<{ created_at: Date | string; status: OrderStatus }>(
+    "UPDATE orders SET payment_intent_id = $2, status = 'pending', updated_at = now() WHERE id = $1 RETURNING created_at, status",
+    [id, intent.id],
+  );
+  const row = updated.rows[0]!;
+  const order: OrderSummary = {
+    id,
+    sku: item.sku,
+    description: item.name,
+    amount: item.amount,
+    currency: item.currency,
+    captureMethod,
+    // A webhook may already have moved it (a very fast payer): the row says.
+    status: row.status,
+    paymentIntentId: intent.id,
+    createdAt: new Date(row.created_at).toISOString(),
+    authorized: 0,
+    captured: 0,
+    refunded: 0,
+  };
+  return { order, clientSecret: intent.client_secret! };
+}
+
+const SUMMARY_SQL = `SELECT o.id, o.sku, o.description, o.amount, o.currency, o.capture_method, o.status, o.payment_intent_id, o.created_at,
+  COALESCE(SUM(l.amount) FILTER (WHERE l.kind = 'authorization'), 0)::bigint AS authorized,
+  COALESCE(SUM(l.amount) FILTER (WHERE l.kind = 'capture'), 0)::bigint AS captured,
+  COALESCE(SUM(l.amount) FILTER (WHERE l.kind = 'refund'), 0)::bigint AS refunded
+FROM orders o LEFT JOIN ledger_entries l ON l.order_id = o.id`;
+
+interface SummaryRow {
+  id: string;
+  sku: string;
+  description: string;
+  amount: number;
+  currency: string;
+  capture_method: CaptureMethod;
+  status: OrderStatus;
+  payment_intent_id: string | null;
+  created_at: Date | string;
+  authorized: number;
+  captured: number;
+  refunded: number;
+}
+
+function toSummary(row: SummaryRow): OrderSummary {
+  return {
+    id: row.id,
+    sku: row.sku,
+    description: row.description,
+    amount: Number(row.amount),
+    currency: row.currency,
+    captureMethod: row.capture_method,
+    status: row.status,
+    paymentIntentId: row.payment_intent_id,
+    createdAt: new Date(row.created_at).toISOString(),
+    authorized: Number(row.authorized),
+    captured: Number(row.captured),
+    refunded: Number(row.refunded),
+  };
+}
+
+export async function getOrder(db: Database, id: string): Promise<OrderSummary> {
+  const result = await db.query<SummaryRow>(`${SUMMARY_SQL} WHERE o.id = $1 GROUP BY o.id`, [id]);
+  if (!result.rows[0]) throw notFound('order');
+  return toSummary(result.rows[0]);
+}
+
+export async function listOrders(db: Database, limit = 100): Promise<OrderSummary[]> {
+  const result = await db.query<SummaryRow>(`${SUMMARY_SQL} GROUP BY o.id ORDER BY o.created_at DESC, o.id LIMIT $1`, [limit]);
+  return result.rows.map(toSummary);
+}
+
+export interface LedgerEntry {
+  id: number;
+  kind: string;
+  amount: number;
+  currency: string;
+  gatewayRef: string;
+  eventId: string | null;
+  createdAt: string;
+}
+
+export async function ledgerFor(db: Database, orderId: string): Promise<LedgerEntry[]> {
+  const result = await db.query<{ id: number; kind: string; amount: number; currency: string; gateway_ref: string; event_id: string | null; created_at: Date | string }>(
+    'SELECT id, kind, amount, currency, gateway_ref, event_id, created_at FROM ledger_entries WHERE order_id = $1 ORDER BY id',
+    [orderId],
+  );
+  return result.rows.map((row) => ({
+    id: Number(row.id),
+    kind: row.kind,
+    amount: Number(row.amount),
+    currency: row.currency,
+    gatewayRef: row.gateway_ref,
+    eventId: row.event_id,
+    createdAt: new Date(row.created_at).toISOString(),
+  }));
+}
+
+export async function countOrdersByStatus(db: Database): Promise<Record<string, number>> {
+  const result = await db.query<{ status: string; count: number }>('SELECT status, count(*)::bigint AS count FROM orders GROUP BY status');
+  return Object.fromEntries(result.rows.map((row) => [row.status, Number(row.count)]));
+}

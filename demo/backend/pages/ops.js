@@ -1,0 +1,135 @@
+// The operations page (merchant back office, demo login): orders with their status and ledger
+// totals, capture / cancel / refund buttons, and the reconciliation view. Every action carries an
+// Idempotency-Key, kept until the backend gives a final answer, so a retry after a network
+// failure reuses it and the button is disabled while a request runs (a double click sends one).
+const $ = (id) => document.getElementById(id);
+const money = (amount) => (amount / 100).toFixed(2);
+/** Keys of actions that have not had a final answer yet, by order + action + amount. */
+const pendingKeys = new Map();
+
+async function api(path, init = {}) {
+  const response = await fetch(path, { ...init, headers: { 'Content-Type': 'application/json', ...(init.headers ?? {}) } });
+  const body = await response.json().catch(() => ({}));
+  return { ok: response.ok, status: response.status, body };
+}
+
+function cell(row, text) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  row.append(td);
+  return td;
+}
+
+function actionButton(order, action, label, amountInput) {
+  const button = Object.assign(document.createElement('button'), { type: 'button', textContent: label, className: 'small' });
+  button.dataset.action = action;
+  button.addEventListener('click', async () => {
+    const amount = amountInput.value.trim() === '' || action === 'cancel' ? undefined : Number(amountInput.value);
+    const intent = `${order.id}/${action}/${amount ?? 'all'}`;
+    const key = pendingKeys.get(intent) ?? crypto.randomUUID();
+    pendingKeys.set(intent, key);
+    button.disabled = true;
+    try {
+      const { ok, status, body } = await api(`/api/ops/orders/${order.id}/${action}`, {
+        method: 'POST',
+        headers: { 'Idempotency-Key': key },
+        body: JSON.stringify(amount === undefined ? {} : { amount }),
+      });
+      // A 5xx or 409 is not final: the same click later reuses the key.
+      if (status < 500 && status !== 409) pendingKeys.delete(intent);
+      $('operation-result').textContent = ok ? `${label} ${order.id}: done (${JSON.stringify(body)})` : `${label} ${order.id}: ${body.error?.message ?? status}`;
+      $('operation-result').dataset.outcome = ok ? 'ok' : 'error';
+    } catch {
+      $('operation-result').textContent = `${label} ${order.id}: network error, press again to retry safely`;
+    } finally {
+      button.disabled = false;
+      void refresh();
+    }
+  });
+  return button;
+}
+
+async function refresh() {
+  const { ok, body } = await api('/api/ops/orders');
+  if (!ok) return showLogin();
+  const tbody = $('orders').querySelector('tbody');
+  const rows = body.orders.map((order) => {
+    const row = document.createElement('tr');
+    row.dataset.order = order.id;
+    cell(row, order.id);
+    cell(row, order.description);
+    cell(row, `${money(order.amount)} ${order.currency.toUpperCase()}`);
+    cell(row, order.captureMethod);
+    cell(row, order.status).className = `status status-${order.status}`;
+    cell(row, money(order.authorized));
+    cell(row, money(order.captured));
+    cell(row, money(order.refunded));
+    const actions = cell(row, '');
+    const amountInput = Object.assign(document.createElement('input'), { type: 'number', min: '1', placeholder: 'amount', className: 'amount' });
+    amountInput.setAttribute('aria-label', `Amount for ${order.id}`);
+    actions.append(amountInput);
+    if (order.status === 'authorized') actions.append(actionButton(order, 'capture', 'Capture', amountInput), actionButton(order, 'cancel', 'Cancel', amountInput));
+    if (order.status === 'paid' || order.status === 'partially_refunded') actions.append(actionButton(order, 'refund', 'Refund', amountInput));
+    return row;
+  });
+  // Keep the row being typed into: only redraw when nothing in the table has focus.
+  if (!tbody.contains(document.activeElement)) tbody.replaceChildren(...rows);
+}
+
+async function reconcile(event) {
+  event?.preventDefault();
+  const since = $('since').value;
+  $('reconcile-csv').href = `/api/ops/reconciliation.csv?since=${encodeURIComponent(since)}`;
+  const { ok, body } = await api(`/api/ops/reconciliation?since=${encodeURIComponent(since)}`);
+  if (!ok) {
+    $('reconcile-summary').textContent = body.error?.message ?? 'Reconciliation failed.';
+    return;
+  }
+  $('reconcile-summary').textContent = `${body.mismatches === 0 ? 'Ledger and gateway agree' : `${body.mismatches} mismatch(es)`} — ${Object.entries(body.counts).map(([k, v]) => `${k}: ${v}`).join(', ')}`;
+  $('reconcile-summary').dataset.mismatches = String(body.mismatches);
+  $('reconciliation').querySelector('tbody').replaceChildren(
+    ...body.rows.map((entry) => {
+      const row = document.createElement('tr');
+      row.dataset.result = entry.result;
+      for (const value of [entry.result, entry.kind, entry.gatewayId, entry.orderId, entry.ledgerAmount, entry.gatewayAmount, entry.ledgerStatus, entry.gatewayStatus, entry.detail]) cell(row, value ?? '');
+      return row;
+    }),
+  );
+}
+
+let timer;
+function showConsole() {
+  $('login').hidden = true;
+  $('console').hidden = false;
+  $('logout').hidden = false;
+  void refresh();
+  clearInterval(timer);
+  timer = setInterval(refresh, 1500);
+}
+
+function showLogin() {
+  clearInterval(timer);
+  $('login').hidden = false;
+  $('console').hidden = true;
+  $('logout').hidden = true;
+}
+
+$('login-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const { ok, body } = await api('/api/ops/login', { method: 'POST', body: JSON.stringify({ user: $('user').value, password: $('password').value }) });
+  if (ok) showConsole();
+  else $('login-error').textContent = body.error?.message ?? 'Login failed.';
+});
+$('logout').addEventListener('click', async () => {
+  await api('/api/ops/logout', { method: 'POST' });
+  showLogin();
+});
+$('refresh').addEventListener('click', () => void refresh());
+$('reconcile-form').addEventListener('submit', reconcile);
+
+const today = new Date();
+today.setHours(0, 0, 0, 0);
+$('since').value = today.toISOString();
+const session = await api('/api/ops/session');
+if (session.ok) showConsole();
+else showLogin();

@@ -1,0 +1,64 @@
+// `npm run reconcile -- --since <ISO date> [--csv <file>]`: compares the ledger with the
+// gateway for the period, prints the table, writes the CSV if asked, exits 1 on any mismatch
+// (2 on bad usage or when it cannot run).
+//   DATABASE_URL set      -> reads that PostgreSQL database and asks the gateway itself;
+//   OPS_PASSWORD set      -> asks the running backend (BACKEND_URL, default http://localhost:4245),
+//                            which is how to reconcile while `npm run demo` holds the embedded database;
+//   otherwise             -> opens the embedded database (PGLITE_DATA_DIR, default .data/pglite).
+// The gateway: GATEWAY_URL (default the sandbox, http://127.0.0.1:4244) and STRIPE_SECRET_KEY.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { databaseConfigFromEnv, openDatabase } from './db/database.ts';
+import { migrate } from './db/migrations.ts';
+import { reconcile, type ReconciliationReport } from './reconciliation.ts';
+import { toCsv, toTable } from './reconciliation-report.ts';
+import { createStripeClient } from './stripe-client.ts';
+import { DEFAULT_SECRET_KEY } from '../gateway/keys.ts';
+
+function usage(message: string): never {
+  console.error(`${message}\nUsage: npm run reconcile -- --since <ISO date> [--csv <file>]`);
+  process.exit(2);
+}
+
+async function viaBackend(since: Date): Promise<ReconciliationReport> {
+  const base = process.env.BACKEND_URL || 'http://localhost:4245';
+  const login = await fetch(`${base}/api/ops/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user: process.env.OPS_USER || 'ops', password: process.env.OPS_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`The backend at ${base} refused the login (${login.status}).`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';', 1)[0]!;
+  const response = await fetch(`${base}/api/ops/reconciliation?since=${encodeURIComponent(since.toISOString())}`, { headers: { Cookie: cookie } });
+  if (!response.ok) throw new Error(`The backend at ${base} answered ${response.status}.`);
+  return (await response.json()) as ReconciliationReport;
+}
+
+async function direct(since: Date): Promise<ReconciliationReport> {
+  const db = await openDatabase(databaseConfigFromEnv(process.env, '.data/pglite'));
+  try {
+    await migrate(db);
+    const stripe = createStripeClient(process.env.GATEWAY_URL || 'http://127.0.0.1:4244', process.env.STRIPE_SECRET_KEY || DEFAULT_SECRET_KEY);
+    return await reconcile(db, stripe, since);
+  } finally {
+    await db.close();
+  }
+}
+
+const { values } = parseArgs({ options: { since: { type: 'string' }, csv: { type: 'string' } }, strict: true });
+if (!values.since) usage('--since is required.');
+const since = new Date(values.since);
+if (Number.isNaN(since.getTime())) usage(`--since must be an ISO date (e.g. 2026-11-24 or 2026-11-24T10:00:00Z), got "${values.since}".`);
+
+try {
+  const report = process.env.OPS_PASSWORD && !process.env.DATABASE_URL ? await viaBackend(since) : await direct(since);
+  process.stdout.write(toTable(report));
+  if (values.csv) {
+    writeFileSync(values.csv, toCsv(report));
+    console.log(`CSV written to ${values.csv}`);
+  }
+  process.exit(report.mismatches === 0 ? 0 : 1);
+} catch (error) {
+  console.error(`Reconciliation could not run: ${(error as Error).message}`);
+  process.exit(2);
+}
