@@ -187,13 +187,14 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
   override render() {
     const error = this.state?.error;
     const boxClass = `box${this.focused ? ' focused' : ''}${error ? ' invalid' : ''}${this.frameReady ? '' : ' loading'}`;
-    // The frame's input has its own label; this one is for sighted users and pointer users.
+    // The frame's input has its own label; this one is for sighted users and pointer users. The
+    // error line is not live: the group's one live region announces it, once.
     return html`
       <div class="label" part="label" aria-hidden="true" @click=${() => this.focusField()}>${this.label ?? FIELD_LABELS[this.kind]}</div>
       <div class=${boxClass} part="box">
         ${this.frameInserted ? (this.link?.iframe ?? nothing) : nothing} ${this.frameReady ? nothing : html`<div class="skeleton" aria-hidden="true"></div>`}
       </div>
-      <div class="error" part="error" aria-live="polite">${error?.message ?? ''}</div>
+      <div class="error" part="error">${error?.message ?? ''}</div>
     `;
   }
 }

@@ -5,6 +5,9 @@ import { createCardGroup, type CardGroup } from '../host/card-group.ts';
 import { dispatchPayframeEvent } from '../events.ts';
 import type { FieldKind, TokenizeResult } from '../shared/protocol.ts';
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
+import { LiveAnnouncer } from '../a11y/live-announcer.ts';
+import { liveRegionStyles } from '../a11y/live-region.styles.ts';
+import { localizeError } from '../i18n/localize-error.ts';
 
 /**
  * @event payframe-ready - Every field frame and the controller are ready for input.
@@ -17,11 +20,14 @@ import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
  * a field's own `fieldStyle` refines it.
  */
 export class PayframeCardGroupElement extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-  `;
+  static override styles = [
+    css`
+      :host {
+        display: block;
+      }
+    `,
+    liveRegionStyles,
+  ];
   static override properties = {
     publishableKey: { type: String, attribute: 'publishable-key' },
     fieldsOrigin: { type: String, attribute: 'fields-origin' },
@@ -41,6 +47,8 @@ export class PayframeCardGroupElement extends LitElement {
   declare fieldStyle: PayframeFieldStyle | undefined;
 
   private readonly group: CardGroup;
+  /** Says the fields' errors and the outcome of tokenize() to screen readers, each once. */
+  private readonly announcer = new LiveAnnouncer(this);
 
   constructor() {
     super();
@@ -60,8 +68,12 @@ export class PayframeCardGroupElement extends LitElement {
   }
 
   /** Creates a payment method from the fields in this group; never rejects. */
-  tokenize(): Promise<TokenizeResult> {
-    return this.group.tokenize();
+  async tokenize(): Promise<TokenizeResult> {
+    this.announcer.submitted();
+    const result = await this.group.tokenize();
+    const { messages } = this.group;
+    this.announcer.announce('error' in result ? localizeError(result.error, messages).message : messages.cardAccepted);
+    return result;
   }
 
   /** Moves keyboard focus into a field (the card number by default). */
@@ -79,6 +91,6 @@ export class PayframeCardGroupElement extends LitElement {
   }
 
   override render() {
-    return html`<slot></slot>${this.group.controllerFrame ?? nothing}`;
+    return html`<slot></slot>${this.announcer.region}${this.group.controllerFrame ?? nothing}`;
   }
 }

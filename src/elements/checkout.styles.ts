@@ -46,10 +46,13 @@ export const checkoutStyles = css`
     outline: 3px solid var(--payframe-focus-ring, rgba(5, 112, 222, 0.45));
     outline-offset: 2px;
   }
-  button:disabled,
-  button[aria-disabled='true'] {
+  button:disabled {
     opacity: 0.65;
     cursor: default;
+  }
+  /* Busy keeps full contrast: its "Processing…" must stay readable. */
+  button[aria-disabled='true'] {
+    cursor: progress;
   }
   dialog.challenge {
     width: min(440px, calc(100vw - 32px));

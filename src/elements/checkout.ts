@@ -8,6 +8,10 @@ import { isFieldErrorCode } from '../shared/errors.ts';
 import type { CheckoutError, PaymentResult, TokenizeResult } from '../shared/protocol.ts';
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
 import { checkoutStyles } from './checkout.styles.ts';
+import { LiveAnnouncer } from '../a11y/live-announcer.ts';
+import { liveRegionStyles } from '../a11y/live-region.styles.ts';
+import { localizeError } from '../i18n/localize-error.ts';
+import { format } from '../i18n/messages.ts';
 import './define-fields.ts';
 
 /**
@@ -24,7 +28,7 @@ import './define-fields.ts';
  * Style the inputs inside the card frames with `fieldStyle` (see `PayframeFieldStyle`).
  */
 export class PayframeCheckout extends LitElement {
-  static override styles = checkoutStyles;
+  static override styles = [checkoutStyles, liveRegionStyles];
   static override properties = {
     publishableKey: { type: String, attribute: 'publishable-key' },
     amount: { type: Number },
@@ -60,6 +64,8 @@ export class PayframeCheckout extends LitElement {
 
   private readonly group: CardGroup;
   private formError: CheckoutError | undefined;
+  /** Says errors, "processing" and the outcome to screen readers, each once. */
+  private readonly announcer = new LiveAnnouncer(this);
 
   constructor() {
     super();
@@ -86,6 +92,7 @@ export class PayframeCheckout extends LitElement {
     const result = await this.group.tokenize();
     // Field errors show under their field; the rest (network, gateway) above the button.
     this.formError = 'error' in result && !isFieldErrorCode(result.error.code) ? result.error : undefined;
+    this.announceOutcome(result, this.group.messages.cardAccepted);
     this.requestUpdate();
     return result;
   }
@@ -100,6 +107,7 @@ export class PayframeCheckout extends LitElement {
     this.requestUpdate();
     const result = await this.group.pay(this.clientSecret ?? '');
     this.formError = 'error' in result && !isFieldErrorCode(result.error.code) ? result.error : undefined;
+    this.announceOutcome(result, this.group.messages.paid);
     this.requestUpdate();
     return result;
   }
@@ -113,17 +121,31 @@ export class PayframeCheckout extends LitElement {
     if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
   }
 
+  override updated(): void {
+    // Frames that never load: said once, like any other error.
+    const { loadError } = this.group;
+    if (loadError) this.announcer.announce(localizeError(loadError, this.group.messages).message);
+  }
+
   private payLabel(): string {
     const locale = this.locale || document.documentElement.lang || undefined;
     const amount = this.amount !== undefined && this.currency ? formatAmount(this.amount, this.currency, locale) : undefined;
-    return amount ? `Pay ${amount}` : 'Pay';
+    const { messages } = this.group;
+    return amount ? format(messages.pay, { amount }) : messages.payWithoutAmount;
+  }
+
+  /** The shopper hears how it ended: the error (never a value), or that it worked. */
+  private announceOutcome(result: { error: CheckoutError } | object, success: string): void {
+    this.announcer.announce('error' in result ? localizeError(result.error as CheckoutError, this.group.messages).message : success);
   }
 
   /** The pay button or Enter: a second submit while one runs does nothing. */
   private submit(): void {
     if (this.group.busy) return;
+    this.announcer.submitted();
     if (this.clientSecret) void this.pay();
     else void this.tokenize();
+    if (this.group.busy) this.announcer.announce(this.group.messages.processing);
   }
 
   private onSubmit(event: SubmitEvent): void {
@@ -132,7 +154,7 @@ export class PayframeCheckout extends LitElement {
   }
 
   override render() {
-    const { ready, busy, loadError } = this.group;
+    const { ready, busy, loadError, messages } = this.group;
     const error = loadError ?? this.formError;
     return html`
       <form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.onSubmit}>
@@ -141,11 +163,11 @@ export class PayframeCheckout extends LitElement {
           <payframe-card-expiry></payframe-card-expiry>
           <payframe-card-cvc></payframe-card-cvc>
         </div>
-        <p class="form-error" part="form-error" role="alert">${error?.message ?? ''}</p>
+        <p class="form-error" part="form-error">${error ? localizeError(error, messages).message : ''}</p>
         <button part="button" type="submit" ?disabled=${!ready && !busy} aria-disabled=${busy ? 'true' : 'false'}>
-          ${busy ? html`<span class="spinner" aria-hidden="true"></span>Processing…` : this.payLabel()}
+          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${messages.processing}` : this.payLabel()}
         </button>
-        ${this.group.controllerFrame ?? nothing}
+        ${this.announcer.region} ${this.group.controllerFrame ?? nothing}
       </form>
     `;
   }

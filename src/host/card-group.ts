@@ -27,6 +27,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { dispatchPayframeEvent } from '../events.ts';
 import { resolveFieldsOrigin } from './fields-origin.ts';
 import { FrameLink } from './frame-link.ts';
+import { ENGLISH, type Messages } from '../i18n/messages.ts';
 
 /** Dispatched (composed) by a field element when it connects, so the nearest group adopts it. */
 export const REGISTER_FIELD_EVENT = 'payframe-register-field';
@@ -119,6 +120,8 @@ export class CardGroup implements ReactiveController {
   loadError: CheckoutError | undefined;
   /** The owner's style for every field, as plain data; the frames judge it, a split field layers its own on top. */
   fieldStyle: unknown;
+  /** The shopper-facing text in the checkout's locale (English until the controller sends another). */
+  messages: Messages = ENGLISH;
   private readonly styleWarnings = new Set<string>();
 
   private readonly fields = new Map<FieldKind, GroupedField>();
