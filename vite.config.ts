@@ -4,6 +4,7 @@
 //   field, controller   dist/fields/   the fields-origin pages, each built on its own
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
+import { localeChunks } from './scripts/vite-locale-chunks.ts';
 
 const root = import.meta.dirname;
 /** PAYFRAME_DIST_DIR lets parallel builds (e.g. two checkouts of the repo's tests) use separate folders. */
@@ -18,6 +19,7 @@ function framePage(page: 'field' | 'controller', emptyOutDir: boolean): UserConf
   return {
     ...shared,
     root: resolve(root, 'iframe'),
+    plugins: [localeChunks(root)],
     // Relative URLs, so the pages work wherever the fields origin mounts them.
     base: './',
     build: {

@@ -10,21 +10,11 @@ import { fieldEventSchema, type FieldCommand, type FieldEvent, type FieldKind, t
 import { styleForFrame, warnStyleRejections } from '../host/style-relay.ts';
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
 import { cardFieldStyles } from './card-field.styles.ts';
-
-const FIELD_LABELS: Record<FieldKind, string> = {
-  number: 'Card number',
-  expiry: 'Expiration date',
-  cvc: 'Security code',
-};
+import { ENGLISH, isRightToLeft } from '../i18n/messages.ts';
 
 /** Placeholders and labels cross to the frame as plain text, at most this long. */
 const MAX_FRAME_TEXT_LENGTH = 100;
 
-const FRAME_TITLES: Record<FieldKind, string> = {
-  number: 'Secure card number input',
-  expiry: 'Secure expiration date input',
-  cvc: 'Secure security code (CVC) input',
-};
 
 /**
  * @event payframe-change - The field's state changed: `{ field, empty, complete, valid, brand?, error? }`.
@@ -94,7 +84,7 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
         kind: this.kind,
         checkoutId: group.checkoutId,
         fieldsOrigin: group.fieldsOrigin,
-        title: FRAME_TITLES[this.kind],
+        title: group.messages[`${this.kind}FrameTitle`],
         eventSchema: fieldEventSchema,
         onEvent: (event) => this.onFrameEvent(event),
       });
@@ -113,6 +103,11 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
 
   groupStyleChanged(): void {
     this.configurationPending = true;
+    this.requestUpdate();
+  }
+
+  messagesChanged(): void {
+    if (this.link && this.group) this.link.iframe.title = this.group.messages[`${this.kind}FrameTitle`];
     this.requestUpdate();
   }
 
@@ -146,6 +141,7 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
       ...(placeholder !== undefined ? { placeholder } : {}),
       // The frame's input is labelled with the merchant's visible label, so its accessible name matches.
       ...(label !== undefined ? { label } : {}),
+      ...(this.group ? { locale: this.group.locale } : {}),
       style: { group: this.group?.fieldStyle, own: this.ownStyle },
     };
   }
@@ -187,14 +183,17 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
   override render() {
     const error = this.state?.error;
     const boxClass = `box${this.focused ? ' focused' : ''}${error ? ' invalid' : ''}${this.frameReady ? '' : ' loading'}`;
+    const messages = this.group?.messages ?? ENGLISH;
+    const locale = this.group?.locale ?? 'en';
+    const dir = isRightToLeft(locale) ? 'rtl' : 'ltr';
     // The frame's input has its own label; this one is for sighted users and pointer users. The
     // error line is not live: the group's one live region announces it, once.
     return html`
-      <div class="label" part="label" aria-hidden="true" @click=${() => this.focusField()}>${this.label ?? FIELD_LABELS[this.kind]}</div>
+      <div class="label" part="label" aria-hidden="true" lang=${locale} dir=${dir} @click=${() => this.focusField()}>${this.label ?? messages[`${this.kind}Label`]}</div>
       <div class=${boxClass} part="box">
         ${this.frameInserted ? (this.link?.iframe ?? nothing) : nothing} ${this.frameReady ? nothing : html`<div class="skeleton" aria-hidden="true"></div>`}
       </div>
-      <div class="error" part="error">${error?.message ?? ''}</div>
+      <div class="error" part="error" lang=${locale} dir=${dir}>${error?.message ?? ''}</div>
     `;
   }
 }

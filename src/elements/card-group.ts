@@ -8,6 +8,7 @@ import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
 import { LiveAnnouncer } from '../a11y/live-announcer.ts';
 import { liveRegionStyles } from '../a11y/live-region.styles.ts';
 import { localizeError } from '../i18n/localize-error.ts';
+import { requestedLocaleTag, supportedLocale } from '../i18n/messages.ts';
 
 /**
  * @event payframe-ready - Every field frame and the controller are ready for input.
@@ -31,6 +32,7 @@ export class PayframeCardGroupElement extends LitElement {
   static override properties = {
     publishableKey: { type: String, attribute: 'publishable-key' },
     fieldsOrigin: { type: String, attribute: 'fields-origin' },
+    locale: { type: String },
     fieldStyle: { attribute: false },
   };
 
@@ -38,6 +40,8 @@ export class PayframeCardGroupElement extends LitElement {
   declare publishableKey: string;
   /** The origin serving the card fields; defaults to where payframe.js was loaded from. */
   declare fieldsOrigin: string | null;
+  /** The shopper's language for the fields' labels, placeholders and errors (see <payframe-checkout>); `auto` is the browser's. */
+  declare locale: string | undefined;
   /**
    * How the inputs inside every field's frame look: `{ base, placeholder, focus, complete,
    * invalid, variables }`, each of allowlisted CSS declarations. A field's own `fieldStyle` is
@@ -88,6 +92,7 @@ export class PayframeCardGroupElement extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
+    if (changed.has('locale') || !this.hasUpdated) this.group.setLocale(supportedLocale(requestedLocaleTag(this.locale || document.documentElement.lang)));
   }
 
   override render() {

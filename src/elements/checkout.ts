@@ -11,7 +11,7 @@ import { checkoutStyles } from './checkout.styles.ts';
 import { LiveAnnouncer } from '../a11y/live-announcer.ts';
 import { liveRegionStyles } from '../a11y/live-region.styles.ts';
 import { localizeError } from '../i18n/localize-error.ts';
-import { format } from '../i18n/messages.ts';
+import { format, isRightToLeft, requestedLocaleTag, supportedLocale } from '../i18n/messages.ts';
 import './define-fields.ts';
 
 /**
@@ -45,7 +45,12 @@ export class PayframeCheckout extends LitElement {
   declare amount: number | undefined;
   /** ISO currency code, e.g. `eur`. */
   declare currency: string | undefined;
-  /** Locale for the amount; defaults to the page's language. */
+  /**
+   * The shopper's language, for the labels, placeholders, error messages and the amount (a BCP 47
+   * tag such as `de` or `pt-BR`); `auto` is the browser's. Without it, the page's `<html lang>`,
+   * else the browser's. en, de, fr, es, it, nl, pt, pl, sv, ja, zh, ko and ar (right to left) have
+   * texts; any other language reads English, with the amount still formatted for it.
+   */
   declare locale: string | undefined;
   /** The origin serving the card fields; defaults to where payframe.js was loaded from. */
   declare fieldsOrigin: string | null;
@@ -119,6 +124,12 @@ export class PayframeCheckout extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
+    if (changed.has('locale') || !this.hasUpdated) this.group.setLocale(supportedLocale(this.localeTag()));
+  }
+
+  /** The tag the amount is formatted with; texts use the nearest supported locale. */
+  private localeTag(): string {
+    return requestedLocaleTag(this.locale || document.documentElement.lang);
   }
 
   override updated(): void {
@@ -128,8 +139,7 @@ export class PayframeCheckout extends LitElement {
   }
 
   private payLabel(): string {
-    const locale = this.locale || document.documentElement.lang || undefined;
-    const amount = this.amount !== undefined && this.currency ? formatAmount(this.amount, this.currency, locale) : undefined;
+    const amount = this.amount !== undefined && this.currency ? formatAmount(this.amount, this.currency, this.localeTag()) : undefined;
     const { messages } = this.group;
     return amount ? format(messages.pay, { amount }) : messages.payWithoutAmount;
   }
@@ -157,7 +167,7 @@ export class PayframeCheckout extends LitElement {
     const { ready, busy, loadError, messages } = this.group;
     const error = loadError ?? this.formError;
     return html`
-      <form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.onSubmit}>
+      <form part="form" novalidate lang=${this.group.locale} dir=${isRightToLeft(this.group.locale) ? 'rtl' : 'ltr'} aria-busy=${busy ? 'true' : 'false'} @submit=${this.onSubmit}>
         <payframe-card-number></payframe-card-number>
         <div class="row">
           <payframe-card-expiry></payframe-card-expiry>
