@@ -10,6 +10,7 @@ import { caretAfterFormat, deleteAcrossSeparator } from './fields/caret.ts';
 import type { FieldContext, FieldEvaluation } from './fields/field-behaviour.ts';
 import { FIELD_BEHAVIOURS } from './fields/field-behaviours.ts';
 import { createFieldStyleSheet } from './field-style-sheet.ts';
+import { catchAutofill } from './autofill-catcher.ts';
 import { openFieldsChannel, type FieldsChannelMessage } from './fields-channel.ts';
 import { readFrameParams } from './frame-params.ts';
 import { loadMessages } from './locale-messages.ts';
@@ -219,11 +220,20 @@ function startFieldFrame(): void {
       case 'brand-query':
         if (kind === 'number') channel.post({ type: 'brand', brand });
         break;
+      case 'autofill':
+        // Filled by the browser into the number frame: shown here as if typed, focus untouched.
+        if (message.field === kind) {
+          input.value = behaviour.format(message.value, context());
+          touched = true;
+          publish();
+        }
+        break;
       case 'value':
         break;
     }
   }
 
+  if (kind === 'number') catchAutofill(document, channel);
   if (kind === 'cvc') channel.post({ type: 'brand-query' });
   publish();
   host.send({ type: 'ready' });

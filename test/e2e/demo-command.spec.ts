@@ -31,7 +31,7 @@ test('npm run demo serves the three origins and prints a Demo: line; a token com
     await page.goto(demoUrl);
     await page.waitForFunction(() => (document.querySelector('payframe-checkout') as { ready?: boolean } | null)?.ready === true);
     expect(await page.locator('payframe-checkout payframe-card-number iframe').getAttribute('src')).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${fieldsPort}/field\\.html#`));
-    const frame = page.frameLocator('payframe-checkout payframe-card-number iframe').locator('input');
+    const frame = page.frameLocator('payframe-checkout payframe-card-number iframe').locator('input#input');
     await frame.pressSequentially('4242424242424242');
     await page.frameLocator('payframe-checkout payframe-card-expiry iframe').locator('input').pressSequentially('1234');
     await page.frameLocator('payframe-checkout payframe-card-cvc iframe').locator('input').pressSequentially('123');
