@@ -152,10 +152,11 @@ function startFieldFrame(): void {
    * own) is sanitized on its own, so the merchant is told which of its properties was refused.
    */
   function applyMerchantStyle(layers: FieldStyleLayers): void {
+    const theme = sanitizeFieldStyle(layers.theme);
     const group = sanitizeFieldStyle(layers.group);
     const own = sanitizeFieldStyle(layers.own);
-    merchantStyle.apply(mergeFieldStyles(group.style, own.style));
-    for (const [layer, { rejections }] of [['group', group], ['own', own]] as const) {
+    merchantStyle.apply(mergeFieldStyles(mergeFieldStyles(theme.style, group.style), own.style));
+    for (const [layer, { rejections }] of [['theme', theme], ['group', group], ['own', own]] as const) {
       if (rejections.length === 0) continue;
       const reports = rejections.slice(0, 100).map(({ code, property, message }) => ({ code, property: property.slice(0, 200), message: message.slice(0, 300) }));
       host.send({ type: 'style-rejected', layer, rejections: reports });

@@ -142,7 +142,7 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
       // The frame's input is labelled with the merchant's visible label, so its accessible name matches.
       ...(label !== undefined ? { label } : {}),
       ...(this.group ? { locale: this.group.locale } : {}),
-      style: { group: this.group?.fieldStyle, own: this.ownStyle },
+      style: { theme: this.group?.themeStyle, group: this.group?.fieldStyle, own: this.ownStyle },
     };
   }
 
@@ -173,7 +173,7 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
         break;
       case 'style-rejected':
         // The group's style is the group's to report (once for all its fields); ours is ours.
-        if (event.layer === 'group') this.group?.styleRejected(event.rejections);
+        if (event.layer !== 'own') this.group?.styleRejected(event.rejections);
         else warnStyleRejections(`<${this.localName}> fieldStyle`, event.rejections, this.styleWarnings);
         return;
     }

@@ -6,6 +6,8 @@ import { dispatchPayframeEvent } from '../events.ts';
 import type { FieldKind, TokenizeResult } from '../shared/protocol.ts';
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
 import { LiveAnnouncer } from '../a11y/live-announcer.ts';
+import { ThemeController } from '../themes/theme-controller.ts';
+import { themeStyles } from '../themes/theme.styles.ts';
 import { liveRegionStyles } from '../a11y/live-region.styles.ts';
 import { localizeError } from '../i18n/localize-error.ts';
 import { requestedLocaleTag, supportedLocale } from '../i18n/messages.ts';
@@ -27,12 +29,14 @@ export class PayframeCardGroupElement extends LitElement {
         display: block;
       }
     `,
+    themeStyles,
     liveRegionStyles,
   ];
   static override properties = {
     publishableKey: { type: String, attribute: 'publishable-key' },
     fieldsOrigin: { type: String, attribute: 'fields-origin' },
     locale: { type: String },
+    theme: { type: String, reflect: true },
     fieldStyle: { attribute: false },
   };
 
@@ -40,6 +44,8 @@ export class PayframeCardGroupElement extends LitElement {
   declare publishableKey: string;
   /** The origin serving the card fields; defaults to where payframe.js was loaded from. */
   declare fieldsOrigin: string | null;
+  /** `light` (default), `dark`, `minimal` or `auto`: theme variables for the fields inside, and their frames. */
+  declare theme: string | undefined;
   /** The shopper's language for the fields' labels, placeholders and errors (see <payframe-checkout>); `auto` is the browser's. */
   declare locale: string | undefined;
   /**
@@ -53,6 +59,7 @@ export class PayframeCardGroupElement extends LitElement {
   private readonly group: CardGroup;
   /** Says the fields' errors and the outcome of tokenize() to screen readers, each once. */
   private readonly announcer = new LiveAnnouncer(this);
+  private readonly themeController = new ThemeController(this, (style) => this.group.setThemeStyle(style));
 
   constructor() {
     super();

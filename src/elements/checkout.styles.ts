@@ -17,7 +17,7 @@ export const checkoutStyles = css`
   .row {
     display: grid;
     grid-template-columns: 1fr 1fr;
-    gap: 12px;
+    gap: var(--payframe-spacing, 12px);
   }
   .form-error {
     min-height: 18px;
@@ -32,7 +32,7 @@ export const checkoutStyles = css`
     border: 0;
     border-radius: var(--payframe-radius, 6px);
     background: var(--payframe-color-primary, #0570de);
-    color: #fff;
+    color: var(--payframe-color-on-primary, #fff);
     font: inherit;
     font-size: 16px;
     font-weight: 600;

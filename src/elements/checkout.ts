@@ -9,6 +9,8 @@ import type { CheckoutError, PaymentResult, TokenizeResult } from '../shared/pro
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
 import { checkoutStyles } from './checkout.styles.ts';
 import { LiveAnnouncer } from '../a11y/live-announcer.ts';
+import { ThemeController } from '../themes/theme-controller.ts';
+import { themeStyles } from '../themes/theme.styles.ts';
 import { liveRegionStyles } from '../a11y/live-region.styles.ts';
 import { localizeError } from '../i18n/localize-error.ts';
 import { format, isRightToLeft, requestedLocaleTag, supportedLocale } from '../i18n/messages.ts';
@@ -22,18 +24,34 @@ import './define-fields.ts';
  * @event payframe-token - A payment method was created: `{ paymentMethod }`.
  * @event payframe-payment - With `client-secret`: the PaymentIntent was paid: `{ paymentIntent: { id, status } }`.
  * @event payframe-error - Tokenizing or paying failed, or the frames could not load: `{ error: { code, message, field?, declineCode? } }`.
+ * @csspart form - The form holding the fields and the button.
+ * @csspart field - Each field (`field-number`, `field-expiry`, `field-cvc` name one).
+ * @csspart label - A field's visible label.
+ * @csspart box - The bordered box around a field's frame.
+ * @csspart error - The line under a field showing its error.
+ * @csspart row - The row holding the expiry and CVC fields.
  * @csspart form-error - The line above the button for errors that belong to no single field.
  * @csspart button - The pay button.
+ * @cssprop --payframe-color-primary - The button and the focused field's border (also `-hover`, `--payframe-color-on-primary`).
+ * @cssprop --payframe-color-text - Text, in the page and in the fields (the frames get it too).
+ * @cssprop --payframe-color-background - The fields' background (frames too).
+ * @cssprop --payframe-color-border - The fields' border. `--payframe-border-width` its width.
+ * @cssprop --payframe-color-danger - Errors (frames too). `--payframe-color-placeholder`, `--payframe-color-caret` reach the frames.
+ * @cssprop --payframe-radius - Corner radius of fields and button.
+ * @cssprop --payframe-spacing - Space between fields and under labels.
+ * @cssprop --payframe-font-family - Font (frames too; `--payframe-font-size-base` sizes the inputs).
+ * @cssprop --payframe-focus-ring - The focus ring's colour.
  *
  * Style the inputs inside the card frames with `fieldStyle` (see `PayframeFieldStyle`).
  */
 export class PayframeCheckout extends LitElement {
-  static override styles = [checkoutStyles, liveRegionStyles];
+  static override styles = [checkoutStyles, themeStyles, liveRegionStyles];
   static override properties = {
     publishableKey: { type: String, attribute: 'publishable-key' },
     amount: { type: Number },
     currency: { type: String },
     locale: { type: String },
+    theme: { type: String, reflect: true },
     fieldsOrigin: { type: String, attribute: 'fields-origin' },
     clientSecret: { type: String, attribute: 'client-secret' },
     fieldStyle: { attribute: false },
@@ -43,6 +61,11 @@ export class PayframeCheckout extends LitElement {
   declare publishableKey: string;
   /** The amount in the currency's minor unit, e.g. 1999 for €19.99. */
   declare amount: number | undefined;
+  /**
+   * `light` (default), `dark`, `minimal`, or `auto` (light or dark as the system prefers). It
+   * sets the theme variables, which style this element and reach the inputs in the frames.
+   */
+  declare theme: string | undefined;
   /** ISO currency code, e.g. `eur`. */
   declare currency: string | undefined;
   /**
@@ -71,6 +94,8 @@ export class PayframeCheckout extends LitElement {
   private formError: CheckoutError | undefined;
   /** Says errors, "processing" and the outcome to screen readers, each once. */
   private readonly announcer = new LiveAnnouncer(this);
+  /** Sends the theme's variables to the frames as it changes. */
+  private readonly themeController = new ThemeController(this, (style) => this.group.setThemeStyle(style));
 
   constructor() {
     super();
@@ -168,10 +193,10 @@ export class PayframeCheckout extends LitElement {
     const error = loadError ?? this.formError;
     return html`
       <form part="form" novalidate lang=${this.group.locale} dir=${isRightToLeft(this.group.locale) ? 'rtl' : 'ltr'} aria-busy=${busy ? 'true' : 'false'} @submit=${this.onSubmit}>
-        <payframe-card-number></payframe-card-number>
-        <div class="row">
-          <payframe-card-expiry></payframe-card-expiry>
-          <payframe-card-cvc></payframe-card-cvc>
+        <payframe-card-number part="field field-number" exportparts="label, box, error"></payframe-card-number>
+        <div class="row" part="row">
+          <payframe-card-expiry part="field field-expiry" exportparts="label, box, error"></payframe-card-expiry>
+          <payframe-card-cvc part="field field-cvc" exportparts="label, box, error"></payframe-card-cvc>
         </div>
         <p class="form-error" part="form-error">${error ? localizeError(error, messages).message : ''}</p>
         <button part="button" type="submit" ?disabled=${!ready && !busy} aria-disabled=${busy ? 'true' : 'false'}>

@@ -124,6 +124,8 @@ export class CardGroup implements ReactiveController {
   loadError: CheckoutError | undefined;
   /** The owner's style for every field, as plain data; the frames judge it, a split field layers its own on top. */
   fieldStyle: unknown;
+  /** The element's theme variables that reach the frames, the lowest style layer (src/themes). */
+  themeStyle: unknown;
   /** The checkout's locale: the frames show it, and the controller sends the page's texts in it. */
   locale: Locale = 'en';
   /** The shopper-facing text in the checkout's locale (English until the controller sends another). */
@@ -265,6 +267,13 @@ export class CardGroup implements ReactiveController {
     this.fieldStyle = styleForFrame(style);
     for (const field of this.fields.values()) field.groupStyleChanged();
   }
+  /** Restyles every field's input for the element's theme; what was typed stays. */
+  setThemeStyle(style: unknown): void {
+    if (JSON.stringify(style) === JSON.stringify(this.themeStyle)) return;
+    this.themeStyle = style;
+    for (const field of this.fields.values()) field.groupStyleChanged();
+  }
+
   /**
    * Shows the checkout in another locale at once: the frames relabel themselves (what was typed
    * stays) and the controller sends the page's texts, English meanwhile and if it cannot.

@@ -85,7 +85,7 @@ export const fieldEventSchema = z.discriminatedUnion('type', [
   /** Parts of the merchant's style the frame left out, for the merchant's console. */
   z.object({
     type: z.literal('style-rejected'),
-    layer: z.enum(['group', 'own']),
+    layer: z.enum(['theme', 'group', 'own']),
     rejections: z.array(styleRejectionReportSchema).check(z.maxLength(100)),
   }),
 ]);
@@ -100,6 +100,8 @@ export type FieldEvent = z.infer<typeof fieldEventSchema>;
  * a style is judged.
  */
 export const fieldStyleLayersSchema = z.object({
+  /** The element's theme variables (built-in theme or the merchant's `--payframe-*` properties), lowest. */
+  theme: z.optional(z.unknown()),
   group: z.optional(z.unknown()),
   own: z.optional(z.unknown()),
 });

@@ -14,5 +14,6 @@ if (params.has('split')) {
 element.id = 'checkout';
 element.setAttribute('publishable-key', mount.dataset.publishableKey);
 for (const name of ['locale', 'theme']) if (params.has(name)) element.setAttribute(name, params.get(name));
-if (params.has('theme') && params.get('theme') === 'dark') document.documentElement.classList.add('dark-page');
+if (params.get('theme') === 'dark' || params.has('dark-page')) document.documentElement.classList.add('dark-page');
+if (params.has('parts')) document.documentElement.classList.add('parts-demo');
 mount.append(element);
