@@ -76,7 +76,8 @@ export const checkoutStyles = css`
     font-size: 16px;
   }
   button.challenge-cancel {
-    height: 32px;
+    /* A 44 px touch target, like every control of the checkout. */
+    height: 44px;
     padding: 0 12px;
     background: transparent;
     color: var(--payframe-color-text, #1a1f36);
