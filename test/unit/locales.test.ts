@@ -14,6 +14,7 @@ import sv from '../../src/i18n/locales/sv.ts';
 import zh from '../../src/i18n/locales/zh.ts';
 import { ENGLISH, LOCALES, MESSAGE_KEYS, supportedLocale, format } from '../../src/i18n/messages.ts';
 import { pageMessages } from '../../src/i18n/page-messages.ts';
+import { localizeError } from '../../src/i18n/localize-error.ts';
 
 const TABLES: Record<string, Record<string, string>> = { ar, de, es, fr, it: italian, ja, ko, nl, pl, pt, sv, zh };
 
@@ -47,5 +48,14 @@ describe('locales', () => {
     expect(messages.pay).to.equal('Zahlen {amount}');
     expect(messages.processing).to.equal(ENGLISH.processing);
     expect(Object.keys(messages)).to.deep.equal(MESSAGE_KEYS);
+  });
+
+  it('translates our own English error texts, and leaves a more specific message alone', () => {
+    const german = { ...ENGLISH, ...de };
+    expect(localizeError({ code: 'network_error', message: ENGLISH.network_error }, german).message).to.equal(de.network_error);
+    const cancelled = { code: 'payment_intent_authentication_failure', message: 'You closed the payment confirmation.' };
+    expect(localizeError(cancelled, german)).to.equal(cancelled);
+    const declined = { code: 'card_declined', message: 'Your card was declined.' };
+    expect(localizeError(declined, german)).to.equal(declined);
   });
 });
