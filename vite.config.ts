@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { localeChunks } from './scripts/vite-locale-chunks.ts';
 
 const root = import.meta.dirname;
 /** PAYFRAME_DIST_DIR lets parallel builds (e.g. two checkouts of the repo's tests) use separate folders. */
@@ -32,7 +33,7 @@ const minifyFrameHtml: Plugin = {
 function framePage(page: 'field' | 'controller', emptyOutDir: boolean): UserConfig {
   return {
     ...shared,
-    plugins: [minifyFrameHtml],
+    plugins: [minifyFrameHtml, localeChunks(root)],
     root: resolve(root, 'iframe'),
     // Relative URLs, so the pages work wherever the fields origin mounts them.
     base: './',

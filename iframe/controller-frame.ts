@@ -17,6 +17,7 @@ import { createStripeCompatibleGateway } from './gateway/stripe-compatible-gatew
 import type { CardDetails } from './gateway/gateway-adapter.ts';
 import { IdempotencyKeys } from './gateway/idempotency-keys.ts';
 import { readGatewayUrl } from './gateway-config.ts';
+import { loadMessages } from './locale-messages.ts';
 import { connectToHost } from './host-link.ts';
 
 const COLLECT_TIMEOUT_MS = 3_000;
@@ -45,6 +46,11 @@ function startControllerFrame(): void {
   let confirmInFlight: Promise<ConfirmResult> | undefined;
 
   function handleCommand(command: ControllerCommand): void {
+    if (command.type === 'localize') {
+      // The page's own texts in the checkout's locale: the page carries English only.
+      void loadMessages(command.locale).then((messages) => host.send({ type: 'messages', locale: command.locale, messages }));
+      return;
+    }
     const { requestId } = command;
     switch (command.type) {
       case 'tokenize':

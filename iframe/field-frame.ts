@@ -3,7 +3,7 @@
 // its value to the controller frame over the fields channel when a tokenization asks for it.
 import './field-frame.css';
 import type { CardBrand } from '../src/shared/card-brands.ts';
-import { fieldErrorMessage } from '../src/shared/errors.ts';
+import { ENGLISH, isRightToLeft, type Locale, type Messages } from '../src/i18n/messages.ts';
 import type { FieldCommand, FieldEvent, FieldKind, FieldState, FieldStyleLayers } from '../src/shared/protocol.ts';
 import { parseFieldCommand } from '../src/shared/wire-schemas.generated.ts';
 import { mergeFieldStyles, sanitizeFieldStyle } from '../src/shared/style-sanitizer.ts';
@@ -11,21 +11,24 @@ import { caretAfterFormat, deleteAcrossSeparator } from './fields/caret.ts';
 import type { FieldContext, FieldEvaluation } from './fields/field-behaviour.ts';
 import { FIELD_BEHAVIOURS } from './fields/field-behaviours.ts';
 import { createFieldStyleSheet } from './field-style-sheet.ts';
+import { catchAutofill } from './autofill-catcher.ts';
 import { openFieldsChannel, type FieldsChannelMessage } from './fields-channel.ts';
 import { readFrameParams } from './frame-params.ts';
+import { loadMessages } from './locale-messages.ts';
 import { connectToHost } from './host-link.ts';
 
 interface InputSetup {
-  label: string;
-  placeholder: string;
+  /** The input's own label and placeholder in a locale, unless the merchant gave theirs. */
+  texts(messages: Messages): { label: string; placeholder: string };
   autocomplete: string;
   name: string;
 }
 
 const INPUT_SETUP: Record<FieldKind, InputSetup> = {
-  number: { label: 'Card number', placeholder: '1234 1234 1234 1234', autocomplete: 'cc-number', name: 'cardnumber' },
-  expiry: { label: 'Expiration date (MM / YY)', placeholder: 'MM / YY', autocomplete: 'cc-exp', name: 'exp-date' },
-  cvc: { label: 'Security code (CVC)', placeholder: 'CVC', autocomplete: 'cc-csc', name: 'cvc' },
+  number: { texts: (m) => ({ label: m.numberLabel, placeholder: '1234 1234 1234 1234' }), autocomplete: 'cc-number', name: 'cardnumber' },
+  // The format in the label too: a placeholder is not read by every screen reader.
+  expiry: { texts: (m) => ({ label: `${m.expiryLabel} (${m.expiryPlaceholder})`, placeholder: m.expiryPlaceholder }), autocomplete: 'cc-exp', name: 'exp-date' },
+  cvc: { texts: (m) => ({ label: `${m.cvcLabel} (${m.cvcPlaceholder})`, placeholder: m.cvcPlaceholder }), autocomplete: 'cc-csc', name: 'cvc' },
 };
 
 function startFieldFrame(): void {
@@ -38,8 +41,16 @@ function startFieldFrame(): void {
   const input = document.getElementById('input') as HTMLInputElement;
   const label = document.getElementById('label') as HTMLLabelElement;
   const errorText = document.getElementById('error') as HTMLElement;
-  label.textContent = setup.label;
-  input.placeholder = setup.placeholder;
+  let messages: Messages = ENGLISH;
+  let locale: Locale = 'en';
+  /** The merchant's own text, which wins over ours in every locale. */
+  let merchantText: { label?: string; placeholder?: string } = {};
+  function showTexts(): void {
+    const texts = setup.texts(messages);
+    label.textContent = merchantText.label ?? texts.label;
+    input.placeholder = merchantText.placeholder ?? texts.placeholder;
+  }
+  showTexts();
   input.autocomplete = setup.autocomplete as AutoFill;
   input.name = setup.name;
   input.inputMode = 'numeric';
@@ -67,7 +78,7 @@ function startFieldFrame(): void {
       complete: evaluation.complete,
       valid: evaluation.invalid === undefined,
       ...(kind === 'number' ? { brand: evaluation.brand ?? 'unknown' } : {}),
-      ...(errorCode ? { error: { code: errorCode, message: fieldErrorMessage(errorCode) } } : {}),
+      ...(errorCode ? { error: { code: errorCode, message: messages[errorCode] } } : {}),
     };
   }
 
@@ -142,23 +153,39 @@ function startFieldFrame(): void {
    * own) is sanitized on its own, so the merchant is told which of its properties was refused.
    */
   function applyMerchantStyle(layers: FieldStyleLayers): void {
+    const theme = sanitizeFieldStyle(layers.theme);
     const group = sanitizeFieldStyle(layers.group);
     const own = sanitizeFieldStyle(layers.own);
-    merchantStyle.apply(mergeFieldStyles(group.style, own.style));
-    for (const [layer, { rejections }] of [['group', group], ['own', own]] as const) {
+    merchantStyle.apply(mergeFieldStyles(mergeFieldStyles(theme.style, group.style), own.style));
+    for (const [layer, { rejections }] of [['theme', theme], ['group', group], ['own', own]] as const) {
       if (rejections.length === 0) continue;
       const reports = rejections.slice(0, 100).map(({ code, property, message }) => ({ code, property: property.slice(0, 200), message: message.slice(0, 300) }));
       host.send({ type: 'style-rejected', layer, rejections: reports });
     }
   }
 
+  /** Relabels the field and re-says its error in `wanted`; the value and caret are untouched. */
+  function switchLocale(wanted: Locale): void {
+    locale = wanted;
+    document.documentElement.lang = wanted;
+    document.documentElement.dir = isRightToLeft(wanted) ? 'rtl' : 'ltr';
+    void loadMessages(wanted).then((loaded) => {
+      if (locale !== wanted) return;
+      messages = loaded;
+      showTexts();
+      publish();
+    });
+  }
+
   function handleCommand(command: FieldCommand): void {
     switch (command.type) {
       case 'configure': {
-        const { placeholder, label: labelText, disabled, style } = command.options;
+        const { placeholder, label: labelText, disabled, style, locale: wanted } = command.options;
         // Text only, never markup: a property and textContent, nothing the HTML parser reads.
-        if (placeholder !== undefined) input.placeholder = placeholder;
-        if (labelText !== undefined) label.textContent = labelText;
+        if (placeholder !== undefined) merchantText = { ...merchantText, placeholder };
+        if (labelText !== undefined) merchantText = { ...merchantText, label: labelText };
+        showTexts();
+        if (wanted !== undefined && wanted !== locale) switchLocale(wanted);
         if (disabled !== undefined) input.disabled = disabled;
         // The value and caret are untouched: restyling never loses what was typed.
         if (style !== undefined) applyMerchantStyle(style);
@@ -195,11 +222,20 @@ function startFieldFrame(): void {
       case 'brand-query':
         if (kind === 'number') channel.post({ type: 'brand', brand });
         break;
+      case 'autofill':
+        // Filled by the browser into the number frame: shown here as if typed, focus untouched.
+        if (message.field === kind) {
+          input.value = behaviour.format(message.value, context());
+          touched = true;
+          publish();
+        }
+        break;
       case 'value':
         break;
     }
   }
 
+  if (kind === 'number') catchAutofill(document, channel);
   if (kind === 'cvc') channel.post({ type: 'brand-query' });
   publish();
   host.send({ type: 'ready' });

@@ -14,6 +14,8 @@ export const fieldsChannelMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('brand'), brand: cardBrandSchema }),
   /** CVC field -> number field, when it starts late: what brand is typed so far? */
   z.object({ type: z.literal('brand-query') }),
+  /** Number field -> expiry or CVC field: what the browser's autofill put in the number frame for it. */
+  z.object({ type: z.literal('autofill'), field: z.enum(['expiry', 'cvc']), value: z.string().check(z.maxLength(32)) }),
 ]);
 export type FieldsChannelMessage = z.infer<typeof fieldsChannelMessageSchema>;
 

@@ -87,6 +87,29 @@ export const parseFieldsChannelMessage = /* @__PURE__ */ wireParser<z.output<typ
       "required": [
         "type"
       ]
+    },
+    {
+      "type": "object",
+      "properties": {
+        "type": {
+          "const": "autofill"
+        },
+        "field": {
+          "enum": [
+            "expiry",
+            "cvc"
+          ]
+        },
+        "value": {
+          "type": "string",
+          "maxLength": 32
+        }
+      },
+      "required": [
+        "type",
+        "field",
+        "value"
+      ]
     }
   ]
 });

@@ -11,7 +11,7 @@ export const cardFieldStyles = css`
   }
   .label {
     display: block;
-    margin: 0 0 6px;
+    margin: 0 0 calc(var(--payframe-spacing, 12px) / 2);
     font-size: 14px;
     line-height: 18px;
     font-weight: 500;
@@ -21,10 +21,12 @@ export const cardFieldStyles = css`
   .box {
     position: relative;
     height: var(--payframe-field-height, 44px);
-    border: 1px solid var(--payframe-color-border, #e0e6eb);
+    /* 3:1 against the background: a field's boundary must be seen (WCAG 1.4.11). */
+    border: solid var(--payframe-color-border, #868e9c);
+    border-width: var(--payframe-border-width, 1px);
     border-radius: var(--payframe-radius, 6px);
     background: var(--payframe-color-background, #fff);
-    box-shadow: 0 1px 1px rgba(0, 0, 0, 0.03), 0 3px 6px rgba(0, 0, 0, 0.02);
+    box-shadow: var(--payframe-box-shadow, 0 1px 1px rgba(0, 0, 0, 0.03), 0 3px 6px rgba(0, 0, 0, 0.02));
     transition: border-color 0.15s ease, box-shadow 0.15s ease;
     overflow: hidden;
   }
@@ -54,7 +56,7 @@ export const cardFieldStyles = css`
     position: absolute;
     inset: 10px 12px;
     border-radius: 4px;
-    background: linear-gradient(90deg, #eef1f5 25%, #f7f9fb 50%, #eef1f5 75%);
+    background: linear-gradient(90deg, var(--payframe-skeleton, #eef1f5) 25%, transparent 50%, var(--payframe-skeleton, #eef1f5) 75%);
     background-size: 200% 100%;
     animation: shimmer 1.2s ease-in-out infinite;
     pointer-events: none;

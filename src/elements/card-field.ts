@@ -11,21 +11,11 @@ import { parseFieldEvent } from '../shared/wire-schemas.generated.ts';
 import { styleForFrame, warnStyleRejections } from '../host/style-relay.ts';
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
 import { cardFieldStyles } from './card-field.styles.ts';
-
-const FIELD_LABELS: Record<FieldKind, string> = {
-  number: 'Card number',
-  expiry: 'Expiration date',
-  cvc: 'Security code',
-};
+import { ENGLISH, isRightToLeft } from '../i18n/messages.ts';
 
 /** Placeholders and labels cross to the frame as plain text, at most this long. */
 const MAX_FRAME_TEXT_LENGTH = 100;
 
-const FRAME_TITLES: Record<FieldKind, string> = {
-  number: 'Secure card number input',
-  expiry: 'Secure expiration date input',
-  cvc: 'Secure security code (CVC) input',
-};
 
 /**
  * @event payframe-change - The field's state changed: `{ field, empty, complete, valid, brand?, error? }`.
@@ -95,7 +85,7 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
         kind: this.kind,
         checkoutId: group.checkoutId,
         fieldsOrigin: group.fieldsOrigin,
-        title: FRAME_TITLES[this.kind],
+        title: group.messages[`${this.kind}FrameTitle`],
         parseEvent: parseFieldEvent,
         onEvent: (event) => this.onFrameEvent(event),
       });
@@ -114,6 +104,11 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
 
   groupStyleChanged(): void {
     this.configurationPending = true;
+    this.requestUpdate();
+  }
+
+  messagesChanged(): void {
+    if (this.link && this.group) this.link.iframe.title = this.group.messages[`${this.kind}FrameTitle`];
     this.requestUpdate();
   }
 
@@ -147,7 +142,8 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
       ...(placeholder !== undefined ? { placeholder } : {}),
       // The frame's input is labelled with the merchant's visible label, so its accessible name matches.
       ...(label !== undefined ? { label } : {}),
-      style: { group: this.group?.fieldStyle, own: this.ownStyle },
+      ...(this.group ? { locale: this.group.locale } : {}),
+      style: { theme: this.group?.themeStyle, group: this.group?.fieldStyle, own: this.ownStyle },
     };
   }
 
@@ -178,7 +174,7 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
         break;
       case 'style-rejected':
         // The group's style is the group's to report (once for all its fields); ours is ours.
-        if (event.layer === 'group') this.group?.styleRejected(event.rejections);
+        if (event.layer !== 'own') this.group?.styleRejected(event.rejections);
         else warnStyleRejections(`<${this.localName}> fieldStyle`, event.rejections, this.styleWarnings);
         return;
     }
@@ -188,13 +184,17 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
   override render() {
     const error = this.state?.error;
     const boxClass = `box${this.focused ? ' focused' : ''}${error ? ' invalid' : ''}${this.frameReady ? '' : ' loading'}`;
-    // The frame's input has its own label; this one is for sighted users and pointer users.
+    const messages = this.group?.messages ?? ENGLISH;
+    const locale = this.group?.locale ?? 'en';
+    const dir = isRightToLeft(locale) ? 'rtl' : 'ltr';
+    // The frame's input has its own label; this one is for sighted users and pointer users. The
+    // error line is not live: the group's one live region announces it, once.
     return html`
-      <div class="label" part="label" aria-hidden="true" @click=${() => this.focusField()}>${this.label ?? FIELD_LABELS[this.kind]}</div>
+      <div class="label" part="label" aria-hidden="true" lang=${locale} dir=${dir} @click=${() => this.focusField()}>${this.label ?? messages[`${this.kind}Label`]}</div>
       <div class=${boxClass} part="box">
         ${this.frameInserted ? (this.link?.iframe ?? nothing) : nothing} ${this.frameReady ? nothing : html`<div class="skeleton" aria-hidden="true"></div>`}
       </div>
-      <div class="error" part="error" aria-live="polite">${error?.message ?? ''}</div>
+      <div class="error" part="error" lang=${locale} dir=${dir}>${error?.message ?? ''}</div>
     `;
   }
 }

@@ -5,6 +5,12 @@ import { createCardGroup, type CardGroup } from '../host/card-group.ts';
 import { dispatchPayframeEvent } from '../events.ts';
 import type { FieldKind, TokenizeResult } from '../shared/protocol.ts';
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
+import { LiveAnnouncer } from '../a11y/live-announcer.ts';
+import { ThemeController } from '../themes/theme-controller.ts';
+import { themeStyles } from '../themes/theme.styles.ts';
+import { liveRegionStyles } from '../a11y/live-region.styles.ts';
+import { localizeError } from '../i18n/localize-error.ts';
+import { requestedLocaleTag, supportedLocale } from '../i18n/messages.ts';
 
 /**
  * @event payframe-ready - Every field frame and the controller are ready for input.
@@ -17,14 +23,20 @@ import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
  * a field's own `fieldStyle` refines it.
  */
 export class PayframeCardGroupElement extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-  `;
+  static override styles = [
+    css`
+      :host {
+        display: block;
+      }
+    `,
+    themeStyles,
+    liveRegionStyles,
+  ];
   static override properties = {
     publishableKey: { type: String, attribute: 'publishable-key' },
     fieldsOrigin: { type: String, attribute: 'fields-origin' },
+    locale: { type: String },
+    theme: { type: String, reflect: true },
     fieldStyle: { attribute: false },
   };
 
@@ -32,6 +44,10 @@ export class PayframeCardGroupElement extends LitElement {
   declare publishableKey: string;
   /** The origin serving the card fields; defaults to where payframe.js was loaded from. */
   declare fieldsOrigin: string | null;
+  /** `light` (default), `dark`, `minimal` or `auto`: theme variables for the fields inside, and their frames. */
+  declare theme: string | undefined;
+  /** The shopper's language for the fields' labels, placeholders and errors (see <payframe-checkout>); `auto` is the browser's. */
+  declare locale: string | undefined;
   /**
    * How the inputs inside every field's frame look: `{ base, placeholder, focus, complete,
    * invalid, variables }`, each of allowlisted CSS declarations. A field's own `fieldStyle` is
@@ -41,6 +57,9 @@ export class PayframeCardGroupElement extends LitElement {
   declare fieldStyle: PayframeFieldStyle | undefined;
 
   private readonly group: CardGroup;
+  /** Says the fields' errors and the outcome of tokenize() to screen readers, each once. */
+  private readonly announcer = new LiveAnnouncer(this);
+  private readonly themeController = new ThemeController(this, (style) => this.group.setThemeStyle(style));
 
   constructor() {
     super();
@@ -60,8 +79,12 @@ export class PayframeCardGroupElement extends LitElement {
   }
 
   /** Creates a payment method from the fields in this group; never rejects. */
-  tokenize(): Promise<TokenizeResult> {
-    return this.group.tokenize();
+  async tokenize(): Promise<TokenizeResult> {
+    this.announcer.submitted();
+    const result = await this.group.tokenize();
+    const { messages } = this.group;
+    this.announcer.announce('error' in result ? localizeError(result.error, messages).message : messages.cardAccepted);
+    return result;
   }
 
   /** Moves keyboard focus into a field (the card number by default). */
@@ -76,9 +99,10 @@ export class PayframeCardGroupElement extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
+    if (changed.has('locale') || !this.hasUpdated) this.group.setLocale(supportedLocale(requestedLocaleTag(this.locale || document.documentElement.lang)));
   }
 
   override render() {
-    return html`<slot></slot>${this.group.controllerFrame ?? nothing}`;
+    return html`<slot></slot>${this.announcer.region}${this.group.controllerFrame ?? nothing}`;
   }
 }

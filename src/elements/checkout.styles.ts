@@ -17,7 +17,7 @@ export const checkoutStyles = css`
   .row {
     display: grid;
     grid-template-columns: 1fr 1fr;
-    gap: 12px;
+    gap: var(--payframe-spacing, 12px);
   }
   .form-error {
     min-height: 18px;
@@ -32,7 +32,7 @@ export const checkoutStyles = css`
     border: 0;
     border-radius: var(--payframe-radius, 6px);
     background: var(--payframe-color-primary, #0570de);
-    color: #fff;
+    color: var(--payframe-color-on-primary, #fff);
     font: inherit;
     font-size: 16px;
     font-weight: 600;
@@ -46,10 +46,13 @@ export const checkoutStyles = css`
     outline: 3px solid var(--payframe-focus-ring, rgba(5, 112, 222, 0.45));
     outline-offset: 2px;
   }
-  button:disabled,
-  button[aria-disabled='true'] {
+  button:disabled {
     opacity: 0.65;
     cursor: default;
+  }
+  /* Busy keeps full contrast: its "Processing…" must stay readable. */
+  button[aria-disabled='true'] {
+    cursor: progress;
   }
   dialog.challenge {
     width: min(440px, calc(100vw - 32px));
@@ -73,7 +76,8 @@ export const checkoutStyles = css`
     font-size: 16px;
   }
   button.challenge-cancel {
-    height: 32px;
+    /* A 44 px touch target, like every control of the checkout. */
+    height: 44px;
     padding: 0 12px;
     background: transparent;
     color: var(--payframe-color-text, #1a1f36);

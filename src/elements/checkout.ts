@@ -9,6 +9,12 @@ import { isFieldErrorCode } from '../shared/errors.ts';
 import type { CheckoutError, PaymentResult, TokenizeResult } from '../shared/protocol.ts';
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
 import { checkoutStyles } from './checkout.styles.ts';
+import { LiveAnnouncer } from '../a11y/live-announcer.ts';
+import { ThemeController } from '../themes/theme-controller.ts';
+import { themeStyles } from '../themes/theme.styles.ts';
+import { liveRegionStyles } from '../a11y/live-region.styles.ts';
+import { localizeError } from '../i18n/localize-error.ts';
+import { format, isRightToLeft, requestedLocaleTag, supportedLocale } from '../i18n/messages.ts';
 import './define-fields.ts';
 
 /**
@@ -19,18 +25,34 @@ import './define-fields.ts';
  * @event payframe-token - A payment method was created: `{ paymentMethod }`.
  * @event payframe-payment - With `client-secret`: the PaymentIntent was paid: `{ paymentIntent: { id, status } }`.
  * @event payframe-error - Tokenizing or paying failed, or the frames could not load: `{ error: { code, message, field?, declineCode? } }`.
+ * @csspart form - The form holding the fields and the button.
+ * @csspart field - Each field (`field-number`, `field-expiry`, `field-cvc` name one).
+ * @csspart label - A field's visible label.
+ * @csspart box - The bordered box around a field's frame.
+ * @csspart error - The line under a field showing its error.
+ * @csspart row - The row holding the expiry and CVC fields.
  * @csspart form-error - The line above the button for errors that belong to no single field.
  * @csspart button - The pay button.
+ * @cssprop --payframe-color-primary - The button and the focused field's border (also `-hover`, `--payframe-color-on-primary`).
+ * @cssprop --payframe-color-text - Text, in the page and in the fields (the frames get it too).
+ * @cssprop --payframe-color-background - The fields' background (frames too).
+ * @cssprop --payframe-color-border - The fields' border. `--payframe-border-width` its width.
+ * @cssprop --payframe-color-danger - Errors (frames too). `--payframe-color-placeholder`, `--payframe-color-caret` reach the frames.
+ * @cssprop --payframe-radius - Corner radius of fields and button.
+ * @cssprop --payframe-spacing - Space between fields and under labels.
+ * @cssprop --payframe-font-family - Font (frames too; `--payframe-font-size-base` sizes the inputs).
+ * @cssprop --payframe-focus-ring - The focus ring's colour.
  *
  * Style the inputs inside the card frames with `fieldStyle` (see `PayframeFieldStyle`).
  */
 export class PayframeCheckout extends LitElement {
-  static override styles = checkoutStyles;
+  static override styles = [checkoutStyles, themeStyles, liveRegionStyles];
   static override properties = {
     publishableKey: { type: String, attribute: 'publishable-key' },
     amount: { type: Number },
     currency: { type: String },
     locale: { type: String },
+    theme: { type: String, reflect: true },
     fieldsOrigin: { type: String, attribute: 'fields-origin' },
     clientSecret: { type: String, attribute: 'client-secret' },
     returnUrl: { type: String, attribute: 'return-url' },
@@ -41,9 +63,19 @@ export class PayframeCheckout extends LitElement {
   declare publishableKey: string;
   /** The amount in the currency's minor unit, e.g. 1999 for €19.99. */
   declare amount: number | undefined;
+  /**
+   * `light` (default), `dark`, `minimal`, or `auto` (light or dark as the system prefers). It
+   * sets the theme variables, which style this element and reach the inputs in the frames.
+   */
+  declare theme: string | undefined;
   /** ISO currency code, e.g. `eur`. */
   declare currency: string | undefined;
-  /** Locale for the amount; defaults to the page's language. */
+  /**
+   * The shopper's language, for the labels, placeholders, error messages and the amount (a BCP 47
+   * tag such as `de` or `pt-BR`); `auto` is the browser's. Without it, the page's `<html lang>`,
+   * else the browser's. en, de, fr, es, it, nl, pt, pl, sv, ja, zh, ko and ar (right to left) have
+   * texts; any other language reads English, with the amount still formatted for it.
+   */
   declare locale: string | undefined;
   /** The origin serving the card fields; defaults to where payframe.js was loaded from. */
   declare fieldsOrigin: string | null;
@@ -68,6 +100,10 @@ export class PayframeCheckout extends LitElement {
 
   private readonly group: CardGroup;
   private formError: CheckoutError | undefined;
+  /** Says errors, "processing" and the outcome to screen readers, each once. */
+  private readonly announcer = new LiveAnnouncer(this);
+  /** Sends the theme's variables to the frames as it changes. */
+  private readonly themeController = new ThemeController(this, (style) => this.group.setThemeStyle(style));
 
   constructor() {
     super();
@@ -97,6 +133,7 @@ export class PayframeCheckout extends LitElement {
     const result = await this.group.tokenize();
     // Field errors show under their field; the rest (network, gateway) above the button.
     this.formError = 'error' in result && !isFieldErrorCode(result.error.code) ? result.error : undefined;
+    this.announceOutcome(result, this.group.messages.cardAccepted);
     this.requestUpdate();
     return result;
   }
@@ -111,6 +148,7 @@ export class PayframeCheckout extends LitElement {
     this.requestUpdate();
     const result = await this.group.pay(this.clientSecret ?? '', this.returnUrl);
     this.formError = 'error' in result && !isFieldErrorCode(result.error.code) ? result.error : undefined;
+    this.announceOutcome(result, this.group.messages.paid);
     this.requestUpdate();
     return result;
   }
@@ -131,19 +169,38 @@ export class PayframeCheckout extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
+    if (changed.has('locale') || !this.hasUpdated) this.group.setLocale(supportedLocale(this.localeTag()));
+  }
+
+  /** The tag the amount is formatted with; texts use the nearest supported locale. */
+  private localeTag(): string {
+    return requestedLocaleTag(this.locale || document.documentElement.lang);
+  }
+
+  override updated(): void {
+    // Frames that never load: said once, like any other error.
+    const { loadError } = this.group;
+    if (loadError) this.announcer.announce(localizeError(loadError, this.group.messages).message);
   }
 
   private payLabel(): string {
-    const locale = this.locale || document.documentElement.lang || undefined;
-    const amount = this.amount !== undefined && this.currency ? formatAmount(this.amount, this.currency, locale) : undefined;
-    return amount ? `Pay ${amount}` : 'Pay';
+    const amount = this.amount !== undefined && this.currency ? formatAmount(this.amount, this.currency, this.localeTag()) : undefined;
+    const { messages } = this.group;
+    return amount ? format(messages.pay, { amount }) : messages.payWithoutAmount;
+  }
+
+  /** The shopper hears how it ended: the error (never a value), or that it worked. */
+  private announceOutcome(result: { error: CheckoutError } | object, success: string): void {
+    this.announcer.announce('error' in result ? localizeError(result.error as CheckoutError, this.group.messages).message : success);
   }
 
   /** The pay button or Enter: a second submit while one runs does nothing. */
   private submit(): void {
     if (this.group.busy) return;
+    this.announcer.submitted();
     if (this.clientSecret) void this.pay();
     else void this.tokenize();
+    if (this.group.busy) this.announcer.announce(this.group.messages.processing);
   }
 
   private onSubmit(event: SubmitEvent): void {
@@ -152,20 +209,20 @@ export class PayframeCheckout extends LitElement {
   }
 
   override render() {
-    const { ready, busy, loadError } = this.group;
+    const { ready, busy, loadError, messages } = this.group;
     const error = loadError ?? this.formError;
     return html`
-      <form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.onSubmit}>
-        <payframe-card-number></payframe-card-number>
-        <div class="row">
-          <payframe-card-expiry></payframe-card-expiry>
-          <payframe-card-cvc></payframe-card-cvc>
+      <form part="form" novalidate lang=${this.group.locale} dir=${isRightToLeft(this.group.locale) ? 'rtl' : 'ltr'} aria-busy=${busy ? 'true' : 'false'} @submit=${this.onSubmit}>
+        <payframe-card-number part="field field-number" exportparts="label, box, error"></payframe-card-number>
+        <div class="row" part="row">
+          <payframe-card-expiry part="field field-expiry" exportparts="label, box, error"></payframe-card-expiry>
+          <payframe-card-cvc part="field field-cvc" exportparts="label, box, error"></payframe-card-cvc>
         </div>
-        <p class="form-error" part="form-error" role="alert">${error?.message ?? ''}</p>
+        <p class="form-error" part="form-error">${error ? localizeError(error, messages).message : ''}</p>
         <button part="button" type="submit" ?disabled=${!ready && !busy} aria-disabled=${busy ? 'true' : 'false'}>
-          ${busy ? html`<span class="spinner" aria-hidden="true"></span>Processing…` : this.payLabel()}
+          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${messages.processing}` : this.payLabel()}
         </button>
-        ${this.group.controllerFrame ?? nothing}
+        ${this.announcer.region} ${this.group.controllerFrame ?? nothing}
       </form>
     `;
   }

@@ -25,6 +25,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { dispatchPayframeEvent } from '../events.ts';
 import { resolveFieldsOrigin } from './fields-origin.ts';
 import { FrameLink } from './frame-link.ts';
+import { ENGLISH, type Locale, type Messages } from '../i18n/messages.ts';
+import { pageMessages } from '../i18n/page-messages.ts';
+import { localizeError } from '../i18n/localize-error.ts';
 
 /** Dispatched (composed) by a field element when it connects, so the nearest group adopts it. */
 export const REGISTER_FIELD_EVENT = 'payframe-register-field';
@@ -64,8 +67,10 @@ export interface GroupedField {
   attachToGroup(group: CardGroup): void;
   sendCommand(command: FieldCommand): void;
   focusField(): void;
-  /** The group's `fieldStyle` changed: send the field's style to its frame again. */
+  /** The group's `fieldStyle` or locale changed: send the field's options to its frame again. */
   groupStyleChanged(): void;
+  /** The group's texts changed (a new locale arrived): show them. */
+  messagesChanged(): void;
 }
 
 /** What the group needs from the element that owns it. */
@@ -115,6 +120,12 @@ export class CardGroup implements ReactiveController {
   loadError: CheckoutError | undefined;
   /** The owner's style for every field, as plain data; the frames judge it, a split field layers its own on top. */
   fieldStyle: unknown;
+  /** The element's theme variables that reach the frames, the lowest style layer (src/themes). */
+  themeStyle: unknown;
+  /** The checkout's locale: the frames show it, and the controller sends the page's texts in it. */
+  locale: Locale = 'en';
+  /** The shopper-facing text in the checkout's locale (English until the controller sends another). */
+  messages: Messages = ENGLISH;
   private readonly styleWarnings = new Set<string>();
 
   private readonly fields = new Map<FieldKind, GroupedField>();
@@ -168,6 +179,7 @@ export class CardGroup implements ReactiveController {
         parseEvent: parseControllerEvent,
         onEvent: (event) => this.onControllerEvent(event),
       });
+      if (this.locale !== 'en') this.controller.send({ type: 'localize', locale: this.locale });
       const iframe = this.controller.iframe;
       iframe.hidden = true;
       iframe.tabIndex = -1;
@@ -251,6 +263,36 @@ export class CardGroup implements ReactiveController {
     this.fieldStyle = styleForFrame(style);
     for (const field of this.fields.values()) field.groupStyleChanged();
   }
+  /** Restyles every field's input for the element's theme; what was typed stays. */
+  setThemeStyle(style: unknown): void {
+    if (JSON.stringify(style) === JSON.stringify(this.themeStyle)) return;
+    this.themeStyle = style;
+    for (const field of this.fields.values()) field.groupStyleChanged();
+  }
+
+  /**
+   * Shows the checkout in another locale at once: the frames relabel themselves (what was typed
+   * stays) and the controller sends the page's texts, English meanwhile and if it cannot.
+   */
+  setLocale(locale: Locale): void {
+    if (locale === this.locale) return;
+    this.locale = locale;
+    if (locale === 'en') this.showMessages(ENGLISH);
+    else this.controller?.send({ type: 'localize', locale });
+    for (const field of this.fields.values()) field.groupStyleChanged();
+  }
+
+  /** An error's message in the checkout's locale, for the merchant's events and the shopper. */
+  private localized<Result extends TokenizeResult | PaymentResult>(result: Result): Result {
+    return 'error' in result ? { ...result, error: localizeError(result.error, this.messages) } : result;
+  }
+
+  private showMessages(messages: Messages): void {
+    this.messages = messages;
+    for (const field of this.fields.values()) field.messagesChanged();
+    this.host.groupChanged();
+  }
+
   /** A field frame refused parts of the group's style: warn once for the whole group. */
   styleRejected(rejections: StyleRejectionReport[]): void {
     warnStyleRejections(`<${this.host.element.localName}> fieldStyle`, rejections, this.styleWarnings);
@@ -301,14 +343,14 @@ export class CardGroup implements ReactiveController {
   }
 
   private async runTokenize(): Promise<TokenizeResult> {
-    const result = await this.requestToken();
+    const result = this.localized(await this.requestToken());
     if ('paymentMethod' in result) dispatchPayframeEvent(this.host.element, 'payframe-token', { paymentMethod: result.paymentMethod });
     else dispatchPayframeEvent(this.host.element, 'payframe-error', { error: result.error });
     return result;
   }
 
   private async runPay(request: () => Promise<PaymentResult>): Promise<PaymentResult> {
-    const result = await request();
+    const result = this.localized(await request());
     if ('paymentIntent' in result) dispatchPayframeEvent(this.host.element, 'payframe-payment', { paymentIntent: result.paymentIntent });
     else dispatchPayframeEvent(this.host.element, 'payframe-error', { error: result.error });
     return result;
@@ -379,7 +421,7 @@ export class CardGroup implements ReactiveController {
   }
 
   /** Sends a command to the controller and waits for its answer (or a typed timeout). */
-  private ask<Type extends keyof AnswerResults>(command: ControllerCommand, answerType: Type): Promise<AnswerResult<Type>> {
+  private ask<Type extends keyof AnswerResults>(command: Extract<ControllerCommand, { requestId: string }>, answerType: Type): Promise<AnswerResult<Type>> {
     const controller = this.controller;
     if (!controller) return Promise.resolve({ error: checkoutError('not_ready') } as AnswerResult<Type>);
     const { requestId } = command;
@@ -401,6 +443,9 @@ export class CardGroup implements ReactiveController {
       case 'ready':
         this.controllerReady = true;
         this.refresh();
+        break;
+      case 'messages':
+        if (event.locale === this.locale) this.showMessages(pageMessages(event.messages));
         break;
       case 'tokenize-result':
       case 'confirm-result':

@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { CARD_BRANDS } from './card-brands.ts';
 import { FIELD_ERROR_CODES } from './errors.ts';
 import { FIELD_KINDS, FRAME_KINDS, PAYMENT_INTENT_STATUSES, PROTOCOL_VERSION } from './protocol-constants.ts';
+import { LOCALES, MESSAGE_KEYS, type MessageKey } from '../i18n/messages.ts';
 
 export const cardBrandSchema = z.enum(CARD_BRANDS);
 
@@ -25,6 +26,9 @@ export const checkoutIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$
 
 /** Text the merchant may show inside a frame; set as text, never parsed as HTML. */
 const shortText = z.string().check(z.maxLength(100));
+
+/** A supported locale (src/i18n): the frames load its messages. */
+export const localeSchema = z.enum(LOCALES);
 
 const originSchema = z.string().check(z.regex(/^https?:\/\/[^/\s]+$/), z.maxLength(300));
 
@@ -86,7 +90,7 @@ export const fieldEventSchema = z.discriminatedUnion('type', [
   /** Parts of the merchant's style the frame left out, for the merchant's console. */
   z.object({
     type: z.literal('style-rejected'),
-    layer: z.enum(['group', 'own']),
+    layer: z.enum(['theme', 'group', 'own']),
     rejections: z.array(styleRejectionReportSchema).check(z.maxLength(100)),
   }),
 ]);
@@ -101,6 +105,8 @@ export type FieldEvent = z.infer<typeof fieldEventSchema>;
  * a style is judged.
  */
 export const fieldStyleLayersSchema = z.object({
+  /** The element's theme variables (built-in theme or the merchant's `--payframe-*` properties), lowest. */
+  theme: z.optional(z.unknown()),
   group: z.optional(z.unknown()),
   own: z.optional(z.unknown()),
 });
@@ -110,6 +116,8 @@ export const fieldOptionsSchema = z.object({
   placeholder: z.optional(shortText),
   label: z.optional(shortText),
   disabled: z.optional(z.boolean()),
+  /** Labels, placeholders and error messages in this locale; right to left for Arabic. */
+  locale: z.optional(localeSchema),
   /** Replaces the whole merchant style; `{}` removes it. */
   style: z.optional(fieldStyleLayersSchema),
 });
@@ -161,6 +169,8 @@ export const controllerCommandSchema = z.discriminatedUnion('type', [
     publishableKey: publishableKeySchema,
     clientSecret: clientSecretSchema,
   }),
+  /** Send the page's own texts (pay button, frame titles, errors) in this locale. */
+  z.object({ type: z.literal('localize'), locale: localeSchema }),
 ]);
 export type ControllerCommand = z.infer<typeof controllerCommandSchema>;
 
@@ -230,11 +240,22 @@ export const confirmResultSchema = z.union([
 ]);
 export type ConfirmResult = z.infer<typeof confirmResultSchema>;
 
+/** The texts the page shows, by key; only known keys pass, each plain text (rendered as text, never HTML). */
+const pageMessagesSchema = z.object(
+  Object.fromEntries(MESSAGE_KEYS.map((key) => [key, z.optional(z.string().check(z.maxLength(300)))])) as Record<MessageKey, z.ZodMiniOptional<z.ZodMiniString>>,
+);
+
 export const controllerEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('tokenize-result'), requestId: requestIdSchema, result: tokenizeResultSchema }),
   z.object({ type: z.literal('confirm-result'), requestId: requestIdSchema, result: confirmResultSchema }),
   z.object({ type: z.literal('intent-status-result'), requestId: requestIdSchema, result: paymentResultSchema }),
+  /** A locale's texts for the page, keyed as in src/i18n/messages.ts; the page takes the keys it knows, as text. */
+  z.object({
+    type: z.literal('messages'),
+    locale: localeSchema,
+    messages: pageMessagesSchema,
+  }),
 ]);
 export type ControllerEvent = z.infer<typeof controllerEventSchema>;
 

@@ -221,6 +221,7 @@ export const parseFieldEvent = /* @__PURE__ */ wireParser<z.output<typeof fieldE
         },
         "layer": {
           "enum": [
+            "theme",
             "group",
             "own"
           ]
@@ -284,9 +285,27 @@ export const parseFieldCommand = /* @__PURE__ */ wireParser<z.output<typeof fiel
             "disabled": {
               "type": "boolean"
             },
+            "locale": {
+              "enum": [
+                "en",
+                "de",
+                "fr",
+                "es",
+                "it",
+                "nl",
+                "pt",
+                "pl",
+                "sv",
+                "ja",
+                "zh",
+                "ko",
+                "ar"
+              ]
+            },
             "style": {
               "type": "object",
               "properties": {
+                "theme": {},
                 "group": {},
                 "own": {}
               }
@@ -440,6 +459,35 @@ export const parseControllerCommand = /* @__PURE__ */ wireParser<z.output<typeof
         "requestId",
         "publishableKey",
         "clientSecret"
+      ]
+    },
+    {
+      "type": "object",
+      "properties": {
+        "type": {
+          "const": "localize"
+        },
+        "locale": {
+          "enum": [
+            "en",
+            "de",
+            "fr",
+            "es",
+            "it",
+            "nl",
+            "pt",
+            "pl",
+            "sv",
+            "ja",
+            "zh",
+            "ko",
+            "ar"
+          ]
+        }
+      },
+      "required": [
+        "type",
+        "locale"
       ]
     }
   ]
@@ -809,6 +857,201 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
         "type",
         "requestId",
         "result"
+      ]
+    },
+    {
+      "type": "object",
+      "properties": {
+        "type": {
+          "const": "messages"
+        },
+        "locale": {
+          "enum": [
+            "en",
+            "de",
+            "fr",
+            "es",
+            "it",
+            "nl",
+            "pt",
+            "pl",
+            "sv",
+            "ja",
+            "zh",
+            "ko",
+            "ar"
+          ]
+        },
+        "messages": {
+          "type": "object",
+          "properties": {
+            "numberLabel": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "expiryLabel": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "cvcLabel": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "expiryPlaceholder": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "cvcPlaceholder": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "numberFrameTitle": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "expiryFrameTitle": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "cvcFrameTitle": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "pay": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "payWithoutAmount": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "processing": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "paid": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "cardAccepted": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "incomplete_number": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "invalid_number": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "incomplete_expiry": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "invalid_expiry_month": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "invalid_expiry_month_past": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "invalid_expiry_year_past": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "invalid_expiry_year": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "incomplete_cvc": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "invalid_cvc": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "not_ready": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "fields_unavailable": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "fields_origin_missing": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "invalid_publishable_key": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "frame_load_failed": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "network_error": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "timeout": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "gateway_unavailable": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "rate_limited": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "gateway_error": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "gateway_invalid_response": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "payment_intent_authentication_failure": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "invalid_client_secret": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "payment_incomplete": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "payment_in_progress": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "invalid_return_url": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "challenge_unavailable": {
+              "type": "string",
+              "maxLength": 300
+            },
+            "stripe_js_unavailable": {
+              "type": "string",
+              "maxLength": 300
+            }
+          }
+        }
+      },
+      "required": [
+        "type",
+        "locale",
+        "messages"
       ]
     }
   ]

@@ -39,7 +39,7 @@ test('npm run demo serves the three origins and prints a Demo: line; it opens on
     // Intent mode by default: the shop's backend (stripe SDK, the printed keys) created an intent, and Pay pays it.
     await expect(page.getByRole('radio', { name: 'Pay a PaymentIntent' })).toBeChecked();
     await expect(page.locator('#timeline .step[data-status="requires_payment_method"]')).toHaveCount(1);
-    await page.frameLocator('payframe-checkout payframe-card-number iframe').locator('input').pressSequentially('4242424242424242');
+    await page.frameLocator('payframe-checkout payframe-card-number iframe').locator('input#input').pressSequentially('4242424242424242');
     await page.frameLocator('payframe-checkout payframe-card-expiry iframe').locator('input').pressSequentially('1234');
     await page.frameLocator('payframe-checkout payframe-card-cvc iframe').locator('input').pressSequentially('123');
     await page.locator('payframe-checkout button').click();

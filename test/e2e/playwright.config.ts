@@ -13,6 +13,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: '../../test-results/e2e.json' }]],
   outputDir: '../../test-results/e2e-artifacts',
+  // Screenshot references (screenshots.spec.ts), committed: one folder per spec, no platform
+  // suffix, since the suite runs on one Chromium build with the fonts of this image.
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFileName}/{arg}{ext}',
   use: {
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions(),

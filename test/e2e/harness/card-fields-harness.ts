@@ -19,7 +19,7 @@ export class CardFieldsHarness {
   }
 
   input(kind: FieldKind): Locator {
-    return this.frameLocator(kind).locator('input');
+    return this.frameLocator(kind).locator('input#input');
   }
 
   /** The field's frame itself, for reading what only the fields origin can see (caret). */

@@ -1,0 +1,142 @@
+// Languages: every locale has every message, and a checkout shows its labels, placeholders, errors
+// and amount in the language asked for (right to left for Arabic, the card number still left to
+// right), falls back to English, follows the browser with `auto`, and switches at once when
+// `locale` changes, in the frames too, keeping what was typed. Real Chromium, real origins.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { DemoServers } from '../../demo/servers.ts';
+import { ENGLISH, LOCALES, MESSAGE_KEYS, type Messages } from '../../src/i18n/messages.ts';
+import { checkoutViolations, NO_VIOLATIONS } from './harness/axe.ts';
+import type { CardFieldsHarness } from './harness/card-fields-harness.ts';
+import { expect, test } from './fixtures.ts';
+
+const LOCALE_DIR = join(import.meta.dirname, '../../src/i18n/locales');
+
+async function openCheckout(page: Page, demo: DemoServers, checkout: CardFieldsHarness, query = ''): Promise<void> {
+  await page.goto(`${demo.merchantUrl}/test-pages/a11y.html${query}`);
+  await checkout.waitReady();
+}
+
+test('every locale has every message key, each a non-empty text with the same placeholders as English', async () => {
+  const files = readdirSync(LOCALE_DIR).filter((name) => name.endsWith('.ts')).map((name) => name.slice(0, -3));
+  expect(['en', ...files].sort()).toEqual([...LOCALES].sort());
+  expect(files).toHaveLength(12);
+  for (const code of files) {
+    const messages = ((await import(join(LOCALE_DIR, `${code}.ts`))) as { default: Record<string, unknown> }).default;
+    expect(Object.keys(messages).sort(), `keys of ${code}`).toEqual([...MESSAGE_KEYS].sort());
+    for (const key of MESSAGE_KEYS) {
+      const text = messages[key];
+      expect(typeof text === 'string' && text.trim().length > 0, `${code}.${key}`).toBe(true);
+      const placeholders = (value: string) => [...value.matchAll(/\{\w+\}/g)].map(([match]) => match).sort();
+      expect(placeholders(text as string), `${code}.${key} placeholders`).toEqual(placeholders(ENGLISH[key]));
+    }
+  }
+});
+
+test('locale="de": labels, placeholders, frame titles, errors and the amount are German', async ({ page, demo, checkout }) => {
+  await openCheckout(page, demo, checkout, '?locale=de');
+  await expect(checkout.payButton()).toHaveText('19,99 € bezahlen');
+  await expect(checkout.fieldElement('number').locator('.label')).toHaveText('Kartennummer');
+  await expect(checkout.fieldElement('number').locator('iframe')).toHaveAttribute('title', 'Sichere Eingabe der Kartennummer');
+  await expect(checkout.frameLocator('number').locator('label')).toHaveText('Kartennummer');
+  await expect(checkout.input('expiry')).toHaveAttribute('placeholder', 'MM / JJ');
+  await expect(checkout.frameLocator('expiry').locator('label')).toHaveText('Ablaufdatum (MM / JJ)');
+  await expect(checkout.frameLocator('number').locator('html')).toHaveAttribute('lang', 'de');
+  await checkout.type('number', '4242');
+  await page.keyboard.press('Tab');
+  await expect(checkout.errorLine('number')).toHaveText('Ihre Kartennummer ist unvollständig.');
+  await expect(checkout.frameLocator('number').locator('#error')).toHaveText('Ihre Kartennummer ist unvollständig.');
+  // Errors the merchant receives read in the checkout's locale too.
+  const result = await checkout.tokenize();
+  expect('error' in result && result.error).toMatchObject({ code: 'incomplete_number', message: 'Ihre Kartennummer ist unvollständig.' });
+});
+
+test('locale="ar": right to left, in Arabic, while the card number, expiry and CVC stay left to right', async ({ page, demo, checkout }) => {
+  await openCheckout(page, demo, checkout, '?locale=ar');
+  await expect(checkout.fieldElement('number').locator('.label')).toHaveText('رقم البطاقة');
+  await expect(page.locator('payframe-checkout form')).toHaveAttribute('dir', 'rtl');
+  await expect(checkout.payButton()).toContainText('ادفع');
+  for (const kind of ['number', 'expiry', 'cvc'] as const) {
+    await expect(checkout.frameLocator(kind).locator('html')).toHaveAttribute('dir', 'rtl');
+    const frame = await checkout.frame(kind);
+    expect(await frame.evaluate(() => getComputedStyle(document.querySelector('input')!).direction)).toBe('ltr');
+  }
+  await checkout.type('number', '4242424242424242');
+  await expect(checkout.input('number')).toHaveValue('4242 4242 4242 4242');
+  // Laid out right to left: the expiry (first in reading order) is right of the CVC.
+  const expiry = await checkout.fieldElement('expiry').boundingBox();
+  const cvc = await checkout.fieldElement('cvc').boundingBox();
+  expect(expiry!.x).toBeGreaterThan(cvc!.x);
+  expect(await checkoutViolations(page, checkout)).toEqual(NO_VIOLATIONS);
+});
+
+test('a language without texts reads English, with the amount formatted for it', async ({ page, demo, checkout }) => {
+  await openCheckout(page, demo, checkout, '?locale=tr-TR');
+  await expect(checkout.payButton()).toHaveText(`Pay ${new Intl.NumberFormat('tr-TR', { style: 'currency', currency: 'EUR' }).format(19.99)}`);
+  await expect(checkout.payButton()).toHaveText(/19,99/);
+  await expect(checkout.fieldElement('number').locator('.label')).toHaveText('Card number');
+  await expect(checkout.frameLocator('number').locator('label')).toHaveText('Card number');
+});
+
+test.describe('with a French browser', () => {
+  test.use({ locale: 'fr-FR' });
+
+  test('locale="auto" follows the browser', async ({ page, demo, checkout }) => {
+    await openCheckout(page, demo, checkout, '?locale=auto');
+    await expect(checkout.payButton()).toHaveText('Payer 19,99 €');
+    await expect(checkout.frameLocator('cvc').locator('label')).toHaveText('Code de sécurité (CVC)');
+  });
+});
+
+test('changing locale on a mounted checkout relabels the page and the frames at once, keeping what was typed', async ({ page, demo, checkout }) => {
+  await openCheckout(page, demo, checkout);
+  await checkout.type('number', '4242 42');
+  await checkout.type('expiry', '12');
+  await page.keyboard.press('Tab');
+  await checkout.waitForFocus('cvc');
+  await checkout.type('cvc', '1');
+  await expect(checkout.errorLine('number')).toHaveText('Your card number is incomplete.');
+  const setLocale = (locale: string) => page.evaluate((value) => document.querySelector('#checkout')!.setAttribute('locale', value), locale);
+
+  await setLocale('ja');
+  await expect(checkout.errorLine('number')).toHaveText('カード番号が不完全です。');
+  await expect(checkout.frameLocator('number').locator('#error')).toHaveText('カード番号が不完全です。');
+  await expect(checkout.frameLocator('expiry').locator('label')).toHaveText('有効期限 (MM / YY)');
+  await expect(checkout.fieldElement('cvc').locator('.label')).toHaveText('セキュリティコード');
+  await expect(checkout.payButton()).toHaveText('€19.99 を支払う');
+  await expect(checkout.input('number')).toHaveValue('4242 42');
+  await expect(checkout.input('expiry')).toHaveValue('12 / ');
+  await expect(checkout.input('cvc')).toHaveValue('1');
+  // Focus stayed where the shopper was.
+  await checkout.waitForFocus('cvc');
+
+  await setLocale('ar');
+  await expect(checkout.frameLocator('number').locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(checkout.errorLine('number')).toHaveText('رقم بطاقتك غير مكتمل.');
+  await setLocale('en');
+  await expect(checkout.errorLine('number')).toHaveText('Your card number is incomplete.');
+  await expect(checkout.frameLocator('number').locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(checkout.payButton()).toHaveText('Pay €19.99');
+  await expect(checkout.input('number')).toHaveValue('4242 42');
+
+  // And the card typed before the switches still pays.
+  await checkout.type('number', '42424242424');
+  await checkout.type('expiry', '34');
+  await checkout.type('cvc', '23');
+  const result = await checkout.tokenize();
+  expect('paymentMethod' in result).toBe(true);
+});
+
+test('a card group takes `locale` too', async ({ page, demo, split }) => {
+  await page.goto(`${demo.merchantUrl}/test-pages/a11y.html?split&locale=sv`);
+  await split.waitReady();
+  await expect(split.fieldElement('number').locator('.label')).toHaveText('Kortnummer');
+  await expect(split.frameLocator('expiry').locator('label')).toHaveText('Utgångsdatum (MM / ÅÅ)');
+});
+
+// Keeps the English table honest: the type and the key list agree.
+test('English is complete by construction', () => {
+  const english: Messages = ENGLISH;
+  expect(Object.keys(english)).toEqual(MESSAGE_KEYS);
+});

@@ -1,0 +1,60 @@
+// Mobile: a 320 px wide phone screen with touch. Numeric keyboards, inputs at 16 px or more (iOS
+// zooms into smaller ones), 44 px touch targets, nothing scrolls sideways, in long and
+// right-to-left languages too. Real Chromium, real origins.
+import type { Page } from '@playwright/test';
+import type { DemoServers } from '../../demo/servers.ts';
+import type { CardFieldsHarness } from './harness/card-fields-harness.ts';
+import { expect, test } from './fixtures.ts';
+
+test.use({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+
+const KINDS = ['number', 'expiry', 'cvc'] as const;
+
+async function openCheckout(page: Page, demo: DemoServers, checkout: CardFieldsHarness, query = ''): Promise<void> {
+  await page.goto(`${demo.merchantUrl}/test-pages/a11y.html${query}`);
+  await checkout.waitReady();
+}
+
+for (const locale of ['en', 'de', 'ar']) {
+  test(`at 320 px (${locale}) nothing scrolls sideways and every control is inside the screen`, async ({ page, demo, checkout }) => {
+    await openCheckout(page, demo, checkout, `?locale=${locale}`);
+    if (locale !== 'en') await expect(checkout.payButton()).not.toHaveText(/^Pay/);
+    expect(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth])).toEqual([320, 320]);
+    for (const target of [...KINDS.map((kind) => checkout.fieldElement(kind).locator('iframe')), checkout.payButton()]) {
+      const box = (await target.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(320);
+    }
+    // The labels fit on their line.
+    for (const kind of KINDS) {
+      const fits = await checkout.fieldElement(kind).locator('.label').evaluate((label) => label.scrollWidth <= label.clientWidth);
+      expect(fits, `${kind} label fits`).toBe(true);
+    }
+  });
+}
+
+test('touch targets are at least 44 × 44 px: each field frame and the pay button', async ({ page, demo, checkout }) => {
+  await openCheckout(page, demo, checkout);
+  for (const target of [...KINDS.map((kind) => checkout.fieldElement(kind).locator('iframe')), checkout.payButton()]) {
+    const box = (await target.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    expect(box.width).toBeGreaterThanOrEqual(44);
+  }
+});
+
+test('every input opens the numeric keyboard and is at least 16 px, so iOS does not zoom in', async ({ page, demo, checkout }) => {
+  await openCheckout(page, demo, checkout);
+  for (const kind of KINDS) {
+    await expect(checkout.input(kind)).toHaveAttribute('inputmode', 'numeric');
+    const fontSize = await (await checkout.frame(kind)).evaluate(() => parseFloat(getComputedStyle(document.querySelector('#input')!).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(16);
+  }
+});
+
+test('tapping a field and typing works on a touch screen', async ({ page, demo, checkout }) => {
+  await openCheckout(page, demo, checkout);
+  await checkout.input('number').tap();
+  await page.keyboard.type('4242424242424242');
+  await expect(checkout.input('number')).toHaveValue('4242 4242 4242 4242');
+  await checkout.waitForFocus('expiry');
+});
