@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { localeChunks } from './scripts/vite-locale-chunks.ts';
+import { minifyCssTemplatesPlugin } from './scripts/vite-minify-css-templates.ts';
 
 const root = import.meta.dirname;
 /** PAYFRAME_DIST_DIR lets parallel builds (e.g. two checkouts of the repo's tests) use separate folders. */
@@ -16,6 +17,7 @@ const dist = resolve(root, process.env.PAYFRAME_DIST_DIR ?? 'dist');
 
 const shared: UserConfig = {
   logLevel: 'warn',
+  plugins: [minifyCssTemplatesPlugin()],
   build: { emptyOutDir: false, sourcemap: false, target: 'es2022', reportCompressedSize: false },
 };
 

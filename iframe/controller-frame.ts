@@ -18,6 +18,7 @@ import type { CardDetails } from './gateway/gateway-adapter.ts';
 import { IdempotencyKeys } from './gateway/idempotency-keys.ts';
 import { readGatewayUrl } from './gateway-config.ts';
 import { loadMessages } from './locale-messages.ts';
+import { ENGLISH, type Messages } from '../src/i18n/messages.ts';
 import { connectToHost } from './host-link.ts';
 
 const COLLECT_TIMEOUT_MS = 3_000;
@@ -48,7 +49,7 @@ function startControllerFrame(): void {
   function handleCommand(command: ControllerCommand): void {
     if (command.type === 'localize') {
       // The page's own texts in the checkout's locale: the page carries English only.
-      void loadMessages(command.locale).then((messages) => host.send({ type: 'messages', locale: command.locale, messages }));
+      void loadMessages(command.locale, ENGLISH as Messages).then((messages) => host.send({ type: 'messages', locale: command.locale, messages }));
       return;
     }
     const { requestId } = command;

@@ -3,7 +3,7 @@
 // its value to the controller frame over the fields channel when a tokenization asks for it.
 import './field-frame.css';
 import type { CardBrand } from '../src/shared/card-brands.ts';
-import { ENGLISH, isRightToLeft, type Locale, type Messages } from '../src/i18n/messages.ts';
+import { ENGLISH_FIELD_TEXTS, isRightToLeft, type FieldTexts, type Locale } from '../src/i18n/messages.ts';
 import type { FieldCommand, FieldEvent, FieldKind, FieldState, FieldStyleLayers } from '../src/shared/protocol.ts';
 import { parseFieldCommand } from '../src/shared/wire-schemas.generated.ts';
 import { mergeFieldStyles, sanitizeFieldStyle } from '../src/shared/style-sanitizer.ts';
@@ -19,7 +19,7 @@ import { connectToHost } from './host-link.ts';
 
 interface InputSetup {
   /** The input's own label and placeholder in a locale, unless the merchant gave theirs. */
-  texts(messages: Messages): { label: string; placeholder: string };
+  texts(messages: FieldTexts): { label: string; placeholder: string };
   autocomplete: string;
   name: string;
 }
@@ -41,7 +41,7 @@ function startFieldFrame(): void {
   const input = document.getElementById('input') as HTMLInputElement;
   const label = document.getElementById('label') as HTMLLabelElement;
   const errorText = document.getElementById('error') as HTMLElement;
-  let messages: Messages = ENGLISH;
+  let messages: FieldTexts = ENGLISH_FIELD_TEXTS;
   let locale: Locale = 'en';
   /** The merchant's own text, which wins over ours in every locale. */
   let merchantText: { label?: string; placeholder?: string } = {};
@@ -169,7 +169,7 @@ function startFieldFrame(): void {
     locale = wanted;
     document.documentElement.lang = wanted;
     document.documentElement.dir = isRightToLeft(wanted) ? 'rtl' : 'ltr';
-    void loadMessages(wanted).then((loaded) => {
+    void loadMessages(wanted, ENGLISH_FIELD_TEXTS as FieldTexts).then((loaded) => {
       if (locale !== wanted) return;
       messages = loaded;
       showTexts();

@@ -2,22 +2,36 @@
 // locale is its own small chunk (scripts/vite-locale-chunks.ts), imported (script-src 'self')
 // only when a checkout asks for it.
 import localeFiles from 'virtual:payframe-locale-files';
-import { ENGLISH, type Locale, type Messages } from '../src/i18n/messages.ts';
+import type { Locale, Messages } from '../src/i18n/messages.ts';
 
-const loaded = new Map<Locale, Promise<Messages>>();
+const loaded = new Map<Locale, Promise<Partial<Messages>>>();
 
-/** The locale's messages over English, so a missing one falls back; English if the chunk fails. */
-export function loadMessages(locale: Locale): Promise<Messages> {
+/** The locale's own messages, `{}` for English or when its chunk fails: callers lay them over English. */
+function loadLocale(locale: Locale): Promise<Partial<Messages>> {
   let messages = loaded.get(locale);
   if (!messages) {
     const file = localeFiles[locale];
     messages = file
       ? import(/* @vite-ignore */ file).then(
-          (module: { default: Partial<Messages> }) => ({ ...ENGLISH, ...module.default }),
-          () => ENGLISH,
+          (module: { default: Partial<Messages> }) => module.default,
+          () => ({}),
         )
-      : Promise.resolve(ENGLISH);
+      : Promise.resolve({});
     loaded.set(locale, messages);
   }
   return messages;
+}
+
+/**
+ * The locale's texts over `english`, so a missing one falls back. Each frame passes the English
+ * it carries: the field frames only their own texts, the controller every text of the page.
+ */
+export async function loadMessages<Texts extends Partial<Messages>>(locale: Locale, english: Texts): Promise<Texts> {
+  const own = await loadLocale(locale);
+  const texts = { ...english };
+  for (const key of Object.keys(english) as (keyof Texts & keyof Messages)[]) {
+    const text = own[key];
+    if (text) texts[key] = text as Texts[typeof key];
+  }
+  return texts;
 }

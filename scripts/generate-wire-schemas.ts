@@ -53,8 +53,9 @@ const TARGETS: { out: string; sources: SchemaSource[] }[] = [
 const KNOWN_KEYWORDS = new Set([
   'type', 'properties', 'required', 'items', 'minItems', 'maxItems', 'const', 'enum',
   'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'anyOf', 'oneOf',
+  'propertyNames', 'additionalProperties',
 ]);
-const SUBSCHEMA_KEYWORDS = new Set(['items']);
+const SUBSCHEMA_KEYWORDS = new Set(['items', 'propertyNames', 'additionalProperties']);
 const SUBSCHEMA_LIST_KEYWORDS = new Set(['anyOf', 'oneOf']);
 
 export function toWireSchema(schema: z.ZodMiniType, name: string): WireSchema {

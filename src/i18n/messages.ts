@@ -1,14 +1,19 @@
 // Every text the shopper reads, by key: English here (the source, and the fallback for anything a
 // locale lacks), the other locales in ./locales/<code>.ts, loaded only when used. Shared by the
 // SDK and the frames; error texts are keyed by their error code.
-import { ERROR_MESSAGES } from '../shared/errors.ts';
+import { CHECKOUT_ERROR_MESSAGES, FIELD_ERROR_MESSAGES } from '../shared/errors.ts';
 
-export const ENGLISH = {
+/** What a field frame shows: its label, placeholder and field errors (all a frame carries inline). */
+export const ENGLISH_FIELD_TEXTS = {
   numberLabel: 'Card number',
   expiryLabel: 'Expiration date',
   cvcLabel: 'Security code',
   expiryPlaceholder: 'MM / YY',
   cvcPlaceholder: 'CVC',
+  ...FIELD_ERROR_MESSAGES,
+} as const;
+
+const ENGLISH_PAGE_TEXTS = {
   numberFrameTitle: 'Secure card number input',
   expiryFrameTitle: 'Secure expiration date input',
   cvcFrameTitle: 'Secure security code (CVC) input',
@@ -18,12 +23,20 @@ export const ENGLISH = {
   processing: 'Processing…',
   paid: 'Payment successful.',
   cardAccepted: 'Card details accepted.',
-  ...ERROR_MESSAGES,
 } as const;
+
+// Marked pure so a bundle that never reads the whole table (a field frame) leaves it out.
+export const ENGLISH: Readonly<typeof ENGLISH_FIELD_TEXTS & typeof ENGLISH_PAGE_TEXTS & typeof CHECKOUT_ERROR_MESSAGES> = /* @__PURE__ */ Object.assign(
+  {},
+  ENGLISH_FIELD_TEXTS,
+  ENGLISH_PAGE_TEXTS,
+  CHECKOUT_ERROR_MESSAGES,
+);
 
 export type MessageKey = keyof typeof ENGLISH;
 export type Messages = Record<MessageKey, string>;
-export const MESSAGE_KEYS = Object.keys(ENGLISH) as MessageKey[];
+export type FieldTexts = Record<keyof typeof ENGLISH_FIELD_TEXTS, string>;
+export const MESSAGE_KEYS = /* @__PURE__ */ Object.keys(ENGLISH) as MessageKey[];
 
 export const LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'ja', 'zh', 'ko', 'ar'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { CARD_BRANDS } from './card-brands.ts';
 import { FIELD_ERROR_CODES } from './errors.ts';
 import { FIELD_KINDS, FRAME_KINDS, PAYMENT_INTENT_STATUSES, PROTOCOL_VERSION } from './protocol-constants.ts';
-import { LOCALES, MESSAGE_KEYS, type MessageKey } from '../i18n/messages.ts';
+import { LOCALES } from '../i18n/messages.ts';
 
 export const cardBrandSchema = z.enum(CARD_BRANDS);
 
@@ -241,9 +241,11 @@ export const confirmResultSchema = z.union([
 export type ConfirmResult = z.infer<typeof confirmResultSchema>;
 
 /** The texts the page shows, by key; only known keys pass, each plain text (rendered as text, never HTML). */
-const pageMessagesSchema = z.object(
-  Object.fromEntries(MESSAGE_KEYS.map((key) => [key, z.optional(z.string().check(z.maxLength(300)))])) as Record<MessageKey, z.ZodMiniOptional<z.ZodMiniString>>,
-);
+/**
+ * A locale's texts by key. A record, not an object of every key: the page keeps only the keys it
+ * knows (src/i18n/page-messages.ts), and the schema stays small in the script tag.
+ */
+const pageMessagesSchema = z.record(z.string().check(z.regex(/^[a-z][A-Za-z_]{0,39}$/)), z.string().check(z.maxLength(300)));
 
 export const controllerEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),

@@ -9,6 +9,10 @@ export interface WireSchema {
   type?: 'object' | 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'null';
   properties?: Readonly<Record<string, WireSchema>>;
   required?: readonly string[];
+  /** A record's keys (z.record): every own key not in `properties` must match. */
+  propertyNames?: WireSchema;
+  /** A record's values: without it, keys not in `properties` are dropped, as zod's objects do. */
+  additionalProperties?: WireSchema;
   items?: WireSchema;
   minItems?: number;
   maxItems?: number;
@@ -109,6 +113,16 @@ function checkProperties(schema: WireSchema, object: Record<string, unknown>): u
     const parsedValue = checkValue(propertySchema, value);
     if (parsedValue === INVALID) return INVALID;
     parsed[key] = parsedValue;
+  }
+  const { additionalProperties, propertyNames = {} } = schema;
+  if (additionalProperties) {
+    for (const key of Object.keys(object)) {
+      if (schema.properties && Object.hasOwn(schema.properties, key)) continue;
+      const parsedValue = checkValue(additionalProperties, object[key]);
+      if (checkValue(propertyNames, key) === INVALID || parsedValue === INVALID) return INVALID;
+      // Defined, not assigned: a key such as `__proto__` stays a plain own property.
+      Object.defineProperty(parsed, key, { value: parsedValue, enumerable: true, writable: true, configurable: true });
+    }
   }
   return parsed;
 }

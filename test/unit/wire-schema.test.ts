@@ -64,6 +64,7 @@ const CASES: { name: string; schema: z.ZodMiniType; parse: WireParser<unknown>; 
       { type: 'change', state: { empty: true, complete: false, valid: false } },
       { type: 'submit' },
       { type: 'style-rejected', layer: 'own', rejections: [{ code: 'style_forbidden_token', property: 'color', message: 'url() could load a resource' }] },
+      { type: 'style-rejected', layer: 'theme', rejections: [] },
     ],
   },
   {
@@ -72,6 +73,7 @@ const CASES: { name: string; schema: z.ZodMiniType; parse: WireParser<unknown>; 
     parse: parseFieldCommand,
     valid: [
       { type: 'configure', options: { placeholder: 'Card number', label: 'Card', disabled: false, style: { group: { base: { color: 'red' } }, own: {} } } },
+      { type: 'configure', options: { locale: 'ar', style: { theme: { variables: { colorText: '#fff' } } } } },
       { type: 'focus' },
       { type: 'clear' },
     ],
@@ -85,6 +87,7 @@ const CASES: { name: string; schema: z.ZodMiniType; parse: WireParser<unknown>; 
       { type: 'confirm', requestId, publishableKey, clientSecret, fields: ['number'] },
       { type: 'confirm', requestId, publishableKey, clientSecret, fields: ['number'], returnUrl: 'https://shop.example/checkout/done' },
       { type: 'intent-status', requestId, publishableKey, clientSecret },
+      { type: 'localize', locale: 'ja' },
     ],
   },
   {
@@ -99,6 +102,7 @@ const CASES: { name: string; schema: z.ZodMiniType; parse: WireParser<unknown>; 
       { type: 'confirm-result', requestId, result: { action: { url: 'http://127.0.0.1:4244/3ds/challenge/pi_3Abc123' } } },
       { type: 'confirm-result', requestId, result: { action: { useStripeSdk: true } } },
       { type: 'intent-status-result', requestId, result: { error: { code: 'payment_intent_authentication_failure', message: 'Failed.' } } },
+      { type: 'messages', locale: 'de', messages: { pay: 'Zahlen {amount}', numberLabel: 'Kartennummer', payment_in_progress: 'Bitte warten.' } },
     ],
   },
   { name: 'paymentMethod', schema: paymentMethodSchema, parse: parsePaymentMethod, valid: [paymentMethod] },
@@ -114,6 +118,7 @@ const CASES: { name: string; schema: z.ZodMiniType; parse: WireParser<unknown>; 
       { type: 'value', collectId: 'c0llect_c0llect_x', field: 'expiry', value: '12/34' },
       { type: 'brand', brand: 'unionpay' },
       { type: 'brand-query' },
+      { type: 'autofill', field: 'cvc', value: '123' },
     ],
   },
   { name: 'stripeErrorAnswer', schema: stripeErrorAnswerSchema, parse: parseStripeErrorAnswer, valid: [{ error: { code: 'card_declined', message: 'Declined', param: null, decline_code: 'lost_card' } }, { error: {} }] },
@@ -194,6 +199,15 @@ describe('wire schemas (generated JSON Schema) and the zod schemas', () => {
   it('keeps only declared properties, like zod, so nothing extra reaches the reader', () => {
     const parsed = parseFieldEvent({ type: 'change', value: '4242424242424242', state: { empty: false, complete: true, valid: true, cvc: '123' } });
     expect(parsed).to.deep.equal({ type: 'change', state: { empty: false, complete: true, valid: true } });
+  });
+
+  it('keeps record keys as own properties, even one named __proto__', () => {
+    const parse = wireParser<Record<string, string>>({ type: 'object', propertyNames: { pattern: '^[a-z_]+$' }, additionalProperties: { type: 'string' } });
+    const parsed = parse(JSON.parse('{"__proto__": "x", "pay": "y"}'));
+    expect(Object.getPrototypeOf(parsed)).to.equal(Object.prototype);
+    expect(Object.keys(parsed!)).to.deep.equal(['__proto__', 'pay']);
+    expect(parse({ 'Pay!': 'y' })).to.equal(undefined);
+    expect(parse({ pay: 1 })).to.equal(undefined);
   });
 
   it('ignores inherited properties: only own ones count', () => {
