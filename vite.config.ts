@@ -3,7 +3,7 @@
 //   next-action  dist/payframe-next-action.js  for the script tag: the 3-D Secure modal, the
 //          full-page fallback and Stripe mode, loaded only when a payment needs them
 //   iife   dist/payframe.js    the self-contained script-tag file (pins payframe-next-action.js by its hash)
-//   field, controller   dist/fields/   the fields-origin pages, each built on its own
+//   field, controller   dist/fields/   the fields-origin pages: number, expiry, cvc (one build), controller
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -29,13 +29,43 @@ const shared: UserConfig = {
 const minifyFrameHtml: Plugin = {
   name: 'payframe-minify-frame-html',
   enforce: 'post',
-  transformIndexHtml: (html) => html.replace(/<!--[\s\S]*?-->/g, '').replace(/>\s+</g, '><').trim(),
+  // `crossorigin` too: a same-origin module script and its modulepreload already use the same mode.
+  transformIndexHtml: (html) => html.replace(/<!--[\s\S]*?-->/g, '').replace(/>\s+</g, '><').replace(/ crossorigin(?=[ >])/g, '').trim(),
 };
 
-function framePage(page: 'field' | 'controller', emptyOutDir: boolean): UserConfig {
+/**
+ * A frame page's stylesheet goes inline into the page itself: the first layout is the final one
+ * without a separate critical style, and each frame makes one request fewer. The fields server
+ * allows exactly these <style> blocks by their hash in the CSP.
+ */
+const inlineFrameCss: Plugin = {
+  name: 'payframe-inline-frame-css',
+  enforce: 'post',
+  generateBundle(_options, bundle) {
+    const inlined = new Set<string>();
+    for (const output of Object.values(bundle)) {
+      if (output.type !== 'asset' || !output.fileName.endsWith('.html')) continue;
+      output.source = String(output.source).replace(/<link rel="stylesheet"[^>]*href="\.\/([^"]+\.css)">/g, (link, fileName: string) => {
+        const css = bundle[fileName];
+        if (css?.type !== 'asset' || String(css.source).includes('<')) return link;
+        inlined.add(fileName);
+        return `<style>${String(css.source).trim()}</style>`;
+      });
+    }
+    for (const fileName of inlined) delete bundle[fileName];
+  },
+};
+
+/** Our own frame code that every field kind runs (not a kind's rules, its entry, autofill or a locale). */
+function isSharedFieldModule(id: string): boolean {
+  return /\/(src|iframe)\/.*\.(ts|css)$/.test(id) && !id.includes('/node_modules/') && !/\/iframe\/(pages\/|autofill-catcher|fields\/(card-number|card-brand|expiry|cvc))|\/locales\//.test(id);
+}
+
+/** The pages of one fields-origin build: the three field pages share a chunk, the controller is alone. */
+function framePages(pages: string[], emptyOutDir: boolean): UserConfig {
   return {
     ...shared,
-    plugins: [minifyFrameHtml, localeChunks(root)],
+    plugins: [minifyFrameHtml, inlineFrameCss, localeChunks(root)],
     root: resolve(root, 'iframe'),
     // Relative URLs, so the pages work wherever the fields origin mounts them.
     base: './',
@@ -46,7 +76,11 @@ function framePage(page: 'field' | 'controller', emptyOutDir: boolean): UserConf
       minify: true,
       // The polyfill would fetch() modules, which the frames' CSP (connect-src) forbids.
       modulePreload: { polyfill: false },
-      rollupOptions: { input: { [page]: resolve(root, `iframe/${page}.html`) } },
+      rollupOptions: {
+        input: Object.fromEntries(pages.map((page) => [page, resolve(root, `iframe/${page}.html`)])),
+        // One shared chunk for the field pages (not one per pair of kinds): every file costs a request and its own compression.
+        output: { manualChunks: (id) => (pages.length > 1 && isSharedFieldModule(id) ? 'field-frame' : undefined) },
+      },
     },
   };
 }
@@ -80,10 +114,11 @@ const modes: Record<string, UserConfig> = {
       lib: { entry: resolve(root, 'src/script-tag.ts'), formats: ['iife'], name: 'PayframeBundle', fileName: () => 'payframe.js' },
     },
   },
-  // Each frame page is built on its own: a shared chunk would make each page carry the other's
-  // code (the controller has no use for the style allowlist, the field none for the gateway).
-  field: framePage('field', true),
-  controller: framePage('controller', false),
+  // The field pages are built together: each kind's page loads its own entry plus the chunk all
+  // three share. The controller is built on its own: a chunk shared with the fields would make
+  // each carry the other's code (the controller has no use for the style allowlist).
+  field: framePages(['number', 'expiry', 'cvc'], true),
+  controller: framePages(['controller'], false),
 };
 
 /** The script tag loads payframe-next-action.js with this Subresource Integrity hash: build `next-action` first. */

@@ -1,6 +1,7 @@
 // The field frame: one card input (number, expiry or CVC) on the fields origin. It formats and
 // judges what the shopper types, tells the merchant page only the field's state, and hands
 // its value to the controller frame over the fields channel when a tokenization asks for it.
+// Each kind has its own page and entry (iframe/pages/), so a frame loads only its own rules.
 import './field-frame.css';
 import type { CardBrand } from '../src/shared/card-brands.ts';
 import { ENGLISH_FIELD_TEXTS, isRightToLeft, type FieldTexts, type Locale } from '../src/i18n/messages.ts';
@@ -8,11 +9,9 @@ import type { FieldCommand, FieldEvent, FieldKind, FieldState, FieldStyleLayers 
 import { parseFieldCommand } from '../src/shared/wire-schemas.generated.ts';
 import { mergeFieldStyles, sanitizeFieldStyle } from '../src/shared/style-sanitizer.ts';
 import { caretAfterFormat, deleteAcrossSeparator } from './fields/caret.ts';
-import type { FieldContext, FieldEvaluation } from './fields/field-behaviour.ts';
-import { FIELD_BEHAVIOURS } from './fields/field-behaviours.ts';
+import type { FieldBehaviour, FieldContext, FieldEvaluation } from './fields/field-behaviour.ts';
 import { createFieldStyleSheet } from './field-style-sheet.ts';
-import { catchAutofill } from './autofill-catcher.ts';
-import { openFieldsChannel, type FieldsChannelMessage } from './fields-channel.ts';
+import { openFieldsChannel, type FieldsChannel, type FieldsChannelMessage } from './fields-channel.ts';
 import { readFrameParams } from './frame-params.ts';
 import { loadMessages } from './locale-messages.ts';
 import { connectToHost } from './host-link.ts';
@@ -31,11 +30,13 @@ const INPUT_SETUP: Record<FieldKind, InputSetup> = {
   cvc: { texts: (m) => ({ label: `${m.cvcLabel} (${m.cvcPlaceholder})`, placeholder: m.cvcPlaceholder }), autocomplete: 'cc-csc', name: 'cvc' },
 };
 
-function startFieldFrame(): void {
-  const params = readFrameParams(['number', 'expiry', 'cvc']);
-  if (!params || params.frame === 'controller') return;
-  const kind: FieldKind = params.frame;
-  const behaviour = FIELD_BEHAVIOURS[kind];
+/**
+ * Starts the frame of one field kind. `onStarted` adds what only that kind does (the number
+ * frame catches autofill for its siblings). A page opened with another kind's parameters stays inert.
+ */
+export function startFieldFrame(kind: FieldKind, behaviour: FieldBehaviour, onStarted?: (document: Document, channel: FieldsChannel) => void): void {
+  const params = readFrameParams([kind]);
+  if (!params) return;
   const setup = INPUT_SETUP[kind];
 
   const input = document.getElementById('input') as HTMLInputElement;
@@ -235,10 +236,8 @@ function startFieldFrame(): void {
     }
   }
 
-  if (kind === 'number') catchAutofill(document, channel);
+  onStarted?.(document, channel);
   if (kind === 'cvc') channel.post({ type: 'brand-query' });
   publish();
   host.send({ type: 'ready' });
 }
-
-startFieldFrame();

@@ -26,7 +26,7 @@ function newestMtime(dir) {
 
 /** Same rule as `npm run demo`: build when an output is missing or older than the sources. */
 function buildIfNeeded() {
-  const outputs = ['payframe.js', 'esm/index.js', 'fields/field.html', 'fields/controller.html'].map((file) => join(dist, file));
+  const outputs = ['payframe.js', 'esm/index.js', 'fields/number.html', 'fields/controller.html'].map((file) => join(dist, file));
   const builtAt = outputs.every((file) => existsSync(file)) ? Math.min(...outputs.map((file) => statSync(file).mtimeMs)) : 0;
   const sourcesAt = Math.max(newestMtime('src'), newestMtime('iframe'), statSync('vite.config.ts').mtimeMs);
   if (builtAt >= sourcesAt) return;

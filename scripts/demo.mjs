@@ -11,7 +11,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-const outputs = ['dist/payframe.js', 'dist/fields/field.html', 'dist/fields/controller.html'];
+const outputs = ['dist/payframe.js', 'dist/fields/number.html', 'dist/fields/controller.html'];
 const builtAt = outputs.every((file) => existsSync(file)) ? Math.min(...outputs.map((file) => statSync(file).mtimeMs)) : 0;
 const sourcesAt = Math.max(newestMtime('src'), newestMtime('iframe'), statSync('vite.config.ts').mtimeMs);
 if (builtAt < sourcesAt) {

@@ -1,7 +1,7 @@
 // npm run size:breakdown: where the bytes of each budgeted output go, by package and by source file.
 // Rebuilds with the real vite.config.ts plus source maps into .tmp/size-breakdown, then attributes every
 // byte of the minified output to the module its source map names (as source-map-explorer does).
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { build } from 'vite';
 import { framePageFiles, gzipSize } from './output-sizes.mjs';
@@ -56,6 +56,8 @@ function moduleOf(sourcePath) {
 /** Bytes of one built JS file per source module, from its source map. */
 function attributeFile(file) {
   const code = readFileSync(file, 'utf8');
+  // A chunk of only bundler runtime has no source map: all of it is glue.
+  if (!existsSync(`${file}.map`)) return new Map([['(bundler glue, unmapped)', code]]);
   const map = JSON.parse(readFileSync(`${file}.map`, 'utf8'));
   const sources = map.sources.map((source) => resolve(dirname(file), map.sourceRoot ?? '', source));
   const pieces = new Map();
@@ -135,7 +137,7 @@ for (const mode of buildModes()) await build({ mode, configFile: 'vite.config.ts
 
 const results = [
   breakdown('payframe.js (script tag)', [join(outDir, 'payframe.js')]),
-  breakdown('field frame page (all-in)', framePageFiles(outDir, 'field.html')),
+  breakdown('field frame page, number (all-in)', framePageFiles(outDir, 'number.html')),
   breakdown('controller frame page (all-in)', framePageFiles(outDir, 'controller.html')),
 ];
 for (const result of results) printBreakdown(result);

@@ -12,15 +12,16 @@ const VIRTUAL_ID = 'virtual:payframe-locale-files';
 
 export function localeChunks(root: string): Plugin {
   const dir = resolve(root, 'src/i18n/locales');
-  const locales = readdirSync(dir)
+  const codes = readdirSync(dir)
     .filter((name) => name.endsWith('.ts'))
-    .map((name) => {
-      const code = name.slice(0, -3);
-      const source = resolve(dir, name);
-      // Named by content: the fields server caches assets as immutable.
-      const hash = createHash('sha256').update(readFileSync(source)).digest('hex').slice(0, 10);
-      return { code, source, fileName: `assets/locale-${code}-${hash}.js` };
-    });
+    .map((name) => name.slice(0, -3))
+    .sort();
+  // One version for all locales, named by their content (the fields server caches assets as
+  // immutable): the page then needs one hash, not one per locale, to name them.
+  const version = createHash('sha256');
+  for (const code of codes) version.update(code).update(readFileSync(resolve(dir, `${code}.ts`)));
+  const hash = version.digest('hex').slice(0, 10);
+  const locales = codes.map((code) => ({ code, source: resolve(dir, `${code}.ts`), fileName: `assets/locale-${code}-${hash}.js` }));
   return {
     name: 'payframe-locale-chunks',
     buildStart() {
@@ -32,8 +33,7 @@ export function localeChunks(root: string): Plugin {
     load(id) {
       if (id !== `\0${VIRTUAL_ID}`) return undefined;
       // Relative to the page's script, which sits in assets/ beside them.
-      const files = Object.fromEntries(locales.map(({ code, fileName }) => [code, `./${fileName.slice('assets/'.length)}`]));
-      return `export default ${JSON.stringify(files)};`;
+      return `export default Object.fromEntries(${JSON.stringify(codes)}.map((code) => [code, \`./locale-\${code}-${hash}.js\`]));`;
     },
   };
 }

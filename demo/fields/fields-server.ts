@@ -33,11 +33,16 @@ export function createFieldsServer(distDir: string, config: FieldsServerConfig):
   // A fixed list of what exists at startup: no path from a request ever reaches the filesystem.
   const assets = new Map<string, Buffer>();
   for (const name of readdirSync(join(fieldsDir, 'assets'))) assets.set(`/assets/${name}`, readFileSync(join(fieldsDir, 'assets', name)));
-  const page = (name: 'field' | 'controller') => {
-    const html = readFileSync(join(fieldsDir, `${name}.html`), 'utf8');
-    return { page: name, html, styleHashes: inlineStyleHashes(html) };
+  const page = (file: string, kind: 'field' | 'controller') => {
+    const html = readFileSync(join(fieldsDir, file), 'utf8');
+    return { page: kind, html, styleHashes: inlineStyleHashes(html) };
   };
-  const pages = { '/field.html': page('field'), '/controller.html': page('controller') };
+  const pages = {
+    '/number.html': page('number.html', 'field'),
+    '/expiry.html': page('expiry.html', 'field'),
+    '/cvc.html': page('cvc.html', 'field'),
+    '/controller.html': page('controller.html', 'controller'),
+  };
   const scriptTagFile = readFileSync(join(distDir, 'payframe.js'));
   // Pinned by its hash inside payframe.js, so it may be cached like the hashed assets.
   const nextActionFile = readFileSync(join(distDir, 'payframe-next-action.js'));

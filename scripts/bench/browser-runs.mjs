@@ -128,7 +128,7 @@ function mountCheckout(page, publishableKey) {
 }
 
 function fieldFrame(page, kind) {
-  const frame = page.frames().find((candidate) => candidate.url().includes('/field.html#') && new URLSearchParams(new URL(candidate.url()).hash.slice(1)).get('frame') === kind);
+  const frame = page.frames().find((candidate) => /\/(number|expiry|cvc)\.html#/.test(candidate.url()) && new URLSearchParams(new URL(candidate.url()).hash.slice(1)).get('frame') === kind);
   if (!frame) throw new Error(`No ${kind} frame`);
   return frame;
 }

@@ -8,9 +8,9 @@ import { parseHelloMessage } from '../shared/wire-schemas.generated.ts';
 import { countDroppedMessage } from './dropped-messages.ts';
 
 const FRAME_PAGES: Record<FrameKind, string> = {
-  number: 'field.html',
-  expiry: 'field.html',
-  cvc: 'field.html',
+  number: 'number.html',
+  expiry: 'expiry.html',
+  cvc: 'cvc.html',
   controller: 'controller.html',
 };
 

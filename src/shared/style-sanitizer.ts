@@ -143,7 +143,7 @@ function checkValue(raw: unknown, pattern: RegExp, expected: string, property: s
   if (CONTROL_CHARACTER.test(value)) return rejection('style_value_not_allowed', property, 'Control characters are not allowed.');
   const lowerCase = value.toLowerCase();
   const forbidden = FORBIDDEN_VALUE_TOKENS.find(({ token }) => lowerCase.includes(token));
-  if (forbidden) return rejection('style_value_not_allowed', property, `It contains "${forbidden.token}": ${forbidden.reason}.`);
+  if (forbidden) return rejection('style_value_not_allowed', property, `It contains "${forbidden.token}", which ${forbidden.reason}.`);
   for (const [, name = '', closed] of value.matchAll(VARIABLE_REFERENCE)) {
     if (!allowVariables || !closed || !KNOWN_VARIABLE_CSS_NAMES.has(name.trim())) return rejection('style_variable_unknown', property);
   }

@@ -238,7 +238,7 @@ test.describe('forged messages to the frames', () => {
       ({ fieldsOrigin, merchant, id }) => {
         const field = document.createElement('iframe');
         field.id = 'raw-field';
-        field.src = `${fieldsOrigin}/field.html#${new URLSearchParams({ frame: 'number', checkout: id, host: merchant })}`;
+        field.src = `${fieldsOrigin}/number.html#${new URLSearchParams({ frame: 'number', checkout: id, host: merchant })}`;
         const helper = document.createElement('iframe');
         helper.id = 'same-origin-helper';
         helper.src = `${merchant}/test-pages/blank.html`;
@@ -350,7 +350,7 @@ test.describe('tampering with the frames', () => {
       iframe.src = src;
       document.body.append(iframe);
       return new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-    }, `${demo.fieldsOrigin}/field.html#frame=number&checkout=AttackAttackAttackAttack&host=${encodeURIComponent(otherOrigin)}`);
+    }, `${demo.fieldsOrigin}/number.html#frame=number&checkout=AttackAttackAttackAttack&host=${encodeURIComponent(otherOrigin)}`);
     // The browser refused to render the frame: it never ran our page.
     const frame = blocked.frames().find((candidate) => candidate !== blocked.mainFrame())!;
     const ran = await frame.evaluate(() => document.querySelector('input') !== null).catch(() => false);
@@ -364,7 +364,7 @@ test.describe('tampering with the frames', () => {
       ({ fieldsOrigin }) => {
         const iframe = document.createElement('iframe');
         iframe.id = 'lying-frame';
-        iframe.src = `${fieldsOrigin}/field.html#${new URLSearchParams({ frame: 'number', checkout: 'AttackAttackAttackAttack', host: 'https://bank.example' })}`;
+        iframe.src = `${fieldsOrigin}/number.html#${new URLSearchParams({ frame: 'number', checkout: 'AttackAttackAttackAttack', host: 'https://bank.example' })}`;
         document.body.append(iframe);
         return new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
       },
@@ -372,6 +372,21 @@ test.describe('tampering with the frames', () => {
     );
     const lying = page.frames().find((frame) => frame.url().includes('checkout=AttackAttackAttackAttack'))!;
     expect(await lying.evaluate(() => ({ started: document.body.dataset.field ?? null, autocomplete: document.querySelector('input')!.autocomplete }))).toEqual({ started: null, autocomplete: '' });
+  });
+
+  test('attack: open one kind of field page as another (cvc.html as the number): it refuses to start', async ({ page, demo }) => {
+    await page.evaluate(
+      ({ fieldsOrigin, host }) => {
+        const iframe = document.createElement('iframe');
+        iframe.src = `${fieldsOrigin}/cvc.html#${new URLSearchParams({ frame: 'number', checkout: 'MixedKindMixedKindMixed', host })}`;
+        document.body.append(iframe);
+        return new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+      },
+      { fieldsOrigin: demo.fieldsOrigin, host: new URL(page.url()).origin },
+    );
+    const mixed = page.frames().find((frame) => frame.url().includes('checkout=MixedKindMixedKindMixed'))!;
+    // Same origin, same host: only the page's own kind is refused, so the CVC page never runs as a number.
+    expect(await mixed.evaluate(() => ({ started: document.body.dataset.field ?? null, autocomplete: document.querySelector('input')!.autocomplete }))).toEqual({ started: null, autocomplete: '' });
   });
 
   test('attack: two checkouts on one page: each tokenizes its own card only', async ({ page, demo }) => {

@@ -8,7 +8,7 @@ test('Chromium runs with third-party storage partitioning on, as real Chrome doe
   const fieldFrame = await checkout.frame('number');
   await fieldFrame.evaluate(() => localStorage.setItem('partition-probe', 'written under the merchant page'));
   const topLevel = await context.newPage();
-  await topLevel.goto(`${demo.fieldsOrigin}/field.html`);
+  await topLevel.goto(`${demo.fieldsOrigin}/number.html`);
   // Same origin, different top-level site: a partitioned browser keeps the two storages apart.
   expect(await topLevel.evaluate(() => localStorage.getItem('partition-probe'))).toBeNull();
   expect(await fieldFrame.evaluate(() => localStorage.getItem('partition-probe'))).toBe('written under the merchant page');
@@ -16,7 +16,9 @@ test('Chromium runs with third-party storage partitioning on, as real Chrome doe
 
 test('frame pages carry a strict CSP, nosniff and no-referrer', async ({ demo }) => {
   for (const [page, connectSrc] of [
-    ['field.html', "connect-src 'none'"],
+    ['number.html', "connect-src 'none'"],
+    ['expiry.html', "connect-src 'none'"],
+    ['cvc.html', "connect-src 'none'"],
     ['controller.html', `connect-src ${demo.gatewayUrl}`],
   ] as const) {
     const response = await fetch(`${demo.fieldsOrigin}/${page}`);

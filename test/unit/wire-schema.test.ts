@@ -202,7 +202,7 @@ describe('wire schemas (generated JSON Schema) and the zod schemas', () => {
   });
 
   it('keeps record keys as own properties, even one named __proto__', () => {
-    const parse = wireParser<Record<string, string>>({ type: 'object', propertyNames: { pattern: '^[a-z_]+$' }, additionalProperties: { type: 'string' } });
+    const parse = wireParser<Record<string, string>>({ type: 'object', propertyNames: { type: 'string', pattern: '^[a-z_]+$' }, additionalProperties: { type: 'string' } });
     const parsed = parse(JSON.parse('{"__proto__": "x", "pay": "y"}'));
     expect(Object.getPrototypeOf(parsed)).to.equal(Object.prototype);
     expect(Object.keys(parsed!)).to.deep.equal(['__proto__', 'pay']);

@@ -1,0 +1,7 @@
+// Entry of the card number frame (number.html): the field frame with the number's rules, and the
+// hidden inputs that catch what browser autofill puts there for the expiry and CVC frames.
+import { catchAutofill } from '../autofill-catcher.ts';
+import { startFieldFrame } from '../field-frame.ts';
+import { cardNumberField } from '../fields/card-number-field.ts';
+
+startFieldFrame('number', cardNumberField, catchAutofill);
