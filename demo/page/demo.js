@@ -5,6 +5,7 @@
 import { CURRENCIES, formatMinorAmount, parseAmount } from './amount.js';
 import { SCENARIOS, SCENARIO_GROUPS, describeExpectation, scenarioById, spacedNumber } from './scenarios.js';
 import { createPaymentIntent, retrievePaymentIntent } from './shop-api.js';
+import { startLookSwitchers } from './look.js';
 import { PaymentTimeline } from './timeline.js';
 
 /** @typedef {import('./scenarios.js').Scenario} Scenario */
@@ -473,6 +474,7 @@ split.addEventListener('payframe-submit', saveSplitCard);
 // ---------------------------------------------------------------------------------------------
 // Start.
 
+startLookSwitchers();
 applyOrderToCheckout(appliedOrder);
 showMode();
 showScenario();

@@ -15,6 +15,11 @@ const HOST = '#checkout';
 async function openCheckout(page: Page, demo: DemoServers, checkout: CardFieldsHarness, query = ''): Promise<void> {
   await page.goto(`${demo.merchantUrl}/test-pages/a11y.html${query}`);
   await checkout.waitReady();
+  // Ready enables the pay button with a short fade: judge contrast once it has settled.
+  await page.evaluate(() => {
+    const roots = [document, ...[...document.querySelectorAll('payframe-checkout, payframe-card-group')].flatMap((element) => element.shadowRoot ?? [])];
+    return Promise.all(roots.flatMap((root) => root.getAnimations()).map((animation) => animation.finished));
+  });
 }
 
 /** Where keyboard focus is: a field kind, 'button' (pay), or the id of a page element. */

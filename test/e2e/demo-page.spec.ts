@@ -300,3 +300,28 @@ test('the demo page is accessible and fits a 360 px screen', async ({ page, demo
   });
   expect(violations).toEqual([]);
 });
+
+test('the theme and language switchers restyle and relabel both checkouts at once, keeping what was typed', async ({ page, demo, checkout }) => {
+  await page.goto(`${demo.merchantUrl}/?mode=token`);
+  await checkout.waitReady();
+  await checkout.input('number').pressSequentially('4242 4242');
+  const numberLabel = async () => (await checkout.frame('number')).locator('#label').textContent();
+  expect(await numberLabel()).toBe('Card number');
+
+  await page.getByLabel('Theme', { exact: true }).selectOption('dark');
+  await page.getByLabel('Language', { exact: true }).selectOption('de');
+  for (const selector of ['#checkout', '#split']) {
+    await expect(page.locator(selector)).toHaveAttribute('theme', 'dark');
+    await expect(page.locator(selector)).toHaveAttribute('locale', 'de');
+  }
+  await expect.poll(numberLabel).toBe('Kartennummer');
+  await expect(checkout.input('number')).toHaveValue('4242 4242');
+  // Dark: the field box on the page side takes the dark theme's background.
+  const background = await page.locator('#checkout').evaluate((element) => getComputedStyle(element).getPropertyValue('--payframe-color-background').trim());
+  expect(background).toBe('#1c1f26');
+
+  await page.getByLabel('Theme', { exact: true }).selectOption('');
+  await page.getByLabel('Language', { exact: true }).selectOption('');
+  await expect(page.locator('#checkout')).not.toHaveAttribute('theme');
+  await expect.poll(numberLabel).toBe('Card number');
+});
