@@ -1,7 +1,8 @@
 // npm run bench: how fast and how small Payframe is, next to a bare iframe and to peers. Builds if
 // needed, starts the demo servers, drives Chromium, prints a table and writes bench/results.json.
 // BENCH_RUNS (default 20) measured runs after BENCH_WARMUP (default 1); BENCH_TOKENIZE (default 3) per run;
-// `--bytes` measures bytes only (written to bench/results-bytes.json). Honours PAYFRAME_DIST_DIR like the build.
+// `--bytes` measures bytes only (written to bench/results-bytes.json). Honours PAYFRAME_DIST_DIR like the build;
+// BENCH_RESULTS names another results file, BENCH_PEERS=0 skips the peers.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -77,7 +78,8 @@ const { buildRows, printRows } = await import('./bench/report.mjs');
 
 const browserResults = bytesOnly ? { runs: [], chromiumVersion: undefined } : await measureInBrowser();
 const ours = await measureOurBytes(dist);
-const { peers, unavailable } = await measurePeerBytes();
+// BENCH_PEERS=0 skips the peers (no npm install): the smoke test in the suite uses it.
+const { peers, unavailable } = process.env.BENCH_PEERS === '0' ? { peers: [], unavailable: 'skipped (BENCH_PEERS=0)' } : await measurePeerBytes();
 if (unavailable) console.warn(`Peers not measured (npm registry unreachable?): ${unavailable}. Printing our rows alone.`);
 
 const rows = buildRows({ runs: browserResults.runs, bytes: { ours, peers, peersUnavailable: unavailable } });
@@ -94,6 +96,6 @@ const results = {
   samples: browserResults.runs,
 };
 // A bytes-only run must not overwrite the speed figures of the last full run.
-const resultsFile = bytesOnly ? 'bench/results-bytes.json' : 'bench/results.json';
+const resultsFile = process.env.BENCH_RESULTS ?? (bytesOnly ? 'bench/results-bytes.json' : 'bench/results.json');
 writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nWrote ${resultsFile}`);

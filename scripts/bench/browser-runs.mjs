@@ -17,7 +17,7 @@ async function jsHeapUsed(session) {
 /** Installs keystroke timing inside a frame (its realm only): keydown, the input event, and the next frame. */
 async function recordKeystrokesIn(frame) {
   await frame.evaluate(() => {
-    const input = document.querySelector('input');
+    const input = document.querySelector('input#input');
     const keystrokes = [];
     /** @type {any} */ (window).benchKeystrokes = keystrokes;
     // Absolute times (timeOrigin + ms), so they compare with the merchant page's clock.
@@ -69,7 +69,7 @@ export async function measureBaselineRun(browser, { pageUrl, frameUrl }) {
     const heap = { page: await jsHeapUsed(await context.newCDPSession(page)), frames: await jsHeapUsed(await context.newCDPSession(frame)) };
 
     await recordKeystrokesIn(frame);
-    await frame.locator('input').focus();
+    await frame.locator('input#input').focus();
     for (const [index, digit] of [...CARD.number].entries()) {
       await page.keyboard.press(digit);
       await waitForPaint(frame, index + 1);
@@ -166,7 +166,7 @@ const nextChangeAt = (page) => page.evaluate(() => /** @type {any} */ (window).b
 /** Types a field's text one key at a time, waiting for each key's paint; returns per-key latencies. */
 async function typeMeasured(page, frame, text, stateChangingKeys) {
   await recordKeystrokesIn(frame);
-  await frame.locator('input').focus();
+  await frame.locator('input#input').focus();
   const changes = new Map();
   for (const [index, key] of [...text].entries()) {
     const expectsChange = stateChangingKeys.includes(index);
@@ -250,8 +250,8 @@ export async function measureCheckoutRun(browser, { pageUrl, publishableKey, gat
     // last (complete); the digits between change nothing the merchant page is told.
     const keystrokes = await typeMeasured(page, numberFrame, CARD.number, [0, CARD.number.length - 1]);
     for (const [kind, text] of [['expiry', CARD.expiry], ['cvc', CARD.cvc]]) {
-      await frames[kind].locator('input').focus();
-      await frames[kind].locator('input').pressSequentially(text);
+      await frames[kind].locator('input#input').focus();
+      await frames[kind].locator('input#input').pressSequentially(text);
     }
     // tokenize() refuses fields whose 'complete' state has not reached the merchant page yet.
     await page.waitForFunction(() => {

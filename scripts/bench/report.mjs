@@ -18,7 +18,11 @@ const GOALS = {
   layoutShift: 0,
   longTasks: 0,
   longestTaskMs: 10,
-  budgetOf: (id) => BUDGETS.find((budget) => budget.id === id)?.maxGzip,
+  // The goal where CI enforces another figure (the script tag): the table shows the goal.
+  budgetOf: (id) => {
+    const budget = BUDGETS.find((candidate) => candidate.id === id);
+    return budget?.goal ?? budget?.maxGzip;
+  },
 };
 
 /** @param {{ runs: any[], bytes: { ours: any[], peers: any[], peersUnavailable?: string } }} measured */

@@ -385,6 +385,7 @@ export class CardGroup implements ReactiveController {
         container: this.host.element.shadowRoot ?? this.host.element,
         readIntentStatus: () => this.ask({ type: 'intent-status', requestId: randomId(24), publishableKey, clientSecret }, 'intent-status-result'),
         checkoutError,
+        texts: this.messages,
       }),
     );
   }

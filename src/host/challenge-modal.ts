@@ -1,6 +1,7 @@
 // The 3-D Secure challenge in a modal over the merchant page: a <dialog> holding the gateway's
 // challenge page in a sandboxed iframe, resolved by that page's completion message, Escape or
 // Cancel. Merchant realm: only the intent id and the outcome ever arrive here, never card data.
+import type { Messages } from '../i18n/messages.ts';
 import { randomId } from '../shared/random-id.ts';
 import { parseChallengeCompletion } from '../shared/wire-schemas.generated.ts';
 import { watchChallengeFrame } from './challenge-frame-watch.ts';
@@ -9,6 +10,8 @@ import { watchChallengeFrame } from './challenge-frame-watch.ts';
 export type ChallengeOutcome = 'authenticated' | 'failed' | 'cancelled' | 'refused';
 
 
+export type ChallengeTexts = Pick<Messages, 'challengeTitle' | 'challengeCancel' | 'challengeFrameTitle' | 'challengeCancelled'>;
+
 export interface ChallengeRequest {
   /** The challenge page, on the gateway's origin (the controller checked it). */
   url: string;
@@ -16,13 +19,15 @@ export interface ChallengeRequest {
   paymentIntentId: string;
   /** Where the dialog goes: the checkout's shadow root, so the page's CSS leaves it alone. */
   container: ParentNode;
+  /** The dialog's words in the checkout's language. */
+  texts: ChallengeTexts;
 }
 
 /**
  * Shows the challenge and resolves once with how it ended. The dialog is modal (the page behind
  * is inert, focus stays inside), labelled, and removed when it closes.
  */
-export function showChallengeModal({ url, paymentIntentId, container }: ChallengeRequest): Promise<ChallengeOutcome> {
+export function showChallengeModal({ url, paymentIntentId, container, texts }: ChallengeRequest): Promise<ChallengeOutcome> {
   const challengeOrigin = new URL(url).origin;
   const frameUrl = new URL(url);
   // The challenge page lets only this exact origin frame it and posts its result only here.
@@ -37,15 +42,15 @@ export function showChallengeModal({ url, paymentIntentId, container }: Challeng
   header.className = 'challenge-header';
   const title = document.createElement('h2');
   title.id = titleId;
-  title.textContent = 'Confirm your payment';
+  title.textContent = texts.challengeTitle;
   const cancel = document.createElement('button');
   cancel.type = 'button';
   cancel.className = 'challenge-cancel';
-  cancel.textContent = 'Cancel';
+  cancel.textContent = texts.challengeCancel;
   header.append(title, cancel);
 
   const iframe = document.createElement('iframe');
-  iframe.title = 'Your bank: confirm this payment';
+  iframe.title = texts.challengeFrameTitle;
   iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms');
   iframe.referrerPolicy = 'no-referrer';
   iframe.src = frameUrl.href;

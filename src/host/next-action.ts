@@ -4,11 +4,10 @@
 // lazily (next-action-loader.ts): checkouts whose payments need no next action never download it.
 import type { CheckoutErrorCode } from '../shared/errors.ts';
 import type { CheckoutError, NextAction, PaymentResult } from '../shared/protocol.ts';
+import type { ChallengeTexts } from './challenge-modal.ts';
 import { showChallengeModal } from './challenge-modal.ts';
 import { redirectToChallenge } from './challenge-redirect.ts';
 import { runStripeNextAction } from './stripe-next-action.ts';
-
-const CHALLENGE_CANCELLED_MESSAGE = 'You closed the payment confirmation, so the payment was not made. Press Pay to try again.';
 
 export interface NextActionContext {
   clientSecret: string;
@@ -21,6 +20,8 @@ export interface NextActionContext {
   readIntentStatus(): Promise<PaymentResult>;
   /** Payframe's error for a code, with its message (the table stays in the main bundle). */
   checkoutError(code: CheckoutErrorCode): CheckoutError;
+  /** The dialog's words in the checkout's language. */
+  texts: ChallengeTexts;
 }
 
 export type RunNextAction = (action: NextAction, context: NextActionContext) => Promise<PaymentResult>;
@@ -32,8 +33,8 @@ export const runNextAction: RunNextAction = async (action, context) => {
   }
 
   const paymentIntentId = context.clientSecret.slice(0, context.clientSecret.indexOf('_secret_'));
-  const outcome = await showChallengeModal({ url: action.url, paymentIntentId, container: context.container });
-  if (outcome === 'cancelled') return { error: { code: 'payment_intent_authentication_failure', message: CHALLENGE_CANCELLED_MESSAGE } };
+  const outcome = await showChallengeModal({ url: action.url, paymentIntentId, container: context.container, texts: context.texts });
+  if (outcome === 'cancelled') return { error: { code: 'payment_intent_authentication_failure', message: context.texts.challengeCancelled } };
   if (outcome === 'refused') {
     // Without a return-url there is nowhere to come back to: a typed error, never a hang.
     if (context.returnUrl === undefined) return { error: context.checkoutError('challenge_unavailable') };

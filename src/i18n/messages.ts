@@ -23,6 +23,10 @@ const ENGLISH_PAGE_TEXTS = {
   processing: 'Processing…',
   paid: 'Payment successful.',
   cardAccepted: 'Card details accepted.',
+  challengeTitle: 'Confirm your payment',
+  challengeCancel: 'Cancel',
+  challengeFrameTitle: 'Your bank: confirm this payment',
+  challengeCancelled: 'You closed the payment confirmation, so the payment was not made. Please try again.',
 } as const;
 
 // Marked pure so a bundle that never reads the whole table (a field frame) leaves it out.

@@ -112,18 +112,18 @@ test('a 3-D Secure card opens the challenge in a modal; the right code pays the 
   const code = (await challenge.locator('.code').textContent())!.trim();
   expect(code).toMatch(/^\d{6}$/);
   await challenge.getByLabel('One-time code').fill(code);
-  const payment = checkout.nextEvent<{ paymentIntent: PaymentIntentSummary }>('payframe-payment');
+  const seen = (await checkout.recordedEvents()).length;
   await challenge.getByRole('button', { name: 'Complete authentication' }).click();
-  expect(await payment).toEqual({ paymentIntent: { id: intent.id, status: 'succeeded' } });
+  expect(await checkout.recordedEventAfter(seen, 'payframe-payment')).toEqual({ paymentIntent: { id: intent.id, status: 'succeeded' } });
   await expect(dialog).toHaveCount(0);
   expect(await intentStatusOnGateway(demo, intent.id)).toBe('succeeded');
 });
 
 test('failing the 3-D Secure challenge reports payment_intent_authentication_failure', async ({ demo, checkout }) => {
   const { dialog, challenge } = await openChallenge(checkout);
-  const failed = checkout.nextEvent<ErrorDetail>('payframe-error');
+  const seen = (await checkout.recordedEvents()).length;
   await challenge.getByRole('button', { name: 'Fail authentication' }).click();
-  const { error } = await failed;
+  const { error } = await checkout.recordedEventAfter<ErrorDetail>(seen, 'payframe-error');
   expect(error.code).toBe('payment_intent_authentication_failure');
   await expect(checkout.page.locator('payframe-checkout [part="form-error"]')).toHaveText(error.message);
   await expect(dialog).toHaveCount(0);
@@ -153,4 +153,19 @@ test('a double click on Pay sends one confirm', async ({ page, demo, checkout })
   await payment;
   expect(confirms()).toHaveLength(1);
   expect((await checkout.recordedEvents()).map((event) => event.type)).toEqual(['payframe-payment']);
+});
+
+test('in German, the 3-D Secure dialog speaks German, and so does the error when the shopper closes it', async ({ page, checkout }) => {
+  await page.locator('payframe-checkout').evaluate((element) => element.setAttribute('locale', 'de'));
+  await expect.poll(async () => (await checkout.frame('number')).locator('#label').textContent()).toBe('Kartennummer');
+  await checkout.fillCard(THREE_D_SECURE);
+  await checkout.payButton().click();
+  const dialog = page.getByRole('dialog', { name: 'Zahlung bestätigen' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Abbrechen' })).toBeVisible();
+  await expect(dialog.locator('iframe')).toHaveAttribute('title', 'Ihre Bank: Zahlung bestätigen');
+  await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+  await expect.poll(async () => (await checkout.recordedEvents()).map((event) => event.type)).toEqual(['payframe-error']);
+  const { error } = (await checkout.recordedEvents())[0]!.detail as unknown as ErrorDetail;
+  expect(error).toMatchObject({ code: 'payment_intent_authentication_failure', message: expect.stringMatching(/^Sie haben die Zahlungsbestätigung geschlossen/) });
 });

@@ -127,6 +127,22 @@ export class CardFieldsHarness {
     );
   }
 
+  /**
+   * The first event of `type` recorded after the first `seen` ones (read the count before acting).
+   * For actions in another process, such as a click in the bank's frame, where a listener added
+   * by `nextEvent` could arrive after the event.
+   */
+  async recordedEventAfter<T>(seen: number, type: string): Promise<T> {
+    let detail: T | undefined;
+    await expect
+      .poll(async () => {
+        detail = (await this.recordedEvents()).slice(seen).find((event) => event.type === type)?.detail as T | undefined;
+        return detail !== undefined;
+      })
+      .toBe(true);
+    return detail!;
+  }
+
   async recordedEvents(): Promise<{ type: string; detail: Record<string, unknown> }[]> {
     return this.page.evaluate(() => (window as unknown as { payframeTestEvents: { type: string; detail: Record<string, unknown> }[] }).payframeTestEvents);
   }
