@@ -43,26 +43,35 @@ function readKeystrokes(frame) {
   return frame.evaluate(() => /** @type {any} */ (window).benchKeystrokes);
 }
 
+/** Mounts `count` bare iframes at once; resolves with the time until the last has loaded. */
+async function mountBareFrames(page, pageUrl, frameUrl, count, navigate = true) {
+  if (navigate) await page.goto(pageUrl);
+  return page.evaluate(
+    ([src, frames]) =>
+      new Promise((resolve) => {
+        let left = frames;
+        const attachedAt = performance.now();
+        for (let index = 0; index < frames; index++) {
+          const iframe = document.createElement('iframe');
+          iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms');
+          iframe.title = 'Bare input';
+          iframe.src = src;
+          // With no script inside, load is when the input can take keys.
+          iframe.addEventListener('load', () => --left === 0 && resolve(performance.now() - attachedAt), { once: true });
+          document.getElementById('mount').append(iframe);
+        }
+      }),
+    [frameUrl, count],
+  );
+}
+
 /** The bare cross-origin iframe: load time, heap, and the keystroke timing of a plain input. */
 export async function measureBaselineRun(browser, { pageUrl, frameUrl }) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(pageUrl);
-    const readyMs = await page.evaluate(
-      (src) =>
-        new Promise((resolve) => {
-          const iframe = document.createElement('iframe');
-          iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms');
-          iframe.title = 'Bare input';
-          iframe.src = src;
-          // With no script inside, load is when the input can take keys.
-          iframe.addEventListener('load', () => resolve(performance.now() - attachedAt), { once: true });
-          const attachedAt = performance.now();
-          document.getElementById('mount').append(iframe);
-        }),
-      frameUrl,
-    );
+    const readyMs = await mountBareFrames(page, pageUrl, frameUrl, 1, false);
     const frame = page.frames().find((candidate) => candidate.url() === frameUrl);
     if (!frame) throw new Error('The baseline frame did not load');
 
@@ -75,7 +84,11 @@ export async function measureBaselineRun(browser, { pageUrl, frameUrl }) {
       await waitForPaint(frame, index + 1);
     }
     const keystrokes = (await readKeystrokes(frame)).map((key) => ({ inputMs: key.input - key.keydown, paintMs: key.paint - key.keydown }));
-    return { readyMs, heap, keystrokes };
+    // As many bare frames as a checkout has (three fields and the controller), in a fresh context
+    // like the others: what the browser alone takes for that many cross-origin documents.
+    const fourContext = await browser.newContext();
+    const readyFourMs = await mountBareFrames(await fourContext.newPage(), pageUrl, frameUrl, 4).finally(() => fourContext.close());
+    return { readyMs, readyFourMs, heap, keystrokes };
   } finally {
     await context.close();
   }
