@@ -6,24 +6,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY, startSandboxGateway, WebhookDispatcher } from '../../demo/gateway/sandbox-gateway.ts';
 import { newWebhookSecret } from '../../demo/gateway/webhook-signature.ts';
 import { DATABASE_TARGETS, databaseFor, expect, OPS_PASSWORD, skipWithoutPostgres, startStack, test, VISA } from './backend/backend-stack.ts';
+import { freePort } from './harness/free-port.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const FUTURE_YEAR = String(new Date().getUTCFullYear() + 3);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Starts demo/backend/main.ts as its own process and resolves once /readyz says ready. */
 async function spawnBackend(env: Record<string, string>, port: number): Promise<ChildProcess> {

@@ -1,18 +1,10 @@
 // `npm run demo` itself: starts the three origins on the ports asked for and prints the URL.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from './harness/free-port.ts';
 
 test('npm run demo serves the three origins and prints a Demo: line; it opens on paying a PaymentIntent, and token mode still gives a token', async ({ page }) => {
   const [demoPort, fieldsPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
