@@ -12,6 +12,7 @@ import { databaseConfigFromEnv, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrations.ts';
 import { reconcile, type ReconciliationReport } from './reconciliation.ts';
 import { toCsv, toTable } from './reconciliation-report.ts';
+import { scrubString } from './observability/redaction.ts';
 import { createStripeClient } from './stripe-client.ts';
 import { DEFAULT_SECRET_KEY } from '../gateway/keys.ts';
 
@@ -59,6 +60,7 @@ try {
   }
   process.exit(report.mismatches === 0 ? 0 : 1);
 } catch (error) {
-  console.error(`Reconciliation could not run: ${(error as Error).message}`);
+  // A driver or SDK message may quote a connection string or a key: scrubbed like the logs.
+  console.error(`Reconciliation could not run: ${scrubString(String((error as Error).message))}`);
   process.exit(2);
 }

@@ -26,6 +26,8 @@ const PATTERNS: [RegExp, string][] = [
   [/\bwhsec_[A-Za-z0-9]+/g, '[WEBHOOK_SECRET]'],
   [/\bpi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+/g, '[CLIENT_SECRET]'],
   [/\bcvc=\d{3,4}\b/gi, 'cvc=[CVC]'],
+  // The password in a database URL (postgres://user:password@host/db).
+  [/(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:)[^@\s]+@/gi, '$1[PASSWORD]@'],
 ];
 
 export function scrubString(text: string): string {
