@@ -73,11 +73,23 @@ function recordChallengePages(page: Page, gatewayUrl: string): () => string[] {
   return () => [...seen];
 }
 
+/**
+ * The bank's page, once the modal shows it: the dialog painted and still (a trial click checks it
+ * from the merchant page, where the mouse is routed), and the page's buttons there. A click sent
+ * while the brand-new frame is still being placed can land on the page behind it.
+ */
+async function shownChallenge(page: Page) {
+  const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
+  await expect(dialog).toBeVisible();
+  await dialog.locator('iframe').click({ trial: true });
+  const challenge = page.frameLocator('payframe-checkout dialog iframe');
+  await expect(challenge.getByRole('button', { name: 'Fail authentication' })).toBeVisible();
+  return { dialog, challenge };
+}
+
 /** The bank's page in the modal: type the code it shows and press Complete. */
 async function completeChallenge(checkout: CardFieldsHarness): Promise<void> {
-  const dialog = checkout.page.getByRole('dialog', { name: 'Confirm your payment' });
-  await expect(dialog).toBeVisible();
-  const challenge = checkout.page.frameLocator('payframe-checkout dialog iframe');
+  const { dialog, challenge } = await shownChallenge(checkout.page);
   const code = (await challenge.locator('.code').textContent())!.trim();
   await challenge.getByLabel('One-time code').fill(code);
   await challenge.getByRole('button', { name: 'Complete authentication' }).click();
@@ -157,8 +169,9 @@ test('after a decline, a 3-D Secure card pays the same intent once the challenge
 test('after a failed challenge, the shopper can pay the same intent with another card', async ({ page, demo, checkout }) => {
   await checkout.fillCard({ number: '4000002760003184', expiry: '1234', cvc: '123' });
   await checkout.payButton().click();
-  const challenge = page.frameLocator('payframe-checkout dialog iframe');
+  const { dialog, challenge } = await shownChallenge(page);
   await challenge.getByRole('button', { name: 'Fail authentication' }).click();
+  await expect(dialog).toHaveCount(0);
   await expect(formError(page)).toHaveText(/failed authentication/);
   expect((await readIntent(demo, intent.id)).last_payment_error).toMatchObject({ code: 'payment_intent_authentication_failure' });
 

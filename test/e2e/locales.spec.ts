@@ -120,12 +120,12 @@ test('changing locale on a mounted checkout relabels the page and the frames at 
   await expect(checkout.payButton()).toHaveText('Pay €19.99');
   await expect(checkout.input('number')).toHaveValue('4242 42');
 
-  // And the card typed before the switches still pays.
-  await checkout.type('number', '42424242424');
+  // And the card typed before the switches still pays: the number's last ten digits.
+  await checkout.type('number', '4242424242');
   await checkout.type('expiry', '34');
   await checkout.type('cvc', '23');
   const result = await checkout.tokenize();
-  expect('paymentMethod' in result).toBe(true);
+  expect(result).toMatchObject({ paymentMethod: expect.anything() });
 });
 
 test('a card group takes `locale` too', async ({ page, demo, split }) => {

@@ -14,7 +14,7 @@ test('split fields tokenize together with one tokenize() call', async ({ split, 
   await split.waitForFocus('cvc');
   await split.type('cvc', '321');
   const result = await split.tokenize();
-  expect('paymentMethod' in result).toBe(true);
+  expect(result).toMatchObject({ paymentMethod: expect.anything() });
   const { card } = (result as { paymentMethod: PaymentMethod }).paymentMethod;
   expect(card).toMatchObject({ brand: 'mastercard', last4: '4444', exp_month: 2, exp_year: 2030 });
   expect(gatewayTraffic.tokenizations()).toHaveLength(1);
