@@ -42,7 +42,9 @@ export const THREE_D_SECURE_SCRIPT = `'use strict';
 /**
  * Runs on the challenge page when a widget frames it (parent_origin given): tells that one origin
  * the page really is showing, so the widget knows the bank's page was not refused in its frame
- * and need not fall back to a full-page redirect. The form itself works without it.
+ * and need not fall back to a full-page redirect. Escape pressed in this page never reaches the
+ * widget's dialog (keys go to the focused frame), so the page passes it on: the shopper typing
+ * the code can still close the dialog with Escape. The form itself works without either.
  */
 export const THREE_D_SECURE_SHOWN_SCRIPT = `'use strict';
 (() => {
@@ -51,6 +53,9 @@ export const THREE_D_SECURE_SHOWN_SCRIPT = `'use strict';
   const { paymentIntent, targetOrigin } = shown.dataset;
   if (targetOrigin && paymentIntent && window.parent !== window) {
     window.parent.postMessage({ type: 'payframe-3ds-shown', paymentIntent }, targetOrigin);
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') window.parent.postMessage({ type: 'payframe-3ds-escape', paymentIntent }, targetOrigin);
+    });
   }
 })();
 `;

@@ -7,11 +7,14 @@ export const SHOWN_GRACE_AFTER_LOAD_MS = 3_000;
 /** With no load event at all (a stalled network), how long before giving up on the frame. */
 export const SHOWN_TIMEOUT_MS = 10_000;
 
-/** `{ type: 'payframe-3ds-shown', paymentIntent }` about this intent; checked by hand, it is two fields. */
-function isShownMessage(data: unknown, paymentIntentId: string): boolean {
+/**
+ * `{ type, paymentIntent }` from the challenge page about this intent: `payframe-3ds-shown` when it
+ * shows, `payframe-3ds-escape` when the shopper pressed Escape in it. Checked by hand: two fields.
+ */
+export function isChallengePageMessage(data: unknown, type: 'payframe-3ds-shown' | 'payframe-3ds-escape', paymentIntentId: string): boolean {
   if (typeof data !== 'object' || data === null) return false;
-  const { type, paymentIntent } = data as Record<string, unknown>;
-  return type === 'payframe-3ds-shown' && paymentIntent === paymentIntentId;
+  const message = data as Record<string, unknown>;
+  return message.type === type && message.paymentIntent === paymentIntentId;
 }
 
 export interface ChallengeFrameWatch {
@@ -31,7 +34,7 @@ export function watchChallengeFrame(iframe: HTMLIFrameElement, challengeOrigin: 
   }
   function onMessage(event: MessageEvent) {
     if (event.origin !== challengeOrigin || event.source !== iframe.contentWindow) return;
-    if (isShownMessage(event.data, paymentIntentId)) stop();
+    if (isChallengePageMessage(event.data, 'payframe-3ds-shown', paymentIntentId)) stop();
   }
   function onLoad() {
     // A refused frame still fires load (with the browser's error page): give the message a moment.

@@ -4,7 +4,7 @@
 import type { Messages } from '../i18n/messages.ts';
 import { randomId } from '../shared/random-id.ts';
 import { parseChallengeCompletion } from '../shared/wire-schemas.generated.ts';
-import { watchChallengeFrame } from './challenge-frame-watch.ts';
+import { isChallengePageMessage, watchChallengeFrame } from './challenge-frame-watch.ts';
 
 /** `refused`: the bank's page never showed in the frame (see challenge-frame-watch.ts). */
 export type ChallengeOutcome = 'authenticated' | 'failed' | 'cancelled' | 'refused';
@@ -62,6 +62,11 @@ export function showChallengeModal({ url, paymentIntentId, container, texts }: C
     const onMessage = (event: MessageEvent) => {
       // Only the page in our own frame, from the gateway's origin, about this intent.
       if (event.origin !== challengeOrigin || event.source !== iframe.contentWindow) return;
+      // Escape pressed inside the bank's page, which the dialog itself never hears: Cancel.
+      if (isChallengePageMessage(event.data, 'payframe-3ds-escape', paymentIntentId)) {
+        dialog.close();
+        return;
+      }
       const message = parseChallengeCompletion(event.data);
       if (message?.paymentIntent !== paymentIntentId) return;
       outcome = message.outcome;

@@ -3,6 +3,7 @@
 // and what the gateway holds afterwards (status, brand, how the charge was authenticated).
 import type { Page } from '@playwright/test';
 import type { CheckoutError, PaymentIntentSummary } from '../../src/index.ts';
+import { completeChallenge, waitForChallenge } from './harness/three-d-secure-challenge.ts';
 import { expect, test } from './fixtures.ts';
 import type { CardFieldsHarness } from './harness/card-fields-harness.ts';
 import { authenticationOf, cardBrandOf, createIntent, readIntent, type CreatedIntent } from './harness/intent-server.ts';
@@ -73,27 +74,11 @@ function recordChallengePages(page: Page, gatewayUrl: string): () => string[] {
   return () => [...seen];
 }
 
-/**
- * The bank's page, once the modal shows it: the dialog painted and still (a trial click checks it
- * from the merchant page, where the mouse is routed), and the page's buttons there. A click sent
- * while the brand-new frame is still being placed can land on the page behind it.
- */
-async function shownChallenge(page: Page) {
-  const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
-  await expect(dialog).toBeVisible();
-  await dialog.locator('iframe').click({ trial: true });
-  const challenge = page.frameLocator('payframe-checkout dialog iframe');
-  await expect(challenge.getByRole('button', { name: 'Fail authentication' })).toBeVisible();
-  return { dialog, challenge };
-}
-
-/** The bank's page in the modal: type the code it shows and press Complete. */
-async function completeChallenge(checkout: CardFieldsHarness): Promise<void> {
-  const { dialog, challenge } = await shownChallenge(checkout.page);
-  const code = (await challenge.locator('.code').textContent())!.trim();
-  await challenge.getByLabel('One-time code').fill(code);
-  await challenge.getByRole('button', { name: 'Complete authentication' }).click();
-  await expect(dialog).toHaveCount(0);
+/** The bank's page in the modal: type the code it shows, press Complete, and the modal closes. */
+async function passChallenge(checkout: CardFieldsHarness): Promise<void> {
+  const challenge = await waitForChallenge(checkout.page);
+  await completeChallenge(challenge);
+  await expect(challenge.dialog).toHaveCount(0);
 }
 
 /** Waits for the first payframe-payment or payframe-error the checkout dispatches (recorded since beforeEach). */
@@ -119,7 +104,7 @@ for (const card of [...PAYS, ...DECLINES, ...THREE_D_SECURE]) {
     const challengePages = recordChallengePages(page, demo.gatewayUrl);
     await checkout.fillCard({ number: card.number, expiry: '1234', cvc: card.cvc ?? '123' });
     await checkout.payButton().click();
-    if (card.challenge === 'complete') await completeChallenge(checkout);
+    if (card.challenge === 'complete') await passChallenge(checkout);
 
     const event = await outcome(checkout);
     if (card.error) {
@@ -159,7 +144,7 @@ test('after a decline, a 3-D Secure card pays the same intent once the challenge
   await checkout.clear('number');
   await checkout.type('number', '4000002760003184');
   await checkout.payButton().click();
-  await completeChallenge(checkout);
+  await passChallenge(checkout);
   await expect.poll(async () => (await checkout.recordedEvents()).map((event) => event.type)).toEqual(['payframe-error', 'payframe-payment']);
   expect((await checkout.recordedEvents())[1]!.detail).toEqual({ paymentIntent: { id: intent.id, status: 'succeeded' } });
   await expect(formError(page)).toHaveText('');
@@ -169,7 +154,7 @@ test('after a decline, a 3-D Secure card pays the same intent once the challenge
 test('after a failed challenge, the shopper can pay the same intent with another card', async ({ page, demo, checkout }) => {
   await checkout.fillCard({ number: '4000002760003184', expiry: '1234', cvc: '123' });
   await checkout.payButton().click();
-  const { dialog, challenge } = await shownChallenge(page);
+  const { dialog, challenge } = await waitForChallenge(page);
   await challenge.getByRole('button', { name: 'Fail authentication' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(formError(page)).toHaveText(/failed authentication/);

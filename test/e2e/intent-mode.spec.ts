@@ -4,6 +4,7 @@
 import type { Page, Request } from '@playwright/test';
 import type { DemoServers } from '../../demo/servers.ts';
 import type { PaymentIntentSummary } from '../../src/index.ts';
+import { waitForChallenge } from './harness/three-d-secure-challenge.ts';
 import { expect, test } from './fixtures.ts';
 
 const VISA = { number: '4242424242424242', expiry: '1234', cvc: '123' };
@@ -92,12 +93,10 @@ test('a decline shows the reason, keeps the card, and the fixed card then pays',
 async function openChallenge(checkout: import('./harness/card-fields-harness.ts').CardFieldsHarness) {
   await checkout.fillCard(THREE_D_SECURE);
   await checkout.payButton().click();
-  const dialog = checkout.page.getByRole('dialog', { name: 'Confirm your payment' });
-  await expect(dialog).toBeVisible();
+  const { dialog, challenge } = await waitForChallenge(checkout.page);
   const iframe = dialog.locator('iframe');
   await expect(iframe).toHaveAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms');
   await expect(iframe).toHaveAttribute('title', /.+/);
-  const challenge = checkout.page.frameLocator('payframe-checkout dialog iframe');
   await expect(challenge.getByRole('button', { name: 'Complete authentication' })).toBeVisible();
   return { dialog, challenge };
 }
@@ -143,6 +142,19 @@ test('Escape cancels the challenge: the dialog closes with a readable error, and
   // Paying again asks the bank again.
   await checkout.payButton().click();
   await expect(checkout.page.getByRole('dialog', { name: 'Confirm your payment' })).toBeVisible();
+});
+
+test('Escape pressed while typing the code in the bank\'s page cancels too', async ({ demo, checkout }) => {
+  const { dialog, challenge } = await openChallenge(checkout);
+  // Keys go to the focused frame: the dialog hears this Escape only through the bank's page.
+  await challenge.getByLabel('One-time code').fill('12');
+  await checkout.page.keyboard.press('Escape');
+  await expect.poll(async () => (await checkout.recordedEvents()).map((event) => event.type)).toEqual(['payframe-error']);
+  const { error } = (await checkout.recordedEvents())[0]!.detail as unknown as ErrorDetail;
+  expect(error.code).toBe('payment_intent_authentication_failure');
+  await expect(dialog).toHaveCount(0);
+  await expect(checkout.payButton()).toHaveAttribute('aria-disabled', 'false');
+  expect(await intentStatusOnGateway(demo, intent.id)).toBe('requires_action');
 });
 
 test('a double click on Pay sends one confirm', async ({ page, demo, checkout }) => {

@@ -7,6 +7,7 @@ import type { Page, Request } from '@playwright/test';
 import type { DemoServers } from '../../demo/servers.ts';
 import type { CardFieldsHarness } from './harness/card-fields-harness.ts';
 import { createIntent, readIntent, type CreatedIntent } from './harness/intent-server.ts';
+import { waitForChallenge } from './harness/three-d-secure-challenge.ts';
 import { expect, test } from './harness/three-d-secure-fixtures.ts';
 
 const THREE_D_SECURE = { number: '4000002760003184', expiry: '1234', cvc: '123' };
@@ -143,7 +144,7 @@ test('with a return-url but a frameable bank page, the challenge stays in the mo
   await openCheckout(page, demo, checkout, { 'client-secret': intent.clientSecret, 'return-url': returnUrl });
   await checkout.fillCard(THREE_D_SECURE);
   await checkout.payButton().click();
-  const challenge = page.frameLocator('payframe-checkout dialog iframe');
+  const { challenge } = await waitForChallenge(page);
   await challenge.getByLabel('One-time code').fill((await challenge.locator('.code').textContent())!.trim());
   await challenge.getByRole('button', { name: 'Complete authentication' }).click();
   await expect.poll(() => seenEvents(page)).toEqual([{ type: 'payframe-payment', detail: { paymentIntent: { id: intent.id, status: 'succeeded' } } }]);

@@ -224,6 +224,23 @@ test('framed by a widget with parent_origin: the outcome is posted to that exact
   await expect(frame.getByRole('heading', { name: 'Authentication complete' })).toBeVisible();
 });
 
+test('framed by a widget: Escape in the page is passed to that exact origin, and changes nothing at the bank', async ({ page }) => {
+  const { intent, url } = await challengeFor('4000002760003184', { return_url: undefined });
+  await openFramingPage(page, SHOP, `${url}?parent_origin=${encodeURIComponent(SHOP)}`);
+  const frame = page.frameLocator('#challenge');
+  await frame.getByLabel('One-time code').fill('1');
+  await page.keyboard.press('Escape');
+
+  await page.waitForFunction(() => window.received.length > 1);
+  expect(await page.evaluate(() => window.received)).toEqual([
+    { origin: gateway.url, data: { type: 'payframe-3ds-shown', paymentIntent: intent.id } },
+    { origin: gateway.url, data: { type: 'payframe-3ds-escape', paymentIntent: intent.id } },
+  ]);
+  // The widget decides what Escape means; the bank's page still waits for an answer.
+  expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('requires_action');
+  await expect(frame.getByRole('button', { name: 'Complete authentication' })).toBeVisible();
+});
+
 test('framed without parent_origin: the outcome goes to the return_url\'s origin, then the frame returns there', async ({ page }) => {
   const { intent, url } = await challengeFor('4000000000003220');
   await openFramingPage(page, SHOP, url);

@@ -7,7 +7,11 @@ export interface OpenChallenge {
   challenge: FrameLocator;
 }
 
-/** Waits for the "Confirm your payment" dialog of a checkout and its challenge page. */
+/**
+ * Waits for the "Confirm your payment" dialog of a checkout and its challenge page, with its
+ * buttons shown: a click aimed at a frame that is still loading can miss it. (No trial click on
+ * the frame here: Playwright's moves focus into it, where Escape no longer reaches the dialog.)
+ */
 export async function waitForChallenge(page: Page, host = 'payframe-checkout'): Promise<OpenChallenge> {
   const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
   await expect(dialog).toBeVisible();
