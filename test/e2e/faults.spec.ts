@@ -1,13 +1,12 @@
 // Gateway faults end to end (Playwright in Node, driving real Chromium against the demo's three
 // origins): what the merchant gets, what the shopper reads and what the gateway holds when a
 // tokenization meets timeouts, 5xx, 429, resets and garbled answers; and that nothing duplicates.
-import { join } from 'node:path';
 import type { Request } from '@playwright/test';
 import type { GatewayFault } from '../../demo/gateway/sandbox-gateway.ts';
-import { startDemoServers, type DemoServers } from '../../demo/servers.ts';
+import type { DemoServers } from '../../demo/servers.ts';
 import { messageFor, type CheckoutErrorCode } from '../../src/shared/errors.ts';
 import { TOKENIZE_RETRY_POLICY } from '../../iframe/gateway/retry-policy.ts';
-import { test as base, expect } from './fixtures.ts';
+import { demoServersFixture, test as base, expect } from './fixtures.ts';
 
 const VISA = { number: '4242424242424242', expiry: '1234', cvc: '123' };
 
@@ -67,20 +66,7 @@ async function describeAttempt(request: Request, seenAt: number): Promise<Attemp
 
 const test = base.extend<{ sandbox: SandboxAdmin; attempts: () => Promise<Attempt[]> }, { demo: DemoServers }>({
   // The same servers as every other suite, but with the gateway's fault injection switched on.
-  demo: [
-    async ({}, use) => {
-      const servers = await startDemoServers({
-        merchantPort: 0,
-        fieldsPort: 0,
-        gatewayPort: 0,
-        extraPageDirs: { 'test-pages': join(import.meta.dirname, 'pages') },
-        gatewayFaultInjection: true,
-      });
-      await use(servers);
-      await servers.close();
-    },
-    { scope: 'worker' },
-  ],
+  demo: demoServersFixture({ gatewayFaultInjection: true }),
   sandbox: async ({ demo }, use) => {
     const sandbox = new SandboxAdmin(demo);
     await sandbox.disarm();

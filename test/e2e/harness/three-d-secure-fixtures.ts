@@ -1,9 +1,8 @@
 // Playwright fixtures for the suites that flip the sandbox's test-only 3-D Secure switches
 // (POST /__sandbox/three_d_secure): their own demo servers with the admin API on, the switches
 // reset around every test, and the gateway also answering the merchant page for a fake Stripe.js.
-import { join } from 'node:path';
-import { startDemoServers, type DemoServers } from '../../../demo/servers.ts';
-import { expect, test as base } from '../fixtures.ts';
+import type { DemoServers } from '../../../demo/servers.ts';
+import { demoServersFixture, expect, test as base } from '../fixtures.ts';
 
 export interface ThreeDSecureSwitches {
   set(switches: { next_action?: 'redirect_to_url' | 'use_stripe_sdk'; frameable?: boolean }): Promise<void>;
@@ -19,21 +18,7 @@ async function post(demo: DemoServers, body: unknown): Promise<void> {
 }
 
 export const test = base.extend<{ threeDSecure: ThreeDSecureSwitches }, { demo: DemoServers }>({
-  demo: [
-    async ({}, use) => {
-      const servers = await startDemoServers({
-        merchantPort: 0,
-        fieldsPort: 0,
-        gatewayPort: 0,
-        extraPageDirs: { 'test-pages': join(import.meta.dirname, '..', 'pages') },
-        gatewayFaultInjection: true,
-        gatewayAllowsMerchantPage: true,
-      });
-      await use(servers);
-      await servers.close();
-    },
-    { scope: 'worker' },
-  ],
+  demo: demoServersFixture({ gatewayFaultInjection: true, gatewayAllowsMerchantPage: true }),
   threeDSecure: async ({ demo }, use) => {
     await post(demo, { reset: true });
     await use({ set: (switches) => post(demo, switches) });
