@@ -2,14 +2,14 @@
 // sandbox gateway on 127.0.0.1 (a different site from localhost, so Chromium isolates the
 // frames as it will in production). Used by `npm run demo` and by the tests.
 import { resolve } from 'node:path';
-import { createFieldsServer, type FieldsServerConfig } from './fields/fields-server.ts';
+import { createFieldsServer, type FieldsServerConfig } from '../src/node/fields/fields-server.ts';
 import { startBackend, type RunningBackend } from './backend/backend-server.ts';
 import type { DatabaseConfig } from './backend/db/database.ts';
 import type { Logger } from './backend/observability/logger.ts';
-import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY, startSandboxGateway, WebhookDispatcher } from './gateway/sandbox-gateway.ts';
-import type { WebhookDispatcherOptions } from './gateway/webhook-dispatcher.ts';
-import { newWebhookSecret } from './gateway/webhook-signature.ts';
-import { close, listen } from './http/listen.ts';
+import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY, startSandboxGateway, WebhookDispatcher } from '../src/node/sandbox/sandbox-gateway.ts';
+import type { WebhookDispatcherOptions } from '../src/node/sandbox/webhook-dispatcher.ts';
+import { newWebhookSecret } from '../src/node/sandbox/webhook-signature.ts';
+import { close, listen } from '../src/node/http/listen.ts';
 import { createMerchantServer, type MerchantServerConfig } from './merchant/merchant-server.ts';
 
 export interface DemoServerOptions {

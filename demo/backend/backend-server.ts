@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { CATALOGUE } from './catalogue.ts';
 import { openDatabase, type Database, type DatabaseConfig } from './db/database.ts';
 import { migrate, pendingMigrations } from './db/migrations.ts';
-import { close as closeServer, listen } from '../http/listen.ts';
+import { close as closeServer, listen } from '../../src/node/http/listen.ts';
 import { ApiError } from './http/api-error.ts';
 import { readJson } from './http/request-body.ts';
 import { findRoute, sendJson, type RequestContext, type Route } from './http/router.ts';

@@ -3,7 +3,7 @@
 // Env: BACKEND_PORT (4245), GATEWAY_URL, STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY,
 // STRIPE_WEBHOOK_SECRET (the endpoint's whsec_), FIELDS_ORIGIN, OPS_PASSWORD, and DATABASE_URL
 // or PGLITE_DATA_DIR (default .data/pglite).
-import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from '../gateway/keys.ts';
+import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from '../../src/node/sandbox/keys.ts';
 import { startBackend } from './backend-server.ts';
 import { databaseConfigFromEnv } from './db/database.ts';
 

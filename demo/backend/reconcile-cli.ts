@@ -14,7 +14,7 @@ import { reconcile, type ReconciliationReport } from './reconciliation.ts';
 import { toCsv, toTable } from './reconciliation-report.ts';
 import { scrubString } from './observability/redaction.ts';
 import { createStripeClient } from './stripe-client.ts';
-import { DEFAULT_SECRET_KEY } from '../gateway/keys.ts';
+import { DEFAULT_SECRET_KEY } from '../../src/node/sandbox/keys.ts';
 
 function usage(message: string): never {
   console.error(`${message}\nUsage: npm run reconcile -- --since <ISO date> [--csv <file>]`);

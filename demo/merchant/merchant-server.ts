@@ -4,7 +4,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import http from 'node:http';
 import { basename, join } from 'node:path';
-import { contentTypeOf } from '../http/content-types.ts';
+import { contentTypeOf } from '../../src/node/http/content-types.ts';
 import { PaymentIntentsApi } from './payment-intents-api.ts';
 
 export interface MerchantServerConfig {

@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
-import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY, startSandboxGateway, WebhookDispatcher } from '../../demo/gateway/sandbox-gateway.ts';
-import { newWebhookSecret } from '../../demo/gateway/webhook-signature.ts';
+import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY, startSandboxGateway, WebhookDispatcher } from '../../src/node/sandbox/sandbox-gateway.ts';
+import { newWebhookSecret } from '../../src/node/sandbox/webhook-signature.ts';
 import { DATABASE_TARGETS, databaseFor, expect, OPS_PASSWORD, skipWithoutPostgres, startStack, test, VISA } from './backend/backend-stack.ts';
 import { freePort } from './harness/free-port.ts';
 

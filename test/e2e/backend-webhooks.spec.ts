@@ -5,7 +5,7 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import Stripe from 'stripe';
-import { startSandboxGateway, WebhookDispatcher } from '../../demo/gateway/sandbox-gateway.ts';
+import { startSandboxGateway, WebhookDispatcher } from '../../src/node/sandbox/sandbox-gateway.ts';
 import { BackendStack, DATABASE_TARGETS, expect, skipWithoutPostgres, startStack, test, VISA } from './backend/backend-stack.ts';
 
 const FUTURE_YEAR = new Date().getUTCFullYear() + 3;

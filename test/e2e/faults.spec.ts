@@ -2,7 +2,7 @@
 // origins): what the merchant gets, what the shopper reads and what the gateway holds when a
 // tokenization meets timeouts, 5xx, 429, resets and garbled answers; and that nothing duplicates.
 import type { Request } from '@playwright/test';
-import type { GatewayFault } from '../../demo/gateway/sandbox-gateway.ts';
+import type { GatewayFault } from '../../src/node/sandbox/sandbox-gateway.ts';
 import type { DemoServers } from '../../demo/servers.ts';
 import { messageFor, type CheckoutErrorCode } from '../../src/shared/errors.ts';
 import { TOKENIZE_RETRY_POLICY } from '../../iframe/gateway/retry-policy.ts';

@@ -7,7 +7,7 @@ import {
   PaymentMethodStore,
   startSandboxGateway,
   type RunningSandboxGateway,
-} from '../../demo/gateway/sandbox-gateway.ts';
+} from '../../src/node/sandbox/sandbox-gateway.ts';
 
 const FIELDS_ORIGIN = 'http://127.0.0.1:4243';
 const FUTURE_YEAR = String(new Date().getUTCFullYear() + 3);

@@ -7,7 +7,7 @@ import {
   DEFAULT_SECRET_KEY,
   startSandboxGateway,
   type RunningSandboxGateway,
-} from '../../demo/gateway/sandbox-gateway.ts';
+} from '../../src/node/sandbox/sandbox-gateway.ts';
 
 const FUTURE_YEAR = new Date().getUTCFullYear() + 3;
 

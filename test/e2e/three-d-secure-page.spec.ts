@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
-import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY, startSandboxGateway, type RunningSandboxGateway } from '../../demo/gateway/sandbox-gateway.ts';
+import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY, startSandboxGateway, type RunningSandboxGateway } from '../../src/node/sandbox/sandbox-gateway.ts';
 
 const FUTURE_YEAR = new Date().getUTCFullYear() + 3;
 

@@ -2,7 +2,7 @@
 // GET shows the page, its form POSTs the result back here, and the intent carries on from there.
 // No API key: the challenge id in the URL is the capability, as with a real issuer's page.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CARD_BRAND_NAMES } from '../../src/shared/card-brands.ts';
+import { CARD_BRAND_NAMES } from '../../shared/card-brands.ts';
 import { formatAmount } from './amounts.ts';
 import { finishChallenge } from './card-payments.ts';
 import { isFormContentType, optionalString, parseFormBody, readRequestBody, type FormParams } from './form-body.ts';

@@ -1,6 +1,6 @@
 // Card brand detection by number prefix (card-validator), named the way Stripe names brands.
 import cardValidator from 'card-validator';
-import { brandFromCardValidatorType, cvcLengthsFor, type CardBrand } from '../../src/shared/card-brands.ts';
+import { brandFromCardValidatorType, cvcLengthsFor, type CardBrand } from '../../shared/card-brands.ts';
 
 export type StripeCardBrand = CardBrand;
 
