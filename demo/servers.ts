@@ -2,7 +2,7 @@
 // sandbox gateway on 127.0.0.1 (a different site from localhost, so Chromium isolates the
 // frames as it will in production). Used by `npm run demo` and by the tests.
 import { resolve } from 'node:path';
-import { createFieldsServer, type FieldsServerConfig } from '../src/node/fields/fields-server.ts';
+import { createFieldsServer, type FieldsAccount, type FieldsServerConfig } from '../src/node/fields/fields-server.ts';
 import { startBackend, type RunningBackend } from './backend/backend-server.ts';
 import type { DatabaseConfig } from './backend/db/database.ts';
 import type { Logger } from './backend/observability/logger.ts';
@@ -22,8 +22,10 @@ export interface DemoServerOptions {
   /** Where the build is; defaults to $PAYFRAME_DIST_DIR or ./dist. */
   distDir?: string;
   extraPageDirs?: Record<string, string>;
-  /** More origins allowed to embed the frames besides the demo merchant. */
+  /** More origins allowed to embed the demo key's frames besides the demo merchant. */
   extraFrameAncestors?: string[];
+  /** More accounts the fields origin serves (tests: an attacker's account with its own key and site). */
+  extraFieldsAccounts?: FieldsAccount[];
   /**
    * What the demo page starts in without `?mode=`: `npm run demo` opens on paying a PaymentIntent;
    * the default stays token mode, the page most test suites drive (the widget's foundation).
@@ -59,7 +61,7 @@ export async function startDemoServers(options: DemoServerOptions): Promise<Demo
   const distDir = resolve(options.distDir ?? process.env.PAYFRAME_DIST_DIR ?? 'dist');
 
   // Each server needs the others' addresses, known only once all listen: configs are filled in after.
-  const fieldsConfig: FieldsServerConfig = { gatewayUrl: '', frameAncestors: [] };
+  const fieldsConfig: FieldsServerConfig = { gatewayUrl: '', accounts: [] };
   const merchantConfig: MerchantServerConfig = { fieldsOrigin: '', gatewayUrl: '', publishableKey, secretKey, defaultMode: options.demoDefaultMode ?? 'token', ...(options.extraPageDirs ? { extraPageDirs: options.extraPageDirs } : {}) };
   const fieldsServer = createFieldsServer(distDir, fieldsConfig);
   const merchantServer = createMerchantServer(merchantConfig);
@@ -88,7 +90,10 @@ export async function startDemoServers(options: DemoServerOptions): Promise<Demo
 
   fieldsConfig.gatewayUrl = gateway.url;
   // Only the merchant page may embed the frames; its 127.0.0.1 twin is a handy "other origin" for tests.
-  fieldsConfig.frameAncestors = [merchantUrl, ...(backend ? [backend.url] : []), ...(options.extraFrameAncestors ?? [])];
+  fieldsConfig.accounts = [
+    { publishableKeys: [publishableKey], allowedOrigins: [merchantUrl, ...(backend ? [backend.url] : []), ...(options.extraFrameAncestors ?? [])] },
+    ...(options.extraFieldsAccounts ?? []),
+  ];
   merchantConfig.fieldsOrigin = fieldsOrigin;
   merchantConfig.gatewayUrl = gateway.url;
 

@@ -55,6 +55,8 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
   private frameInserted = false;
   private group: CardGroup | undefined;
   private link: FrameLink<FieldEvent, FieldCommand> | undefined;
+  /** The checkout the frame was made for: a group that started over has a new one. */
+  private linkedCheckout: string | undefined;
   /** `fieldStyle` as plain data for the frame, which alone judges it. */
   private ownStyle: unknown;
   private readonly styleWarnings = new Set<string>();
@@ -76,14 +78,15 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
   }
 
   attachToGroup(group: CardGroup): void {
-    if (this.group === group && this.link) return;
+    if (this.group === group && this.link && this.linkedCheckout === group.checkoutId) return;
     this.group = group;
-    this.link?.dispose();
-    this.link = undefined;
-    if (group.fieldsOrigin) {
+    this.detachFrame();
+    if (group.fieldsOrigin && group.publishableKey) {
+      this.linkedCheckout = group.checkoutId;
       this.link = new FrameLink<FieldEvent, FieldCommand>({
         kind: this.kind,
         checkoutId: group.checkoutId,
+        publishableKey: group.publishableKey,
         fieldsOrigin: group.fieldsOrigin,
         title: group.messages[`${this.kind}FrameTitle`],
         parseEvent: parseFieldEvent,
@@ -99,6 +102,15 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
         this.requestUpdate();
       }, 0);
     }
+    this.requestUpdate();
+  }
+
+  detachFrame(): void {
+    this.link?.dispose();
+    this.link = undefined;
+    this.linkedCheckout = undefined;
+    this.frameReady = false;
+    this.state = undefined;
     this.requestUpdate();
   }
 

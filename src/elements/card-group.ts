@@ -98,6 +98,7 @@ export class PayframeCardGroupElement extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('publishableKey') || changed.has('fieldsOrigin')) this.group.mountChanged();
     if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
     if (changed.has('locale') || !this.hasUpdated) this.group.setLocale(supportedLocale(requestedLocaleTag(this.locale || document.documentElement.lang)));
   }

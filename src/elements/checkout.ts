@@ -168,6 +168,7 @@ export class PayframeCheckout extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('publishableKey') || changed.has('fieldsOrigin')) this.group.mountChanged();
     if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
     if (changed.has('locale') || !this.hasUpdated) this.group.setLocale(supportedLocale(this.localeTag()));
   }

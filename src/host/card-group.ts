@@ -65,6 +65,8 @@ export interface GroupedField {
   readonly frameReady: boolean;
   readonly state: FieldState | undefined;
   attachToGroup(group: CardGroup): void;
+  /** The group starts over with new frames: drop this field's frame and its state. */
+  detachFrame(): void;
   sendCommand(command: FieldCommand): void;
   focusField(): void;
   /** The group's `fieldStyle` or locale changed: send the field's options to its frame again. */
@@ -113,8 +115,10 @@ export function checkoutError(code: CheckoutErrorCode | FieldErrorCode, field?: 
 
 export class CardGroup implements ReactiveController {
   /** Random per mount: names the fields-origin channel shared by this group's frames. */
-  readonly checkoutId = randomId(24);
+  checkoutId = randomId(24);
   fieldsOrigin: string | undefined;
+  /** The key the mounted frames are bound to; a changed key or fields origin starts them over. */
+  publishableKey: string | undefined;
   busy = false;
   /** Set when the frames cannot work at all (no fields origin, frames never loaded). */
   loadError: CheckoutError | undefined;
@@ -170,10 +174,17 @@ export class CardGroup implements ReactiveController {
       this.fail(checkoutError('fields_origin_missing'));
       return;
     }
+    // The frames are served per key: without a well-formed key there is nothing to load.
+    this.publishableKey = parsePublishableKey(this.host.publishableKey);
+    if (!this.publishableKey) {
+      this.fail(checkoutError('invalid_publishable_key'));
+      return;
+    }
     if (!this.controller) {
       this.controller = new FrameLink<ControllerEvent, ControllerCommand>({
         kind: 'controller',
         checkoutId: this.checkoutId,
+        publishableKey: this.publishableKey,
         fieldsOrigin: this.fieldsOrigin,
         title: 'Payframe secure payment controller',
         parseEvent: parseControllerEvent,
@@ -203,6 +214,23 @@ export class CardGroup implements ReactiveController {
     this.host.groupChanged();
   }
 
+  /**
+   * The owner's key or fields origin changed. Frames are bound to one key and one checkout at load,
+   * so a mounted group starts over: new checkout id, new frames, empty inputs. What was typed is
+   * gone with the old frames and never reaches the new key's account.
+   */
+  mountChanged(): void {
+    const mounted = this.publishableKey !== undefined || this.fieldsOrigin !== undefined || this.loadError !== undefined;
+    if (!mounted || !this.host.element.isConnected) return;
+    if (this.publishableKey === parsePublishableKey(this.host.publishableKey) && this.fieldsOrigin === resolveFieldsOrigin(this.host.fieldsOriginAttribute)) return;
+    this.disconnect();
+    this.checkoutId = randomId(24);
+    this.publishableKey = undefined;
+    this.loadError = undefined;
+    for (const field of this.fields.values()) field.detachFrame();
+    this.connect();
+  }
+
   /** A moved iframe reloads, so a disconnected group starts afresh when it connects again. */
   disconnect(): void {
     clearTimeout(this.readyTimer);
@@ -215,7 +243,10 @@ export class CardGroup implements ReactiveController {
   }
 
   register(field: GroupedField): void {
-    if (this.fields.get(field.kind) === field) return;
+    if (this.fields.get(field.kind) === field) {
+      field.attachToGroup(this);
+      return;
+    }
     this.fields.set(field.kind, field);
     field.attachToGroup(this);
     this.refresh();

@@ -7,16 +7,12 @@ import type { WireParser } from '../shared/wire-schema.ts';
 import { parseHelloMessage } from '../shared/wire-schemas.generated.ts';
 import { countDroppedMessage } from './dropped-messages.ts';
 
-const FRAME_PAGES: Record<FrameKind, string> = {
-  number: 'number.html',
-  expiry: 'expiry.html',
-  cvc: 'cvc.html',
-  controller: 'controller.html',
-};
 
 export interface FrameLinkOptions<Event> {
   kind: FrameKind;
   checkoutId: string;
+  /** The key the frame is bound to: its page is served for that key only, inside that key's merchant sites. */
+  publishableKey: string;
   fieldsOrigin: string;
   title: string;
   parseEvent: WireParser<Event>;
@@ -38,7 +34,7 @@ export class FrameLink<Event, Command> {
     iframe.setAttribute('scrolling', 'no');
     iframe.setAttribute('allowtransparency', 'true');
     const params = new URLSearchParams({ frame: options.kind, checkout: options.checkoutId, host: location.origin });
-    iframe.src = `${options.fieldsOrigin}/${FRAME_PAGES[options.kind]}#${params}`;
+    iframe.src = `${options.fieldsOrigin}/frames/${options.publishableKey}/${options.kind}.html#${params}`;
     this.iframe = iframe;
     window.addEventListener('message', this.onWindowMessage);
   }

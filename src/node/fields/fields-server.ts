@@ -8,18 +8,24 @@ import http from 'node:http';
 import { join, resolve } from 'node:path';
 import { contentTypeOf } from '../http/content-types.ts';
 import { frameHeaders } from './frame-headers.ts';
+import { FRAME_PAGE_NAMES, PUBLISHABLE_KEY_PATTERN, renderFramePage, type FramePageName } from './frame-page.ts';
+
+export interface FieldsAccount {
+  /** The account's publishable keys: frames are served per key, at /frames/<key>/<page>.html. */
+  publishableKeys: string[];
+  /** The merchant origins allowed to embed this account's frames (CSP frame-ancestors and the frames' embedder check). */
+  allowedOrigins: string[];
+}
 
 export interface FieldsServerConfig {
   /** The gateway the controller frame tokenizes with, e.g. http://127.0.0.1:4244. */
   gatewayUrl: string;
-  /** Origins allowed to embed the frames (CSP frame-ancestors). */
-  frameAncestors: string[];
+  accounts: FieldsAccount[];
 }
 
-const GATEWAY_PLACEHOLDER = '{{PAYFRAME_GATEWAY_URL}}';
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** The account a publishable key belongs to, if this fields origin serves it. */
+export function accountForKey(config: FieldsServerConfig, publishableKey: string): FieldsAccount | undefined {
+  return config.accounts.find((account) => account.publishableKeys.includes(publishableKey));
 }
 
 /** The CSP hashes of a page's inline <style> blocks: exactly those blocks may apply. */
@@ -33,16 +39,11 @@ export function createFieldsServer(distDir: string, config: FieldsServerConfig):
   // A fixed list of what exists at startup: no path from a request ever reaches the filesystem.
   const assets = new Map<string, Buffer>();
   for (const name of readdirSync(join(fieldsDir, 'assets'))) assets.set(`/assets/${name}`, readFileSync(join(fieldsDir, 'assets', name)));
-  const page = (file: string, kind: 'field' | 'controller') => {
-    const html = readFileSync(join(fieldsDir, file), 'utf8');
-    return { page: kind, html, styleHashes: inlineStyleHashes(html) };
-  };
-  const pages = {
-    '/number.html': page('number.html', 'field'),
-    '/expiry.html': page('expiry.html', 'field'),
-    '/cvc.html': page('cvc.html', 'field'),
-    '/controller.html': page('controller.html', 'controller'),
-  };
+  const pages = new Map<string, { page: 'field' | 'controller'; html: string; styleHashes: string[] }>();
+  for (const name of FRAME_PAGE_NAMES) {
+    const html = readFileSync(join(fieldsDir, `${name}.html`), 'utf8');
+    pages.set(name, { page: name === 'controller' ? 'controller' : 'field', html, styleHashes: inlineStyleHashes(html) });
+  }
   const scriptTagFile = readFileSync(join(distDir, 'payframe.js'));
   // Pinned by its hash inside payframe.js, so it may be cached like the hashed assets.
   const nextActionFile = readFileSync(join(distDir, 'payframe-next-action.js'));
@@ -53,13 +54,17 @@ export function createFieldsServer(distDir: string, config: FieldsServerConfig):
       response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('Method not allowed');
       return;
     }
-    const served = pages[path as keyof typeof pages];
-    if (served) {
+    const framePage = /^\/frames\/([^/]+)\/([a-z]+)\.html$/.exec(path);
+    const publishableKey = framePage?.[1] ?? '';
+    const served = framePage ? pages.get(framePage[2] as FramePageName) : undefined;
+    // A key this fields origin does not serve gets no page at all, so no inputs.
+    const account = served && PUBLISHABLE_KEY_PATTERN.test(publishableKey) ? accountForKey(config, publishableKey) : undefined;
+    if (served && account) {
       const gatewayOrigin = new URL(config.gatewayUrl).origin;
-      const html = served.html.replace(GATEWAY_PLACEHOLDER, escapeAttribute(config.gatewayUrl));
+      const html = renderFramePage(served.html, { publishableKey, allowedOrigins: account.allowedOrigins, gatewayUrl: config.gatewayUrl });
       response.writeHead(200, {
-        'Content-Type': contentTypeOf(path),
-        ...frameHeaders({ page: served.page, gatewayOrigin, frameAncestors: config.frameAncestors, inlineStyleHashes: served.styleHashes }),
+        'Content-Type': 'text/html; charset=utf-8',
+        ...frameHeaders({ page: served.page, gatewayOrigin, frameAncestors: account.allowedOrigins, inlineStyleHashes: served.styleHashes }),
       });
       response.end(request.method === 'HEAD' ? undefined : html);
       return;
