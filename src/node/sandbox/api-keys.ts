@@ -1,7 +1,8 @@
 // API key authentication the way Stripe does it: `Authorization: Bearer <key>` or HTTP Basic
-// with the key as the username. Error messages show at most the key's last 4 characters.
-import { createHash, timingSafeEqual } from 'node:crypto';
+// with the key as the username; the key says which account the request acts for. Error
+// messages show at most the key's last 4 characters.
 import type { IncomingMessage } from 'node:http';
+import type { GatewayAccount, SandboxAccounts } from './sandbox-accounts.ts';
 import { StripeApiError } from './stripe-error.ts';
 
 export type ApiKeyKind = 'publishable' | 'secret';
@@ -9,11 +10,8 @@ export type ApiKeyKind = 'publishable' | 'secret';
 export interface AuthenticatedKey {
   kind: ApiKeyKind;
   key: string;
-}
-
-export interface ApiKeys {
-  publishableKey: string;
-  secretKey: string;
+  /** The account the key belongs to: the request sees that account's objects and no others. */
+  account: GatewayAccount;
 }
 
 function unauthorized(message: string): StripeApiError {
@@ -44,21 +42,15 @@ export function maskApiKey(key: string): string {
   return `${prefix}****${last4}`;
 }
 
-// Compare digests, not the keys themselves, so the comparison is constant-time whatever the lengths.
-function sameKey(a: string, b: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(a), digest(b));
-}
-
-export function authenticate(req: IncomingMessage, keys: ApiKeys): AuthenticatedKey {
+export function authenticate(req: IncomingMessage, accounts: SandboxAccounts): AuthenticatedKey {
   const key = readApiKey(req.headers.authorization);
   if (key === undefined) {
     throw unauthorized(
       "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
     );
   }
-  if (sameKey(key, keys.secretKey)) return { kind: 'secret', key };
-  if (sameKey(key, keys.publishableKey)) return { kind: 'publishable', key };
+  const owner = accounts.ownerOfKey(key);
+  if (owner !== undefined) return { kind: owner.kind, key, account: owner.account };
   throw unauthorized(`Invalid API Key provided: ${maskApiKey(key)}`);
 }
 

@@ -1,5 +1,6 @@
-// CORS for the sandbox gateway: only the configured origins (the fields origin) may call it
-// from a browser; requests with an Origin outside the list are refused before any processing.
+// CORS for the sandbox gateway: only the configured origins (the fields origins) may call it
+// from a browser; requests with an Origin no account allows are refused before any processing,
+// and a key is refused from an origin its own account does not allow.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StripeApiError } from './stripe-error.ts';
 
@@ -27,6 +28,20 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrig
   }
   res.setHeader('Access-Control-Allow-Origin', origin);
   res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+}
+
+/**
+ * A browser request must come from an origin the key's own account allows: another account's
+ * fields origin is no way in. Requests without an Origin header (server-to-server) pass.
+ */
+export function requireAccountOrigin(req: IncomingMessage, accountOrigins: readonly string[]): void {
+  const origin = req.headers.origin;
+  if (origin === undefined || accountOrigins.includes(origin)) return;
+  throw new StripeApiError(403, {
+    type: 'invalid_request_error',
+    code: 'origin_not_allowed',
+    message: "This origin is not allowed to call the sandbox gateway with this account's keys. Add it to the account's allowedOrigins.",
+  });
 }
 
 /** Headers that only a preflight (OPTIONS) response carries. */

@@ -1,20 +1,18 @@
 // The sandbox gateway's test-only admin API (Node realm), mounted only with `faultInjection: true`:
 // arm faults, flip the 3-D Secure switches, read counters. Never reachable from a web page: refuses any request with an Origin.
+// Faults are the gateway's; the 3-D Secure switches and the counters are the calling account's.
 import type { IncomingMessage } from 'node:http';
-import { authenticate, requireSecretKey, type ApiKeys } from './api-keys.ts';
+import { authenticate, requireSecretKey } from './api-keys.ts';
 import { FaultSchedule, GATEWAY_FAULTS, badAdminParam, isGatewayFault } from './fault-injection.ts';
 import { parseFormBody, readRequestBody, type FormParams } from './form-body.ts';
-import type { PaymentMethodStore } from './payment-method-store.ts';
-import type { PaymentStore } from './payment-store.ts';
+import type { GatewayAccount, SandboxAccounts } from './sandbox-accounts.ts';
 import { StripeApiError } from './stripe-error.ts';
 
 export const SANDBOX_ADMIN_PREFIX = '/__sandbox/';
 
 interface SandboxAdminContext {
-  keys: ApiKeys;
+  accounts: SandboxAccounts;
   faults: FaultSchedule;
-  store: PaymentMethodStore;
-  payments: PaymentStore;
 }
 
 function notFound(method: string, path: string): StripeApiError {
@@ -72,20 +70,26 @@ export async function handleSandboxAdmin(req: IncomingMessage, method: string, p
       message: 'The sandbox admin API is for test code, not for browsers: requests with an Origin header are refused.',
     });
   }
+  const account = (): GatewayAccount => {
+    const auth = authenticate(req, context.accounts);
+    requireSecretKey(auth);
+    return auth.account;
+  };
   if (method === 'POST' && path === `${SANDBOX_ADMIN_PREFIX}faults`) {
-    requireSecretKey(authenticate(req, context.keys));
+    account();
     return armFaults(req, context.faults);
   }
   if (method === 'POST' && path === `${SANDBOX_ADMIN_PREFIX}three_d_secure`) {
-    requireSecretKey(authenticate(req, context.keys));
-    context.payments.threeDSecure.update(await readAdminBody(req));
-    return context.payments.threeDSecure.describe();
+    const { payments } = account();
+    payments.threeDSecure.update(await readAdminBody(req));
+    return payments.threeDSecure.describe();
   }
   if (method === 'GET' && path === `${SANDBOX_ADMIN_PREFIX}stats`) {
-    requireSecretKey(authenticate(req, context.keys));
+    const { id, paymentMethods } = account();
     return {
       object: 'sandbox_stats',
-      payment_methods_created: context.store.createdCount,
+      account: id,
+      payment_methods_created: paymentMethods.createdCount,
       tokenization_requests: context.faults.tokenizationRequests,
       armed_fault: context.faults.describe(),
     };

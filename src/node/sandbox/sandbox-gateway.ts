@@ -1,16 +1,17 @@
 // The local sandbox payment gateway: a node:http server speaking a Stripe-compatible subset
 // of Stripe's REST API (payment methods, payment intents, refunds), so the demo and stripe-node
 // can take payments without Stripe; it also serves the simulated 3-D Secure challenge page.
+// It holds several accounts: every object belongs to the account whose key created it.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { authenticate, requireSecretKey, type AuthenticatedKey } from './api-keys.ts';
 import { retrieveCharge } from './charges.ts';
-import { applyCors, setPreflightHeaders } from './cors.ts';
+import { applyCors, requireAccountOrigin, setPreflightHeaders } from './cors.ts';
 import { FaultSchedule, faultProcessesRequest, misbehaveWithoutProcessing, truncatedJson, type ArmedFault } from './fault-injection.ts';
 import { isFormContentType, parseFormBody, readRequestBody, type FormParams } from './form-body.ts';
 import { IdempotencyStore, validateIdempotencyKey, type StoredResponse } from './idempotency.ts';
-import { PaymentMethodStore } from './payment-method-store.ts';
+import type { PaymentMethodStore } from './payment-method-store.ts';
 import {
   cancelPaymentIntent,
   capturePaymentIntent,
@@ -22,30 +23,39 @@ import {
   type PaymentIntentContext,
 } from './payment-intents.ts';
 import { createPaymentMethod, retrievePaymentMethod } from './payment-methods.ts';
-import { PaymentStore } from './payment-store.ts';
+import type { PaymentStore } from './payment-store.ts';
 import { newRequestId } from './random-ids.ts';
 import { createRefund, listRefunds, retrieveRefund } from './refunds.ts';
+import { SandboxAccounts, type GatewayAccount, type SandboxAccount } from './sandbox-accounts.ts';
 import { SANDBOX_ADMIN_PREFIX, handleSandboxAdmin } from './sandbox-admin.ts';
 import { StripeApiError, internalError } from './stripe-error.ts';
-import { THREE_D_SECURE_PREFIX, handleThreeDSecureRequest } from './three-d-secure-routes.ts';
+import { THREE_D_SECURE_PREFIX, handleThreeDSecureRequest, type ThreeDSecureContext } from './three-d-secure-routes.ts';
 import { PaymentEventWatcher } from './payment-event-watcher.ts';
 import { WEBHOOK_ADMIN_PATHS, handleWebhookAdmin } from './webhook-admin.ts';
-import { WebhookDispatcher } from './webhook-dispatcher.ts';
+import type { WebhookDispatcher } from './webhook-dispatcher.ts';
 
 export { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './keys.ts';
 export { PaymentMethodStore } from './payment-method-store.ts';
 export { PaymentStore } from './payment-store.ts';
 export { GATEWAY_FAULTS, type GatewayFault } from './fault-injection.ts';
 export { WebhookDispatcher, type WebhookEndpoint } from './webhook-dispatcher.ts';
+export { SandboxAccountsError, type GatewayAccount, type SandboxAccount } from './sandbox-accounts.ts';
 
+/**
+ * The first account is described by the top-level `publishableKey`, `secretKey` and
+ * `allowedOrigins` (with `store`, `payments` and `webhooks`), as before accounts existed;
+ * `accounts` adds more (or, without top-level keys, are all of them).
+ */
 export interface SandboxGatewayOptions {
-  publishableKey: string;
-  secretKey: string;
-  /** Browser origins (e.g. the fields origin) allowed to call the gateway. */
-  allowedOrigins: string[];
-  /** Where created payment methods go; pass one to share it with other servers or tests. */
+  publishableKey?: string;
+  secretKey?: string;
+  /** Browser origins (e.g. the fields origin) allowed to call the gateway with the first account's keys. */
+  allowedOrigins?: string[];
+  /** More accounts, each with its own keys, origins and objects. */
+  accounts?: SandboxAccount[];
+  /** Where the first account's payment methods go; pass one to inspect it in tests. */
   store?: PaymentMethodStore;
-  /** Where payment intents, charges, refunds and 3DS challenges go; pass one to inspect it in tests. */
+  /** Where the first account's payment intents, charges, refunds and 3DS challenges go. */
   payments?: PaymentStore;
   /**
    * The gateway's origin as browsers reach it, for the 3-D Secure challenge URL in `next_action`.
@@ -57,7 +67,7 @@ export interface SandboxGatewayOptions {
    * read counters; secret key, no browser). Off by default: the paths answer 404 then.
    */
   faultInjection?: boolean;
-  /** Sends webhook events to its endpoints; pass one to register endpoints and steer deliveries. */
+  /** Sends the first account's webhook events to its endpoints; pass one to register endpoints and steer deliveries. */
   webhooks?: WebhookDispatcher;
 }
 
@@ -71,7 +81,10 @@ export interface StartSandboxGatewayOptions extends SandboxGatewayOptions {
 export interface RunningSandboxGateway {
   url: string;
   port: number;
+  /** The first account's webhooks. */
   webhooks: WebhookDispatcher;
+  /** Every account, the first one first, with the stores that hold its objects. */
+  accounts: readonly GatewayAccount[];
   close(): Promise<void>;
 }
 
@@ -79,6 +92,7 @@ interface RouteContext {
   params: FormParams;
   pathMatch: RegExpExecArray;
   auth: AuthenticatedKey;
+  /** The authenticated account's stores: a route never sees another account's objects. */
   store: PaymentMethodStore;
   payments: PaymentStore;
   publicUrl: string;
@@ -240,14 +254,29 @@ function deliver(res: ServerResponse, reply: Reply, fault: ArmedFault | undefine
   send(res, reply.status, reply.body, reply.headers);
 }
 
-function createRequestHandler(options: SandboxGatewayOptions, publicUrl: () => string) {
-  const allowedOrigins = new Set(options.allowedOrigins);
-  const store = options.store ?? new PaymentMethodStore();
-  const payments = options.payments ?? new PaymentStore();
+/** The accounts the options describe, the top-level (single-account) options first. */
+function accountsOf(options: SandboxGatewayOptions): SandboxAccount[] {
+  const { publishableKey, secretKey } = options;
+  const accounts = [...(options.accounts ?? [])];
+  if (publishableKey !== undefined || secretKey !== undefined) {
+    // Both or neither: a lone key would make an account that cannot do half its job.
+    accounts.unshift({ publishableKey: publishableKey ?? '', secretKey: secretKey ?? '', allowedOrigins: options.allowedOrigins ?? [] });
+  }
+  const [first, ...rest] = accounts;
+  if (first === undefined) return [];
+  return [{ ...first, paymentMethods: first.paymentMethods ?? options.store, payments: first.payments ?? options.payments, webhooks: first.webhooks ?? options.webhooks }, ...rest];
+}
+
+function threeDSecureContext(account: GatewayAccount): ThreeDSecureContext {
+  return { store: account.payments, paymentMethods: account.paymentMethods };
+}
+
+function createRequestHandler(accounts: SandboxAccounts, options: SandboxGatewayOptions, publicUrl: () => string) {
   const idempotency = new IdempotencyStore();
   const faults = options.faultInjection ? new FaultSchedule() : undefined;
-  const webhooks = options.webhooks ?? new WebhookDispatcher();
-  const paymentEvents = new PaymentEventWatcher(payments);
+  const paymentEvents = new Map(accounts.all.map((account) => [account, new PaymentEventWatcher(account.payments)]));
+  const threeDSecureContextFor = (challengeId: string | undefined) =>
+    threeDSecureContext((challengeId === undefined ? undefined : accounts.ownerOfChallenge(challengeId)) ?? accounts.first);
 
   return async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = newRequestId();
@@ -259,26 +288,28 @@ function createRequestHandler(options: SandboxGatewayOptions, publicUrl: () => s
     const [path = '/', query = ''] = (req.url ?? '/').split(/\?(.*)/s, 2);
     try {
       if (faults && WEBHOOK_ADMIN_PATHS.test(path)) {
-        send(res, 200, toJson(await handleWebhookAdmin(req, method, path, options, webhooks)));
+        send(res, 200, toJson(await handleWebhookAdmin(req, method, path, accounts)));
         return;
       }
       if (faults && path.startsWith(SANDBOX_ADMIN_PREFIX)) {
-        send(res, 200, toJson(await handleSandboxAdmin(req, method, path, { keys: options, faults, store, payments })));
+        send(res, 200, toJson(await handleSandboxAdmin(req, method, path, { accounts, faults })));
         return;
       }
       // The challenge page is the gateway's own web page: no API key, no CORS (its form posts same-origin).
       if (path.startsWith(THREE_D_SECURE_PREFIX)) {
-        await handleThreeDSecureRequest(req, res, method, path, { store: payments, paymentMethods: store });
+        await handleThreeDSecureRequest(req, res, method, path, threeDSecureContextFor);
         return;
       }
-      applyCors(req, res, allowedOrigins);
+      // A preflight carries no key: it passes for any account's origin, the request itself for its key's own.
+      applyCors(req, res, accounts.anyAllowedOrigin);
       if (method === 'OPTIONS') {
         if (req.headers.origin !== undefined) setPreflightHeaders(res);
         send(res, 204, '');
         return;
       }
       const { route, pathMatch } = findRoute(method, path);
-      const auth = authenticate(req, options);
+      const auth = authenticate(req, accounts);
+      requireAccountOrigin(req, auth.account.allowedOrigins);
       if (route.access === 'secret') requireSecretKey(auth);
 
       // GET params come in the query string, in the same form encoding as POST bodies.
@@ -293,7 +324,7 @@ function createRequestHandler(options: SandboxGatewayOptions, publicUrl: () => s
         params = parseFormBody(await readRequestBody(req));
       }
 
-      const routeContext: RouteContext = { params, pathMatch, auth, store, payments, publicUrl: publicUrl() };
+      const routeContext: RouteContext = { params, pathMatch, auth, store: auth.account.paymentMethods, payments: auth.account.payments, publicUrl: publicUrl() };
 
       // Faults hit requests that reached the endpoint whole: authenticated, body read.
       const fault = route.faultable ? faults?.take() : undefined;
@@ -334,8 +365,10 @@ function createRequestHandler(options: SandboxGatewayOptions, publicUrl: () => s
       // Discard any unread body (refused early, or over the limit) so the connection stays usable.
       req.resume();
       // Whatever this request changed (a payment, a capture, a 3-D Secure result) goes out as events.
+      // Each account's events go to its own endpoints only.
       const idempotencyKey = req.headers['idempotency-key'];
-      for (const event of paymentEvents.collect({ id: requestId, idempotency_key: typeof idempotencyKey === 'string' ? idempotencyKey : null })) webhooks.publish(event);
+      const request = { id: requestId, idempotency_key: typeof idempotencyKey === 'string' ? idempotencyKey : null };
+      for (const [account, watcher] of paymentEvents) for (const event of watcher.collect(request)) account.webhooks.publish(event);
     }
   };
 }
@@ -348,8 +381,10 @@ function listeningUrl(server: http.Server): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }
 
-export function createSandboxGateway(options: SandboxGatewayOptions): http.Server {
-  const handleRequest = createRequestHandler(options, () => options.publicUrl ?? listeningUrl(server));
+/** The gateway's server and its accounts; throws SandboxAccountsError for accounts it cannot hold. */
+export function createSandboxGateway(options: SandboxGatewayOptions): { server: http.Server; accounts: readonly GatewayAccount[] } {
+  const accounts = new SandboxAccounts(accountsOf(options));
+  const handleRequest = createRequestHandler(accounts, options, () => options.publicUrl ?? listeningUrl(server));
   const server = http.createServer((req, res) => {
     handleRequest(req, res).catch(() => {
       // Last resort (the handler already catches): never let a request take the process down.
@@ -357,13 +392,12 @@ export function createSandboxGateway(options: SandboxGatewayOptions): http.Serve
       else res.destroy();
     });
   });
-  return server;
+  return { server, accounts: accounts.all };
 }
 
 export async function startSandboxGateway(options: StartSandboxGatewayOptions): Promise<RunningSandboxGateway> {
   const { port, host = '127.0.0.1', ...gatewayOptions } = options;
-  const webhooks = gatewayOptions.webhooks ?? new WebhookDispatcher();
-  const server = createSandboxGateway({ ...gatewayOptions, webhooks });
+  const { server, accounts } = createSandboxGateway(gatewayOptions);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -376,10 +410,11 @@ export async function startSandboxGateway(options: StartSandboxGatewayOptions): 
   return {
     url: `http://${urlHost}:${actualPort}`,
     port: actualPort,
-    webhooks,
+    webhooks: accounts[0]!.webhooks,
+    accounts,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        webhooks.close();
+        for (const account of accounts) account.webhooks.close();
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections (fetch keeps them) would otherwise hold close() open.
         server.closeAllConnections();

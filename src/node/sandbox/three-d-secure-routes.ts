@@ -28,6 +28,12 @@ export interface ThreeDSecureContext {
   paymentMethods: PaymentMethodStore;
 }
 
+/**
+ * The stores of the account that owns a challenge (the URL carries no key, so the challenge id
+ * decides), or of the gateway's first account when there is no such challenge.
+ */
+export type ThreeDSecureContextFinder = (challengeId: string | undefined) => ThreeDSecureContext;
+
 interface Page {
   status: number;
   html: string;
@@ -209,13 +215,14 @@ function isSameOriginPost(req: IncomingMessage): boolean {
   return origin === undefined || origin === `http://${req.headers.host ?? ''}`;
 }
 
-async function routeThreeDSecure(req: IncomingMessage, res: ServerResponse, method: string, path: string, context: ThreeDSecureContext): Promise<void> {
+async function routeThreeDSecure(req: IncomingMessage, res: ServerResponse, method: string, path: string, contextFor: ThreeDSecureContextFinder): Promise<void> {
   if (method === 'GET' && path === THREE_D_SECURE_STYLESHEET_PATH) return sendAsset(res, 'text/css; charset=utf-8', THREE_D_SECURE_STYLESHEET);
   if (method === 'GET' && path === THREE_D_SECURE_SCRIPT_PATH) return sendAsset(res, 'text/javascript; charset=utf-8', THREE_D_SECURE_SCRIPT);
   if (method === 'GET' && path === THREE_D_SECURE_SHOWN_SCRIPT_PATH) return sendAsset(res, 'text/javascript; charset=utf-8', THREE_D_SECURE_SHOWN_SCRIPT);
+  const challengeId = CHALLENGE_PATH.exec(path)?.[1];
+  const context = contextFor(challengeId);
   // The test switch for a bank page that refuses every frame: then no page may be framed at all.
   const sendPage = (response: ServerResponse, page: Page) => sendPageAs(response, context.store.threeDSecure.frameable ? page : { ...page, frameAncestor: undefined });
-  const challengeId = CHALLENGE_PATH.exec(path)?.[1];
   if (challengeId === undefined || (method !== 'GET' && method !== 'POST')) return sendPage(res, notice(404, 'Not found', 'There is no page at this address.'));
 
   if (method === 'GET') {
@@ -231,9 +238,9 @@ async function routeThreeDSecure(req: IncomingMessage, res: ServerResponse, meth
 }
 
 /** Handles any request under /3ds/ with an HTML answer, bad input included. */
-export async function handleThreeDSecureRequest(req: IncomingMessage, res: ServerResponse, method: string, path: string, context: ThreeDSecureContext): Promise<void> {
+export async function handleThreeDSecureRequest(req: IncomingMessage, res: ServerResponse, method: string, path: string, contextFor: ThreeDSecureContextFinder): Promise<void> {
   try {
-    await routeThreeDSecure(req, res, method, path, context);
+    await routeThreeDSecure(req, res, method, path, contextFor);
   } catch (error) {
     // Malformed or oversized forms and queries: the parsers throw Stripe's errors, shown as a page here.
     if (res.headersSent) return;

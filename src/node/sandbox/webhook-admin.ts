@@ -1,11 +1,12 @@
 // The sandbox admin API's webhook routes (Node realm, test and demo tooling only, mounted with
 // the rest of /__sandbox/): register an endpoint (its whsec_ secret is in the answer), list
 // events and deliveries, replay an event. Like the rest of the admin API: secret key, no Origin.
+// Each account has its own endpoints and events: the secret key says whose.
 import type { IncomingMessage } from 'node:http';
-import { authenticate, requireSecretKey, type ApiKeys } from './api-keys.ts';
+import { authenticate, requireSecretKey } from './api-keys.ts';
 import { readRequestBody } from './form-body.ts';
+import type { SandboxAccounts } from './sandbox-accounts.ts';
 import { StripeApiError, invalidParam } from './stripe-error.ts';
-import type { WebhookDispatcher } from './webhook-dispatcher.ts';
 
 export const WEBHOOK_ADMIN_PATHS = /^\/__sandbox\/(webhook_endpoints|webhook_deliveries|events(?:\/[^/]+\/replay)?)$/;
 
@@ -20,11 +21,13 @@ async function readJsonObject(req: IncomingMessage): Promise<Record<string, unkn
 }
 
 /** Handles an authenticated admin request whose path matched WEBHOOK_ADMIN_PATHS. */
-export async function handleWebhookAdmin(req: IncomingMessage, method: string, path: string, keys: ApiKeys, webhooks: WebhookDispatcher): Promise<unknown> {
+export async function handleWebhookAdmin(req: IncomingMessage, method: string, path: string, accounts: SandboxAccounts): Promise<unknown> {
   if (req.headers.origin !== undefined) {
     throw new StripeApiError(403, { type: 'invalid_request_error', code: 'origin_not_allowed', message: 'The sandbox admin API is for test code, not for browsers: requests with an Origin header are refused.' });
   }
-  requireSecretKey(authenticate(req, keys));
+  const auth = authenticate(req, accounts);
+  requireSecretKey(auth);
+  const webhooks = auth.account.webhooks;
   if (method === 'POST' && path === '/__sandbox/webhook_endpoints') {
     const body = await readJsonObject(req);
     if (typeof body.url !== 'string') throw invalidParam('url', 'url must be the endpoint URL.');
