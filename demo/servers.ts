@@ -89,6 +89,8 @@ export async function startDemoServers(options: DemoServerOptions): Promise<Demo
   }
 
   fieldsConfig.gatewayUrl = gateway.url;
+  // The sandbox serves its 3-D Secure challenge pages itself.
+  fieldsConfig.challengeOrigins = [new URL(gateway.url).origin];
   // Only the merchant page may embed the frames; its 127.0.0.1 twin is a handy "other origin" for tests.
   fieldsConfig.accounts = [
     { publishableKeys: [publishableKey], allowedOrigins: [merchantUrl, ...(backend ? [backend.url] : []), ...(options.extraFrameAncestors ?? [])] },

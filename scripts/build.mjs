@@ -2,12 +2,14 @@
 // then prints the gzip size of each output and writes the script-tag file's SRI hash.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { printSizeTable } from './output-sizes.mjs';
 
 const started = performance.now();
+// `npm pack` (prepack) builds the package's own dist/, whatever folder this shell builds into otherwise.
+if (process.argv.includes('--package')) process.env.PAYFRAME_DIST_DIR = 'dist';
 const dist = process.env.PAYFRAME_DIST_DIR ?? 'dist';
 rmSync(dist, { recursive: true, force: true });
 // The JSON Schema the bundles check messages with, from the zod schemas (see wire-schema.ts).
@@ -15,6 +17,25 @@ execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate-wire-schema
 for (const mode of ['esm', 'next-action', 'iife', 'field', 'controller']) {
   await build({ mode, configFile: 'vite.config.ts' });
 }
+// The `payframe` command for Node (dist/node/cli.js): what it imports is bundled in, so the
+// package's dependencies stay the browser SDK's (lit, zod, @stripe/stripe-js).
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  define: { __PAYFRAME_BUILT__: 'true' },
+  ssr: { noExternal: true, target: 'node' },
+  build: {
+    ssr: 'src/node/cli.ts',
+    outDir: join(dist, 'node'),
+    emptyOutDir: false,
+    target: 'node20',
+    minify: false,
+    sourcemap: false,
+    reportCompressedSize: false,
+    rollupOptions: { output: { entryFileNames: 'cli.js', chunkFileNames: '[name]-[hash].js', banner: '#!/usr/bin/env node' } },
+  },
+});
+chmodSync(join(dist, 'node', 'cli.js'), 0o755);
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json', '--outDir', join(dist, 'types')], { stdio: 'inherit' });
 // tsc keeps our `./x.ts` specifiers in .d.ts files; consumers resolve `./x.js`.
 for (const entry of readdirSync(join(dist, 'types'), { recursive: true, withFileTypes: true })) {

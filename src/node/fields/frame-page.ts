@@ -17,6 +17,8 @@ export interface FramePageValues {
   publishableKey: string;
   allowedOrigins: readonly string[];
   gatewayUrl: string;
+  /** The origins the gateway's 3-D Secure pages come from (the controller page only). */
+  challengeOrigins: readonly string[];
 }
 
 function escapeAttribute(value: string): string {
@@ -29,6 +31,7 @@ export function renderFramePage(template: string, values: FramePageValues): stri
       .replace('{{PAYFRAME_PUBLISHABLE_KEY}}', escapeAttribute(values.publishableKey))
       .replace('{{PAYFRAME_ALLOWED_ORIGINS}}', escapeAttribute(values.allowedOrigins.join(' ')))
       .replace('{{PAYFRAME_GATEWAY_URL}}', escapeAttribute(values.gatewayUrl))
+      .replace('{{PAYFRAME_CHALLENGE_ORIGINS}}', escapeAttribute(values.challengeOrigins.join(' ')))
       // The pages are built beside assets/; served two levels down (/frames/<key>/), they reach up.
       .replaceAll('"./assets/', '"../../assets/')
   );
