@@ -6,7 +6,7 @@ import { createFieldsServer, type FieldsAccount, type FieldsServerConfig } from 
 import { startBackend, type RunningBackend } from './backend/backend-server.ts';
 import type { DatabaseConfig } from './backend/db/database.ts';
 import type { Logger } from './backend/observability/logger.ts';
-import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY, startSandboxGateway, WebhookDispatcher } from '../src/node/sandbox/sandbox-gateway.ts';
+import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY, startSandboxGateway, WebhookDispatcher, type GatewayAccount, type SandboxAccount } from '../src/node/sandbox/sandbox-gateway.ts';
 import type { WebhookDispatcherOptions } from '../src/node/sandbox/webhook-dispatcher.ts';
 import { newWebhookSecret } from '../src/node/sandbox/webhook-signature.ts';
 import { close, listen } from '../src/node/http/listen.ts';
@@ -26,6 +26,11 @@ export interface DemoServerOptions {
   extraFrameAncestors?: string[];
   /** More accounts the fields origin serves (tests: an attacker's account with its own key and site). */
   extraFieldsAccounts?: FieldsAccount[];
+  /**
+   * More accounts the sandbox gateway holds besides the demo's (tests: an attacker's account,
+   * whose keys must not reach the merchant's objects). Their browser origins default to the fields origin.
+   */
+  extraGatewayAccounts?: SandboxAccount[];
   /**
    * What the demo page starts in without `?mode=`: `npm run demo` opens on paying a PaymentIntent;
    * the default stays token mode, the page most test suites drive (the widget's foundation).
@@ -51,6 +56,8 @@ export interface DemoServers {
   publishableKey: string;
   secretKey: string;
   webhooks: WebhookDispatcher;
+  /** The sandbox gateway's accounts: the demo's first, then extraGatewayAccounts, each with its stores. */
+  gatewayAccounts: readonly GatewayAccount[];
   backend?: RunningBackend;
   close(): Promise<void>;
 }
@@ -78,6 +85,7 @@ export async function startDemoServers(options: DemoServerOptions): Promise<Demo
     allowedOrigins: [fieldsOrigin, ...(options.gatewayAllowsMerchantPage ? [merchantUrl] : [])],
     faultInjection: options.gatewayFaultInjection ?? false,
     webhooks,
+    accounts: (options.extraGatewayAccounts ?? []).map((account) => ({ ...account, allowedOrigins: account.allowedOrigins ?? [fieldsOrigin] })),
   });
   let backend: RunningBackend | undefined;
   if (options.backend) {
@@ -106,6 +114,7 @@ export async function startDemoServers(options: DemoServerOptions): Promise<Demo
     publishableKey,
     secretKey,
     webhooks,
+    gatewayAccounts: gateway.accounts,
     ...(backend ? { backend } : {}),
     async close() {
       await Promise.all([close(fieldsServer), close(merchantServer), gateway.close()]);

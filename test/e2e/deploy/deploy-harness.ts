@@ -2,10 +2,10 @@
 // merchant page served by a tiny HTTP server (it imports nothing from this repository), a
 // PaymentIntent made with the sandbox's secret key over plain HTTP, and a real nginx.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { CardFieldsHarness } from '../harness/card-fields-harness.ts';
 
@@ -28,6 +28,22 @@ export function writeJson(folder: string, name: string, value: unknown): string 
   const path = join(folder, name);
   writeFileSync(path, JSON.stringify(value, null, 2));
   return path;
+}
+
+/** The headers every way of serving the fields origin must agree on; Date, ETag, Content-Length and connection handling are each server's own. */
+const COMPARED_HEADERS = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'cross-origin-opener-policy', 'cache-control', 'access-control-allow-origin', 'cross-origin-resource-policy', 'strict-transport-security'];
+
+export function comparedHeaders(headers: Headers | Record<string, string>, extra: string[] = []): Record<string, string> {
+  const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value] as const);
+  return Object.fromEntries(entries.filter(([name]) => COMPARED_HEADERS.includes(name) || extra.includes(name)).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Every file of an exported site, as URL paths. */
+export function sitePaths(site: string): string[] {
+  return readdirSync(site, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${relative(site, join(entry.parentPath, entry.name)).split(sep).join('/')}`)
+    .sort();
 }
 
 export interface RunningProcess {
@@ -95,11 +111,17 @@ export interface MerchantSite {
   close(): Promise<void>;
 }
 
-/** A merchant's own web server on localhost (another site than the fields origin on 127.0.0.1): one page at /. */
-export async function serveMerchantPage(html: string): Promise<MerchantSite> {
+/**
+ * A merchant's own web server on localhost (another site than the fields origin on 127.0.0.1):
+ * one page at /, written afresh for each visit (a new PaymentIntent, say).
+ */
+export async function serveMerchantPage(page: () => string | Promise<string>): Promise<MerchantSite> {
   const server = http.createServer((request, response) => {
     if (request.url !== '/') return void response.writeHead(404).end();
-    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+    Promise.resolve(page()).then(
+      (html) => response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html),
+      () => response.writeHead(500).end(),
+    );
   });
   await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
   const { port } = server.address() as { port: number };

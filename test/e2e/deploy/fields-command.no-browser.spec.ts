@@ -5,9 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import net from 'node:net';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { BUILT_CLI, runToExit, startFieldsOrigin, tempFolder, writeJson } from './deploy-harness.ts';
+import { BUILT_CLI, comparedHeaders, runToExit, sitePaths, startFieldsOrigin, tempFolder, writeJson } from './deploy-harness.ts';
 
 const KEY = 'pk_test_deploy_shop';
 const OTHER_KEY = 'pk_live_second_account';
@@ -24,14 +24,6 @@ function config(overrides: Record<string, unknown> = {}): Record<string, unknown
     ],
     ...overrides,
   };
-}
-
-/** Headers both servers must agree on; Date, ETag, Content-Length and connection handling are each server's own. */
-const COMPARED_HEADERS = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'cross-origin-opener-policy', 'cache-control', 'access-control-allow-origin', 'cross-origin-resource-policy', 'strict-transport-security'];
-
-function comparedHeaders(headers: Headers | Record<string, string>): Record<string, string> {
-  const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value] as const);
-  return Object.fromEntries(entries.filter(([name]) => COMPARED_HEADERS.includes(name)).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 test.describe('configuration errors: exit status 2 and a message naming the setting, never a stack', () => {
@@ -234,10 +226,7 @@ test('payframe fields export writes every page byte-identical to what payframe f
   expect(exported.status, exported.stderr).toBe(0);
   expect(exported.stdout).toContain('8 frame pages');
 
-  const files = readdirSync(site, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => `/${relative(site, join(entry.parentPath, entry.name)).split(sep).join('/')}`)
-    .sort();
+  const files = sitePaths(site);
   expect(files).toContain(`/frames/${KEY}/controller.html`);
   expect(files).toContain(`/frames/${OTHER_KEY}/cvc.html`);
   expect(files).toEqual(expect.arrayContaining(['/payframe.js', '/payframe-next-action.js', '/_headers', '/nginx-payframe.conf']));

@@ -1,0 +1,97 @@
+// The static export (`payframe fields export`) served by a real nginx: Debian's, unprivileged on a
+// free port, with the exported server block included as it is. Every path carries the headers
+// `payframe fields` sends, and a checkout on a merchant page pays a card in Chromium through it.
+// The gateway is the sandbox, started in this process.
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startSandboxGateway, type RunningSandboxGateway } from '../../../src/node/sandbox/sandbox-gateway.ts';
+import { freePort } from '../harness/free-port.ts';
+import {
+  BUILT_CLI,
+  comparedHeaders,
+  createPaymentIntent,
+  merchantPageHtml,
+  payWithTestCard,
+  retrievePaymentIntent,
+  runToExit,
+  serveMerchantPage,
+  sitePaths,
+  startFieldsOrigin,
+  startNginx,
+  tempFolder,
+  writeJson,
+  type MerchantSite,
+  type RunningNginx,
+} from './deploy-harness.ts';
+
+const PUBLISHABLE_KEY = 'pk_test_nginx_shop';
+const SECRET_KEY = 'sk_test_nginx_shop';
+
+let gateway: RunningSandboxGateway;
+let merchant: MerchantSite;
+let nginx: RunningNginx;
+let folder: string;
+let site: string;
+let fieldsConfig: Record<string, unknown>;
+
+test.beforeAll(async () => {
+  const port = await freePort();
+  const fieldsOrigin = `http://127.0.0.1:${port}`;
+  gateway = await startSandboxGateway({ port: 0, publishableKey: PUBLISHABLE_KEY, secretKey: SECRET_KEY, allowedOrigins: [fieldsOrigin] });
+  // The merchant's server makes an intent for each visit and hands the page its client secret.
+  merchant = await serveMerchantPage(async () => merchantPageHtml({ fieldsOrigin, publishableKey: PUBLISHABLE_KEY, clientSecret: (await createPaymentIntent(gateway.url, SECRET_KEY)).client_secret }));
+  folder = tempFolder('nginx-export');
+  fieldsConfig = { port, host: '127.0.0.1', gateway: { url: gateway.url }, accounts: [{ publishableKeys: [PUBLISHABLE_KEY], allowedOrigins: [merchant.url] }] };
+  site = join(folder, 'site');
+  const exported = await runToExit(process.execPath, [BUILT_CLI, 'fields', 'export', '--config', writeJson(folder, 'payframe.fields.json', fieldsConfig), '--out', site]);
+  expect(exported.status, exported.stderr).toBe(0);
+  nginx = await startNginx(join(site, 'nginx-payframe.conf'), port);
+});
+
+test.afterAll(async () => {
+  await nginx?.stop();
+  await merchant?.close();
+  await gateway?.close();
+});
+
+test('a checkout whose frames and payframe.js come from nginx pays a card', async ({ page }) => {
+  const fromNginx: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().startsWith(nginx.origin) && response.headers()['server']?.startsWith('nginx')) fromNginx.push(new URL(response.url()).pathname);
+  });
+  await page.goto(merchant.url);
+  const intentId = await payWithTestCard(page);
+
+  const intent = await retrievePaymentIntent(gateway.url, SECRET_KEY, intentId);
+  expect(intent).toMatchObject({ status: 'succeeded', amount: 1999 });
+  expect(intent.payment_method).toMatch(/^pm_/);
+  expect(fromNginx).toEqual(expect.arrayContaining(['/payframe.js', `/frames/${PUBLISHABLE_KEY}/number.html`, `/frames/${PUBLISHABLE_KEY}/controller.html`]));
+});
+
+test('nginx sends every exported file byte for byte, with the headers payframe fields sends for it', async () => {
+  // The same configuration served by the command, on a port of its own.
+  const { origin: served, process: fields } = await startFieldsOrigin(process.execPath, [BUILT_CLI, 'fields', '--config', writeJson(folder, 'served.json', { ...fieldsConfig, port: 0 })]);
+  try {
+    const files = sitePaths(site).filter((path) => path !== '/_headers' && path !== '/nginx-payframe.conf');
+    expect(files.filter((path) => path.startsWith('/frames/'))).toHaveLength(4);
+    for (const path of files) {
+      const [fromNginx, fromCommand] = await Promise.all([fetch(`${nginx.origin}${path}`), fetch(`${served}${path}`)]);
+      expect(fromNginx.status, path).toBe(200);
+      expect(comparedHeaders(fromNginx.headers, ['content-type']), path).toEqual(comparedHeaders(fromCommand.headers, ['content-type']));
+      expect(Buffer.from(await fromNginx.arrayBuffer()).equals(Buffer.from(await fromCommand.arrayBuffer())), `${path} is byte-identical`).toBe(true);
+    }
+    const controller = await fetch(`${nginx.origin}/frames/${PUBLISHABLE_KEY}/controller.html`);
+    expect(controller.headers.get('content-security-policy')).toContain(`frame-ancestors ${merchant.url};`);
+    expect(controller.headers.get('content-security-policy')).toContain(`connect-src ${gateway.url};`);
+  } finally {
+    await fields.stop();
+  }
+  // Nothing else: not another key, not the export's own files, not other methods.
+  for (const path of ['/frames/pk_test_someone_else/number.html', '/_headers', '/nginx-payframe.conf', '/', '/assets/']) {
+    const response = await fetch(`${nginx.origin}${path}`);
+    expect(response.status, path).toBe(404);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  }
+  expect((await fetch(`${nginx.origin}/payframe.js`, { method: 'POST' })).status).toBe(405);
+  expect(await (await fetch(`${nginx.origin}/healthz`)).json()).toEqual({ status: 'ok' });
+});
