@@ -13,6 +13,7 @@ import {
   type GatewayAccount,
   type RunningSandboxGateway,
 } from '../../../src/node/sandbox/sandbox-gateway.ts';
+import { startDemoServers } from '../../../demo/servers.ts';
 
 const FIELDS_ORIGIN = 'http://127.0.0.1:4243';
 const ATTACKER_FIELDS_ORIGIN = 'http://127.0.0.1:4999';
@@ -280,4 +281,29 @@ test('accounts that cannot be told apart, or hold live keys, are refused at star
   expect(await refusal([{ publishableKey: 'pk_live_Abc_9', secretKey: 'sk_test_other' }])).toMatchObject({ code: 'invalid_api_key', message: expect.not.stringContaining('Abc_9') });
   expect(await refusal([{ id: 'acct_x', publishableKey: 'pk_test_a', secretKey: 'sk_test_a' }, { id: 'acct_x', publishableKey: 'pk_test_b', secretKey: 'sk_test_b' }])).toMatchObject({ code: 'duplicate_account_id' });
   expect(await refusal([{ publishableKey: 'pk_test_a', secretKey: 'sk_test_a', allowedOrigins: ['http://127.0.0.1:4243/'] }])).toMatchObject({ code: 'invalid_origin' });
+});
+
+test("the demo's servers hold extra gateway accounts, allowed from the fields origin, apart from the demo's", async () => {
+  const demo = await startDemoServers({ merchantPort: 0, fieldsPort: 0, gatewayPort: 0, extraGatewayAccounts: [ATTACKER] });
+  try {
+    expect(demo.gatewayAccounts.map(({ publishableKey, allowedOrigins }) => ({ publishableKey, allowedOrigins }))).toEqual([
+      { publishableKey: demo.publishableKey, allowedOrigins: [demo.fieldsOrigin] },
+      { publishableKey: ATTACKER.publishableKey, allowedOrigins: [demo.fieldsOrigin] },
+    ]);
+    const client = (key: string) => new Stripe(key, { host: '127.0.0.1', port: Number(new URL(demo.gatewayUrl).port), protocol: 'http', maxNetworkRetries: 0 });
+    const shop = client(demo.secretKey);
+    const intent = await shop.paymentIntents.create({ amount: 1500, currency: 'eur' });
+    expect(await rejection(client(ATTACKER.secretKey).paymentIntents.retrieve(intent.id))).toMatchObject(resourceMissing(`No such payment_intent: '${intent.id}'`));
+    // The attacker's key is served from the fields origin like the demo's (the hostile suite's premise).
+    const tokenized = await fetch(`${demo.gatewayUrl}/v1/payment_methods`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${ATTACKER.publishableKey}`, 'Content-Type': 'application/x-www-form-urlencoded', Origin: demo.fieldsOrigin },
+      body: new URLSearchParams({ type: 'card', 'card[number]': VISA, 'card[exp_month]': '12', 'card[exp_year]': String(FUTURE_YEAR), 'card[cvc]': '123' }),
+    });
+    expect(tokenized.status).toBe(200);
+    expect(demo.gatewayAccounts[1]!.paymentMethods.createdCount).toBe(1);
+    expect(demo.gatewayAccounts[0]!.paymentMethods.createdCount).toBe(0);
+  } finally {
+    await demo.close();
+  }
 });
