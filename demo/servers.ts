@@ -58,6 +58,8 @@ export interface DemoServers {
   webhooks: WebhookDispatcher;
   /** The sandbox gateway's accounts: the demo's first, then extraGatewayAccounts, each with its stores. */
   gatewayAccounts: readonly GatewayAccount[];
+  /** The fields origin's configuration, read on every request: tests may add an account's site to it. */
+  fieldsConfig: FieldsServerConfig;
   backend?: RunningBackend;
   close(): Promise<void>;
 }
@@ -115,6 +117,7 @@ export async function startDemoServers(options: DemoServerOptions): Promise<Demo
     secretKey,
     webhooks,
     gatewayAccounts: gateway.accounts,
+    fieldsConfig,
     ...(backend ? { backend } : {}),
     async close() {
       await Promise.all([close(fieldsServer), close(merchantServer), gateway.close()]);

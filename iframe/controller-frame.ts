@@ -3,7 +3,8 @@
 // channel, checks them again, tokenizes or confirms the merchant's PaymentIntent with the
 // configured gateway (retrying what is safe, under one Idempotency-Key) and answers with the
 // token, the intent's status, a challenge URL or a typed error; on intent-status it reads the
-// intent again. It never sends a card value to the merchant page.
+// intent again. It never sends a card value to the merchant page. It uses only the publishable
+// key its page was served for, never one from the merchant page.
 import { messageFor } from '../src/shared/errors.ts';
 import { FIELD_KINDS } from '../src/shared/protocol-constants.ts';
 import type { CheckoutError, ConfirmResult, ControllerCommand, ControllerEvent, FieldKind, TokenizeResult } from '../src/shared/protocol.ts';
@@ -29,17 +30,28 @@ type CardCommand = Extract<ControllerCommand, { type: 'tokenize' | 'confirm' }>;
 function startControllerFrame(): void {
   const params = readFrameParams(['controller']);
   if (!params) return;
+  const { key } = params;
   const gatewayUrl = readGatewayUrl();
   const gateway = gatewayUrl ? createStripeCompatibleGateway(gatewayUrl) : undefined;
   const idempotencyKeys = new IdempotencyKeys();
   // Apart from tokenizations': a key belongs to one endpoint, and a confirm's to one intent.
   const confirmIdempotencyKeys = new IdempotencyKeys();
 
+  // Made here, never read from the URL: the fields answer only the controller holding their claim.
+  const controllerId = randomId();
+  const claim = () => channel.post({ type: 'claim', controllerId, key });
+  let conflictReported = false;
   const pendingCollects = new Map<string, (message: FieldsChannelMessage & { type: 'value' }) => void>();
   const channel = openFieldsChannel(params.checkout, (message) => {
     if (message.type === 'value') pendingCollects.get(message.collectId)?.(message);
+    else if (message.type === 'claim-query') claim();
+    else if (message.type === 'claim-conflict' && !conflictReported && (message.refused === controllerId || message.pinned === controllerId)) {
+      conflictReported = true;
+      host.send({ type: 'fields-claimed', refused: message.refused === controllerId });
+    }
   });
   const host = connectToHost<ControllerCommand, ControllerEvent>(params, parseControllerCommand, handleCommand);
+  claim();
 
   /** One tokenization at a time: a second command while one runs gets the same result. */
   let inFlight: Promise<TokenizeResult> | undefined;
@@ -86,7 +98,7 @@ function startControllerFrame(): void {
         values[message.field] = message.value;
         if (fields.every((field) => values[field] !== undefined)) finish(values);
       });
-      channel.post({ type: 'collect', collectId });
+      channel.post({ type: 'collect', collectId, controllerId });
     });
   }
 
@@ -125,8 +137,8 @@ function startControllerFrame(): void {
     if (!gateway) return gatewayUnavailable();
     const collected = await collectCard(command);
     if ('error' in collected) return collected;
-    const idempotencyKey = await idempotencyKeys.keyFor(collected.card, command.publishableKey);
-    const { result, settled } = await gateway.createPaymentMethod(collected.card, command.publishableKey, idempotencyKey.key);
+    const idempotencyKey = await idempotencyKeys.keyFor(collected.card, key);
+    const { result, settled } = await gateway.createPaymentMethod(collected.card, key, idempotencyKey.key);
     idempotencyKey.finished(settled);
     return result;
   }
@@ -136,15 +148,15 @@ function startControllerFrame(): void {
     const collected = await collectCard(command);
     if ('error' in collected) return collected;
     // The key is reused only for the same card on the same intent, after a try that got no answer.
-    const idempotencyKey = await confirmIdempotencyKeys.keyFor(collected.card, `${command.publishableKey} ${command.clientSecret} ${command.returnUrl ?? ''}`);
-    const { result, settled } = await gateway.confirmPaymentIntent(collected.card, command.clientSecret, command.publishableKey, idempotencyKey.key, command.returnUrl);
+    const idempotencyKey = await confirmIdempotencyKeys.keyFor(collected.card, `${key} ${command.clientSecret} ${command.returnUrl ?? ''}`);
+    const { result, settled } = await gateway.confirmPaymentIntent(collected.card, command.clientSecret, key, idempotencyKey.key, command.returnUrl);
     idempotencyKey.finished(settled);
     return result;
   }
 
   async function intentStatus(command: Extract<ControllerCommand, { type: 'intent-status' }>) {
     if (!gateway) return gatewayUnavailable();
-    return (await gateway.retrievePaymentIntent(command.clientSecret, command.publishableKey)).result;
+    return (await gateway.retrievePaymentIntent(command.clientSecret, key)).result;
   }
 
   host.send({ type: 'ready' });

@@ -12,6 +12,7 @@ import { caretAfterFormat, deleteAcrossSeparator } from './fields/caret.ts';
 import type { FieldBehaviour, FieldContext, FieldEvaluation } from './fields/field-behaviour.ts';
 import { createFieldStyleSheet } from './field-style-sheet.ts';
 import { openFieldsChannel, type FieldsChannel, type FieldsChannelMessage } from './fields-channel.ts';
+import { createFieldClaim } from './field-claim.ts';
 import { readFrameParams } from './frame-params.ts';
 import { loadMessages } from './locale-messages.ts';
 import { connectToHost } from './host-link.ts';
@@ -67,6 +68,7 @@ export function startFieldFrame(kind: FieldKind, behaviour: FieldBehaviour, onSt
 
   const host = connectToHost<FieldCommand, FieldEvent>(params, parseFieldCommand, handleCommand);
   const channel = openFieldsChannel(params.checkout, handleChannelMessage);
+  const claim = createFieldClaim(params.key, channel);
 
   /** Empty fields show "incomplete" only after a submit attempt, not merely on blur. */
   let revealEmpty = false;
@@ -211,8 +213,12 @@ export function startFieldFrame(kind: FieldKind, behaviour: FieldBehaviour, onSt
 
   function handleChannelMessage(message: FieldsChannelMessage): void {
     switch (message.type) {
+      case 'claim':
+        claim.claimed(message);
+        break;
       case 'collect':
-        channel.post({ type: 'value', collectId: message.collectId, field: kind, value: behaviour.canonical(input.value) });
+        // The value goes to the controller that holds this field's claim, and to no other.
+        if (claim.owns(message.controllerId)) channel.post({ type: 'value', collectId: message.collectId, field: kind, value: behaviour.canonical(input.value) });
         break;
       case 'brand':
         if (kind === 'cvc' && message.brand !== brand) {
@@ -231,12 +237,14 @@ export function startFieldFrame(kind: FieldKind, behaviour: FieldBehaviour, onSt
           publish();
         }
         break;
-      case 'value':
+      default:
         break;
     }
   }
 
   onStarted?.(document, channel);
+  // A controller that started before this frame claims again.
+  channel.post({ type: 'claim-query' });
   if (kind === 'cvc') channel.post({ type: 'brand-query' });
   publish();
   host.send({ type: 'ready' });

@@ -1,13 +1,21 @@
 // The messages of the fields-origin channel (fields-channel.ts), as zod schemas: the source of
 // the JSON Schema the frames check them with (iframe/wire-schemas.generated.ts).
 import * as z from 'zod/mini';
-import { cardBrandSchema, fieldKindSchema } from '../src/shared/protocol.ts';
+import { cardBrandSchema, fieldKindSchema, publishableKeySchema } from '../src/shared/protocol.ts';
 
 const collectIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/));
+/** A controller frame's own random id, made when it loads (never from its URL). */
+const controllerIdSchema = collectIdSchema;
 
 export const fieldsChannelMessageSchema = z.discriminatedUnion('type', [
-  /** Controller -> fields: send me your values for this tokenization. */
-  z.object({ type: z.literal('collect'), collectId: collectIdSchema }),
+  /** Controller -> fields: I am this checkout's controller, loaded for this publishable key. */
+  z.object({ type: z.literal('claim'), controllerId: controllerIdSchema, key: publishableKeySchema }),
+  /** Field -> controllers, when a field starts after its controller: claim again. */
+  z.object({ type: z.literal('claim-query') }),
+  /** Field -> controllers: a second claimer (or one with another key) was refused; the first keeps the fields. */
+  z.object({ type: z.literal('claim-conflict'), refused: controllerIdSchema, pinned: z.optional(controllerIdSchema) }),
+  /** Controller -> fields: send me your values for this tokenization (answered only to the pinned controller). */
+  z.object({ type: z.literal('collect'), collectId: collectIdSchema, controllerId: controllerIdSchema }),
   /** Field -> controller: the canonical value (digits, or MM/YY). */
   z.object({ type: z.literal('value'), collectId: collectIdSchema, field: fieldKindSchema, value: z.string().check(z.maxLength(32)) }),
   /** Number field -> CVC field: the brand decides the CVC length. */

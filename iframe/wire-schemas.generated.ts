@@ -12,16 +12,73 @@ export const parseFieldsChannelMessage = /* @__PURE__ */ wireParser<z.output<typ
       "type": "object",
       "properties": {
         "type": {
-          "const": "collect"
+          "const": "claim"
         },
-        "collectId": {
+        "controllerId": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]{16,64}$"
+        },
+        "key": {
+          "type": "string",
+          "pattern": "^pk_(test|live)_[A-Za-z0-9_]{1,200}$"
+        }
+      },
+      "required": [
+        "type",
+        "controllerId",
+        "key"
+      ]
+    },
+    {
+      "type": "object",
+      "properties": {
+        "type": {
+          "const": "claim-query"
+        }
+      },
+      "required": [
+        "type"
+      ]
+    },
+    {
+      "type": "object",
+      "properties": {
+        "type": {
+          "const": "claim-conflict"
+        },
+        "refused": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]{16,64}$"
+        },
+        "pinned": {
           "type": "string",
           "pattern": "^[A-Za-z0-9_-]{16,64}$"
         }
       },
       "required": [
         "type",
-        "collectId"
+        "refused"
+      ]
+    },
+    {
+      "type": "object",
+      "properties": {
+        "type": {
+          "const": "collect"
+        },
+        "collectId": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]{16,64}$"
+        },
+        "controllerId": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]{16,64}$"
+        }
+      },
+      "required": [
+        "type",
+        "collectId",
+        "controllerId"
       ]
     },
     {

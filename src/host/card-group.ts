@@ -229,6 +229,7 @@ export class CardGroup implements ReactiveController {
     this.loadError = undefined;
     for (const field of this.fields.values()) field.detachFrame();
     this.connect();
+    for (const field of this.fields.values()) field.attachToGroup(this);
   }
 
   /** A moved iframe reloads, so a disconnected group starts afresh when it connects again. */
@@ -243,10 +244,7 @@ export class CardGroup implements ReactiveController {
   }
 
   register(field: GroupedField): void {
-    if (this.fields.get(field.kind) === field) {
-      field.attachToGroup(this);
-      return;
-    }
+    if (this.fields.get(field.kind) === field) return;
     this.fields.set(field.kind, field);
     field.attachToGroup(this);
     this.refresh();
@@ -390,7 +388,7 @@ export class CardGroup implements ReactiveController {
   private requestToken(): Promise<TokenizeResult> | TokenizeResult {
     const ready = this.readyToSubmit();
     if ('error' in ready) return ready;
-    return this.ask({ type: 'tokenize', requestId: randomId(24), publishableKey: ready.publishableKey, fields: ready.fields }, 'tokenize-result');
+    return this.ask({ type: 'tokenize', requestId: randomId(24), fields: ready.fields }, 'tokenize-result');
   }
 
   private async requestPayment(clientSecretValue: string, returnUrlValue?: string | null): Promise<PaymentResult> {
@@ -402,7 +400,7 @@ export class CardGroup implements ReactiveController {
     if ('error' in ready) return ready;
     const { publishableKey } = ready;
 
-    const confirm: ControllerCommand = { type: 'confirm', requestId: randomId(24), publishableKey, clientSecret, fields: ready.fields, ...(returnUrl ? { returnUrl } : {}) };
+    const confirm: ControllerCommand = { type: 'confirm', requestId: randomId(24), clientSecret, fields: ready.fields, ...(returnUrl ? { returnUrl } : {}) };
     const confirmed = await this.ask(confirm, 'confirm-result');
     if (!('action' in confirmed)) return paymentOutcome(confirmed);
     // Fetched only now: most payments never need it.
@@ -414,7 +412,7 @@ export class CardGroup implements ReactiveController {
         publishableKey,
         returnUrl,
         container: this.host.element.shadowRoot ?? this.host.element,
-        readIntentStatus: () => this.ask({ type: 'intent-status', requestId: randomId(24), publishableKey, clientSecret }, 'intent-status-result'),
+        readIntentStatus: () => this.ask({ type: 'intent-status', requestId: randomId(24), clientSecret }, 'intent-status-result'),
         checkoutError,
         texts: this.messages,
       }),
@@ -425,19 +423,17 @@ export class CardGroup implements ReactiveController {
   private async requestStatus(clientSecret: string): Promise<PaymentResult> {
     if (this.loadError) return { error: this.loadError };
     if (!this.controllerReady) return { error: checkoutError('not_ready') };
-    const publishableKey = parsePublishableKey(this.host.publishableKey);
-    if (!publishableKey) return { error: checkoutError('invalid_publishable_key') };
     this.busy = true;
     this.host.groupChanged();
-    return paymentOutcome(await this.ask({ type: 'intent-status', requestId: randomId(24), publishableKey, clientSecret }, 'intent-status-result'));
+    return paymentOutcome(await this.ask({ type: 'intent-status', requestId: randomId(24), clientSecret }, 'intent-status-result'));
   }
 
   /** The checks before any submit: loaded, configured, and every field complete (else they show why). */
   private readyToSubmit(): { publishableKey: string; fields: FieldKind[] } | { error: CheckoutError } {
     if (this.loadError) return { error: this.loadError };
-    if (!this.ready || !this.controller) return { error: checkoutError('not_ready') };
-    const publishableKey = parsePublishableKey(this.host.publishableKey);
-    if (!publishableKey) return { error: checkoutError('invalid_publishable_key') };
+    // The key the frames were loaded for; a changed attribute has already started them over.
+    const { publishableKey } = this;
+    if (!this.ready || !this.controller || !publishableKey) return { error: checkoutError('not_ready') };
 
     // Fields the shopper has not finished never reach the gateway: show their errors instead.
     const fields = FIELD_KINDS.flatMap((kind) => this.fields.get(kind) ?? []);
@@ -478,6 +474,12 @@ export class CardGroup implements ReactiveController {
         break;
       case 'messages':
         if (event.locale === this.locale) this.showMessages(pageMessages(event.messages));
+        break;
+      case 'fields-claimed':
+        // A page script embedded a second controller for this checkout: say so. When the fields
+        // refused this controller, nothing it asks can ever reach the card: the checkout stops.
+        if (event.refused) this.fail(checkoutError('fields_claimed'));
+        else dispatchPayframeEvent(this.host.element, 'payframe-error', { error: checkoutError('fields_claimed') });
         break;
       case 'tokenize-result':
       case 'confirm-result':

@@ -27,6 +27,7 @@ const ENGLISH_PAGE_TEXTS = {
   challengeCancel: 'Cancel',
   challengeFrameTitle: 'Your bank: confirm this payment',
   challengeCancelled: 'You closed the payment confirmation, so the payment was not made. Please try again.',
+  challengeNotShowing: "My bank's page is not showing",
 } as const;
 
 // Marked pure so a bundle that never reads the whole table (a field frame) leaves it out.

@@ -146,18 +146,17 @@ const cardFieldsSchema = z.array(fieldKindSchema).check(z.maxLength(FIELD_KINDS.
 /** Where the bank's page sends the shopper back after a full-page 3-D Secure redirect (the checkout's `return-url`). */
 export const returnUrlSchema = z.string().check(z.regex(/^https?:\/\/[^\s]+$/), z.maxLength(2000));
 
+// No command carries a publishable key: the controller uses only the key its page was served for.
 export const controllerCommandSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('tokenize'),
     requestId: requestIdSchema,
-    publishableKey: publishableKeySchema,
     fields: cardFieldsSchema,
   }),
   /** Confirm the merchant's PaymentIntent with the card typed into the fields. */
   z.object({
     type: z.literal('confirm'),
     requestId: requestIdSchema,
-    publishableKey: publishableKeySchema,
     clientSecret: clientSecretSchema,
     fields: cardFieldsSchema,
     returnUrl: z.optional(returnUrlSchema),
@@ -166,7 +165,6 @@ export const controllerCommandSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('intent-status'),
     requestId: requestIdSchema,
-    publishableKey: publishableKeySchema,
     clientSecret: clientSecretSchema,
   }),
   /** Send the page's own texts (pay button, frame titles, errors) in this locale. */
@@ -252,6 +250,11 @@ export const controllerEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tokenize-result'), requestId: requestIdSchema, result: tokenizeResultSchema }),
   z.object({ type: z.literal('confirm-result'), requestId: requestIdSchema, result: confirmResultSchema }),
   z.object({ type: z.literal('intent-status-result'), requestId: requestIdSchema, result: paymentResultSchema }),
+  /**
+   * Another controller frame claimed this checkout's fields (a script on the page embedded one):
+   * `refused` when this controller is the one the fields refuse, so it can never collect the card.
+   */
+  z.object({ type: z.literal('fields-claimed'), refused: z.boolean() }),
   /** A locale's texts for the page, keyed as in src/i18n/messages.ts; the page takes the keys it knows, as text. */
   z.object({
     type: z.literal('messages'),

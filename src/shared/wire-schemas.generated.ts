@@ -367,10 +367,6 @@ export const parseControllerCommand = /* @__PURE__ */ wireParser<z.output<typeof
           "type": "string",
           "pattern": "^[A-Za-z0-9_-]{8,64}$"
         },
-        "publishableKey": {
-          "type": "string",
-          "pattern": "^pk_(test|live)_[A-Za-z0-9_]{1,200}$"
-        },
         "fields": {
           "maxItems": 3,
           "type": "array",
@@ -386,7 +382,6 @@ export const parseControllerCommand = /* @__PURE__ */ wireParser<z.output<typeof
       "required": [
         "type",
         "requestId",
-        "publishableKey",
         "fields"
       ]
     },
@@ -399,10 +394,6 @@ export const parseControllerCommand = /* @__PURE__ */ wireParser<z.output<typeof
         "requestId": {
           "type": "string",
           "pattern": "^[A-Za-z0-9_-]{8,64}$"
-        },
-        "publishableKey": {
-          "type": "string",
-          "pattern": "^pk_(test|live)_[A-Za-z0-9_]{1,200}$"
         },
         "clientSecret": {
           "type": "string",
@@ -429,7 +420,6 @@ export const parseControllerCommand = /* @__PURE__ */ wireParser<z.output<typeof
       "required": [
         "type",
         "requestId",
-        "publishableKey",
         "clientSecret",
         "fields"
       ]
@@ -444,10 +434,6 @@ export const parseControllerCommand = /* @__PURE__ */ wireParser<z.output<typeof
           "type": "string",
           "pattern": "^[A-Za-z0-9_-]{8,64}$"
         },
-        "publishableKey": {
-          "type": "string",
-          "pattern": "^pk_(test|live)_[A-Za-z0-9_]{1,200}$"
-        },
         "clientSecret": {
           "type": "string",
           "maxLength": 300,
@@ -457,7 +443,6 @@ export const parseControllerCommand = /* @__PURE__ */ wireParser<z.output<typeof
       "required": [
         "type",
         "requestId",
-        "publishableKey",
         "clientSecret"
       ]
     },
@@ -857,6 +842,21 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
         "type",
         "requestId",
         "result"
+      ]
+    },
+    {
+      "type": "object",
+      "properties": {
+        "type": {
+          "const": "fields-claimed"
+        },
+        "refused": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "type",
+        "refused"
       ]
     },
     {

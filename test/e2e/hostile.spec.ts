@@ -169,12 +169,11 @@ test.describe('forged messages to the frames', () => {
     await expectFieldsStillWorkAndNothingLeaked(page, checkout);
   });
 
-  test('attack: a forged command with the right shape but wrong values (secret key) is refused', async ({ page, checkout, gatewayTraffic }) => {
+  test('attack: a forged tokenize naming another key (a secret key) still tokenizes only with the key the frames were served for', async ({ page, demo, checkout, gatewayTraffic }) => {
     await checkout.fillCard(SECRET_CARD);
-    const before = await droppedIn(page, checkout, 'controller');
-    await page.evaluate(() => capturedPortFor('controller').postMessage({ type: 'tokenize', requestId: 'forged-0005', publishableKey: 'sk_test_stolen', fields: ['number'] }));
-    await expect.poll(() => droppedIn(page, checkout, 'controller')).toBe(before + 1);
-    expect(gatewayTraffic.tokenizations()).toHaveLength(0);
+    await page.evaluate(() => capturedPortFor('controller').postMessage({ type: 'tokenize', requestId: 'forged-0005', publishableKey: 'sk_test_stolen', fields: ['number', 'expiry', 'cvc'] }));
+    await expect.poll(() => gatewayTraffic.tokenizations().length).toBe(1);
+    expect(gatewayTraffic.tokenizations()[0]!.headers()['authorization']).toBe(`Bearer ${demo.publishableKey}`);
     await expectFieldsStillWorkAndNothingLeaked(page, checkout);
   });
 
@@ -235,17 +234,17 @@ test.describe('forged messages to the frames', () => {
     // A raw field frame the page embeds itself, so no SDK answers its hello first.
     const checkoutId = 'AttackAttackAttackAttack';
     await page.evaluate(
-      ({ fieldsOrigin, merchant, id }) => {
+      ({ fieldsOrigin, merchant, id, key }) => {
         const field = document.createElement('iframe');
         field.id = 'raw-field';
-        field.src = `${fieldsOrigin}/number.html#${new URLSearchParams({ frame: 'number', checkout: id, host: merchant })}`;
+        field.src = `${fieldsOrigin}/frames/${key}/number.html#${new URLSearchParams({ frame: 'number', checkout: id, host: merchant })}`;
         const helper = document.createElement('iframe');
         helper.id = 'same-origin-helper';
         helper.src = `${merchant}/test-pages/blank.html`;
         document.body.append(field, helper);
         return Promise.all([field, helper].map((frame) => new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }))));
       },
-      { fieldsOrigin: demo.fieldsOrigin, merchant: demo.merchantUrl, id: checkoutId },
+      { fieldsOrigin: demo.fieldsOrigin, merchant: demo.merchantUrl, id: checkoutId, key: demo.publishableKey },
     );
     const helper = page.frames().find((frame) => frame.url().endsWith('/test-pages/blank.html'))!;
     const rawField = page.frames().find((frame) => frame.url().includes(`checkout=${checkoutId}`))!;
@@ -350,7 +349,7 @@ test.describe('tampering with the frames', () => {
       iframe.src = src;
       document.body.append(iframe);
       return new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-    }, `${demo.fieldsOrigin}/number.html#frame=number&checkout=AttackAttackAttackAttack&host=${encodeURIComponent(otherOrigin)}`);
+    }, `${demo.fieldsOrigin}/frames/${demo.publishableKey}/number.html#frame=number&checkout=AttackAttackAttackAttack&host=${encodeURIComponent(otherOrigin)}`);
     // The browser refused to render the frame: it never ran our page.
     const frame = blocked.frames().find((candidate) => candidate !== blocked.mainFrame())!;
     const ran = await frame.evaluate(() => document.querySelector('input') !== null).catch(() => false);
@@ -361,14 +360,14 @@ test.describe('tampering with the frames', () => {
   test('attack: embed a field frame claiming to be another host: it refuses to start', async ({ page, demo }) => {
     // The merchant page embeds a frame whose URL claims a different host origin.
     await page.evaluate(
-      ({ fieldsOrigin }) => {
+      ({ fieldsOrigin, key }) => {
         const iframe = document.createElement('iframe');
         iframe.id = 'lying-frame';
-        iframe.src = `${fieldsOrigin}/number.html#${new URLSearchParams({ frame: 'number', checkout: 'AttackAttackAttackAttack', host: 'https://bank.example' })}`;
+        iframe.src = `${fieldsOrigin}/frames/${key}/number.html#${new URLSearchParams({ frame: 'number', checkout: 'AttackAttackAttackAttack', host: 'https://bank.example' })}`;
         document.body.append(iframe);
         return new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
       },
-      { fieldsOrigin: demo.fieldsOrigin },
+      { fieldsOrigin: demo.fieldsOrigin, key: demo.publishableKey },
     );
     const lying = page.frames().find((frame) => frame.url().includes('checkout=AttackAttackAttackAttack'))!;
     expect(await lying.evaluate(() => ({ started: document.body.dataset.field ?? null, autocomplete: document.querySelector('input')!.autocomplete }))).toEqual({ started: null, autocomplete: '' });
@@ -376,13 +375,13 @@ test.describe('tampering with the frames', () => {
 
   test('attack: open one kind of field page as another (cvc.html as the number): it refuses to start', async ({ page, demo }) => {
     await page.evaluate(
-      ({ fieldsOrigin, host }) => {
+      ({ fieldsOrigin, host, key }) => {
         const iframe = document.createElement('iframe');
-        iframe.src = `${fieldsOrigin}/cvc.html#${new URLSearchParams({ frame: 'number', checkout: 'MixedKindMixedKindMixed', host })}`;
+        iframe.src = `${fieldsOrigin}/frames/${key}/cvc.html#${new URLSearchParams({ frame: 'number', checkout: 'MixedKindMixedKindMixed', host })}`;
         document.body.append(iframe);
         return new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
       },
-      { fieldsOrigin: demo.fieldsOrigin, host: new URL(page.url()).origin },
+      { fieldsOrigin: demo.fieldsOrigin, host: new URL(page.url()).origin, key: demo.publishableKey },
     );
     const mixed = page.frames().find((frame) => frame.url().includes('checkout=MixedKindMixedKindMixed'))!;
     // Same origin, same host: only the page's own kind is refused, so the CVC page never runs as a number.

@@ -8,7 +8,7 @@ test('Chromium runs with third-party storage partitioning on, as real Chrome doe
   const fieldFrame = await checkout.frame('number');
   await fieldFrame.evaluate(() => localStorage.setItem('partition-probe', 'written under the merchant page'));
   const topLevel = await context.newPage();
-  await topLevel.goto(`${demo.fieldsOrigin}/number.html`);
+  await topLevel.goto(`${demo.fieldsOrigin}/frames/${demo.publishableKey}/number.html`);
   // Same origin, different top-level site: a partitioned browser keeps the two storages apart.
   expect(await topLevel.evaluate(() => localStorage.getItem('partition-probe'))).toBeNull();
   expect(await fieldFrame.evaluate(() => localStorage.getItem('partition-probe'))).toBe('written under the merchant page');
@@ -21,7 +21,7 @@ test('frame pages carry a strict CSP, nosniff and no-referrer', async ({ demo })
     ['cvc.html', "connect-src 'none'"],
     ['controller.html', `connect-src ${demo.gatewayUrl}`],
   ] as const) {
-    const response = await fetch(`${demo.fieldsOrigin}/${page}`);
+    const response = await fetch(`${demo.fieldsOrigin}/frames/${demo.publishableKey}/${page}`);
     expect(response.status).toBe(200);
     const csp = response.headers.get('content-security-policy') ?? '';
     for (const directive of ["default-src 'none'", "script-src 'self'", connectSrc, "base-uri 'none'", "form-action 'none'", `frame-ancestors ${demo.merchantUrl};`]) {
@@ -30,7 +30,7 @@ test('frame pages carry a strict CSP, nosniff and no-referrer', async ({ demo })
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
   }
-  const controller = await (await fetch(`${demo.fieldsOrigin}/controller.html`)).text();
+  const controller = await (await fetch(`${demo.fieldsOrigin}/frames/${demo.publishableKey}/controller.html`)).text();
   expect(controller).toContain(`<meta name="payframe-gateway" content="${demo.gatewayUrl}" />`);
 });
 

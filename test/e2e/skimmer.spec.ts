@@ -65,7 +65,7 @@ test('a skimmer on the merchant page never sees the card number or CVC', async (
   expect(carryingCard).toHaveLength(1);
   const [tokenization] = carryingCard;
   expect(tokenization!.url()).toBe(`${demo.gatewayUrl}/v1/payment_methods`);
-  expect(tokenization!.frame().url()).toMatch(new RegExp(`^${demo.fieldsOrigin}/controller\\.html#`));
+  expect(tokenization!.frame().url()).toMatch(new RegExp(`^${demo.fieldsOrigin}/frames/${demo.publishableKey}/controller\\.html#`));
   // Referrer-Policy: no-referrer: the gateway is not told which page the card came from.
   expect((await tokenization!.allHeaders())['referer'] ?? '').toBe('');
   // Nothing the merchant origin requested carries it.

@@ -44,7 +44,7 @@ describe('<payframe-checkout>', () => {
     await ready;
     expect(checkout.ready).to.equal(true);
     const frames = [...checkout.shadowRoot!.querySelectorAll('payframe-card-number, payframe-card-expiry, payframe-card-cvc')].map((field) => field.shadowRoot!.querySelector('iframe')!);
-    expect(frames.map((frame) => new URL(frame.src).pathname)).to.deep.equal(['/number.html', '/expiry.html', '/cvc.html']);
+    expect(frames.map((frame) => new URL(frame.src).pathname)).to.deep.equal(['number', 'expiry', 'cvc'].map((kind) => `/frames/${config.publishableKey}/${kind}.html`));
     expect(frames.every((frame) => frame.getAttribute('sandbox') === 'allow-scripts allow-same-origin allow-forms')).to.equal(true);
   });
 

@@ -20,6 +20,7 @@ export default {
   challengeCancel: "إلغاء",
   challengeFrameTitle: "مصرفك: أكِّد عملية الدفع هذه",
   challengeCancelled: "لقد أغلقت تأكيد الدفع، لذلك لم تتم عملية الدفع. يُرجى المحاولة مرة أخرى.",
+  challengeNotShowing: "صفحة مصرفي لا تظهر",
   incomplete_number: 'رقم بطاقتك غير مكتمل.',
   invalid_number: 'رقم بطاقتك غير صالح.',
   incomplete_expiry: 'تاريخ انتهاء بطاقتك غير مكتمل.',
@@ -47,4 +48,5 @@ export default {
   invalid_return_url: "لم يتم إعداد عملية الدفع هذه بعنوان رجوع صالح (عنوان http أو https على هذا الموقع).",
   challenge_unavailable: "تعذّر عرض صفحة التأكيد الخاصة بمصرفك هنا، لذلك لم تتم عملية الدفع. يُرجى المحاولة مرة أخرى أو استخدام بطاقة أخرى.",
   stripe_js_unavailable: "تعذّر تحميل تأكيد الدفع. تحقّق من اتصالك وحاول مرة أخرى.",
+  fields_claimed: "حاول برنامج نصي آخر في هذه الصفحة الاستيلاء على حقول البطاقة، لذا قُفلت. يُرجى إعادة تحميل الصفحة.",
 } satisfies Messages;

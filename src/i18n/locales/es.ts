@@ -19,6 +19,7 @@ export default {
   challengeCancel: "Cancelar",
   challengeFrameTitle: "Tu banco: confirma este pago",
   challengeCancelled: "Cerraste la confirmación del pago, así que el pago no se realizó. Vuelve a intentarlo.",
+  challengeNotShowing: "La página de mi banco no se muestra",
   incomplete_number: 'El número de tu tarjeta está incompleto.',
   invalid_number: 'El número de tu tarjeta no es válido.',
   incomplete_expiry: 'La fecha de caducidad de tu tarjeta está incompleta.',
@@ -46,4 +47,5 @@ export default {
   invalid_return_url: "Este pago no está configurado con una URL de retorno válida (una dirección http o https de este sitio).",
   challenge_unavailable: "No se pudo mostrar aquí la página de confirmación de tu banco, así que el pago no se realizó. Vuelve a intentarlo o usa otra tarjeta.",
   stripe_js_unavailable: "No se pudo cargar la confirmación del pago. Comprueba tu conexión y vuelve a intentarlo.",
+  fields_claimed: "Otro script de esta página intentó tomar el control de los campos de la tarjeta, así que se bloquearon. Vuelve a cargar la página.",
 } satisfies Messages;

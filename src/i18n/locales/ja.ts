@@ -19,6 +19,7 @@ export default {
   challengeCancel: "キャンセル",
   challengeFrameTitle: "カード会社: この支払いを確認",
   challengeCancelled: "支払いの確認を閉じたため、決済は行われていません。もう一度お試しください。",
+  challengeNotShowing: "カード会社のページが表示されない",
   incomplete_number: 'カード番号が不完全です。',
   invalid_number: 'カード番号が無効です。',
   incomplete_expiry: 'カードの有効期限が不完全です。',
@@ -46,4 +47,5 @@ export default {
   invalid_return_url: "この決済には有効な戻り先 URL (このサイトの http または https のアドレス) が設定されていません。",
   challenge_unavailable: "カード会社の確認ページをここに表示できなかったため、決済は行われていません。もう一度お試しいただくか、別のカードをご利用ください。",
   stripe_js_unavailable: "決済の確認を読み込めませんでした。接続を確認して、もう一度お試しください。",
+  fields_claimed: "このページの別のスクリプトがカード入力欄を乗っ取ろうとしたため、入力欄をロックしました。ページを再読み込みしてください。",
 } satisfies Messages;

@@ -19,6 +19,7 @@ export default {
   challengeCancel: "Anuluj",
   challengeFrameTitle: "Twój bank: potwierdź tę płatność",
   challengeCancelled: "Zamknięto potwierdzenie płatności, więc płatność nie została wykonana. Spróbuj ponownie.",
+  challengeNotShowing: "Strona mojego banku się nie wyświetla",
   incomplete_number: 'Numer karty jest niepełny.',
   invalid_number: 'Numer karty jest nieprawidłowy.',
   incomplete_expiry: 'Data ważności karty jest niepełna.',
@@ -46,4 +47,5 @@ export default {
   invalid_return_url: "Ta płatność nie ma poprawnego adresu powrotu (adresu http lub https w tej witrynie).",
   challenge_unavailable: "Nie udało się wyświetlić tutaj strony potwierdzenia Twojego banku, więc płatność nie została wykonana. Spróbuj ponownie lub użyj innej karty.",
   stripe_js_unavailable: "Nie udało się wczytać potwierdzenia płatności. Sprawdź połączenie i spróbuj ponownie.",
+  fields_claimed: "Inny skrypt na tej stronie próbował przejąć pola karty, więc zostały zablokowane. Odśwież stronę.",
 } satisfies Messages;

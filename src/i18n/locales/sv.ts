@@ -19,6 +19,7 @@ export default {
   challengeCancel: "Avbryt",
   challengeFrameTitle: "Din bank: bekräfta betalningen",
   challengeCancelled: "Du stängde betalningsbekräftelsen, så betalningen genomfördes inte. Försök igen.",
+  challengeNotShowing: "Min banks sida visas inte",
   incomplete_number: 'Kortnumret är ofullständigt.',
   invalid_number: 'Kortnumret är ogiltigt.',
   incomplete_expiry: 'Kortets utgångsdatum är ofullständigt.',
@@ -46,4 +47,5 @@ export default {
   invalid_return_url: "Den här betalningen har ingen giltig retur-URL (en http- eller https-adress på den här webbplatsen).",
   challenge_unavailable: "Bankens bekräftelsesida kunde inte visas här, så betalningen genomfördes inte. Försök igen eller använd ett annat kort.",
   stripe_js_unavailable: "Betalningsbekräftelsen kunde inte laddas. Kontrollera anslutningen och försök igen.",
+  fields_claimed: "Ett annat skript på sidan försökte ta över kortfälten, så de låstes. Ladda om sidan.",
 } satisfies Messages;

@@ -19,6 +19,7 @@ export default {
   challengeCancel: "取消",
   challengeFrameTitle: "您的银行：确认此付款",
   challengeCancelled: "您关闭了付款确认，因此付款未完成。请重试。",
+  challengeNotShowing: "我的银行页面没有显示",
   incomplete_number: '您的卡号不完整。',
   invalid_number: '您的卡号无效。',
   incomplete_expiry: '您的银行卡有效期不完整。',
@@ -46,4 +47,5 @@ export default {
   invalid_return_url: "此付款未配置有效的返回网址（本网站上的 http 或 https 地址）。",
   challenge_unavailable: "无法在此处显示您银行的确认页面，因此付款未完成。请重试或使用其他卡。",
   stripe_js_unavailable: "无法加载付款确认。请检查网络连接后重试。",
+  fields_claimed: "此页面上的另一个脚本试图接管银行卡输入框，因此已将其锁定。请重新加载页面。",
 } satisfies Messages;

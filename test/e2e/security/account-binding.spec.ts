@@ -1,0 +1,162 @@
+// The card is usable only by the account that owns the merchant site (ARCHITECTURE.md, invariant
+// 3). A script on the merchant page plays an attacker who holds an account at the same payment
+// provider, with its own publishable key, and has even listed the merchant's site for that key
+// (a provider cannot always check who owns a site). Each attack ends the same way: no payment
+// method or payment with the typed card in any account but the merchant's.
+import type { Page, Request } from '@playwright/test';
+import { join } from 'node:path';
+import { startDemoServers, type DemoServers } from '../../../demo/servers.ts';
+import { expect, test as base } from '../fixtures.ts';
+import { CardFieldsHarness } from '../harness/card-fields-harness.ts';
+import { findSecrets, SECRET_CARD } from '../harness/secrets.ts';
+import { framePageUrl, installRogueControllerTools, type RogueEvent } from '../harness/rogue-controller.ts';
+
+const ATTACKER_KEY = 'pk_test_attacker_account';
+
+/** Demo servers whose fields origin also serves the attacker's account, allowed on the merchant's own site. */
+const test = base.extend<{ gatewayRequests: Request[] }, { demo: DemoServers }>({
+  demo: [
+    async ({}, use) => {
+      const servers = await startDemoServers({
+        merchantPort: 0,
+        fieldsPort: 0,
+        gatewayPort: 0,
+        extraPageDirs: { 'test-pages': join(import.meta.dirname, '..', 'pages') },
+        // The merchant's site is filled in once it is known: the attacker listed it for its own key.
+        extraFieldsAccounts: [{ publishableKeys: [ATTACKER_KEY], allowedOrigins: [] }],
+      });
+      servers.fieldsConfig.accounts.find((account) => account.publishableKeys.includes(ATTACKER_KEY))?.allowedOrigins.push(servers.merchantUrl);
+      await use(servers);
+      await servers.close();
+    },
+    { scope: 'worker' },
+  ],
+  /** Every request from the page or any of its frames to the gateway's API. */
+  gatewayRequests: async ({ page, demo }, use) => {
+    const requests: Request[] = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith(`${demo.gatewayUrl}/v1/`)) requests.push(request);
+    });
+    await use(requests);
+  },
+});
+
+test.beforeEach(async ({ page, demo, checkout }) => {
+  await page.addInitScript(installRogueControllerTools);
+  await page.goto(demo.merchantUrl);
+  await checkout.waitReady();
+  await checkout.recordEvents(['payframe-error']);
+});
+
+/** The checkout id of the drop-in's frames: any script can read it from a frame's URL. */
+function dropInCheckoutId(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const src = document.querySelector('payframe-checkout')!.shadowRoot!.querySelector('iframe[src*="/controller.html#"]')!.getAttribute('src')!;
+    return new URLSearchParams(new URL(src).hash.slice(1)).get('checkout')!;
+  });
+}
+
+/** No request reached the gateway with the attacker's key, and none created anything with the typed card but under the merchant's key. */
+function expectNothingForTheAttacker(requests: Request[], merchantKey: string): void {
+  const authorizations = requests.map((request) => request.headers()['authorization']);
+  expect(authorizations.filter((header) => header !== `Bearer ${merchantKey}`)).toEqual([]);
+}
+
+async function expectShopperCanStillPay(page: Page, checkout: CardFieldsHarness, demo: DemoServers): Promise<void> {
+  const result = await checkout.tokenize();
+  expect('paymentMethod' in result && result.paymentMethod.card.last4, JSON.stringify(result)).toBe('1111');
+  expect(findSecrets(await page.content())).toEqual([]);
+  expect(demo.publishableKey).not.toBe(ATTACKER_KEY);
+}
+
+test('attack: a controller for the attacker\'s key, embedded on the checkout\'s id, gets no card and the checkout reports it', async ({ page, demo, checkout, gatewayRequests }) => {
+  await checkout.fillCard(SECRET_CARD);
+  const checkoutId = await dropInCheckoutId(page);
+  const answer = await page.evaluate(
+    async ({ url, checkoutId }) => {
+      const rogue = await window.rogueController!.embed(url, checkoutId);
+      return rogue.ask({ type: 'tokenize', requestId: 'rogue-tokenize-0001', fields: ['number', 'expiry', 'cvc'] });
+    },
+    { url: framePageUrl(demo.fieldsOrigin, ATTACKER_KEY, 'controller'), checkoutId },
+  );
+  expect(answer).toMatchObject({ type: 'tokenize-result', result: { error: { code: 'fields_unavailable' } } });
+  await expect.poll(async () => (await checkout.recordedEvents()).map((event) => (event.detail.error as { code?: string }).code)).toContain('fields_claimed');
+  expectNothingForTheAttacker(gatewayRequests, demo.publishableKey);
+  expect(gatewayRequests).toHaveLength(0);
+  await expectShopperCanStillPay(page, checkout, demo);
+  expectNothingForTheAttacker(gatewayRequests, demo.publishableKey);
+});
+
+test('attack: a second controller for the merchant\'s own key on the checkout\'s id gets no card', async ({ page, demo, checkout, gatewayRequests }) => {
+  await checkout.fillCard(SECRET_CARD);
+  const checkoutId = await dropInCheckoutId(page);
+  const { answer, events } = await page.evaluate(
+    async ({ url, checkoutId }) => {
+      const rogue = await window.rogueController!.embed(url, checkoutId);
+      const answer = await rogue.ask({ type: 'tokenize', requestId: 'rogue-tokenize-0002', fields: ['number', 'expiry', 'cvc'] });
+      return { answer, events: rogue.events };
+    },
+    { url: framePageUrl(demo.fieldsOrigin, demo.publishableKey, 'controller'), checkoutId },
+  );
+  expect(answer).toMatchObject({ type: 'tokenize-result', result: { error: { code: 'fields_unavailable' } } });
+  // The rogue controller itself was told the fields refused it.
+  expect(events).toContainEqual({ type: 'fields-claimed', refused: true } satisfies RogueEvent);
+  await expect.poll(async () => (await checkout.recordedEvents()).map((event) => (event.detail.error as { code?: string }).code)).toContain('fields_claimed');
+  expect(gatewayRequests).toHaveLength(0);
+  await expectShopperCanStillPay(page, checkout, demo);
+  expectNothingForTheAttacker(gatewayRequests, demo.publishableKey);
+});
+
+test('attack: publishable-key flipped to the attacker\'s key after the shopper typed: the checkout starts over empty, nothing is tokenized', async ({ page, demo, checkout, gatewayRequests }) => {
+  await checkout.fillCard(SECRET_CARD);
+  const oldCheckoutId = await dropInCheckoutId(page);
+  const result = await page.evaluate(async (attackerKey) => {
+    const element = document.querySelector('payframe-checkout') as HTMLElement & { tokenize(): Promise<unknown>; updateComplete: Promise<boolean> };
+    element.setAttribute('publishable-key', attackerKey);
+    await element.updateComplete;
+    return element.tokenize();
+  }, ATTACKER_KEY);
+  expect(result).toMatchObject({ error: { code: 'not_ready' } });
+  // New frames, bound to the new key, on a new checkout id: the typed card went with the old ones.
+  await checkout.waitReady();
+  expect(await dropInCheckoutId(page)).not.toBe(oldCheckoutId);
+  for (const kind of ['number', 'expiry', 'cvc'] as const) await expect(checkout.input(kind)).toHaveValue('');
+  expect(await page.locator('payframe-checkout payframe-card-number iframe').getAttribute('src')).toContain(`/frames/${ATTACKER_KEY}/number.html#`);
+  const afterFlip = await checkout.tokenize();
+  expect(afterFlip).toMatchObject({ error: { code: 'incomplete_number' } });
+  expect(gatewayRequests).toHaveLength(0);
+});
+
+test('attack: fields-origin flipped after the shopper typed: the checkout starts over, the typed card is gone', async ({ page, demo, checkout, gatewayRequests }) => {
+  await checkout.fillCard(SECRET_CARD);
+  // The same fields origin written another way is still a change of attribute the page controls;
+  // the element must not carry the typed card across any such change.
+  const oldCheckoutId = await dropInCheckoutId(page);
+  await page.evaluate((origin) => document.querySelector('payframe-checkout')!.setAttribute('fields-origin', origin), demo.fieldsOrigin.replace('127.0.0.1', 'localhost'));
+  await expect.poll(() => dropInCheckoutId(page)).not.toBe(oldCheckoutId);
+  await page.evaluate((origin) => document.querySelector('payframe-checkout')!.setAttribute('fields-origin', origin), demo.fieldsOrigin);
+  await checkout.waitReady();
+  for (const kind of ['number', 'expiry', 'cvc'] as const) await expect(checkout.input(kind)).toHaveValue('');
+  expect(gatewayRequests).toHaveLength(0);
+});
+
+test('attack: a second checkout with the attacker\'s key mounted on the first one\'s checkout id reaches none of its card', async ({ page, demo, checkout, gatewayRequests }) => {
+  await checkout.fillCard(SECRET_CARD);
+  const checkoutId = await dropInCheckoutId(page);
+  const result = await page.evaluate(
+    async ({ attackerKey, checkoutId }) => {
+      const second = document.createElement('payframe-checkout') as unknown as HTMLElement & { tokenize(): Promise<unknown>; group: { checkoutId: string } };
+      second.setAttribute('publishable-key', attackerKey);
+      // Reaches into the element's internals before it mounts, as any page script can.
+      second.group.checkoutId = checkoutId;
+      document.body.append(second);
+      await new Promise((resolve) => second.addEventListener('payframe-ready', resolve, { once: true }));
+      return second.tokenize();
+    },
+    { attackerKey: ATTACKER_KEY, checkoutId },
+  );
+  expect(result).not.toHaveProperty('paymentMethod');
+  expectNothingForTheAttacker(gatewayRequests, demo.publishableKey);
+  expect(gatewayRequests).toHaveLength(0);
+  await expect.poll(async () => (await checkout.recordedEvents()).map((event) => (event.detail.error as { code?: string }).code)).toContain('fields_claimed');
+});
