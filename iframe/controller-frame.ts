@@ -18,6 +18,7 @@ import { createStripeCompatibleGateway } from './gateway/stripe-compatible-gatew
 import type { CardDetails } from './gateway/gateway-adapter.ts';
 import { IdempotencyKeys } from './gateway/idempotency-keys.ts';
 import { readGatewayUrl } from './gateway-config.ts';
+import { readChallengeOrigins } from './challenge-origins.ts';
 import { loadMessages } from './locale-messages.ts';
 import { ENGLISH, type Messages } from '../src/i18n/messages.ts';
 import { connectToHost } from './host-link.ts';
@@ -32,7 +33,7 @@ function startControllerFrame(): void {
   if (!params) return;
   const { key } = params;
   const gatewayUrl = readGatewayUrl();
-  const gateway = gatewayUrl ? createStripeCompatibleGateway(gatewayUrl) : undefined;
+  const gateway = gatewayUrl ? createStripeCompatibleGateway(gatewayUrl, readChallengeOrigins(gatewayUrl)) : undefined;
   const idempotencyKeys = new IdempotencyKeys();
   // Apart from tokenizations': a key belongs to one endpoint, and a confirm's to one intent.
   const confirmIdempotencyKeys = new IdempotencyKeys();

@@ -29,28 +29,31 @@ function readIntent(json: unknown, clientSecret: string): GatewayIntent | undefi
 }
 
 /**
- * A challenge page the merchant page will frame: only on the gateway's own origin, so a
- * tampered answer cannot make the shop frame (and trust messages from) someone else's page.
+ * The challenge page the merchant page will frame, if its origin is one the fields origin's
+ * configuration lists (real gateways serve them elsewhere than their API: Stripe's are on
+ * hooks.stripe.com). `refused`: a URL on any other origin, so a tampered answer cannot make the
+ * shop frame (and trust messages from) someone else's page; the page is told nothing of it.
  */
-function challengeUrl(intent: GatewayIntent, gatewayOrigin: string): string | undefined {
+function challengeUrl(intent: GatewayIntent, challengeOrigins: readonly string[]): string | 'refused' | undefined {
   const url = intent.next_action?.redirect_to_url?.url;
   if (!url) return undefined;
   try {
     const parsed = new URL(url);
-    return parsed.origin === gatewayOrigin && parsed.username === '' && parsed.password === '' ? parsed.href : undefined;
+    return challengeOrigins.includes(parsed.origin) && parsed.username === '' && parsed.password === '' ? parsed.href : 'refused';
   } catch {
     return undefined;
   }
 }
 
 /** A 2xx answer to a confirm: paid, a challenge to show, or the status as it is; undefined if unreadable. */
-export function readConfirmAnswer(json: unknown, clientSecret: string, gatewayOrigin: string): ConfirmResult | undefined {
+export function readConfirmAnswer(json: unknown, clientSecret: string, challengeOrigins: readonly string[]): ConfirmResult | undefined {
   const intent = readIntent(json, clientSecret);
   if (!intent) return undefined;
   if (intent.status === 'requires_action') {
     // Stripe's answer for integrations that run next actions with Stripe.js: the merchant page does.
     if (intent.next_action?.type === 'use_stripe_sdk') return { action: { useStripeSdk: true } };
-    const url = challengeUrl(intent, gatewayOrigin);
+    const url = challengeUrl(intent, challengeOrigins);
+    if (url === 'refused') return { error: checkoutError('challenge_unavailable') };
     return url ? { action: { url } } : { error: checkoutError('gateway_invalid_response') };
   }
   return summaryOrLastError(intent);

@@ -92,7 +92,8 @@ export function requestWithRetries<Result>(baseUrl: string, request: GatewayRequ
   });
 }
 
-export function createStripeCompatibleGateway(baseUrl: string): GatewayAdapter {
+/** `challengeOrigins`: where the gateway's 3-D Secure pages may be (challenge-origins.ts); its own origin if not said. */
+export function createStripeCompatibleGateway(baseUrl: string, challengeOrigins: readonly string[] = [new URL(baseUrl).origin]): GatewayAdapter {
   return {
     createPaymentMethod(card: CardDetails, publishableKey: string, idempotencyKey: string) {
       const body = new URLSearchParams({
@@ -108,7 +109,7 @@ export function createStripeCompatibleGateway(baseUrl: string): GatewayAdapter {
       // A return_url only when the merchant gave one: the widget shows a challenge in its own modal
       // and leaves the page only when the bank's page cannot be framed.
       const path = `/v1/payment_intents/${paymentIntentIdOf(clientSecret)}/confirm`;
-      const readSuccess = (json: unknown) => readConfirmAnswer(json, clientSecret, new URL(baseUrl).origin);
+      const readSuccess = (json: unknown) => readConfirmAnswer(json, clientSecret, challengeOrigins);
       return requestWithRetries(baseUrl, { method: 'POST', path, publishableKey, body: confirmBody(card, clientSecret, returnUrl), idempotencyKey, readSuccess });
     },
     retrievePaymentIntent(clientSecret, publishableKey) {

@@ -22,8 +22,8 @@ export function checkedReturnUrl(value: string): string | undefined {
 }
 
 /**
- * Navigates this tab to the challenge page (its URL comes from the controller, which checked it is
- * on the gateway's origin). Resolves only if the navigation never happens, so the caller can
+ * Navigates this tab to the challenge page (its URL comes from the controller, which checked its
+ * origin against the fields origin's configured challenge origins). Resolves only if the navigation never happens, so the caller can
  * report it instead of spinning forever.
  */
 export function redirectToChallenge(url: string, paymentIntentId: string): Promise<'stalled'> {

@@ -1,6 +1,6 @@
-// Runs what the bank asks after a confirm: the sandbox's challenge page in the modal (or, when the
-// page cannot be framed, a full-page redirect to it with the merchant's return-url), or Stripe's
-// `use_stripe_sdk` through Stripe.js. Resolves with the payment's result. Merchant realm, loaded
+// Runs what the bank asks after a confirm: the bank's challenge page in the modal (or, when the
+// shopper says it does not show there, a full-page redirect to it with the merchant's
+// return-url), or Stripe's `use_stripe_sdk` through Stripe.js. Resolves with the payment's result. Merchant realm, loaded
 // lazily (next-action-loader.ts): checkouts whose payments need no next action never download it.
 import type { CheckoutErrorCode } from '../shared/errors.ts';
 import type { CheckoutError, NextAction, PaymentResult } from '../shared/protocol.ts';
@@ -33,14 +33,15 @@ export const runNextAction: RunNextAction = async (action, context) => {
   }
 
   const paymentIntentId = context.clientSecret.slice(0, context.clientSecret.indexOf('_secret_'));
-  const outcome = await showChallengeModal({ url: action.url, paymentIntentId, container: context.container, texts: context.texts });
-  if (outcome === 'cancelled') return { error: { code: 'payment_intent_authentication_failure', message: context.texts.challengeCancelled } };
-  if (outcome === 'refused') {
+  const { readIntentStatus } = context;
+  const outcome = await showChallengeModal({ url: action.url, paymentIntentId, container: context.container, texts: context.texts, readIntentStatus });
+  if (outcome.kind === 'cancelled') return { error: { code: 'payment_intent_authentication_failure', message: context.texts.challengeCancelled } };
+  if (outcome.kind === 'not-showing') {
     // Without a return-url there is nowhere to come back to: a typed error, never a hang.
     if (context.returnUrl === undefined) return { error: context.checkoutError('challenge_unavailable') };
     await redirectToChallenge(action.url, paymentIntentId);
     return { error: context.checkoutError('challenge_unavailable') };
   }
-  // The message only says the challenge ended: the gateway says how the payment did.
-  return context.readIntentStatus();
+  // A completion message only says the challenge ended: the gateway says how the payment did.
+  return outcome.result ?? readIntentStatus();
 };

@@ -1,7 +1,7 @@
 // The return-url fallback, end to end on the demo page (its real CSP): when the bank's page refuses
-// to be framed (the sandbox's `frameable: false` switch), the checkout sends the shopper to it
-// full-page; the bank's page brings them back to the return URL, where the checkout reports the
-// outcome the gateway holds. Plus the guards: no return-url means a typed error, never a hang; a
+// to be framed (the sandbox's `frameable: false` switch) and the shopper says it is not showing,
+// the checkout sends the shopper to it full-page; the bank's page brings them back to the return
+// URL, where the checkout reports the outcome the gateway holds. Plus the guards: no return-url means a typed error, never a hang; a
 // foreign or script return-url is refused; a crafted return link reports nothing.
 import type { Page, Request } from '@playwright/test';
 import type { DemoServers } from '../../demo/servers.ts';
@@ -11,6 +11,8 @@ import { waitForChallenge } from './harness/three-d-secure-challenge.ts';
 import { expect, test } from './harness/three-d-secure-fixtures.ts';
 
 const THREE_D_SECURE = { number: '4000002760003184', expiry: '1234', cvc: '123' };
+/** The dialog's way out for a bank's page that does not show in it. */
+const NOT_SHOWING = "My bank's page is not showing";
 
 interface SeenEvent {
   type: string;
@@ -77,8 +79,12 @@ async function payIntoRedirect(page: Page, demo: DemoServers, checkout: CardFiel
   await openCheckout(page, demo, checkout, { 'client-secret': intent.clientSecret, 'return-url': returnUrl });
   await checkout.fillCard(THREE_D_SECURE);
   await checkout.payButton().click();
-  // The modal opens, its frame is refused, and the tab goes to the bank's page itself.
-  await expect(page.getByRole('dialog', { name: 'Confirm your payment' })).toBeVisible();
+  // The modal opens and its frame is refused (the shopper sees the browser's error page there, which
+  // the merchant page cannot tell from a bank's page): the shopper says so, and the tab goes to the
+  // bank's page itself.
+  const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: NOT_SHOWING }).click();
   await page.waitForURL((url) => url.href.startsWith(`${demo.gatewayUrl}/3ds/challenge/`));
   expect(new URL(page.url()).searchParams.has('parent_origin')).toBe(false);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm your payment');
@@ -126,12 +132,13 @@ test('Fail on the full-page challenge: the return page shows why, from the gatew
   expect((await readIntent(demo, intent.id)).status).toBe('requires_payment_method');
 });
 
-test('without a return-url, a refused frame ends in a typed error: no redirect, no hang, Pay works again', async ({ page, demo, checkout, threeDSecure }) => {
+test('without a return-url, a refused frame the shopper reports ends in a typed error: no redirect, no hang, Pay works again', async ({ page, demo, checkout, threeDSecure }) => {
   await threeDSecure.set({ frameable: false });
   await openCheckout(page, demo, checkout, { 'client-secret': intent.clientSecret });
   await checkout.fillCard(THREE_D_SECURE);
   await checkout.payButton().click();
-  await expect.poll(async () => (await seenEvents(page)).map((event) => event.detail.error?.code), { timeout: 20_000 }).toEqual(['challenge_unavailable']);
+  await page.getByRole('dialog', { name: 'Confirm your payment' }).getByRole('button', { name: NOT_SHOWING }).click();
+  await expect.poll(async () => (await seenEvents(page)).map((event) => event.detail.error?.code)).toEqual(['challenge_unavailable']);
   await expect(formError(page)).toHaveText("Your bank's confirmation page could not be shown here, so the payment was not made. Please try again or use another card.");
   await expect(page.getByRole('dialog')).toHaveCount(0);
   expect(page.url().startsWith(demo.merchantUrl)).toBe(true);

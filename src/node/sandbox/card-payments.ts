@@ -137,7 +137,7 @@ function startChallenge(record: IntentRecord, method: StoredPaymentMethod, store
   store.addChallenge(challenge);
   record.challengeId = challenge.id;
   record.intent.status = 'requires_action';
-  const url = `${publicUrl}${CHALLENGE_PATH_PREFIX}${challenge.id}`;
+  const url = store.threeDSecure.challengeUrl(publicUrl, `${CHALLENGE_PATH_PREFIX}${challenge.id}`);
   record.intent.next_action =
     store.threeDSecure.nextAction === 'use_stripe_sdk'
       ? { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect', stripe_js: url, source: challenge.id } }

@@ -35,6 +35,8 @@ export interface ChallengePageData {
   card: string;
   /** Validated: an exact origin, or undefined. */
   parentOrigin: string | undefined;
+  /** Says nothing to the framing widget (no "shown", no Escape): like a real bank's page. */
+  silent: boolean;
   wrongCodes: number;
 }
 
@@ -46,9 +48,11 @@ export function challengePage(data: ChallengePageData): string {
       : '';
   const describedBy = data.wrongCodes > 0 ? 'code-hint code-error' : 'code-hint';
   const parentOrigin = data.parentOrigin === undefined ? '' : `<input type="hidden" name="parent_origin" value="${escapeHtml(data.parentOrigin)}">\n`;
+  // A silent page still keeps parent_origin through its form (the widget may frame the result too).
+  const announceTo = data.silent ? undefined : data.parentOrigin;
   return page(
     'Confirm your payment',
-    `<main id="challenge" data-payment-intent="${escapeHtml(data.paymentIntentId)}"${data.parentOrigin === undefined ? '' : ` data-target-origin="${escapeHtml(data.parentOrigin)}"`}>
+    `<main id="challenge" data-payment-intent="${escapeHtml(data.paymentIntentId)}"${announceTo === undefined ? '' : ` data-target-origin="${escapeHtml(announceTo)}"`}>
 <p class="issuer">Payframe sandbox bank · test mode, no real payment</p>
 <h1>Confirm your payment</h1>
 <dl>
@@ -66,7 +70,7 @@ ${parentOrigin}<p id="code-hint">Enter <strong class="code">${escapeHtml(data.co
 </form>
 </main>`,
     // Framed by a widget: a small script tells it the page is showing (it needs no script to work).
-    data.parentOrigin === undefined ? undefined : THREE_D_SECURE_SHOWN_SCRIPT_PATH,
+    announceTo === undefined ? undefined : THREE_D_SECURE_SHOWN_SCRIPT_PATH,
   );
 }
 

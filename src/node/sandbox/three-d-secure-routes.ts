@@ -123,14 +123,15 @@ function findLiveChallenge(challenge: ThreeDSecureChallenge | undefined, store: 
   return { challenge, record };
 }
 
-function finishedPage(live: LiveChallenge, parentOrigin: string | undefined): Page {
+function finishedPage(live: LiveChallenge, parentOrigin: string | undefined, silent: boolean): Page {
   const targetOrigin = resultOrigin(live.record, parentOrigin);
   return {
     status: 200,
     html: resultPage({
       paymentIntentId: live.record.intent.id,
       outcome: live.challenge.status === 'authenticated' ? 'authenticated' : 'failed',
-      targetOrigin,
+      // A silent page posts no result: the widget learns the outcome from the intent's status.
+      targetOrigin: silent ? undefined : targetOrigin,
       // A widget framing the page (parent_origin) takes the outcome by message; only a page shown
       // on its own (or framed the old way, without parent_origin) goes back to the return_url.
       returnUrl: parentOrigin === undefined ? returnUrlWithParams(live.record) : undefined,
@@ -151,6 +152,7 @@ function showChallenge(live: LiveChallenge, parentOrigin: string | undefined, co
       amount: formatAmount(record.intent.amount, record.intent.currency),
       card: card === undefined ? 'Card' : `${CARD_BRAND_NAMES[card.brand]} ending in ${card.last4}`,
       parentOrigin,
+      silent: context.store.threeDSecure.silent,
       wrongCodes: challenge.wrongCodes,
     }),
     frameAncestor: resultOrigin(record, parentOrigin),
@@ -177,7 +179,7 @@ function postChallenge(challengeId: string, form: FormParams, context: ThreeDSec
   if (live === undefined) return notice(404, 'Authentication not found', 'This authentication link is not valid.', parentOrigin);
   const { challenge, record } = live;
   // A second submit (a double click, a reload) shows the recorded result again and changes nothing.
-  if (challenge.status === 'authenticated' || challenge.status === 'failed') return finishedPage(live, parentOrigin);
+  if (challenge.status === 'authenticated' || challenge.status === 'failed') return finishedPage(live, parentOrigin, context.store.threeDSecure.silent);
   const method = context.paymentMethods.get(challenge.paymentMethodId);
   if (challenge.status !== 'pending' || record.challengeId !== challenge.id || record.intent.status !== 'requires_action' || method === undefined) {
     return gone(resultOrigin(record, parentOrigin));
@@ -186,7 +188,7 @@ function postChallenge(challengeId: string, form: FormParams, context: ThreeDSec
   const outcome = optionalString(form.outcome, 'outcome');
   if (outcome === 'fail') {
     finishChallenge(challenge, false, record, method, context.store);
-    return finishedPage(live, parentOrigin);
+    return finishedPage(live, parentOrigin, context.store.threeDSecure.silent);
   }
   if (outcome !== 'complete') return showChallenge(live, parentOrigin, context, 400);
   const code = optionalString(form.code, 'code')?.trim();
@@ -195,12 +197,12 @@ function postChallenge(challengeId: string, form: FormParams, context: ThreeDSec
     // Like an issuer, too many wrong codes fail the authentication.
     if (challenge.wrongCodes >= MAX_WRONG_CODES) {
       finishChallenge(challenge, false, record, method, context.store);
-      return finishedPage(live, parentOrigin);
+      return finishedPage(live, parentOrigin, context.store.threeDSecure.silent);
     }
     return showChallenge(live, parentOrigin, context, 400);
   }
   finishChallenge(challenge, true, record, method, context.store);
-  return finishedPage(live, parentOrigin);
+  return finishedPage(live, parentOrigin, context.store.threeDSecure.silent);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { DemoServers } from '../../../demo/servers.ts';
 import { demoServersFixture, expect, test as base } from '../fixtures.ts';
 
 export interface ThreeDSecureSwitches {
-  set(switches: { next_action?: 'redirect_to_url' | 'use_stripe_sdk'; frameable?: boolean }): Promise<void>;
+  set(switches: { next_action?: 'redirect_to_url' | 'use_stripe_sdk'; frameable?: boolean; silent?: boolean; challenge_origin?: string | null }): Promise<void>;
 }
 
 async function post(demo: DemoServers, body: unknown): Promise<void> {
