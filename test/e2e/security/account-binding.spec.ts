@@ -4,6 +4,7 @@
 // (a provider cannot always check who owns a site). Each attack ends the same way: no payment
 // method or payment with the typed card in any account but the merchant's.
 import type { Page, Request } from '@playwright/test';
+import Stripe from 'stripe';
 import { join } from 'node:path';
 import { startDemoServers, type DemoServers } from '../../../demo/servers.ts';
 import { expect, test as base } from '../fixtures.ts';
@@ -12,6 +13,7 @@ import { findSecrets, SECRET_CARD } from '../harness/secrets.ts';
 import { framePageUrl, installRogueControllerTools, type RogueEvent } from '../harness/rogue-controller.ts';
 
 const ATTACKER_KEY = 'pk_test_attacker_account';
+const ATTACKER_SECRET_KEY = 'sk_test_attacker_account';
 
 /** Demo servers whose fields origin also serves the attacker's account, allowed on the merchant's own site. */
 const test = base.extend<{ gatewayRequests: Request[] }, { demo: DemoServers }>({
@@ -24,6 +26,8 @@ const test = base.extend<{ gatewayRequests: Request[] }, { demo: DemoServers }>(
         extraPageDirs: { 'test-pages': join(import.meta.dirname, '..', 'pages') },
         // The merchant's site is filled in once it is known: the attacker listed it for its own key.
         extraFieldsAccounts: [{ publishableKeys: [ATTACKER_KEY], allowedOrigins: [] }],
+        // At the gateway too, the attacker has an account of its own.
+        extraGatewayAccounts: [{ publishableKey: ATTACKER_KEY, secretKey: ATTACKER_SECRET_KEY }],
       });
       servers.fieldsConfig.accounts.find((account) => account.publishableKeys.includes(ATTACKER_KEY))?.allowedOrigins.push(servers.merchantUrl);
       await use(servers);
@@ -159,4 +163,24 @@ test('attack: a second checkout with the attacker\'s key mounted on the first on
   expectNothingForTheAttacker(gatewayRequests, demo.publishableKey);
   expect(gatewayRequests).toHaveLength(0);
   await expect.poll(async () => (await checkout.recordedEvents()).map((event) => (event.detail.error as { code?: string }).code)).toContain('fields_claimed');
+});
+
+test('attack: pay with a client secret of the attacker\'s own PaymentIntent: the gateway refuses it, the attacker\'s intent is never paid', async ({ page, demo, checkout, gatewayRequests }) => {
+  // The attacker's own server creates an intent in the attacker's account.
+  const attacker = new Stripe(ATTACKER_SECRET_KEY, { host: '127.0.0.1', port: Number(new URL(demo.gatewayUrl).port), protocol: 'http' });
+  const intent = await attacker.paymentIntents.create({ amount: 5000, currency: 'eur' });
+  await checkout.fillCard(SECRET_CARD);
+  const result = await page.evaluate(async (clientSecret) => {
+    const element = document.querySelector('payframe-checkout') as HTMLElement & { pay(): Promise<unknown>; updateComplete: Promise<boolean> };
+    element.setAttribute('client-secret', clientSecret);
+    await element.updateComplete;
+    return element.pay();
+  }, intent.client_secret!);
+  expect(result).toMatchObject({ error: { code: 'resource_missing' } });
+  expect(result).not.toHaveProperty('paymentIntent');
+  // The confirm went out with the merchant's key only, and the attacker's intent is untouched.
+  expect(gatewayRequests.map((request) => new URL(request.url()).pathname)).toEqual([`/v1/payment_intents/${intent.id}/confirm`]);
+  expectNothingForTheAttacker(gatewayRequests, demo.publishableKey);
+  const after = await attacker.paymentIntents.retrieve(intent.id);
+  expect({ status: after.status, latest_charge: after.latest_charge, payment_method: after.payment_method }).toEqual({ status: 'requires_payment_method', latest_charge: null, payment_method: null });
 });
