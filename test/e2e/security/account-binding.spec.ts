@@ -77,11 +77,12 @@ test('attack: a controller for the attacker\'s key, embedded on the checkout\'s 
   await checkout.fillCard(SECRET_CARD);
   const checkoutId = await dropInCheckoutId(page);
   const answer = await page.evaluate(
-    async ({ url, checkoutId }) => {
+    async ({ url, checkoutId, attackerKey }) => {
       const rogue = await window.rogueController!.embed(url, checkoutId);
-      return rogue.ask({ type: 'tokenize', requestId: 'rogue-tokenize-0001', fields: ['number', 'expiry', 'cvc'] });
+      // The key named in the command too: the controller must use only the one it was served for.
+      return rogue.ask({ type: 'tokenize', requestId: 'rogue-tokenize-0001', publishableKey: attackerKey, fields: ['number', 'expiry', 'cvc'] });
     },
-    { url: framePageUrl(demo.fieldsOrigin, ATTACKER_KEY, 'controller'), checkoutId },
+    { url: framePageUrl(demo.fieldsOrigin, ATTACKER_KEY, 'controller'), checkoutId, attackerKey: ATTACKER_KEY },
   );
   expect(answer).toMatchObject({ type: 'tokenize-result', result: { error: { code: 'fields_unavailable' } } });
   await expect.poll(async () => (await checkout.recordedEvents()).map((event) => (event.detail.error as { code?: string }).code)).toContain('fields_claimed');
@@ -95,12 +96,12 @@ test('attack: a second controller for the merchant\'s own key on the checkout\'s
   await checkout.fillCard(SECRET_CARD);
   const checkoutId = await dropInCheckoutId(page);
   const { answer, events } = await page.evaluate(
-    async ({ url, checkoutId }) => {
+    async ({ url, checkoutId, merchantKey }) => {
       const rogue = await window.rogueController!.embed(url, checkoutId);
-      const answer = await rogue.ask({ type: 'tokenize', requestId: 'rogue-tokenize-0002', fields: ['number', 'expiry', 'cvc'] });
+      const answer = await rogue.ask({ type: 'tokenize', requestId: 'rogue-tokenize-0002', publishableKey: merchantKey, fields: ['number', 'expiry', 'cvc'] });
       return { answer, events: rogue.events };
     },
-    { url: framePageUrl(demo.fieldsOrigin, demo.publishableKey, 'controller'), checkoutId },
+    { url: framePageUrl(demo.fieldsOrigin, demo.publishableKey, 'controller'), checkoutId, merchantKey: demo.publishableKey },
   );
   expect(answer).toMatchObject({ type: 'tokenize-result', result: { error: { code: 'fields_unavailable' } } });
   // The rogue controller itself was told the fields refused it.
