@@ -1,0 +1,96 @@
+// The sandbox gateway's accounts file (accounts.json for `payframe sandbox --config`), checked with
+// zod (Node, ships). Strict: a misspelt setting is an error, never ignored, since a dropped
+// `allowedOrigins` or key would quietly change who may call the gateway.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { ACCOUNT_ID_PATTERN, PUBLISHABLE_KEY_PATTERN, SECRET_KEY_PATTERN, isWebOrigin, type SandboxAccount } from './sandbox-accounts.ts';
+
+export type SandboxConfigErrorCode = 'config_unreadable' | 'config_not_json' | 'config_invalid';
+
+/** A config file the sandbox cannot run with; `message` names the file, each bad setting and what was expected. */
+export class SandboxConfigError extends Error {
+  constructor(
+    readonly code: SandboxConfigErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SandboxConfigError';
+  }
+}
+
+const ORIGIN_EXPECTED = 'expected an origin: scheme, host and optional port, no path or trailing slash (e.g. "http://127.0.0.1:4243")';
+
+// Key values are never echoed in messages: they are credentials, even test ones.
+const accountSchema = z.strictObject(
+  {
+    id: z.string({ error: 'expected an account id as a string' }).regex(ACCOUNT_ID_PATTERN, { error: 'expected "acct_" followed by letters, digits or _' }).optional(),
+    publishableKey: z.string({ error: 'expected a publishable key as a string' }).regex(PUBLISHABLE_KEY_PATTERN, { error: 'expected a test publishable key: "pk_test_" followed by printable characters' }),
+    secretKey: z.string({ error: 'expected a secret key as a string' }).regex(SECRET_KEY_PATTERN, { error: 'expected a test secret key: "sk_test_" followed by printable characters' }),
+    /** Fields origins allowed to call the gateway from a browser with this account's keys. */
+    allowedOrigins: z.array(z.string({ error: ORIGIN_EXPECTED }).refine(isWebOrigin, { error: (issue) => `${JSON.stringify(issue.input)}: ${ORIGIN_EXPECTED}` }), { error: 'expected a list of origins' }).optional(),
+  },
+  { error: 'expected an account: { "publishableKey": "pk_test_...", "secretKey": "sk_test_...", "allowedOrigins": ["http://..."] }' },
+);
+
+const fileObject = z.strictObject(
+  { accounts: z.array(accountSchema, { error: 'expected a list of accounts' }).min(1, { error: 'expected at least one account' }) },
+  { error: 'expected a JSON object: { "accounts": [ ... ] }' },
+);
+
+const fileSchema = fileObject.superRefine((file, context) => {
+  // Every key and id belongs to one account: otherwise which account a request acts for would be a guess.
+  const seen = new Map<string, string>();
+  file.accounts.forEach((account, index) => {
+    for (const setting of ['id', 'publishableKey', 'secretKey'] as const) {
+      const value = account[setting];
+      if (value === undefined) continue;
+      const where = `accounts[${index}].${setting}`;
+      const first = seen.get(value);
+      if (first !== undefined) context.addIssue({ code: 'custom', path: ['accounts', index, setting], message: `the same value as ${first}: expected each key and id in one account only` });
+      else seen.set(value, where);
+    }
+  });
+});
+
+/** `accounts[0].allowedOrigins[1]` from zod's path array. */
+function settingPath(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const part of path) text += typeof part === 'number' ? `[${part}]` : `${text ? '.' : ''}${String(part)}`;
+  return text || '(the whole file)';
+}
+
+function describeIssues(error: z.ZodError): string[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code !== 'unrecognized_keys') return [`${settingPath(issue.path)}: ${issue.message}`];
+    const known = Object.keys(issue.path.length === 0 ? fileObject.shape : accountSchema.shape);
+    return issue.keys.map((key) => `${settingPath([...issue.path, key])}: unknown setting: expected one of ${known.join(', ')}`);
+  });
+}
+
+/** The accounts a config file describes, or a SandboxConfigError naming what is wrong. */
+export function parseSandboxConfig(json: unknown, where: string): SandboxAccount[] {
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new SandboxConfigError('config_invalid', `${where}: invalid configuration\n${describeIssues(parsed.error).map((line) => `  ${line}`).join('\n')}`);
+  }
+  return parsed.data.accounts;
+}
+
+export function readSandboxConfigFile(path: string): SandboxAccount[] {
+  const configPath = resolve(path);
+  let text: string;
+  try {
+    text = readFileSync(configPath, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SandboxConfigError('config_unreadable', `${configPath}: cannot read the configuration file (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new SandboxConfigError('config_not_json', `${configPath}: not valid JSON (${(error as Error).message})`);
+  }
+  return parseSandboxConfig(json, configPath);
+}
