@@ -27,8 +27,8 @@ async function main(args: string[]): Promise<void> {
   const [command, ...rest] = args;
   if (command === 'fields') return runFieldsCommand(rest, distDir());
   if (command === 'sandbox') {
-    // TODO(sandbox-command): dispatch to ./sandbox/sandbox-command.ts once it lands.
-    throw new UsageError('the sandbox command is not in this build yet');
+    const { runSandboxCommand } = await import('./sandbox/sandbox-command.ts');
+    return runSandboxCommand(rest);
   }
   throw new UsageError(command === undefined || command === '--help' || command === '-h' || command === 'help' ? '' : `unknown command "${command}"`);
 }

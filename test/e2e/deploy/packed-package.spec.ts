@@ -1,0 +1,134 @@
+// The package as a merchant gets it: `npm pack` (which builds first) from a copy of this
+// repository, `npm install <tarball>` into an empty folder (dependencies from the registry), then
+// `npx --no-install payframe sandbox` and `npx --no-install payframe fields` started from there as
+// real processes. A plain merchant page that loads payframe.js from that fields origin, and
+// imports nothing from this repository, pays a test card in Chromium; a site not listed for the
+// key gets no inputs. One pack and one install serve every test of this file.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { freePort } from '../harness/free-port.ts';
+import {
+  REPO_ROOT,
+  createPaymentIntent,
+  expectFramesRefused,
+  merchantPageHtml,
+  payWithTestCard,
+  retrievePaymentIntent,
+  runToExit,
+  serveMerchantPage,
+  startFieldsOrigin,
+  startProcess,
+  tempFolder,
+  writeJson,
+  type MerchantSite,
+  type RunningProcess,
+} from './deploy-harness.ts';
+
+const PUBLISHABLE_KEY = 'pk_test_packed_shop';
+const SECRET_KEY = 'sk_test_packed_shop';
+
+test.describe.configure({ mode: 'serial' });
+
+/** npm as a merchant runs it: none of this test run's npm_* settings or build folder leak in. */
+function merchantEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('npm_') && name !== 'PAYFRAME_DIST_DIR' && name !== 'INIT_CWD'));
+}
+
+/** This repository's sources as `npm pack` sees them (tracked and new files), in a folder of their own, so packing builds there and not into the shared dist/. */
+function stageRepository(): string {
+  const stage = tempFolder('pack-stage');
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\0');
+  for (const file of files) {
+    // The tests and benchmarks are not part of the package or its build.
+    if (!file || /^(test|bench|\.ci)\//.test(file) || !existsSync(join(REPO_ROOT, file))) continue;
+    mkdirSync(dirname(join(stage, file)), { recursive: true });
+    copyFileSync(join(REPO_ROOT, file), join(stage, file));
+  }
+  // The build's tools, not what the package ships: npm pack does not include node_modules.
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(stage, 'node_modules'));
+  return stage;
+}
+
+let installFolder: string;
+let sandbox: RunningProcess;
+let fields: RunningProcess;
+let fieldsOrigin: string;
+let gatewayUrl: string;
+let shop: MerchantSite;
+let otherSite: MerchantSite;
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  const stage = stageRepository();
+  const tarballs = tempFolder('tarball');
+  const packed = await runToExit('npm', ['pack', '--pack-destination', tarballs], { cwd: stage, env: merchantEnv() });
+  expect(packed.status, `${packed.stdout}\n${packed.stderr}`).toBe(0);
+  const [tarball] = readdirSync(tarballs).filter((name) => name.endsWith('.tgz'));
+  expect(tarball).toMatch(/^payframe-\d+\.\d+\.\d+\.tgz$/);
+
+  installFolder = tempFolder('merchant');
+  writeFileSync(join(installFolder, 'package.json'), JSON.stringify({ name: 'a-shop', version: '1.0.0', private: true }));
+  const installed = await runToExit('npm', ['install', '--no-audit', '--no-fund', join(tarballs, tarball!)], { cwd: installFolder, env: merchantEnv() });
+  expect(installed.status, `${installed.stdout}\n${installed.stderr}`).toBe(0);
+
+  // The shop's server makes an intent per visit; the other site is one the key does not list.
+  shop = await serveMerchantPage(async () => merchantPageHtml({ fieldsOrigin, publishableKey: PUBLISHABLE_KEY, clientSecret: (await createPaymentIntent(gatewayUrl, SECRET_KEY)).client_secret }));
+  otherSite = await serveMerchantPage(() => merchantPageHtml({ fieldsOrigin, publishableKey: PUBLISHABLE_KEY }));
+
+  // The gateway must know the fields origin before it starts, and the fields origin the gateway: pick the fields port first.
+  const fieldsPort = await freePort();
+  const accounts = writeJson(installFolder, 'accounts.json', { accounts: [{ publishableKey: PUBLISHABLE_KEY, secretKey: SECRET_KEY, allowedOrigins: [`http://127.0.0.1:${fieldsPort}`] }] });
+  sandbox = startProcess('npx', ['--no-install', 'payframe', 'sandbox', '--port', '0', '--config', accounts], { cwd: installFolder, env: merchantEnv() });
+  gatewayUrl = (await sandbox.waitForOutput(/^Sandbox gateway: (\S+)$/m))[1]!;
+  expect(sandbox.stdout()).toContain(`publishable key: ${PUBLISHABLE_KEY}`);
+
+  const config = writeJson(installFolder, 'payframe.fields.json', { port: fieldsPort, host: '127.0.0.1', gateway: { url: gatewayUrl }, accounts: [{ publishableKeys: [PUBLISHABLE_KEY], allowedOrigins: [shop.url] }] });
+  const started = await startFieldsOrigin('npx', ['--no-install', 'payframe', 'fields', '--config', config], { cwd: installFolder, env: merchantEnv() });
+  fields = started.process;
+  fieldsOrigin = started.origin;
+  expect(fieldsOrigin).toBe(`http://127.0.0.1:${fieldsPort}`);
+});
+
+test.afterAll(async () => {
+  await fields?.stop();
+  await sandbox?.stop();
+  await shop?.close();
+  await otherSite?.close();
+});
+
+test('the installed package is the built one: the command, the frames and the SRI hash, no sources', async () => {
+  const installed = join(installFolder, 'node_modules', 'payframe');
+  expect(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).bin).toEqual({ payframe: './dist/node/cli.js' });
+  expect(existsSync(join(installed, 'src'))).toBe(false);
+  expect(existsSync(join(installed, 'dist', 'fields', 'controller.html'))).toBe(true);
+  const integrity = JSON.parse(readFileSync(join(installed, 'dist', 'integrity.json'), 'utf8'))['payframe.js'];
+  expect(integrity).toMatch(/^sha384-/);
+  // What the fields origin serves is the installed build.
+  const served = Buffer.from(await (await fetch(`${fieldsOrigin}/payframe.js`)).arrayBuffer());
+  expect(served.equals(readFileSync(join(installed, 'dist', 'payframe.js')))).toBe(true);
+});
+
+test('a plain merchant page pays a test card through the installed fields origin and sandbox', async ({ page }) => {
+  await page.goto(shop.url);
+  const intentId = await payWithTestCard(page);
+  const intent = await retrievePaymentIntent(gatewayUrl, SECRET_KEY, intentId);
+  expect(intent).toMatchObject({ status: 'succeeded', amount: 1999 });
+  expect(intent.payment_method).toMatch(/^pm_/);
+  // The command's access log has the frames' requests.
+  expect(fields.stdout()).toContain(`"path":"/frames/${PUBLISHABLE_KEY}/number.html","status":200`);
+});
+
+test('a merchant page on a site the key does not list gets no inputs', async ({ page }) => {
+  await page.goto(otherSite.url);
+  await expectFramesRefused(page, fieldsOrigin);
+});
+
+test('a bad configuration file stops the installed command with exit status 2 and names the setting', async () => {
+  const config = writeJson(installFolder, 'bad.fields.json', { gateway: { url: gatewayUrl }, accounts: [{ publishableKeys: [PUBLISHABLE_KEY], allowedOrigins: [`${shop.url}/`] }] });
+  const run = await runToExit('npx', ['--no-install', 'payframe', 'fields', '--config', config], { cwd: installFolder, env: merchantEnv() });
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain(`accounts[0].allowedOrigins[0]: "${shop.url}/": expected an origin`);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+});
