@@ -1,8 +1,8 @@
 // 3-D Secure challenge pages as real gateways serve them, end to end on the demo page (its real
 // CSP): a bank's page that says nothing (the sandbox's `silent` switch: no "shown", no result
-// message) stays in the modal until the intent's status says the challenge is over, and a
-// challenge URL on an origin the fields origin's configuration does not list is refused by the
-// controller before the page hears of it.
+// message) stays in the modal until the intent's status says the challenge is over; a challenge
+// URL on an origin the fields origin's configuration does not list is refused by the controller
+// before the page hears of it, and one on a listed origin other than the gateway's works.
 import type { Page, Request } from '@playwright/test';
 import type { DemoServers } from '../../demo/servers.ts';
 import type { CardFieldsHarness } from './harness/card-fields-harness.ts';
@@ -118,4 +118,26 @@ test('a challenge URL on an origin the fields origin does not list is refused: t
   const onGateway = await readIntent(demo, intent.id);
   expect(onGateway.status).toBe('requires_action');
   await expect(checkout.payButton()).toHaveAttribute('aria-disabled', 'false');
+});
+
+test('a challenge page on a listed origin other than the gateway\'s shows in the modal, and Complete pays', async ({ page, demo, checkout, threeDSecure }) => {
+  // Like Stripe's hooks.stripe.com beside api.stripe.com: the bank's page is not on the API's origin.
+  const elsewhere = `http://localhost:${new URL(demo.gatewayUrl).port}`;
+  await threeDSecure.set({ challenge_origin: elsewhere });
+  const configured = demo.fieldsConfig.challengeOrigins;
+  demo.fieldsConfig.challengeOrigins = [new URL(demo.gatewayUrl).origin, elsewhere];
+  try {
+    // The test page: its lax CSP frames localhost (a merchant lists the challenge origins in frame-src).
+    await openCheckout(page, `${demo.merchantUrl}/test-pages/merchant.html`, checkout);
+    await checkout.fillCard(THREE_D_SECURE);
+    await checkout.payButton().click();
+    const opened = await waitForChallenge(page);
+    expect(new URL((await opened.dialog.locator('iframe').getAttribute('src'))!).origin).toBe(elsewhere);
+    await completeChallenge(opened);
+    expect(await checkout.recordedEventAfter(0, 'payframe-payment')).toEqual({ paymentIntent: { id: intent.id, status: 'succeeded' } });
+    await expect(opened.dialog).toHaveCount(0);
+    expect((await readIntent(demo, intent.id)).status).toBe('succeeded');
+  } finally {
+    demo.fieldsConfig.challengeOrigins = configured;
+  }
 });
