@@ -1,7 +1,7 @@
 // The messages of the fields-origin channel (fields-channel.ts), as zod schemas: the source of
 // the JSON Schema the frames check them with (iframe/wire-schemas.generated.ts).
 import * as z from 'zod/mini';
-import { cardBrandSchema, fieldKindSchema, publishableKeySchema } from '../src/shared/protocol.ts';
+import { cardBrandSchema, fieldKindSchema } from '../src/shared/protocol.ts';
 
 const collectIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/));
 /** A controller frame's own random id, made when it loads (never from its URL). */
@@ -9,7 +9,7 @@ const controllerIdSchema = collectIdSchema;
 
 export const fieldsChannelMessageSchema = z.discriminatedUnion('type', [
   /** Controller -> fields: I am this checkout's controller, loaded for this publishable key. */
-  z.object({ type: z.literal('claim'), controllerId: controllerIdSchema, key: publishableKeySchema }),
+  z.object({ type: z.literal('claim'), controllerId: controllerIdSchema, key: z.string().check(z.maxLength(220)) }),
   /** Field -> controllers, when a field starts after its controller: claim again. */
   z.object({ type: z.literal('claim-query') }),
   /** Field -> controllers: a second claimer (or one with another key) was refused; the first keeps the fields. */

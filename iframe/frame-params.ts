@@ -3,7 +3,7 @@
 // fields server fills in, never the merchant page). Checks that the page embedding us is an
 // allowed origin of that key and the origin the parameters name. Runs only on the fields origin.
 import type { FrameKind, FrameParams } from '../src/shared/protocol.ts';
-import { parseFrameParams, parsePublishableKey } from '../src/shared/wire-schemas.generated.ts';
+import { parseFrameParams } from '../src/shared/wire-schemas.generated.ts';
 
 export interface BoundFrameParams extends FrameParams {
   /** The key this page was served for: the only key the frame ever uses or accepts. */
@@ -15,8 +15,9 @@ const metaContent = (name: string): string => document.querySelector<HTMLMetaEle
 export function readFrameParams(expected: FrameKind[]): BoundFrameParams | undefined {
   const raw = Object.fromEntries(new URLSearchParams(location.hash.slice(1)));
   const params = parseFrameParams(raw);
-  const key = parsePublishableKey(metaContent('payframe-key'));
-  if (!params || !key || !expected.includes(params.frame)) return undefined;
+  // Written by our own fields server; a page served without it (the raw template) stays inert.
+  const key = metaContent('payframe-key');
+  if (!params || !key.startsWith('pk_') || !expected.includes(params.frame)) return undefined;
   // Only a merchant site of this key (the browser enforces the same list as frame-ancestors).
   if (!metaContent('payframe-embedders').split(' ').includes(params.host)) return undefined;
   // A page may not claim to be another origin: where the browser tells us who embeds us, it must

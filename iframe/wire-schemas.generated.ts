@@ -20,7 +20,7 @@ export const parseFieldsChannelMessage = /* @__PURE__ */ wireParser<z.output<typ
         },
         "key": {
           "type": "string",
-          "pattern": "^pk_(test|live)_[A-Za-z0-9_]{1,200}$"
+          "maxLength": 220
         }
       },
       "required": [
