@@ -1,0 +1,69 @@
+// The driver-neutral interface the cross-browser specs use: one tab of one engine, driven the
+// same way whether Playwright, WebDriver BiDi (puppeteer-core) or classic WebDriver is underneath.
+// Runs in Node (the test process); the functions passed in run in the page or in a frame.
+
+export type EngineName = 'chromium' | 'firefox' | 'webkit';
+
+export const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit'];
+
+/**
+ * How to reach an element through shadow roots: the first selector is matched in the document,
+ * each next one inside the shadow root of the element before it,
+ * e.g. ['payframe-checkout', 'payframe-card-number', 'iframe'].
+ */
+export type ShadowPath = readonly string[];
+
+/**
+ * A function serialized into the page: it may use only its argument (JSON-like) and the page's
+ * globals, never variables of the test file.
+ */
+export type PageFunction<Arg, Result> = (arg: Arg) => Result | Promise<Result>;
+
+export interface WaitOptions {
+  /** Milliseconds; defaults to 10 s. */
+  timeout?: number;
+  /** Said in the error when the wait times out. */
+  message?: string;
+}
+
+export const DEFAULT_WAIT_MS = 10_000;
+
+export interface EnginePage {
+  readonly engine: EngineName;
+  /** The browser's own product and version string, e.g. "Firefox 153.8.0esr". */
+  readonly browserVersion: string;
+  /** Navigates and resolves once the document has loaded. */
+  goto(url: string): Promise<void>;
+  evaluate<Arg, Result>(fn: PageFunction<Arg, Result>, arg: Arg): Promise<Result>;
+  /** Resolves once `fn` returns something truthy in the page; rejects after the timeout. */
+  waitFor<Arg>(fn: PageFunction<Arg, unknown>, arg: Arg, options?: WaitOptions): Promise<void>;
+  /** Runs `fn` inside the (cross-origin) frame of the iframe element at `frame`. */
+  evaluateInFrame<Arg, Result>(frame: ShadowPath, fn: PageFunction<Arg, Result>, arg: Arg): Promise<Result>;
+  /**
+   * Types like a shopper into the frame's textbox (`input#input`, not the aria-hidden autofill
+   * catchers): focuses it, moves the caret to the end, then presses one key per character.
+   */
+  typeInFrame(frame: ShadowPath, text: string): Promise<void>;
+  /** A real pointer click on the element at `target` in the merchant page. */
+  click(target: ShadowPath): Promise<void>;
+  /** Ends the browser and everything the adapter started (driver, display). */
+  close(): Promise<void>;
+}
+
+/**
+ * The page-side walk through shadow roots, serialized by every adapter. Kept free of helpers
+ * and closures so each driver can send it as source.
+ */
+export function elementAt(path: readonly string[]): Element | null {
+  let scope: Document | ShadowRoot | null = document;
+  let element: Element | null = null;
+  for (const selector of path) {
+    element = scope ? scope.querySelector(selector) : null;
+    if (!element) return null;
+    scope = element.shadowRoot;
+  }
+  return element;
+}
+
+/** The textbox a shopper types into inside a field frame (the autofill catchers are aria-hidden). */
+export const SHOPPER_INPUT = 'input#input';
