@@ -26,7 +26,7 @@ test('npm run demo serves the three origins and prints a Demo: line; it opens on
     expect(demoUrl).toBe(`http://localhost:${demoPort}/`);
     await page.goto(demoUrl);
     await page.waitForFunction(() => (document.querySelector('payframe-checkout') as { ready?: boolean } | null)?.ready === true);
-    expect(await page.locator('payframe-checkout payframe-card-number iframe').getAttribute('src')).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${fieldsPort}/number\\.html#`));
+    expect(await page.locator('payframe-checkout payframe-card-number iframe').getAttribute('src')).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${fieldsPort}/frames/pk_test_payframe_sandbox/number\\.html#`));
 
     // Intent mode by default: the shop's backend (stripe SDK, the printed keys) created an intent, and Pay pays it.
     await expect(page.getByRole('radio', { name: 'Pay a PaymentIntent' })).toBeChecked();
