@@ -1,9 +1,11 @@
 // npm test: finds (or installs) Chromium, type-checks, builds, checks the published types, runs the unit/component suite
-// (web-test-runner) and the end-to-end suite (Playwright), then prints one summary line.
-// `npm test -- unit` or `npm test -- e2e` runs one suite.
+// (web-test-runner), the end-to-end suite (Playwright, Chromium) and the cross-browser suite (Chromium, Firefox, WebKit),
+// then prints one summary line.
+// `npm test -- unit`, `npm test -- e2e` or `npm test -- engines` (the cross-browser suite) runs one suite.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { countsPerEngine } from '../test/cross-browser/engine-counts.mjs';
 
 const only = process.argv[2];
 const run = (command, args, env = {}) => spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
@@ -42,6 +44,13 @@ const suites = [
     command: [process.execPath, 'node_modules/@playwright/test/cli.js', 'test', '--config', 'test/e2e/playwright.config.ts'],
     counts: (json) => ({ passed: json.stats.expected + json.stats.flaky, failed: json.stats.unexpected, skipped: json.stats.skipped }),
   },
+  {
+    name: 'engines',
+    label: 'Cross-browser tests (Playwright Test; Chromium, Firefox ESR, WebKitGTK through their own drivers; real origins)',
+    results: 'test-results/engines.json',
+    command: [process.execPath, 'node_modules/@playwright/test/cli.js', 'test', '--config', 'test/cross-browser/playwright.config.ts'],
+    counts: (json) => ({ passed: json.stats.expected + json.stats.flaky, failed: json.stats.unexpected, skipped: json.stats.skipped, perEngine: countsPerEngine(json) }),
+  },
 ].filter((suite) => !only || suite.name === only);
 
 const totals = { passed: 0, failed: 0 };
@@ -58,6 +67,10 @@ for (const suite of suites) {
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   lines.push(`${suite.name}: ${counts.passed} passed, ${counts.failed} failed`);
+  // The cross-browser suite also gets a line per engine, with the time its tests took.
+  for (const [engine, engineCounts] of counts.perEngine ?? []) {
+    lines.push(`${suite.name}/${engine}: ${engineCounts.passed} passed, ${engineCounts.failed} failed (${engineCounts.seconds.toFixed(1)} s)`);
+  }
 }
 
 console.log('');
