@@ -3,16 +3,12 @@
 // from fields-site.ts, plus /healthz. Serves nothing else.
 import { createHash } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { requestPath } from '../http/request-path.ts';
 import { fieldsSiteResponse, loadFieldsBuild, notFoundHeaders, type FieldsServerConfig } from './fields-site.ts';
 
 export { accountForKey, type FieldsAccount, type FieldsServerConfig } from './fields-site.ts';
 
 export type FieldsRequestHandler = (request: IncomingMessage, response: ServerResponse) => void;
-
-/** The path of a request without its query (a fragment never reaches a server, but a hand-made request may carry one). */
-export function requestPath(request: IncomingMessage): string {
-  return new URL((request.url ?? '/').split(/[?#]/, 1)[0] || '/', 'http://fields.invalid').pathname;
-}
 
 function etagOf(body: Buffer): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;

@@ -2,7 +2,7 @@
 // bytes and duration. Never the query or fragment, the only parts of a URL that could carry
 // something a merchant or a shopper did not mean to publish, and no client address.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { requestPath } from '../fields/fields-server.ts';
+import { requestPath } from './request-path.ts';
 
 export interface AccessLogEntry {
   time: string;
