@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { expect, type Page } from '@playwright/test';
@@ -205,8 +206,19 @@ export interface RunningNginx {
   stop(): Promise<void>;
 }
 
+/** A GET over HTTPS trusting only `ca` (a self-signed test certificate for 127.0.0.1). */
+export function httpsGet(url: string, ca: Buffer): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+  return new Promise((resolveResponse, reject) => {
+    const request = https.get(url, { ca, checkServerIdentity: () => undefined }, (response) => {
+      response.resume();
+      resolveResponse({ status: response.statusCode!, headers: response.headers });
+    });
+    request.once('error', reject);
+  });
+}
+
 /** Debian's nginx as an unprivileged foreground process: its own nginx.conf that includes the exported server block. */
-export async function startNginx(serverBlockFile: string, port: number): Promise<RunningNginx> {
+export async function startNginx(serverBlockFile: string, port: number, tls?: { https: true; ca: Buffer }): Promise<RunningNginx> {
   const prefix = tempFolder('nginx');
   mkdirSync(join(prefix, 'logs'));
   const conf = join(prefix, 'nginx.conf');
@@ -232,13 +244,14 @@ export async function startNginx(serverBlockFile: string, port: number): Promise
   );
   if (!existsSync(NGINX)) throw new Error(`${NGINX} is missing: .ci/run installs Debian's nginx`);
   const running = startProcess(NGINX, ['-c', conf, '-p', `${prefix}/`]);
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   // nginx prints nothing when it is up: wait until it answers.
   await expect
     .poll(
       async () => {
         if (running.child.exitCode !== null) throw new Error(`nginx exited with ${running.child.exitCode}: ${running.stderr()}`);
-        return fetch(`${origin}/healthz`).then((response) => response.status).catch(() => 0);
+        const health = tls ? httpsGet(`${origin}/healthz`, tls.ca) : fetch(`${origin}/healthz`);
+        return health.then((response) => response.status).catch(() => 0);
       },
       { message: 'nginx answers /healthz' },
     )

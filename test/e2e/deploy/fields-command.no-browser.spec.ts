@@ -7,7 +7,7 @@ import https from 'node:https';
 import net from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { BUILT_CLI, comparedHeaders, runToExit, sitePaths, startFieldsOrigin, tempFolder, writeJson } from './deploy-harness.ts';
+import { BUILT_CLI, REPO_ROOT, comparedHeaders, runToExit, sitePaths, startFieldsOrigin, tempFolder, writeJson } from './deploy-harness.ts';
 
 const KEY = 'pk_test_deploy_shop';
 const OTHER_KEY = 'pk_live_second_account';
@@ -274,4 +274,25 @@ test('payframe fields export writes every page byte-identical to what payframe f
   const run = await runToExit(process.execPath, [BUILT_CLI, 'fields', 'export', '--config', path, '--out', folder]);
   expect(run.status).toBe(2);
   expect(run.stderr).toContain('is not empty and holds no earlier export');
+});
+
+test("the README's Deploy examples hold: its configuration files are accepted, and its error message is the command's", async () => {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const deploy = readme.slice(readme.indexOf('\n## Deploy\n'), readme.indexOf('\n## ', readme.indexOf('\n## Deploy\n') + 1));
+  const examples = [...deploy.matchAll(/```json\n([\s\S]*?)```/g)].map(([, json]) => json!).filter((json) => json.includes('"publishableKeys"'));
+  expect(examples.length).toBeGreaterThanOrEqual(2);
+  for (const example of examples) {
+    const folder = tempFolder('readme');
+    writeFileSync(join(folder, 'payframe.fields.json'), example);
+    const run = await runToExit(process.execPath, [BUILT_CLI, 'fields', 'export', '--config', join(folder, 'payframe.fields.json'), '--out', join(folder, 'site')]);
+    expect(run.status, `${example}\n${run.stderr}`).toBe(0);
+  }
+
+  // The README shows the message for "shop.example" given as the second allowed origin.
+  const shown = /^ {2}accounts\[0\]\.allowedOrigins\[1\]: .*$/m.exec(deploy)![0];
+  const folder = tempFolder('readme');
+  const path = writeJson(folder, 'payframe.fields.json', config({ accounts: [{ publishableKeys: [KEY], allowedOrigins: [SHOP, 'shop.example'] }] }));
+  const run = await runToExit(process.execPath, [BUILT_CLI, 'fields', '--config', path]);
+  expect(run.status).toBe(2);
+  expect(run.stderr.split('\n')).toContain(shown);
 });

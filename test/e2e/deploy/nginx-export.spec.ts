@@ -2,6 +2,8 @@
 // free port, with the exported server block included as it is. Every path carries the headers
 // `payframe fields` sends, and a checkout on a merchant page pays a card in Chromium through it.
 // The gateway is the sandbox, started in this process.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startSandboxGateway, type RunningSandboxGateway } from '../../../src/node/sandbox/sandbox-gateway.ts';
@@ -10,6 +12,7 @@ import {
   BUILT_CLI,
   comparedHeaders,
   createPaymentIntent,
+  httpsGet,
   merchantPageHtml,
   payWithTestCard,
   retrievePaymentIntent,
@@ -94,4 +97,23 @@ test('nginx sends every exported file byte for byte, with the headers payframe f
   }
   expect((await fetch(`${nginx.origin}/payframe.js`, { method: 'POST' })).status).toBe(405);
   expect(await (await fetch(`${nginx.origin}/healthz`)).json()).toEqual({ status: 'ok' });
+});
+
+test('an export with tls is served as HTTPS by nginx with the configured certificate', async () => {
+  const tlsFolder = tempFolder('nginx-tls');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', join(tlsFolder, 'key.pem'), '-out', join(tlsFolder, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+  const port = await freePort();
+  const config = writeJson(tlsFolder, 'payframe.fields.json', { ...fieldsConfig, port, tls: { certFile: 'cert.pem', keyFile: 'key.pem' } });
+  const tlsSite = join(tlsFolder, 'site');
+  const exported = await runToExit(process.execPath, [BUILT_CLI, 'fields', 'export', '--config', config, '--out', tlsSite]);
+  expect(exported.status, exported.stderr).toBe(0);
+  const tlsNginx = await startNginx(join(tlsSite, 'nginx-payframe.conf'), port, { https: true, ca: readFileSync(join(tlsFolder, 'cert.pem')) });
+  try {
+    const answer = await httpsGet(`${tlsNginx.origin}/frames/${PUBLISHABLE_KEY}/number.html`, readFileSync(join(tlsFolder, 'cert.pem')));
+    expect(answer.status).toBe(200);
+    expect(answer.headers['strict-transport-security']).toBe('max-age=31536000');
+    expect(answer.headers['content-security-policy']).toContain(`frame-ancestors ${merchant.url};`);
+  } finally {
+    await tlsNginx.stop();
+  }
 });
