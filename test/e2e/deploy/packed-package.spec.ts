@@ -105,6 +105,9 @@ test('the installed package is the built one: the command, the frames and the SR
   expect(existsSync(join(installed, 'dist', 'fields', 'controller.html'))).toBe(true);
   const integrity = JSON.parse(readFileSync(join(installed, 'dist', 'integrity.json'), 'utf8'))['payframe.js'];
   expect(integrity).toMatch(/^sha384-/);
+  // A merchant's build can read the hash through the package's exports.
+  const imported = await runToExit(process.execPath, ['--input-type=module', '-e', "import integrity from 'payframe/integrity.json' with { type: 'json' }; console.log(integrity['payframe.js']);"], { cwd: installFolder, env: merchantEnv() });
+  expect(imported.stdout.trim()).toBe(integrity);
   // What the fields origin serves is the installed build.
   const served = Buffer.from(await (await fetch(`${fieldsOrigin}/payframe.js`)).arrayBuffer());
   expect(served.equals(readFileSync(join(installed, 'dist', 'payframe.js')))).toBe(true);
