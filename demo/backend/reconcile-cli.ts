@@ -2,10 +2,12 @@
 // gateway for the period, prints the table, writes the CSV if asked, exits 1 on any mismatch
 // (2 on bad usage or when it cannot run).
 //   DATABASE_URL set      -> reads that PostgreSQL database and asks the gateway itself;
-//   OPS_PASSWORD set      -> asks the running backend (BACKEND_URL, default http://localhost:4245),
-//                            which is how to reconcile while `npm run demo` holds the embedded database;
+//   OPS_PASSWORD set      -> asks the running backend (BACKEND_URL, else http://localhost:$BACKEND_PORT,
+//                            4245 by default), which is how to reconcile while `npm run demo` holds the
+//                            embedded database;
 //   otherwise             -> opens the embedded database (PGLITE_DATA_DIR, default .data/pglite).
-// The gateway: GATEWAY_URL (default the sandbox, http://127.0.0.1:4244) and STRIPE_SECRET_KEY.
+// The gateway: GATEWAY_URL, else the demo's sandbox on GATEWAY_PORT (4244), with STRIPE_SECRET_KEY.
+// The same settings `npm run demo` reads (demo/settings.ts): started with the same ones, they meet.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { databaseConfigFromEnv, openDatabase } from './db/database.ts';
@@ -14,7 +16,7 @@ import { reconcile, type ReconciliationReport } from './reconciliation.ts';
 import { toCsv, toTable } from './reconciliation-report.ts';
 import { scrubString } from './observability/redaction.ts';
 import { createStripeClient } from './stripe-client.ts';
-import { DEFAULT_SECRET_KEY } from '../../src/node/sandbox/keys.ts';
+import { SettingsError, checkSettingNames, gatewayKeys, serverUrl } from '../settings.ts';
 
 function usage(message: string): never {
   console.error(`${message}\nUsage: npm run reconcile -- --since <ISO date> [--csv <file>]`);
@@ -22,7 +24,7 @@ function usage(message: string): never {
 }
 
 async function viaBackend(since: Date): Promise<ReconciliationReport> {
-  const base = process.env.BACKEND_URL || 'http://localhost:4245';
+  const base = serverUrl(process.env, 'backend');
   const login = await fetch(`${base}/api/ops/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -39,11 +41,21 @@ async function direct(since: Date): Promise<ReconciliationReport> {
   const db = await openDatabase(databaseConfigFromEnv(process.env, '.data/pglite'));
   try {
     await migrate(db);
-    const stripe = createStripeClient(process.env.GATEWAY_URL || 'http://127.0.0.1:4244', process.env.STRIPE_SECRET_KEY || DEFAULT_SECRET_KEY);
+    const stripe = createStripeClient(serverUrl(process.env, 'gateway'), gatewayKeys(process.env).secretKey);
     return await reconcile(db, stripe, since);
   } finally {
     await db.close();
   }
+}
+
+try {
+  checkSettingNames(process.env);
+  // Checked before any work, so a bad setting is a usage error (2), not a failed run.
+  serverUrl(process.env, 'backend');
+  serverUrl(process.env, 'gateway');
+} catch (error) {
+  if (!(error instanceof SettingsError)) throw error;
+  usage(error.message);
 }
 
 const { values } = parseArgs({ options: { since: { type: 'string' }, csv: { type: 'string' } }, strict: true });

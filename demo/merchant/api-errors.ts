@@ -12,7 +12,7 @@ export const API_ERRORS = {
   forbidden_origin: { status: 403, message: 'Requests from another origin are refused.' },
   payment_intent_not_found: { status: 404, message: 'No payment intent with this id was created by this shop.' },
   gateway_rejected: { status: 400, message: 'The payment gateway refused the request.' },
-  gateway_authentication_failed: { status: 502, message: 'The shop could not authenticate with the payment gateway: check GATEWAY_SECRET_KEY.' },
+  gateway_authentication_failed: { status: 502, message: 'The shop could not authenticate with the payment gateway: check STRIPE_SECRET_KEY.' },
   gateway_unavailable: { status: 502, message: 'The payment gateway could not be reached. Try again in a moment.' },
   internal_error: { status: 500, message: 'Something went wrong on the shop\'s server.' },
 } as const satisfies Record<string, { status: number; message: string }>;
