@@ -2,7 +2,7 @@
 // merchant page served by a tiny HTTP server (it imports nothing from this repository), a
 // PaymentIntent made with the sandbox's secret key over plain HTTP, and a real nginx.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
@@ -18,9 +18,20 @@ export const NGINX = '/usr/sbin/nginx';
 
 export const TEST_CARD = { number: '4242424242424242', expiry: '1234', cvc: '123' };
 
-/** A folder of its own under the system temp folder, readable by nginx's unprivileged workers. */
+let scratchRoot: string | undefined;
+
+/**
+ * A folder of its own, readable by nginx's unprivileged workers, inside one scratch folder per
+ * test worker that is removed when the worker exits.
+ */
 export function tempFolder(prefix: string): string {
-  const folder = mkdtempSync(join(tmpdir(), `payframe-${prefix}-`));
+  if (!scratchRoot) {
+    const root = mkdtempSync(join(tmpdir(), 'payframe-deploy-'));
+    chmodSync(root, 0o755);
+    process.once('exit', () => rmSync(root, { recursive: true, force: true }));
+    scratchRoot = root;
+  }
+  const folder = mkdtempSync(join(scratchRoot, `${prefix}-`));
   chmodSync(folder, 0o755);
   return folder;
 }

@@ -5,7 +5,7 @@
 // imports nothing from this repository, pays a test card in Chromium; a site not listed for the
 // key gets no inputs. One pack and one install serve every test of this file.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { freePort } from '../harness/free-port.ts';
@@ -52,6 +52,8 @@ function stageRepository(): string {
 }
 
 let installFolder: string;
+/** The copy, the tarball and the install: removed after the file's tests. */
+const scratch: string[] = [];
 let sandbox: RunningProcess;
 let fields: RunningProcess;
 let fieldsOrigin: string;
@@ -63,12 +65,14 @@ test.beforeAll(async () => {
   test.setTimeout(300_000);
   const stage = stageRepository();
   const tarballs = tempFolder('tarball');
+  scratch.push(stage, tarballs);
   const packed = await runToExit('npm', ['pack', '--pack-destination', tarballs], { cwd: stage, env: merchantEnv() });
   expect(packed.status, `${packed.stdout}\n${packed.stderr}`).toBe(0);
   const [tarball] = readdirSync(tarballs).filter((name) => name.endsWith('.tgz'));
   expect(tarball).toMatch(/^payframe-\d+\.\d+\.\d+\.tgz$/);
 
   installFolder = tempFolder('merchant');
+  scratch.push(installFolder);
   writeFileSync(join(installFolder, 'package.json'), JSON.stringify({ name: 'a-shop', version: '1.0.0', private: true }));
   const installed = await runToExit('npm', ['install', '--no-audit', '--no-fund', join(tarballs, tarball!)], { cwd: installFolder, env: merchantEnv() });
   expect(installed.status, `${installed.stdout}\n${installed.stderr}`).toBe(0);
@@ -96,6 +100,7 @@ test.afterAll(async () => {
   await sandbox?.stop();
   await shop?.close();
   await otherSite?.close();
+  for (const folder of scratch) rmSync(folder, { recursive: true, force: true });
 });
 
 test('the installed package is the built one: the command, the frames and the SRI hash, no sources', async () => {
