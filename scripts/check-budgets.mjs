@@ -15,9 +15,9 @@ export const BUDGETS = [
   {
     id: 'script-tag',
     label: 'payframe.js, the script-tag file (Lit included)',
-    maxGzip: 16_400,
+    maxGzip: 16_550,
     goal: 15 * KB,
-    why: 'Lit (5.4 KB) and the message checks (1.1 KB) leave 8.5 KB for the elements with PaymentIntents, locales, themes and the live region; 14.4 KB before those (README, Speed and size)',
+    why: 'Lit (5.4 KB) and the message checks (1.1 KB) leave 8.5 KB for the elements with PaymentIntents, locales, themes, the live region, starting over on a changed key and the 3-D Secure page that does not show; 14.4 KB before those (README, Speed and size)',
   },
   {
     id: 'field-frame',

@@ -168,7 +168,15 @@ export class CardGroup implements ReactiveController {
     this.disconnect();
   }
 
+  /** The attributes the frames were made for; undefined while the group is not connected. */
+  private mountedWith: string | undefined;
+  private mountAttributes(): string {
+    return `${this.host.publishableKey} ${this.host.fieldsOriginAttribute}`;
+  }
+
   connect(): void {
+    this.mountedWith = this.mountAttributes();
+    this.publishableKey = undefined;
     this.fieldsOrigin = resolveFieldsOrigin(this.host.fieldsOriginAttribute);
     if (!this.fieldsOrigin) {
       this.fail(checkoutError('fields_origin_missing'));
@@ -220,12 +228,9 @@ export class CardGroup implements ReactiveController {
    * gone with the old frames and never reaches the new key's account.
    */
   mountChanged(): void {
-    const mounted = this.publishableKey !== undefined || this.fieldsOrigin !== undefined || this.loadError !== undefined;
-    if (!mounted || !this.host.element.isConnected) return;
-    if (this.publishableKey === parsePublishableKey(this.host.publishableKey) && this.fieldsOrigin === resolveFieldsOrigin(this.host.fieldsOriginAttribute)) return;
+    if (this.mountedWith === undefined || this.mountedWith === this.mountAttributes()) return;
     this.disconnect();
     this.checkoutId = randomId(24);
-    this.publishableKey = undefined;
     this.loadError = undefined;
     for (const field of this.fields.values()) field.detachFrame();
     this.connect();
@@ -234,6 +239,7 @@ export class CardGroup implements ReactiveController {
 
   /** A moved iframe reloads, so a disconnected group starts afresh when it connects again. */
   disconnect(): void {
+    this.mountedWith = undefined;
     clearTimeout(this.readyTimer);
     this.controller?.dispose();
     this.controller = undefined;
@@ -479,7 +485,7 @@ export class CardGroup implements ReactiveController {
         // A page script embedded a second controller for this checkout: say so. When the fields
         // refused this controller, nothing it asks can ever reach the card: the checkout stops.
         if (event.refused) this.fail(checkoutError('fields_claimed'));
-        else dispatchPayframeEvent(this.host.element, 'payframe-error', { error: checkoutError('fields_claimed') });
+        else this.report(checkoutError('fields_claimed'));
         break;
       case 'tokenize-result':
       case 'confirm-result':
@@ -493,7 +499,11 @@ export class CardGroup implements ReactiveController {
 
   private fail(error: CheckoutError): void {
     this.loadError = error;
-    dispatchPayframeEvent(this.host.element, 'payframe-error', { error });
+    this.report(error);
     this.host.groupChanged();
+  }
+
+  private report(error: CheckoutError): void {
+    dispatchPayframeEvent(this.host.element, 'payframe-error', { error });
   }
 }

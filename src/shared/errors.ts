@@ -32,7 +32,7 @@ export const CHECKOUT_ERROR_MESSAGES = {
   invalid_return_url: 'This checkout is not configured with a valid return URL (an http or https address on this site).',
   challenge_unavailable: "Your bank's confirmation page could not be shown here, so the payment was not made. Please try again or use another card.",
   stripe_js_unavailable: 'The payment confirmation could not be loaded. Check your connection and try again.',
-  fields_claimed: 'Another script on this page tried to take over the card fields, so they were locked. Please reload the page.',
+  fields_claimed: 'The card fields were locked to keep your card safe. Please reload the page.',
 } as const;
 
 // Marked pure so a bundle that never reads the merged table (a field frame) leaves it out.

@@ -47,5 +47,5 @@ export default {
   invalid_return_url: "Diese Kasse ist nicht mit einer gültigen Rücksprungadresse eingerichtet (eine http- oder https-Adresse dieser Website).",
   challenge_unavailable: "Die Bestätigungsseite Ihrer Bank konnte hier nicht angezeigt werden, daher wurde die Zahlung nicht ausgeführt. Bitte versuchen Sie es erneut oder verwenden Sie eine andere Karte.",
   stripe_js_unavailable: "Die Zahlungsbestätigung konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
-  fields_claimed: "Ein anderes Skript auf dieser Seite wollte die Kartenfelder übernehmen, deshalb wurden sie gesperrt. Bitte laden Sie die Seite neu.",
+  fields_claimed: "Die Kartenfelder wurden zum Schutz Ihrer Karte gesperrt. Bitte laden Sie die Seite neu.",
 } satisfies Messages;

@@ -47,5 +47,5 @@ export default {
   invalid_return_url: "Este pago no está configurado con una URL de retorno válida (una dirección http o https de este sitio).",
   challenge_unavailable: "No se pudo mostrar aquí la página de confirmación de tu banco, así que el pago no se realizó. Vuelve a intentarlo o usa otra tarjeta.",
   stripe_js_unavailable: "No se pudo cargar la confirmación del pago. Comprueba tu conexión y vuelve a intentarlo.",
-  fields_claimed: "Otro script de esta página intentó tomar el control de los campos de la tarjeta, así que se bloquearon. Vuelve a cargar la página.",
+  fields_claimed: "Los campos de la tarjeta se bloquearon para proteger tu tarjeta. Vuelve a cargar la página.",
 } satisfies Messages;

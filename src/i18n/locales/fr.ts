@@ -47,5 +47,5 @@ export default {
   invalid_return_url: "Ce paiement n'est pas configuré avec une URL de retour valide (une adresse http ou https de ce site).",
   challenge_unavailable: "La page de confirmation de votre banque n'a pas pu s'afficher ici ; le paiement n'a donc pas été effectué. Veuillez réessayer ou utiliser une autre carte.",
   stripe_js_unavailable: "La confirmation du paiement n'a pas pu être chargée. Vérifiez votre connexion et réessayez.",
-  fields_claimed: "Un autre script de cette page a tenté de prendre le contrôle des champs de carte : ils ont été verrouillés. Veuillez recharger la page.",
+  fields_claimed: "Les champs de carte ont été verrouillés pour protéger votre carte. Veuillez recharger la page.",
 } satisfies Messages;

@@ -47,5 +47,5 @@ export default {
   invalid_return_url: "Questo pagamento non è configurato con un URL di ritorno valido (un indirizzo http o https di questo sito).",
   challenge_unavailable: "Non è stato possibile mostrare qui la pagina di conferma della tua banca, quindi il pagamento non è stato effettuato. Riprova o usa un'altra carta.",
   stripe_js_unavailable: "Non è stato possibile caricare la conferma del pagamento. Controlla la connessione e riprova.",
-  fields_claimed: "Un altro script di questa pagina ha tentato di prendere il controllo dei campi della carta, che sono stati bloccati. Ricarica la pagina.",
+  fields_claimed: "I campi della carta sono stati bloccati per proteggere la tua carta. Ricarica la pagina.",
 } satisfies Messages;

@@ -47,5 +47,5 @@ export default {
   invalid_return_url: "이 결제에는 유효한 반환 URL(이 사이트의 http 또는 https 주소)이 설정되어 있지 않습니다.",
   challenge_unavailable: "카드사 확인 페이지를 여기에 표시할 수 없어 결제가 이루어지지 않았습니다. 다시 시도하거나 다른 카드를 사용해 주세요.",
   stripe_js_unavailable: "결제 확인을 불러올 수 없습니다. 연결을 확인한 후 다시 시도해 주세요.",
-  fields_claimed: "이 페이지의 다른 스크립트가 카드 입력란을 가로채려고 해서 입력란이 잠겼습니다. 페이지를 새로고침하세요.",
+  fields_claimed: "카드를 보호하기 위해 카드 입력란이 잠겼습니다. 페이지를 새로고침하세요.",
 } satisfies Messages;

@@ -47,5 +47,5 @@ export default {
   invalid_return_url: "Deze betaling is niet ingesteld met een geldige terugkeer-URL (een http- of https-adres op deze site).",
   challenge_unavailable: "De bevestigingspagina van uw bank kon hier niet worden getoond, dus de betaling is niet uitgevoerd. Probeer het opnieuw of gebruik een andere kaart.",
   stripe_js_unavailable: "De betalingsbevestiging kon niet worden geladen. Controleer uw verbinding en probeer het opnieuw.",
-  fields_claimed: "Een ander script op deze pagina probeerde de kaartvelden over te nemen, dus zijn ze vergrendeld. Laad de pagina opnieuw.",
+  fields_claimed: "De kaartvelden zijn vergrendeld om je kaart te beschermen. Laad de pagina opnieuw.",
 } satisfies Messages;

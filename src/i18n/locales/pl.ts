@@ -47,5 +47,5 @@ export default {
   invalid_return_url: "Ta płatność nie ma poprawnego adresu powrotu (adresu http lub https w tej witrynie).",
   challenge_unavailable: "Nie udało się wyświetlić tutaj strony potwierdzenia Twojego banku, więc płatność nie została wykonana. Spróbuj ponownie lub użyj innej karty.",
   stripe_js_unavailable: "Nie udało się wczytać potwierdzenia płatności. Sprawdź połączenie i spróbuj ponownie.",
-  fields_claimed: "Inny skrypt na tej stronie próbował przejąć pola karty, więc zostały zablokowane. Odśwież stronę.",
+  fields_claimed: "Pola karty zostały zablokowane, aby chronić Twoją kartę. Odśwież stronę.",
 } satisfies Messages;

@@ -47,5 +47,5 @@ export default {
   invalid_return_url: "Este pagamento não está configurado com um URL de retorno válido (um endereço http ou https deste site).",
   challenge_unavailable: "Não foi possível mostrar aqui a página de confirmação do seu banco, por isso o pagamento não foi feito. Tente novamente ou use outro cartão.",
   stripe_js_unavailable: "Não foi possível carregar a confirmação do pagamento. Verifique a sua ligação e tente novamente.",
-  fields_claimed: "Outro script desta página tentou assumir os campos do cartão, por isso foram bloqueados. Recarregue a página.",
+  fields_claimed: "Os campos do cartão foram bloqueados para proteger o seu cartão. Recarregue a página.",
 } satisfies Messages;

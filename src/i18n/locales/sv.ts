@@ -47,5 +47,5 @@ export default {
   invalid_return_url: "Den här betalningen har ingen giltig retur-URL (en http- eller https-adress på den här webbplatsen).",
   challenge_unavailable: "Bankens bekräftelsesida kunde inte visas här, så betalningen genomfördes inte. Försök igen eller använd ett annat kort.",
   stripe_js_unavailable: "Betalningsbekräftelsen kunde inte laddas. Kontrollera anslutningen och försök igen.",
-  fields_claimed: "Ett annat skript på sidan försökte ta över kortfälten, så de låstes. Ladda om sidan.",
+  fields_claimed: "Kortfälten låstes för att skydda ditt kort. Ladda om sidan.",
 } satisfies Messages;

@@ -47,5 +47,5 @@ export default {
   invalid_return_url: "此付款未配置有效的返回网址（本网站上的 http 或 https 地址）。",
   challenge_unavailable: "无法在此处显示您银行的确认页面，因此付款未完成。请重试或使用其他卡。",
   stripe_js_unavailable: "无法加载付款确认。请检查网络连接后重试。",
-  fields_claimed: "此页面上的另一个脚本试图接管银行卡输入框，因此已将其锁定。请重新加载页面。",
+  fields_claimed: "为保护您的银行卡，银行卡输入框已被锁定。请重新加载页面。",
 } satisfies Messages;
