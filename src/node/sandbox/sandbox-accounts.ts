@@ -13,6 +13,9 @@ export interface SandboxAccount {
   id?: string;
   publishableKey: string;
   secretKey: string;
+  /** More keys acting for the same account (a rolled key still in use, say). */
+  extraPublishableKeys?: string[];
+  extraSecretKeys?: string[];
   /** Browser origins (fields origins) allowed to call the gateway with this account's keys. */
   allowedOrigins?: string[];
   /** Its payment methods; pass one to inspect it in tests. */
@@ -28,6 +31,9 @@ export interface GatewayAccount {
   id: string;
   publishableKey: string;
   secretKey: string;
+  /** Every key of the account, the main one first. */
+  publishableKeys: readonly string[];
+  secretKeys: readonly string[];
   allowedOrigins: readonly string[];
   paymentMethods: PaymentMethodStore;
   payments: PaymentStore;
@@ -90,9 +96,15 @@ export class SandboxAccounts {
       if (!ACCOUNT_ID_PATTERN.test(id)) throw new SandboxAccountsError('invalid_account_id', `${name}.id must look like acct_ followed by letters, digits or _.`);
       if (ids.has(id)) throw new SandboxAccountsError('duplicate_account_id', `${name}.id is used by another account.`);
       ids.add(id);
+      const publishableKeys = [account.publishableKey, ...(account.extraPublishableKeys ?? [])];
+      const secretKeys = [account.secretKey, ...(account.extraSecretKeys ?? [])];
       // Key values are never echoed: they are credentials, even test ones.
-      if (!PUBLISHABLE_KEY_PATTERN.test(account.publishableKey)) throw new SandboxAccountsError('invalid_api_key', `${name}.publishableKey must be a test key: pk_test_ followed by printable characters.`);
-      if (!SECRET_KEY_PATTERN.test(account.secretKey)) throw new SandboxAccountsError('invalid_api_key', `${name}.secretKey must be a test key: sk_test_ followed by printable characters.`);
+      publishableKeys.forEach((key, keyIndex) => {
+        if (!PUBLISHABLE_KEY_PATTERN.test(key)) throw new SandboxAccountsError('invalid_api_key', `${name}.${keyIndex === 0 ? 'publishableKey' : `extraPublishableKeys[${keyIndex - 1}]`} must be a test key: pk_test_ followed by printable characters.`);
+      });
+      secretKeys.forEach((key, keyIndex) => {
+        if (!SECRET_KEY_PATTERN.test(key)) throw new SandboxAccountsError('invalid_api_key', `${name}.${keyIndex === 0 ? 'secretKey' : `extraSecretKeys[${keyIndex - 1}]`} must be a test key: sk_test_ followed by printable characters.`);
+      });
       for (const origin of account.allowedOrigins ?? []) {
         if (!isWebOrigin(origin)) throw new SandboxAccountsError('invalid_origin', `${name}.allowedOrigins: "${origin.slice(0, 100)}" is not an origin such as https://fields.example (no path, no trailing slash).`);
       }
@@ -100,17 +112,17 @@ export class SandboxAccounts {
         id,
         publishableKey: account.publishableKey,
         secretKey: account.secretKey,
+        publishableKeys,
+        secretKeys,
         allowedOrigins: [...(account.allowedOrigins ?? [])],
         paymentMethods: account.paymentMethods ?? new PaymentMethodStore(),
         payments: account.payments ?? new PaymentStore(),
         webhooks: account.webhooks ?? new WebhookDispatcher(),
       };
-      for (const [key, kind] of [
-        [account.publishableKey, 'publishable'],
-        [account.secretKey, 'secret'],
-      ] as const) {
+      const keys = [...publishableKeys.map((key) => [key, 'publishable'] as const), ...secretKeys.map((key) => [key, 'secret'] as const)];
+      for (const [key, kind] of keys) {
         const digest = keyDigest(key);
-        if (this.byDigest.has(digest)) throw new SandboxAccountsError('duplicate_api_key', `${name}.${kind}Key is already the key of an account: every key belongs to one account.`);
+        if (this.byDigest.has(digest)) throw new SandboxAccountsError('duplicate_api_key', `${name}: one of its ${kind} keys is already a key of an account: every key belongs to one account.`);
         this.byDigest.set(digest, { account: open, kind });
       }
       return open;

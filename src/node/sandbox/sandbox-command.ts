@@ -19,6 +19,7 @@ export const SANDBOX_USAGE = `Usage:
       --host H               address to listen on (default 127.0.0.1)
       --config FILE          the accounts: { "accounts": [ { "id": "acct_...", "publishableKey": "pk_test_...",
                              "secretKey": "sk_test_...", "allowedOrigins": ["http://..."] } ] }
+                             (optional per account: "extraPublishableKeys", "extraSecretKeys")
                              (default: one account, ${DEFAULT_PUBLISHABLE_KEY} / ${DEFAULT_SECRET_KEY})
       --allow-origin ORIGIN  a fields origin allowed to call the gateway from a browser, for every
                              account (repeatable; with neither this nor --config: ${DEFAULT_FIELDS_ORIGIN},
@@ -71,9 +72,9 @@ function accountsToRun(options: SandboxCommandOptions): SandboxAccount[] {
 function describeAccount(account: GatewayAccount): string[] {
   return [
     `  account ${account.id}`,
-    `    publishable key: ${account.publishableKey}`,
+    `    publishable key: ${account.publishableKeys.join(', ')}`,
     // A test key that opens only this local sandbox, printed so server code (stripe-node, curl) can use it.
-    `    secret key:      ${account.secretKey}  (test key of this local sandbox)`,
+    `    secret key:      ${account.secretKeys.join(', ')}  (test key of this local sandbox)`,
     `    browser origins: ${account.allowedOrigins.length > 0 ? account.allowedOrigins.join(', ') : 'none (server-to-server calls only; add --allow-origin)'}`,
   ];
 }

@@ -22,11 +22,17 @@ export class SandboxConfigError extends Error {
 const ORIGIN_EXPECTED = 'expected an origin: scheme, host and optional port, no path or trailing slash (e.g. "http://127.0.0.1:4243")';
 
 // Key values are never echoed in messages: they are credentials, even test ones.
+const publishableKey = z.string({ error: 'expected a publishable key as a string' }).regex(PUBLISHABLE_KEY_PATTERN, { error: 'expected a test publishable key: "pk_test_" followed by printable characters' });
+const secretKey = z.string({ error: 'expected a secret key as a string' }).regex(SECRET_KEY_PATTERN, { error: 'expected a test secret key: "sk_test_" followed by printable characters' });
+
 const accountSchema = z.strictObject(
   {
     id: z.string({ error: 'expected an account id as a string' }).regex(ACCOUNT_ID_PATTERN, { error: 'expected "acct_" followed by letters, digits or _' }).optional(),
-    publishableKey: z.string({ error: 'expected a publishable key as a string' }).regex(PUBLISHABLE_KEY_PATTERN, { error: 'expected a test publishable key: "pk_test_" followed by printable characters' }),
-    secretKey: z.string({ error: 'expected a secret key as a string' }).regex(SECRET_KEY_PATTERN, { error: 'expected a test secret key: "sk_test_" followed by printable characters' }),
+    publishableKey,
+    secretKey,
+    /** More keys acting for the same account (a rolled key still in use, say). */
+    extraPublishableKeys: z.array(publishableKey, { error: 'expected a list of publishable keys' }).optional(),
+    extraSecretKeys: z.array(secretKey, { error: 'expected a list of secret keys' }).optional(),
     /** Fields origins allowed to call the gateway from a browser with this account's keys. */
     allowedOrigins: z.array(z.string({ error: ORIGIN_EXPECTED }).refine(isWebOrigin, { error: (issue) => `${JSON.stringify(issue.input)}: ${ORIGIN_EXPECTED}` }), { error: 'expected a list of origins' }).optional(),
   },
@@ -42,13 +48,19 @@ const fileSchema = fileObject.superRefine((file, context) => {
   // Every key and id belongs to one account: otherwise which account a request acts for would be a guess.
   const seen = new Map<string, string>();
   file.accounts.forEach((account, index) => {
-    for (const setting of ['id', 'publishableKey', 'secretKey'] as const) {
-      const value = account[setting];
+    const values: [PropertyKey[], string | undefined][] = [
+      [['id'], account.id],
+      [['publishableKey'], account.publishableKey],
+      [['secretKey'], account.secretKey],
+      ...(account.extraPublishableKeys ?? []).map((key, keyIndex): [PropertyKey[], string] => [['extraPublishableKeys', keyIndex], key]),
+      ...(account.extraSecretKeys ?? []).map((key, keyIndex): [PropertyKey[], string] => [['extraSecretKeys', keyIndex], key]),
+    ];
+    for (const [setting, value] of values) {
       if (value === undefined) continue;
-      const where = `accounts[${index}].${setting}`;
+      const path = ['accounts', index, ...setting];
       const first = seen.get(value);
-      if (first !== undefined) context.addIssue({ code: 'custom', path: ['accounts', index, setting], message: `the same value as ${first}: expected each key and id in one account only` });
-      else seen.set(value, where);
+      if (first !== undefined) context.addIssue({ code: 'custom', path, message: `the same value as ${first}: expected each key and id in one account only` });
+      else seen.set(value, settingPath(path));
     }
   });
 });

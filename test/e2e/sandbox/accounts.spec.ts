@@ -162,6 +162,29 @@ test("a publishable key confirming with another account's client_secret gets the
   expect((await adminStats(DEFAULT_SECRET_KEY)).payment_methods_created).toBe(merchantCreatedBefore + 1);
 });
 
+test("an account's extra (rolled) keys act for it and see its objects; they see no other account's", async () => {
+  const rolled = await startSandboxGateway({
+    port: 0,
+    accounts: [
+      { id: 'acct_rolling', publishableKey: 'pk_test_new', secretKey: 'sk_test_new', extraPublishableKeys: ['pk_test_old'], extraSecretKeys: ['sk_test_old'] },
+      { id: 'acct_else', publishableKey: 'pk_test_else', secretKey: 'sk_test_else' },
+    ],
+  });
+  try {
+    const client = (key: string) => new Stripe(key, { host: '127.0.0.1', port: rolled.port, protocol: 'http', maxNetworkRetries: 0 });
+    expect(rolled.accounts[0]).toMatchObject({ publishableKeys: ['pk_test_new', 'pk_test_old'], secretKeys: ['sk_test_new', 'sk_test_old'] });
+    const intent = await client('sk_test_new').paymentIntents.create({ amount: 640, currency: 'eur' });
+    expect((await client('sk_test_old').paymentIntents.retrieve(intent.id)).id).toBe(intent.id);
+    const browserView = await client('pk_test_old').paymentIntents.retrieve(intent.id, { client_secret: intent.client_secret } as Stripe.PaymentIntentRetrieveParams);
+    expect(browserView.status).toBe('requires_payment_method');
+    expect(await rejection(client('sk_test_else').paymentIntents.retrieve(intent.id))).toMatchObject(resourceMissing(`No such payment_intent: '${intent.id}'`));
+    // A publishable key stays a publishable key, however many an account has.
+    expect(await rejection(client('pk_test_old').paymentIntents.list())).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
+  } finally {
+    await rolled.close();
+  }
+});
+
 test('one idempotency key in two accounts makes two objects, one in each', async () => {
   const idempotencyKey = `order-shared-${Date.now()}`;
   const mine = await merchant.paymentIntents.create({ amount: 700, currency: 'eur' }, { idempotencyKey });
@@ -277,7 +300,8 @@ test('accounts that cannot be told apart, or hold live keys, are refused at star
     expect(error).toBeInstanceOf(SandboxAccountsError);
     return error as SandboxAccountsError;
   };
-  expect(await refusal([{ publishableKey: 'pk_test_other', secretKey: DEFAULT_SECRET_KEY }])).toMatchObject({ code: 'duplicate_api_key', message: expect.stringContaining('accounts[1].secretKey') });
+  expect(await refusal([{ publishableKey: 'pk_test_other', secretKey: DEFAULT_SECRET_KEY }])).toMatchObject({ code: 'duplicate_api_key', message: expect.stringContaining('accounts[1]: one of its secret keys') });
+  expect(await refusal([{ publishableKey: 'pk_test_other', secretKey: 'sk_test_other', extraPublishableKeys: [DEFAULT_PUBLISHABLE_KEY] }])).toMatchObject({ code: 'duplicate_api_key', message: expect.not.stringContaining(DEFAULT_PUBLISHABLE_KEY) });
   expect(await refusal([{ publishableKey: 'pk_live_Abc_9', secretKey: 'sk_test_other' }])).toMatchObject({ code: 'invalid_api_key', message: expect.not.stringContaining('Abc_9') });
   expect(await refusal([{ id: 'acct_x', publishableKey: 'pk_test_a', secretKey: 'sk_test_a' }, { id: 'acct_x', publishableKey: 'pk_test_b', secretKey: 'sk_test_b' }])).toMatchObject({ code: 'duplicate_account_id' });
   expect(await refusal([{ publishableKey: 'pk_test_a', secretKey: 'sk_test_a', allowedOrigins: ['http://127.0.0.1:4243/'] }])).toMatchObject({ code: 'invalid_origin' });

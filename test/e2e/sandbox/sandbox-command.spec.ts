@@ -93,7 +93,7 @@ test('--config holds several accounts apart, and --allow-origin opens every acco
   const config = configFile({
     accounts: [
       { id: 'acct_shop', publishableKey: 'pk_test_shop_1', secretKey: 'sk_test_shop_1', allowedOrigins: ['https://fields.shop.test'] },
-      { publishableKey: 'pk_test_other_1', secretKey: 'sk_test_other_1' },
+      { publishableKey: 'pk_test_other_1', secretKey: 'sk_test_other_1', extraSecretKeys: ['sk_test_other_rolled'] },
     ],
   });
   const sandbox = startSandbox(['--port', '0', '--config', config, '--allow-origin', 'http://127.0.0.1:4343']);
@@ -101,11 +101,12 @@ test('--config holds several accounts apart, and --allow-origin opens every acco
     const url = await listeningUrl(sandbox);
     expect(sandbox.output()).toContain('account acct_shop');
     expect(sandbox.output()).toContain('publishable key: pk_test_other_1');
+    expect(sandbox.output()).toContain('secret key:      sk_test_other_1, sk_test_other_rolled');
     expect(sandbox.output()).toContain('browser origins: https://fields.shop.test, http://127.0.0.1:4343');
     expect(sandbox.output()).not.toContain('pk_test_payframe_sandbox');
 
     const shop = stripeAt(url, 'sk_test_shop_1');
-    const other = stripeAt(url, 'sk_test_other_1');
+    const other = stripeAt(url, 'sk_test_other_rolled');
     const intent = await shop.paymentIntents.create({ amount: 500, currency: 'eur' });
     const error = await other.paymentIntents.retrieve(intent.id).then(() => undefined, (reason: unknown) => reason);
     expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
@@ -135,7 +136,7 @@ test('a bad accounts file exits 2 naming the file and each bad setting, without 
   const result = await runToExit(['--port', '0', '--config', misspelt]);
   expect(result.status).toBe(2);
   expect(result.output).toContain(misspelt);
-  expect(result.output).toContain('accounts[0].secretKy: unknown setting: expected one of id, publishableKey, secretKey, allowedOrigins');
+  expect(result.output).toContain('accounts[0].secretKy: unknown setting: expected one of id, publishableKey, secretKey, extraPublishableKeys, extraSecretKeys, allowedOrigins');
   expect(result.output).toContain('accounts[0].secretKey:');
   expect(result.output).toMatch(/accounts\[0\]\.allowedOrigins\[0\]: "http:\/\/127\.0\.0\.1:4243\/": expected an origin/);
   expect(result.output).not.toContain('Sandbox gateway:');
