@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { stopOnSignals } from '../http/graceful-shutdown.ts';
 import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './keys.ts';
 import { SandboxAccountsError, isWebOrigin, type GatewayAccount, type SandboxAccount } from './sandbox-accounts.ts';
-import { SandboxConfigError, readSandboxConfigFile } from './sandbox-config-file.ts';
+import { SandboxConfigError, readSandboxConfigFile, type ConfiguredAccount } from './sandbox-config-file.ts';
 import { createSandboxGateway } from './sandbox-gateway.ts';
 
 export const DEFAULT_SANDBOX_PORT = 4244;
@@ -19,7 +19,8 @@ export const SANDBOX_USAGE = `Usage:
       --host H               address to listen on (default 127.0.0.1)
       --config FILE          the accounts: { "accounts": [ { "id": "acct_...", "publishableKey": "pk_test_...",
                              "secretKey": "sk_test_...", "allowedOrigins": ["http://..."] } ] }
-                             (optional per account: "extraPublishableKeys", "extraSecretKeys")
+                             (optional per account: "extraPublishableKeys", "extraSecretKeys", and
+                             "webhookEndpoints": [ { "url": "http://...", "secret": "whsec_..." } ])
                              (default: one account, ${DEFAULT_PUBLISHABLE_KEY} / ${DEFAULT_SECRET_KEY})
       --allow-origin ORIGIN  a fields origin allowed to call the gateway from a browser, for every
                              account (repeatable; with neither this nor --config: ${DEFAULT_FIELDS_ORIGIN},
@@ -63,19 +64,22 @@ export function parseSandboxArgs(args: string[]): SandboxCommandOptions {
 }
 
 /** The config file's accounts (or the default one), each also allowing the --allow-origin origins. */
-function accountsToRun(options: SandboxCommandOptions): SandboxAccount[] {
+function accountsToRun(options: SandboxCommandOptions): ConfiguredAccount[] {
   if (options.configPath === undefined && options.allowOrigins.length === 0) return [{ ...DEFAULT_ACCOUNT, allowedOrigins: [DEFAULT_FIELDS_ORIGIN] }];
   const accounts = options.configPath === undefined ? [DEFAULT_ACCOUNT] : readSandboxConfigFile(options.configPath);
   return accounts.map((account) => ({ ...account, allowedOrigins: [...new Set([...(account.allowedOrigins ?? []), ...options.allowOrigins])] }));
 }
 
 function describeAccount(account: GatewayAccount): string[] {
+  const endpoints = account.webhooks.listEndpoints();
   return [
     `  account ${account.id}`,
     `    publishable key: ${account.publishableKeys.join(', ')}`,
     // A test key that opens only this local sandbox, printed so server code (stripe-node, curl) can use it.
     `    secret key:      ${account.secretKeys.join(', ')}  (test key of this local sandbox)`,
     `    browser origins: ${account.allowedOrigins.length > 0 ? account.allowedOrigins.join(', ') : 'none (server-to-server calls only; add --allow-origin)'}`,
+    // The signing secret is printed for the same reason as the keys: the endpoint needs it to verify events.
+    ...endpoints.map((endpoint) => `    webhooks to:     ${endpoint.url}  (signing secret ${endpoint.secret})`),
   ];
 }
 
@@ -110,7 +114,11 @@ export async function runSandboxCommand(args: string[]): Promise<void> {
   let gateway: ReturnType<typeof createSandboxGateway>;
   try {
     options = parseSandboxArgs(args);
-    gateway = createSandboxGateway({ accounts: accountsToRun(options) });
+    const configured = accountsToRun(options);
+    gateway = createSandboxGateway({ accounts: configured });
+    gateway.accounts.forEach((account, index) => {
+      for (const endpoint of configured[index]!.webhookEndpoints ?? []) account.webhooks.addEndpoint(endpoint.url, endpoint.secret);
+    });
   } catch (error) {
     exitOnSetupError(error);
   }

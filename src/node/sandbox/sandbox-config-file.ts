@@ -6,6 +6,17 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ACCOUNT_ID_PATTERN, PUBLISHABLE_KEY_PATTERN, SECRET_KEY_PATTERN, isWebOrigin, type SandboxAccount } from './sandbox-accounts.ts';
 
+/** A webhook endpoint an account's events are sent to; without a secret the sandbox makes one. */
+export interface ConfiguredWebhookEndpoint {
+  url: string;
+  secret?: string | undefined;
+}
+
+/** An account of the file: what the gateway holds, plus where its events go. */
+export interface ConfiguredAccount extends SandboxAccount {
+  webhookEndpoints?: ConfiguredWebhookEndpoint[] | undefined;
+}
+
 export type SandboxConfigErrorCode = 'config_unreadable' | 'config_not_json' | 'config_invalid';
 
 /** A config file the sandbox cannot run with; `message` names the file, each bad setting and what was expected. */
@@ -25,6 +36,24 @@ const ORIGIN_EXPECTED = 'expected an origin: scheme, host and optional port, no 
 const publishableKey = z.string({ error: 'expected a publishable key as a string' }).regex(PUBLISHABLE_KEY_PATTERN, { error: 'expected a test publishable key: "pk_test_" followed by printable characters' });
 const secretKey = z.string({ error: 'expected a secret key as a string' }).regex(SECRET_KEY_PATTERN, { error: 'expected a test secret key: "sk_test_" followed by printable characters' });
 
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const webhookEndpointSchema = z.strictObject(
+  {
+    url: z.string({ error: 'expected the endpoint URL as a string' }).refine(isHttpUrl, { error: (issue) => `${JSON.stringify(issue.input)}: expected an http(s) URL (e.g. "http://127.0.0.1:3000/webhooks/stripe")` }),
+    /** The whsec_ signing secret the endpoint verifies with (stripe.webhooks.constructEvent). */
+    secret: z.string({ error: 'expected a signing secret as a string' }).regex(/^whsec_[A-Za-z0-9]{16,64}$/, { error: 'expected "whsec_" followed by 16-64 letters and digits' }).optional(),
+  },
+  { error: 'expected a webhook endpoint: { "url": "http://...", "secret": "whsec_..." }' },
+);
+
 const accountSchema = z.strictObject(
   {
     id: z.string({ error: 'expected an account id as a string' }).regex(ACCOUNT_ID_PATTERN, { error: 'expected "acct_" followed by letters, digits or _' }).optional(),
@@ -35,6 +64,8 @@ const accountSchema = z.strictObject(
     extraSecretKeys: z.array(secretKey, { error: 'expected a list of secret keys' }).optional(),
     /** Fields origins allowed to call the gateway from a browser with this account's keys. */
     allowedOrigins: z.array(z.string({ error: ORIGIN_EXPECTED }).refine(isWebOrigin, { error: (issue) => `${JSON.stringify(issue.input)}: ${ORIGIN_EXPECTED}` }), { error: 'expected a list of origins' }).optional(),
+    /** Where this account's events are sent, signed like Stripe's. */
+    webhookEndpoints: z.array(webhookEndpointSchema, { error: 'expected a list of webhook endpoints' }).optional(),
   },
   { error: 'expected an account: { "publishableKey": "pk_test_...", "secretKey": "sk_test_...", "allowedOrigins": ["http://..."] }' },
 );
@@ -72,16 +103,22 @@ function settingPath(path: readonly PropertyKey[]): string {
   return text || '(the whole file)';
 }
 
+/** The settings the object at `path` may hold, for the message about a misspelt one. */
+function knownSettingsAt(path: readonly PropertyKey[]): string[] {
+  if (path.length === 0) return Object.keys(fileObject.shape);
+  return Object.keys(path.includes('webhookEndpoints') ? webhookEndpointSchema.shape : accountSchema.shape);
+}
+
 function describeIssues(error: z.ZodError): string[] {
   return error.issues.flatMap((issue) => {
     if (issue.code !== 'unrecognized_keys') return [`${settingPath(issue.path)}: ${issue.message}`];
-    const known = Object.keys(issue.path.length === 0 ? fileObject.shape : accountSchema.shape);
+    const known = knownSettingsAt(issue.path);
     return issue.keys.map((key) => `${settingPath([...issue.path, key])}: unknown setting: expected one of ${known.join(', ')}`);
   });
 }
 
 /** The accounts a config file describes, or a SandboxConfigError naming what is wrong. */
-export function parseSandboxConfig(json: unknown, where: string): SandboxAccount[] {
+export function parseSandboxConfig(json: unknown, where: string): ConfiguredAccount[] {
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
     throw new SandboxConfigError('config_invalid', `${where}: invalid configuration\n${describeIssues(parsed.error).map((line) => `  ${line}`).join('\n')}`);
@@ -89,7 +126,7 @@ export function parseSandboxConfig(json: unknown, where: string): SandboxAccount
   return parsed.data.accounts;
 }
 
-export function readSandboxConfigFile(path: string): SandboxAccount[] {
+export function readSandboxConfigFile(path: string): ConfiguredAccount[] {
   const configPath = resolve(path);
   let text: string;
   try {

@@ -3,6 +3,7 @@
 // SIGTERM stops it cleanly, and bad flags or a bad accounts file exit 2 with a message, never a stack.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -89,10 +90,32 @@ test('with no settings it serves the default account, pays with stripe-node, and
   expect(sandbox.output()).toContain('SIGTERM, finishing requests in flight and stopping');
 });
 
+/** A webhook endpoint that resolves with the first event it can verify with `secret`. */
+async function webhookReceiver(secret: string): Promise<{ url: string; firstEvent: Promise<Stripe.Event>; close(): Promise<void> }> {
+  let received!: (event: Stripe.Event) => void;
+  const firstEvent = new Promise<Stripe.Event>((resolveEvent) => (received = resolveEvent));
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      try {
+        received(Stripe.webhooks.constructEvent(Buffer.concat(chunks), String(req.headers['stripe-signature']), secret));
+        res.end('ok');
+      } catch {
+        res.writeHead(400).end();
+      }
+    });
+  });
+  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`, firstEvent, close: () => new Promise((resolveClose) => server.close(() => resolveClose())) };
+}
+
 test('--config holds several accounts apart, and --allow-origin opens every account to a fields origin', async () => {
+  const webhookSecret = 'whsec_shopSigningSecret0001';
+  const receiver = await webhookReceiver(webhookSecret);
   const config = configFile({
     accounts: [
-      { id: 'acct_shop', publishableKey: 'pk_test_shop_1', secretKey: 'sk_test_shop_1', allowedOrigins: ['https://fields.shop.test'] },
+      { id: 'acct_shop', publishableKey: 'pk_test_shop_1', secretKey: 'sk_test_shop_1', allowedOrigins: ['https://fields.shop.test'], webhookEndpoints: [{ url: receiver.url, secret: webhookSecret }] },
       { publishableKey: 'pk_test_other_1', secretKey: 'sk_test_other_1', extraSecretKeys: ['sk_test_other_rolled'] },
     ],
   });
@@ -103,6 +126,7 @@ test('--config holds several accounts apart, and --allow-origin opens every acco
     expect(sandbox.output()).toContain('publishable key: pk_test_other_1');
     expect(sandbox.output()).toContain('secret key:      sk_test_other_1, sk_test_other_rolled');
     expect(sandbox.output()).toContain('browser origins: https://fields.shop.test, http://127.0.0.1:4343');
+    expect(sandbox.output()).toContain(`webhooks to:     ${receiver.url}  (signing secret ${webhookSecret})`);
     expect(sandbox.output()).not.toContain('pk_test_payframe_sandbox');
 
     const shop = stripeAt(url, 'sk_test_shop_1');
@@ -123,8 +147,17 @@ test('--config holds several accounts apart, and --allow-origin opens every acco
     expect((await tokenize('pk_test_other_1', 'http://127.0.0.1:4343')).status).toBe(200);
     expect((await tokenize('pk_test_other_1', 'https://fields.shop.test')).status).toBe(403);
     expect((await tokenize('pk_test_shop_1', 'https://fields.shop.test')).status).toBe(200);
+
+    // The other account's payment comes first, yet the shop's endpoint hears only of the shop's own.
+    const otherCard = await other.paymentMethods.create({ type: 'card', card: { number: '4242424242424242', exp_month: 12, exp_year: FUTURE_YEAR, cvc: '123' } });
+    await other.paymentIntents.create({ amount: 300, currency: 'eur', payment_method: otherCard.id, confirm: true });
+    const shopCard = await shop.paymentMethods.create({ type: 'card', card: { number: '4242424242424242', exp_month: 12, exp_year: FUTURE_YEAR, cvc: '123' } });
+    const paid = await shop.paymentIntents.create({ amount: 700, currency: 'eur', payment_method: shopCard.id, confirm: true });
+    const event = await receiver.firstEvent;
+    expect(event).toMatchObject({ type: 'payment_intent.succeeded', data: { object: { id: paid.id, amount_received: 700 } } });
   } finally {
     sandbox.child.kill('SIGINT');
+    await receiver.close();
   }
   expect(await sandbox.closed).toBe(0);
 });
@@ -136,7 +169,7 @@ test('a bad accounts file exits 2 naming the file and each bad setting, without 
   const result = await runToExit(['--port', '0', '--config', misspelt]);
   expect(result.status).toBe(2);
   expect(result.output).toContain(misspelt);
-  expect(result.output).toContain('accounts[0].secretKy: unknown setting: expected one of id, publishableKey, secretKey, extraPublishableKeys, extraSecretKeys, allowedOrigins');
+  expect(result.output).toContain('accounts[0].secretKy: unknown setting: expected one of id, publishableKey, secretKey, extraPublishableKeys, extraSecretKeys, allowedOrigins, webhookEndpoints');
   expect(result.output).toContain('accounts[0].secretKey:');
   expect(result.output).toMatch(/accounts\[0\]\.allowedOrigins\[0\]: "http:\/\/127\.0\.0\.1:4243\/": expected an origin/);
   expect(result.output).not.toContain('Sandbox gateway:');
