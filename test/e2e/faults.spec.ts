@@ -1,12 +1,13 @@
 // Gateway faults end to end (Playwright in Node, driving real Chromium against the demo's three
 // origins): what the merchant gets, what the shopper reads and what the gateway holds when a
 // tokenization meets timeouts, 5xx, 429, resets and garbled answers; and that nothing duplicates.
-import type { Request } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import type { GatewayFault } from '../../src/node/sandbox/sandbox-gateway.ts';
 import type { DemoServers } from '../../demo/servers.ts';
 import { messageFor, type CheckoutErrorCode } from '../../src/shared/errors.ts';
 import { TOKENIZE_RETRY_POLICY } from '../../iframe/gateway/retry-policy.ts';
 import { demoServersFixture, test as base, expect } from './fixtures.ts';
+import type { CardFieldsHarness } from './harness/card-fields-harness.ts';
 
 const VISA = { number: '4242424242424242', expiry: '1234', cvc: '123' };
 
@@ -223,8 +224,11 @@ test('a slow gateway (10 s): the attempt times out, 409s while it runs, then the
 });
 
 test('a 4xx answer is final: no retry, the shopper sees it, and the next try is a new tokenization', async ({ page, demo, checkout, sandbox, attempts }) => {
-  // No card passes the frame's checks and fails the gateway's, so a key the gateway does not know gives the 4xx.
-  await page.evaluate(() => document.querySelector('payframe-checkout')!.setAttribute('publishable-key', 'pk_test_notknowntothegateway'));
+  // No card passes the frame's checks and fails the gateway's, so a key the gateway does not know
+  // gives the 4xx: the fields origin serves that key on the merchant's site, the gateway has no such account.
+  const unknownKey = 'pk_test_notknowntothegateway';
+  if (!demo.fieldsConfig.accounts.some((account) => account.publishableKeys.includes(unknownKey))) demo.fieldsConfig.accounts.push({ publishableKeys: [unknownKey], allowedOrigins: [demo.merchantUrl] });
+  await switchKey(page, checkout, unknownKey);
   await checkout.fillCard(VISA);
   const before = await sandbox.paymentMethodsCreated();
   const result = await checkout.tokenize();
@@ -232,7 +236,9 @@ test('a 4xx answer is final: no retry, the shopper sees it, and the next try is 
   await expect(formError(page)).toHaveText(/^Invalid API Key provided/);
   expect(await attempts()).toHaveLength(1);
 
-  await page.evaluate((key) => document.querySelector('payframe-checkout')!.setAttribute('publishable-key', key), demo.publishableKey);
+  // Back to the merchant's key: the checkout starts over with empty fields, so the card is typed again.
+  await switchKey(page, checkout, demo.publishableKey);
+  await checkout.fillCard(VISA);
   await checkout.payButton().click();
   await expect(page.locator('#token-id')).toHaveText(/^pm_/);
   const seen = await attempts();
@@ -240,6 +246,16 @@ test('a 4xx answer is final: no retry, the shopper sees it, and the next try is 
   expect(keysOf(seen).size).toBe(2);
   expect((await sandbox.paymentMethodsCreated()) - before).toBe(1);
 });
+
+/** Sets the checkout's key and waits for its new frames to be ready. */
+async function switchKey(page: Page, checkout: CardFieldsHarness, key: string): Promise<void> {
+  await page.evaluate(async (key) => {
+    const element = document.querySelector('payframe-checkout') as HTMLElement & { updateComplete: Promise<boolean> };
+    element.setAttribute('publishable-key', key);
+    await element.updateComplete;
+  }, key);
+  await checkout.waitReady();
+}
 
 test('20 rapid clicks on Pay produce one tokenization: one POST, one payment method, one token', async ({ page, checkout, sandbox, attempts }) => {
   await checkout.recordEvents(['payframe-token', 'payframe-error']);
