@@ -82,9 +82,18 @@ describe('<payframe-checkout>', () => {
     expect((await errorEvent).detail.error.code).to.equal('incomplete_number');
   });
 
-  it('refuses to tokenize with a key that is not a publishable key', async () => {
-    const checkout = mount<PayframeCheckout>('<payframe-checkout fields-origin="FIELDS_ORIGIN" publishable-key="sk_test_secret"></payframe-checkout>');
-    await nextEvent(checkout, 'payframe-ready');
+  it('refuses to load frames or tokenize with a key that is not a publishable key', async () => {
+    const checkout = document.createElement('payframe-checkout') as PayframeCheckout;
+    checkout.setAttribute('fields-origin', config.fieldsOrigin);
+    checkout.setAttribute('publishable-key', 'sk_test_secret');
+    const error = nextEvent<PayframeErrorEvent>(checkout, 'payframe-error');
+    document.body.append(checkout);
+    mounted.push(checkout);
+    expect((await error).detail.error.code).to.equal('invalid_publishable_key');
+    await checkout.updateComplete;
+    const fields = [...checkout.shadowRoot!.querySelectorAll('payframe-card-number, payframe-card-expiry, payframe-card-cvc')];
+    expect(fields).to.have.length(3);
+    expect([checkout, ...fields].map((element) => element.shadowRoot!.querySelector('iframe'))).to.deep.equal([null, null, null, null]);
     const result = await checkout.tokenize();
     expect('error' in result && result.error.code).to.equal('invalid_publishable_key');
     await checkout.updateComplete;

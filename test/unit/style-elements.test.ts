@@ -6,11 +6,12 @@ import '../../src/index.ts';
 import type { PayframeCardGroupElement, PayframeCheckout, PayframeFieldStyle } from '../../src/index.ts';
 
 let fieldsOrigin: string;
+let publishableKey: string;
 let warnings: string[];
 const originalWarn = console.warn;
 
 before(async () => {
-  ({ fieldsOrigin } = await (await fetch('/payframe-test-config.json')).json());
+  ({ fieldsOrigin, publishableKey } = await (await fetch('/payframe-test-config.json')).json());
 });
 
 beforeEach(() => {
@@ -41,6 +42,7 @@ describe('fieldStyle on the elements', () => {
   it('warns once per rejected part with its code and property, and the checkout still gets ready', async () => {
     const checkout = document.createElement('payframe-checkout') as PayframeCheckout;
     checkout.setAttribute('fields-origin', fieldsOrigin);
+    checkout.setAttribute('publishable-key', publishableKey);
     // As plain JavaScript would: TypeScript users would be told about `hover` already.
     checkout.fieldStyle = { base: { color: 'url(http://attacker.invalid/)', fontSize: '18px' }, hover: { color: 'red' } } as PayframeFieldStyle;
     const ready = nextEvent(checkout, 'payframe-ready');
@@ -64,6 +66,7 @@ describe('fieldStyle on the elements', () => {
   it('a style that is not even an object is one warning, not an exception', async () => {
     const group = document.createElement('payframe-card-group') as PayframeCardGroupElement;
     group.setAttribute('fields-origin', fieldsOrigin);
+    group.setAttribute('publishable-key', publishableKey);
     group.innerHTML = '<payframe-card-number></payframe-card-number>';
     document.body.append(group);
     mounted.push(group);
@@ -77,6 +80,7 @@ describe('fieldStyle on the elements', () => {
   it('names the field element whose own style was refused, and the group for the group\'s', async () => {
     const group = document.createElement('payframe-card-group') as PayframeCardGroupElement;
     group.setAttribute('fields-origin', fieldsOrigin);
+    group.setAttribute('publishable-key', publishableKey);
     group.innerHTML = '<payframe-card-number></payframe-card-number><payframe-card-cvc></payframe-card-cvc>';
     group.fieldStyle = { base: { cursor: 'pointer' } } as PayframeFieldStyle;
     (group.querySelector('payframe-card-cvc') as unknown as { fieldStyle: unknown }).fieldStyle = { base: { backgroundImage: 'url(x)', color: 'red' } };
