@@ -55,6 +55,37 @@ export class CardSurface {
     await this.type('cvc', card.cvc);
   }
 
+  /**
+   * Which field of the merchant page holds keyboard focus (its frame does, seen from outside), or
+   * the focused element's tag name; follows shadow roots.
+   */
+  focusedField(): Promise<string | undefined> {
+    return this.page.evaluate(() => {
+      let element: Element | null = document.activeElement;
+      while (element?.shadowRoot?.activeElement && !/^payframe-card-(number|expiry|cvc)$/.test(element.localName)) element = element.shadowRoot.activeElement;
+      const match = /^payframe-card-(number|expiry|cvc)$/.exec(element?.localName ?? '');
+      return match?.[1] ?? element?.localName;
+    }, null);
+  }
+
+  /**
+   * Waits until `kind` holds focus as Payframe tells the merchant page: the field's last recorded
+   * focus or blur event is its payframe-focus. (The page's own document.activeElement is no
+   * witness: WebKit leaves it on the frame focused before when Tab moves between frames.)
+   */
+  waitForFocus(kind: string): Promise<void> {
+    return this.page.waitFor(
+      (kind) => {
+        const moves = ((window as unknown as { payframeCrossEvents?: RecordedEvent[] }).payframeCrossEvents ?? []).filter(
+          (event) => (event.type === 'payframe-focus' || event.type === 'payframe-blur') && (JSON.parse(event.detail) as { field: string }).field === kind,
+        );
+        return moves[moves.length - 1]?.type === 'payframe-focus';
+      },
+      kind,
+      { message: `focus on ${kind}` },
+    );
+  }
+
   pressPay(): Promise<void> {
     return this.page.click([this.host, 'button[part="button"]']);
   }

@@ -39,6 +39,9 @@ export async function launchChromium(): Promise<EnginePage> {
       await input.press('End');
       await input.pressSequentially(text);
     },
+    async press(key) {
+      await page.keyboard.press(key);
+    },
     async click(path) {
       const handle = (await page.evaluateHandle(elementAt, [...path])).asElement();
       if (!handle) throw new Error(`Nothing to click at ${path.join(' >> ')}`);

@@ -19,6 +19,9 @@ export type ShadowPath = readonly string[];
  */
 export type PageFunction<Arg, Result> = (arg: Arg) => Result | Promise<Result>;
 
+/** The keys specs press beyond typed text; each adapter maps them to its driver's names. */
+export type KeyName = 'Tab' | 'Shift+Tab' | 'Enter';
+
 export interface WaitOptions {
   /** Milliseconds; defaults to 10 s. */
   timeout?: number;
@@ -44,6 +47,8 @@ export interface EnginePage {
    * catchers): focuses it, moves the caret to the end, then presses one key per character.
    */
   typeInFrame(frame: ShadowPath, text: string): Promise<void>;
+  /** Presses a key where the keyboard focus is now, in whichever frame holds it. */
+  press(key: KeyName): Promise<void>;
   /** A real pointer click on the element at `target` in the merchant page. */
   click(target: ShadowPath): Promise<void>;
   /** Ends the browser and everything the adapter started (driver, display). */

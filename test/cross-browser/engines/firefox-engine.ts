@@ -12,7 +12,10 @@ type Serialized = (arg: unknown) => unknown;
 export async function launchFirefox(): Promise<EnginePage> {
   if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: install Debian's firefox-esr (.ci/run does) or set PAYFRAME_FIREFOX`);
   const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
-  const page = (await browser.pages())[0] ?? (await browser.newPage());
+  // A tab of our own, brought to the front: in the tab Firefox starts with, document.hasFocus()
+  // stayed false, so no focus or blur event ever fired in the frames (a shopper's window has focus).
+  const page = await browser.newPage();
+  await page.bringToFront();
 
   async function frameAt(path: ShadowPath): Promise<Frame> {
     const handle = (await page.evaluateHandle(elementAt, [...path])).asElement();
@@ -44,6 +47,15 @@ export async function launchFirefox(): Promise<EnginePage> {
       await input.click();
       await input.press('End');
       await input.type(text);
+    },
+    async press(key) {
+      if (key === 'Shift+Tab') {
+        await page.keyboard.down('Shift');
+        await page.keyboard.press('Tab');
+        await page.keyboard.up('Shift');
+      } else {
+        await page.keyboard.press(key);
+      }
     },
     async click(path) {
       const handle = (await page.evaluateHandle(elementAt, [...path])).asElement() as ElementHandle<Element> | null;

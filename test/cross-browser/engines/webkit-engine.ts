@@ -75,18 +75,21 @@ export async function launchWebKit(): Promise<EnginePage> {
     evaluateInFrame: <Arg, Result>(path: ShadowPath, fn: PageFunction<Arg, Result>, arg: Arg) =>
       insideFrame(path, () => browser.execute(fn as (arg: Arg) => Result, arg) as Promise<Result>),
     async typeInFrame(path, text) {
-      // WebKitWebDriver's click into a frame below the fold scrolled the page but the keys went
-      // nowhere (the first field typed into stayed empty): bring the frame into view first.
+      // Clicked from the top-level page, not after switching into the frame: WebKitWebDriver's
+      // switch back out moved focus away from the field script had just focused (the expiry after
+      // the number's auto-advance lost it). The click lands on the field's input or label.
       const frame = await elementAtPath(path);
+      // A frame below the fold: the click scrolled the page but the keys went nowhere.
       await browser.execute((element) => element.scrollIntoView({ block: 'center' }), frame as unknown as HTMLElement);
-      await insideFrame(path, async () => {
-        const input = await browser.$(SHOPPER_INPUT);
-        await input.click();
-        await browser.keys(['End']);
-        // One action sequence per key: WebKitWebDriver given the whole string at once delivered
-        // only the first two characters, even to a plain <input> in a cross-origin frame.
-        for (const character of text) await browser.keys(character);
-      });
+      await frame.click();
+      await browser.keys(['End']);
+      // One action sequence per key: WebKitWebDriver given the whole string at once delivered
+      // only the first two characters, even to a plain <input> in a cross-origin frame.
+      for (const character of text) await browser.keys(character);
+    },
+    async press(key) {
+      // webdriverio holds a modifier pressed until it is sent again.
+      await browser.keys(key === 'Shift+Tab' ? ['Shift', 'Tab', 'Shift'] : [key]);
     },
     async click(path) {
       await (await elementAtPath(path)).click();

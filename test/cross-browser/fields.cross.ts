@@ -1,0 +1,109 @@
+// The field frames in every engine: what each input tells the browser (autofill, keyboard),
+// focus crossing frame boundaries as the shopper tabs, and forged messages dropped inside the
+// frames. Written once, run in Chromium, Firefox ESR and WebKitGTK.
+import { SECRET_CARD } from '../e2e/harness/secrets.ts';
+import { CardSurface } from './card-surface.ts';
+import { expect, test } from './engine-fixtures.ts';
+
+test.beforeEach(async ({ engine, demo }) => {
+  await engine.goto(demo.merchantUrl);
+  await CardSurface.dropIn(engine).waitReady();
+});
+
+test('each input carries its autofill hint and a numeric keyboard, as this engine reports them', async ({ engine }) => {
+  const checkout = CardSurface.dropIn(engine);
+  const seen = [];
+  for (const kind of ['number', 'expiry', 'cvc'] as const) {
+    seen.push(
+      await engine.evaluateInFrame(checkout.frame(kind), () => {
+        const input = document.getElementById('input') as HTMLInputElement;
+        return { attribute: input.getAttribute('autocomplete'), property: input.autocomplete, inputMode: input.inputMode, name: input.name, type: input.type };
+      }, null),
+    );
+  }
+  // Measured: Firefox's autocomplete property reads "" for cc-csc, a hint it does not support
+  // (Firefox never autofills a CVC); the attribute is there in every engine.
+  expect(seen).toEqual([
+    { attribute: 'cc-number', property: 'cc-number', inputMode: 'numeric', name: 'cardnumber', type: 'text' },
+    { attribute: 'cc-exp', property: 'cc-exp', inputMode: 'numeric', name: 'exp-date', type: 'text' },
+    { attribute: 'cc-csc', property: engine.engine === 'firefox' ? '' : 'cc-csc', inputMode: 'numeric', name: 'cvc', type: 'text' },
+  ]);
+});
+
+test('storage of the fields origin is partitioned under the merchant site, as shoppers get it', async ({ engine, demo }) => {
+  const checkout = CardSurface.dropIn(engine);
+  const probe = `partition-probe-${Date.now()}`;
+  await engine.evaluateInFrame(checkout.frame('number'), (key) => localStorage.setItem(key, 'written under the merchant page'), probe);
+  // Control: a sibling frame of the same origin, under the same merchant page, reads it.
+  expect(await engine.evaluateInFrame(checkout.frame('expiry'), (key) => localStorage.getItem(key), probe)).toBe('written under the merchant page');
+  // The same origin as a top-level page is another partition in all three engines (Firefox's Total
+  // Cookie Protection, WebKit's partitioning, Chromium's with Playwright's default turned off).
+  await engine.goto(`${demo.fieldsOrigin}/frames/${demo.publishableKey}/number.html`);
+  expect(await engine.evaluate((key) => localStorage.getItem(key), probe)).toBeNull();
+});
+
+test('Tab order across frames: from the expiry, Tab reaches the CVC, and Tab again leaves for Pay', async ({ engine }) => {
+  const checkout = CardSurface.dropIn(engine);
+  await checkout.recordEvents(['payframe-focus', 'payframe-blur']);
+  await checkout.type('expiry', '12');
+  await checkout.waitForFocus('expiry');
+  await engine.press('Tab');
+  await checkout.waitForFocus('cvc');
+  await engine.press('Tab');
+  await engine.waitFor((host) => document.querySelector(host)!.shadowRoot!.activeElement?.getAttribute('part') === 'button', checkout.host, { message: 'focus on the Pay button' });
+  // Every field the shopper passed told the page it lost focus, last.
+  const lastMove = async () => {
+    const last: Record<string, string> = {};
+    for (const event of await checkout.recordedEvents()) last[(JSON.parse(event.detail) as { field: string }).field] = event.type;
+    return last;
+  };
+  await expect.poll(lastMove).toEqual({ expiry: 'payframe-blur', cvc: 'payframe-blur' });
+});
+
+test('a complete number moves focus into the expiry input, from where Tab reaches the CVC', async ({ engine }) => {
+  // Seen in WebKitGTK 2.50, in most runs: the merchant page focuses the expiry's iframe, but the
+  // input inside never gets focus (no payframe-focus; keys typed on are lost), in other runs it
+  // does. Skipped there, with this reason in the report, until auto-advance is reliable in WebKit.
+  test.fixme(engine.engine === 'webkit', 'WebKit: auto-advance does not reliably focus the expiry input inside its frame');
+  const checkout = CardSurface.dropIn(engine);
+  await checkout.recordEvents(['payframe-focus', 'payframe-blur']);
+  await checkout.type('number', SECRET_CARD.number);
+  await checkout.waitForFocus('expiry');
+  await engine.press('Tab');
+  await checkout.waitForFocus('cvc');
+});
+
+test('messages forged by the merchant page are dropped and counted inside the frame, and the card still tokenizes', async ({ engine, demo }) => {
+  const checkout = CardSurface.dropIn(engine);
+  const numberFrame = checkout.frame('number');
+  const droppedBefore = await engine.evaluateInFrame(numberFrame, () => window.payframeDroppedMessages ?? 0, null);
+  await engine.evaluate(
+    ({ host, fieldsOrigin }) => {
+      const iframe = document.querySelector(host)!.shadowRoot!.querySelector('payframe-card-number')!.shadowRoot!.querySelector('iframe')!;
+      for (const forged of [{ payframe: 1, type: 'connect', checkout: 'ForgedForgedForgedForged' }, { payframe: 1, type: 'set-value', value: '4000000000000002' }, 'not even an object']) {
+        iframe.contentWindow!.postMessage(forged, fieldsOrigin);
+      }
+    },
+    { host: checkout.host, fieldsOrigin: demo.fieldsOrigin },
+  );
+  // Messages arrive in order after this evaluation: wait inside the frame for the count.
+  const dropped = await engine.evaluateInFrame(
+    numberFrame,
+    (expected) =>
+      new Promise<number>((resolve) => {
+        const deadline = Date.now() + 5_000;
+        const check = () => {
+          const count = window.payframeDroppedMessages ?? 0;
+          if (count >= expected || Date.now() > deadline) resolve(count);
+          else setTimeout(check, 20);
+        };
+        check();
+      }),
+    droppedBefore + 3,
+  );
+  expect(dropped).toBe(droppedBefore + 3);
+  expect(await checkout.value('number')).toBe('');
+  await checkout.fillCard(SECRET_CARD);
+  const result = await engine.evaluate((host) => (document.querySelector(host) as unknown as { tokenize(): Promise<unknown> }).tokenize().then((value) => JSON.stringify(value)), checkout.host);
+  expect(JSON.parse(result)).toMatchObject({ paymentMethod: { card: { last4: '1111' } } });
+});
