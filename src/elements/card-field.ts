@@ -4,7 +4,8 @@
 // subclasses. Merchant realm: it only ever sees the field's state, never its value.
 import { html, LitElement, nothing } from 'lit';
 import { dispatchPayframeEvent } from '../events.ts';
-import { REGISTER_FIELD_EVENT, type CardGroup, type GroupedField } from '../host/card-group.ts';
+import { REGISTER_FIELD_EVENT, type GroupedField } from '../host/field-registry.ts';
+import type { SplitFieldsSurface } from '../host/split-fields-surface.ts';
 import { FrameLink } from '../host/frame-link.ts';
 import type { FieldCommand, FieldEvent, FieldKind, FieldOptions, FieldState } from '../shared/protocol.ts';
 import { parseFieldEvent } from '../shared/wire-schemas.generated.ts';
@@ -51,17 +52,17 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
 
   frameReady = false;
   state: FieldState | undefined;
-  private focused = false;
-  private frameInserted = false;
-  private group: CardGroup | undefined;
-  private link: FrameLink<FieldEvent, FieldCommand> | undefined;
+  #focused = false;
+  #frameInserted = false;
+  #group: SplitFieldsSurface | undefined;
+  #link: FrameLink<FieldEvent, FieldCommand> | undefined;
   /** The checkout the frame was made for: a group that started over has a new one. */
-  private linkedCheckout: string | undefined;
+  #linkedCheckout: string | undefined;
   /** `fieldStyle` as plain data for the frame, which alone judges it. */
-  private ownStyle: unknown;
-  private readonly styleWarnings = new Set<string>();
+  #ownStyle: unknown;
+  readonly #styleWarnings = new Set<string>();
   /** Placeholder, label or style changed (or the frame is new) since the frame was last told. */
-  private configurationPending = false;
+  #configurationPending = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -70,35 +71,35 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.group?.unregister(this);
-    this.group = undefined;
-    this.link?.dispose();
-    this.link = undefined;
+    this.#group?.unregister(this);
+    this.#group = undefined;
+    this.#link?.dispose();
+    this.#link = undefined;
     this.frameReady = false;
   }
 
-  attachToGroup(group: CardGroup): void {
-    if (this.group === group && this.link && this.linkedCheckout === group.checkoutId) return;
-    this.group = group;
+  attachToGroup(group: SplitFieldsSurface): void {
+    if (this.#group === group && this.#link && this.#linkedCheckout === group.checkoutId) return;
+    this.#group = group;
     this.detachFrame();
     if (group.fieldsOrigin && group.publishableKey) {
-      this.linkedCheckout = group.checkoutId;
-      this.link = new FrameLink<FieldEvent, FieldCommand>({
+      this.#linkedCheckout = group.checkoutId;
+      this.#link = new FrameLink<FieldEvent, FieldCommand>({
         kind: this.kind,
         checkoutId: group.checkoutId,
         publishableKey: group.publishableKey,
         fieldsOrigin: group.fieldsOrigin,
         title: group.messages[`${this.kind}FrameTitle`],
         parseEvent: parseFieldEvent,
-        onEvent: (event) => this.onFrameEvent(event),
+        onEvent: (event) => this.#onFrameEvent(event),
       });
       // Queued until the frame connects, so it starts with the merchant's text and style.
-      this.configurationPending = true;
+      this.#configurationPending = true;
       // Each frame goes into the page in a task of its own: inserting a cross-site iframe is
       // costly, and four in the task that renders the checkout would block the page.
-      this.frameInserted = false;
+      this.#frameInserted = false;
       setTimeout(() => {
-        this.frameInserted = true;
+        this.#frameInserted = true;
         this.requestUpdate();
       }, 0);
     }
@@ -106,47 +107,47 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
   }
 
   detachFrame(): void {
-    this.link?.dispose();
-    this.link = undefined;
-    this.linkedCheckout = undefined;
+    this.#link?.dispose();
+    this.#link = undefined;
+    this.#linkedCheckout = undefined;
     this.frameReady = false;
     this.state = undefined;
     this.requestUpdate();
   }
 
   groupStyleChanged(): void {
-    this.configurationPending = true;
+    this.#configurationPending = true;
     this.requestUpdate();
   }
 
   messagesChanged(): void {
-    if (this.link && this.group) this.link.iframe.title = this.group.messages[`${this.kind}FrameTitle`];
+    if (this.#link && this.#group) this.#link.iframe.title = this.#group.messages[`${this.kind}FrameTitle`];
     this.requestUpdate();
   }
 
   sendCommand(command: FieldCommand): void {
-    this.link?.send(command);
+    this.#link?.send(command);
   }
 
   /** Moves keyboard focus into the field's frame. */
   focusField(): void {
-    this.link?.iframe.focus();
+    this.#link?.iframe.focus();
     this.sendCommand({ type: 'focus' });
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('fieldStyle')) this.ownStyle = styleForFrame(this.fieldStyle);
-    if (changed.has('placeholder') || changed.has('label') || changed.has('fieldStyle')) this.configurationPending = true;
+    if (changed.has('fieldStyle')) this.#ownStyle = styleForFrame(this.fieldStyle);
+    if (changed.has('placeholder') || changed.has('label') || changed.has('fieldStyle')) this.#configurationPending = true;
   }
 
   override updated(): void {
-    if (!this.configurationPending || !this.link) return;
-    this.configurationPending = false;
-    this.sendCommand({ type: 'configure', options: this.frameOptions() });
+    if (!this.#configurationPending || !this.#link) return;
+    this.#configurationPending = false;
+    this.sendCommand({ type: 'configure', options: this.#frameOptions() });
   }
 
   /** What the frame shows: the text as plain strings, and the group's style with ours on top. */
-  private frameOptions(): FieldOptions {
+  #frameOptions(): FieldOptions {
     const text = (value: string | null | undefined) => (typeof value === 'string' ? value.slice(0, MAX_FRAME_TEXT_LENGTH) : undefined);
     const placeholder = text(this.placeholder);
     const label = text(this.label);
@@ -154,40 +155,40 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
       ...(placeholder !== undefined ? { placeholder } : {}),
       // The frame's input is labelled with the merchant's visible label, so its accessible name matches.
       ...(label !== undefined ? { label } : {}),
-      ...(this.group ? { locale: this.group.locale } : {}),
-      style: { theme: this.group?.themeStyle, group: this.group?.fieldStyle, own: this.ownStyle },
+      ...(this.#group ? { locale: this.#group.locale } : {}),
+      style: { theme: this.#group?.themeStyle, group: this.#group?.fieldStyle, own: this.#ownStyle },
     };
   }
 
-  private onFrameEvent(event: FieldEvent): void {
+  #onFrameEvent(event: FieldEvent): void {
     switch (event.type) {
       case 'ready':
         this.frameReady = true;
-        this.group?.refresh();
+        this.#group?.refresh();
         break;
       case 'change':
         this.state = event.state;
         dispatchPayframeEvent(this, 'payframe-change', { field: this.kind, ...event.state });
-        this.group?.refresh();
+        this.#group?.refresh();
         break;
       case 'focus':
-        this.focused = true;
+        this.#focused = true;
         dispatchPayframeEvent(this, 'payframe-focus', { field: this.kind });
         break;
       case 'blur':
-        this.focused = false;
+        this.#focused = false;
         dispatchPayframeEvent(this, 'payframe-blur', { field: this.kind });
         break;
       case 'advance':
-        this.group?.advanceFrom(this.kind);
+        this.#group?.advanceFrom(this.kind);
         break;
       case 'submit':
-        this.group?.submitRequested();
+        this.#group?.submitRequested();
         break;
       case 'style-rejected':
         // The group's style is the group's to report (once for all its fields); ours is ours.
-        if (event.layer !== 'own') this.group?.styleRejected(event.rejections);
-        else warnStyleRejections(`<${this.localName}> fieldStyle`, event.rejections, this.styleWarnings);
+        if (event.layer !== 'own') this.#group?.styleRejected(event.rejections);
+        else warnStyleRejections(`<${this.localName}> fieldStyle`, event.rejections, this.#styleWarnings);
         return;
     }
     this.requestUpdate();
@@ -195,16 +196,16 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
 
   override render() {
     const error = this.state?.error;
-    const boxClass = `box${this.focused ? ' focused' : ''}${error ? ' invalid' : ''}${this.frameReady ? '' : ' loading'}`;
-    const messages = this.group?.messages ?? ENGLISH;
-    const locale = this.group?.locale ?? 'en';
+    const boxClass = `box${this.#focused ? ' focused' : ''}${error ? ' invalid' : ''}${this.frameReady ? '' : ' loading'}`;
+    const messages = this.#group?.messages ?? ENGLISH;
+    const locale = this.#group?.locale ?? 'en';
     const dir = isRightToLeft(locale) ? 'rtl' : 'ltr';
     // The frame's input has its own label; this one is for sighted users and pointer users. The
     // error line is not live: the group's one live region announces it, once.
     return html`
       <div class="label" part="label" aria-hidden="true" lang=${locale} dir=${dir} @click=${() => this.focusField()}>${this.label ?? messages[`${this.kind}Label`]}</div>
       <div class=${boxClass} part="box">
-        ${this.frameInserted ? (this.link?.iframe ?? nothing) : nothing} ${this.frameReady ? nothing : html`<div class="skeleton" aria-hidden="true"></div>`}
+        ${this.#frameInserted ? (this.#link?.iframe ?? nothing) : nothing} ${this.frameReady ? nothing : html`<div class="skeleton" aria-hidden="true"></div>`}
       </div>
       <div class="error" part="error" lang=${locale} dir=${dir}>${error?.message ?? ''}</div>
     `;

@@ -1,7 +1,8 @@
 // <payframe-card-group>: groups split card fields placed anywhere inside it, so one
 // `tokenize()` call covers them all. Holds the hidden controller frame. Merchant realm.
 import { css, html, LitElement, nothing } from 'lit';
-import { createCardGroup, type CardGroup } from '../host/card-group.ts';
+import { PaymentFlow } from '../host/payment-flow.ts';
+import { SplitFieldsSurface } from '../host/split-fields-surface.ts';
 import { dispatchPayframeEvent } from '../events.ts';
 import type { FieldKind, TokenizeResult } from '../shared/protocol.ts';
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
@@ -56,7 +57,8 @@ export class PayframeCardGroupElement extends LitElement {
    */
   declare fieldStyle: PayframeFieldStyle | undefined;
 
-  private readonly group: CardGroup;
+  private readonly group: SplitFieldsSurface;
+  readonly #flow: PaymentFlow;
   /** Says the fields' errors and the outcome of tokenize() to screen readers, each once. */
   private readonly announcer = new LiveAnnouncer(this);
   private readonly themeController = new ThemeController(this, (style) => this.group.setThemeStyle(style));
@@ -65,7 +67,8 @@ export class PayframeCardGroupElement extends LitElement {
     super();
     this.publishableKey = '';
     this.fieldsOrigin = null;
-    this.group = createCardGroup(this, () => dispatchPayframeEvent(this, 'payframe-submit', {}));
+    this.group = new SplitFieldsSurface(this, () => dispatchPayframeEvent(this, 'payframe-submit', {}));
+    this.#flow = new PaymentFlow(this, this.group);
   }
 
   /** True once every field frame and the controller are ready for input. */
@@ -75,13 +78,13 @@ export class PayframeCardGroupElement extends LitElement {
 
   /** True while a tokenization is running. */
   get busy(): boolean {
-    return this.group.busy;
+    return this.#flow.busy;
   }
 
   /** Creates a payment method from the fields in this group; never rejects. */
   async tokenize(): Promise<TokenizeResult> {
     this.announcer.submitted();
-    const result = await this.group.tokenize();
+    const result = await this.#flow.tokenize();
     const { messages } = this.group;
     this.announcer.announce('error' in result ? localizeError(result.error, messages).message : messages.cardAccepted);
     return result;

@@ -2,7 +2,8 @@
 // fields origin), an error line per field, and a pay button showing the amount: it tokenizes, or
 // with `client-secret` pays the merchant's PaymentIntent (3-D Secure in a modal). Merchant realm.
 import { html, LitElement, nothing } from 'lit';
-import { createCardGroup, type CardGroup } from '../host/card-group.ts';
+import { PaymentFlow } from '../host/payment-flow.ts';
+import { SplitFieldsSurface } from '../host/split-fields-surface.ts';
 import { forgetReturnParams, returnedClientSecret } from '../host/redirect-return.ts';
 import { formatAmount } from '../format-amount.ts';
 import { isFieldErrorCode } from '../shared/errors.ts';
@@ -98,7 +99,8 @@ export class PayframeCheckout extends LitElement {
    */
   declare fieldStyle: PayframeFieldStyle | undefined;
 
-  private readonly group: CardGroup;
+  private readonly group: SplitFieldsSurface;
+  readonly #flow: PaymentFlow;
   private formError: CheckoutError | undefined;
   /** Says errors, "processing" and the outcome to screen readers, each once. */
   private readonly announcer = new LiveAnnouncer(this);
@@ -111,7 +113,8 @@ export class PayframeCheckout extends LitElement {
     this.fieldsOrigin = null;
     this.clientSecret = null;
     this.returnUrl = null;
-    this.group = createCardGroup(this, () => this.submit());
+    this.group = new SplitFieldsSurface(this, () => this.submit());
+    this.#flow = new PaymentFlow(this, this.group);
     // Back from a full-page 3-D Secure redirect: report the outcome once the frames are ready.
     this.addEventListener('payframe-ready', () => this.resumeAfterRedirect(), { once: true });
   }
@@ -123,14 +126,14 @@ export class PayframeCheckout extends LitElement {
 
   /** True while a tokenization or a payment is running. */
   get busy(): boolean {
-    return this.group.busy;
+    return this.#flow.busy;
   }
 
   /** Creates a payment method from the card typed in; never rejects. The pay button calls it. */
   async tokenize(): Promise<TokenizeResult> {
     this.formError = undefined;
     this.requestUpdate();
-    const result = await this.group.tokenize();
+    const result = await this.#flow.tokenize();
     // Field errors show under their field; the rest (network, gateway) above the button.
     this.formError = 'error' in result && !isFieldErrorCode(result.error.code) ? result.error : undefined;
     this.announceOutcome(result, this.group.messages.cardAccepted);
@@ -146,7 +149,7 @@ export class PayframeCheckout extends LitElement {
   async pay(): Promise<PaymentResult> {
     this.formError = undefined;
     this.requestUpdate();
-    const result = await this.group.pay(this.clientSecret ?? '', this.returnUrl);
+    const result = await this.#flow.pay(this.clientSecret ?? '', this.returnUrl);
     this.formError = 'error' in result && !isFieldErrorCode(result.error.code) ? result.error : undefined;
     this.announceOutcome(result, this.group.messages.paid);
     this.requestUpdate();
@@ -157,7 +160,7 @@ export class PayframeCheckout extends LitElement {
     const clientSecret = returnedClientSecret(this.clientSecret);
     if (!clientSecret) return;
     forgetReturnParams();
-    const result = await this.group.resumePayment(clientSecret);
+    const result = await this.#flow.resumePayment(clientSecret);
     this.formError = 'error' in result ? result.error : undefined;
     this.requestUpdate();
   }
@@ -197,11 +200,11 @@ export class PayframeCheckout extends LitElement {
 
   /** The pay button or Enter: a second submit while one runs does nothing. */
   private submit(): void {
-    if (this.group.busy) return;
+    if (this.#flow.busy) return;
     this.announcer.submitted();
     if (this.clientSecret) void this.pay();
     else void this.tokenize();
-    if (this.group.busy) this.announcer.announce(this.group.messages.processing);
+    if (this.#flow.busy) this.announcer.announce(this.group.messages.processing);
   }
 
   private onSubmit(event: SubmitEvent): void {
@@ -210,7 +213,8 @@ export class PayframeCheckout extends LitElement {
   }
 
   override render() {
-    const { ready, busy, loadError, messages } = this.group;
+    const { ready, loadError, messages } = this.group;
+    const { busy } = this.#flow;
     const error = loadError ?? this.formError;
     return html`
       <form part="form" novalidate lang=${this.group.locale} dir=${isRightToLeft(this.group.locale) ? 'rtl' : 'ltr'} aria-busy=${busy ? 'true' : 'false'} @submit=${this.onSubmit}>
