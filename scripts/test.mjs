@@ -69,7 +69,8 @@ for (const suite of suites) {
   lines.push(`${suite.name}: ${counts.passed} passed, ${counts.failed} failed`);
   // The cross-browser suite also gets a line per engine, with the time its tests took.
   for (const [engine, engineCounts] of counts.perEngine ?? []) {
-    lines.push(`${suite.name}/${engine}: ${engineCounts.passed} passed, ${engineCounts.failed} failed (${engineCounts.seconds.toFixed(1)} s)`);
+    const skipped = engineCounts.skipped ? `, ${engineCounts.skipped} skipped` : '';
+    lines.push(`${suite.name}/${engine}: ${engineCounts.passed} passed, ${engineCounts.failed} failed${skipped} (${engineCounts.seconds.toFixed(1)} s)`);
   }
 }
 
