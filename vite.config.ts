@@ -3,7 +3,7 @@
 //   next-action  dist/payframe-next-action.js  for the script tag: the 3-D Secure modal, the
 //          full-page fallback and Stripe mode, loaded only when a payment needs them
 //   iife   dist/payframe.js    the self-contained script-tag file (pins payframe-next-action.js by its hash)
-//   field, controller   dist/fields/   the fields-origin pages: number, expiry, cvc (one build), controller
+//   field, controller   dist/fields/   the fields-origin pages: number, expiry, cvc (one build, one template), controller
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -56,6 +56,32 @@ const inlineFrameCss: Plugin = {
   },
 };
 
+/** The field pages, by kind, with the field's name for the page's title. */
+const FIELD_PAGES: Record<string, string> = { number: 'card number', expiry: 'expiration date', cvc: 'security code (CVC)' };
+
+/** A field page's id (`<root>/iframe/<kind>.html`): its kind and name. Made from iframe/field.html, not a file. */
+function fieldPage(id: string): { kind: string; name: string } | undefined {
+  const [, folder, kind = ''] = /^(.*)\/iframe\/(\w+)\.html$/.exec(id) ?? [];
+  const name = Object.hasOwn(FIELD_PAGES, kind) ? FIELD_PAGES[kind] : undefined;
+  return folder === root && name ? { kind, name } : undefined;
+}
+
+/**
+ * The field pages differ only by their field: each is iframe/field.html with the field's name in
+ * its title and its own entry (iframe/pages/<kind>-frame.ts), which imports only that kind's
+ * rules, so each page still loads only its own.
+ */
+const fieldPages: Plugin = {
+  name: 'payframe-field-pages',
+  enforce: 'pre',
+  resolveId: (id) => (fieldPage(id) ? id : undefined),
+  load(id) {
+    const page = fieldPage(id);
+    if (!page) return undefined;
+    return readFileSync(resolve(root, 'iframe/field.html'), 'utf8').replaceAll('{{FIELD_NAME}}', page.name).replaceAll('{{FIELD_KIND}}', page.kind);
+  },
+};
+
 /** Our own frame code that every field kind runs (not a kind's rules, its entry, autofill or a locale). */
 function isSharedFieldModule(id: string): boolean {
   return /\/(src|iframe)\/.*\.(ts|css)$/.test(id) && !id.includes('/node_modules/') && !/\/iframe\/(pages\/|autofill-catcher|fields\/(card-number|card-brand|expiry|cvc))|\/locales\//.test(id);
@@ -65,7 +91,7 @@ function isSharedFieldModule(id: string): boolean {
 function framePages(pages: string[], emptyOutDir: boolean): UserConfig {
   return {
     ...shared,
-    plugins: [minifyFrameHtml, inlineFrameCss, localeChunks(root)],
+    plugins: [fieldPages, minifyFrameHtml, inlineFrameCss, localeChunks(root)],
     root: resolve(root, 'iframe'),
     // Relative URLs, so the pages work wherever the fields origin mounts them.
     base: './',
@@ -117,7 +143,7 @@ const modes: Record<string, UserConfig> = {
   // The field pages are built together: each kind's page loads its own entry plus the chunk all
   // three share. The controller is built on its own: a chunk shared with the fields would make
   // each carry the other's code (the controller has no use for the style allowlist).
-  field: framePages(['number', 'expiry', 'cvc'], true),
+  field: framePages(Object.keys(FIELD_PAGES), true),
   controller: framePages(['controller'], false),
 };
 
