@@ -1,4 +1,4 @@
-// Drives a Payframe card surface (the drop-in <payframe-checkout> or split fields in a
+// Drives a Payframe checkout's card fields (the drop-in <payframe-checkout> or split fields in a
 // <payframe-card-group>) through any EnginePage, as a shopper would: waits for it, types into its
 // frames, presses Pay, and reads what the merchant page saw. Runs in Node; page functions run in
 // the merchant page or in a field frame.
@@ -11,7 +11,7 @@ export interface RecordedEvent {
   detail: string;
 }
 
-export class CardSurface {
+export class CardFieldsDriver {
   constructor(
     readonly page: EnginePage,
     /** CSS selector of the host element in the merchant page. */
@@ -20,12 +20,12 @@ export class CardSurface {
     readonly fieldsInShadow: boolean,
   ) {}
 
-  static dropIn(page: EnginePage, host = '#checkout'): CardSurface {
-    return new CardSurface(page, host, true);
+  static dropIn(page: EnginePage, host = '#checkout'): CardFieldsDriver {
+    return new CardFieldsDriver(page, host, true);
   }
 
-  static splitFields(page: EnginePage, host = '#split'): CardSurface {
-    return new CardSurface(page, host, false);
+  static splitFields(page: EnginePage, host = '#split'): CardFieldsDriver {
+    return new CardFieldsDriver(page, host, false);
   }
 
   frame(kind: FieldKind): ShadowPath {

@@ -2,7 +2,7 @@
 // origins, the same story written once and run through each engine's own driver.
 import type { PaymentMethod } from '../../src/index.ts';
 import { findSecrets, SECRET_CARD } from '../e2e/harness/secrets.ts';
-import { CardSurface, merchantPageText } from './card-surface.ts';
+import { CardFieldsDriver, merchantPageText } from './card-fields-driver.ts';
 import { expect, test } from './engine-fixtures.ts';
 import type { EnginePage } from './engines/engine-page.ts';
 
@@ -11,7 +11,7 @@ test.beforeEach(async ({ engine, demo }) => {
 });
 
 test('the drop-in becomes ready with its fields in frames the merchant page cannot read', async ({ engine, demo }) => {
-  const checkout = CardSurface.dropIn(engine);
+  const checkout = CardFieldsDriver.dropIn(engine);
   await checkout.waitReady();
   const frames = await engine.evaluate((host) => {
     const root = document.querySelector(host)!.shadowRoot!;
@@ -32,7 +32,7 @@ test('the drop-in becomes ready with its fields in frames the merchant page cann
 });
 
 test('a card typed into the three frames is formatted there and tokenizes into a pm_ token', async ({ engine }) => {
-  const checkout = CardSurface.dropIn(engine);
+  const checkout = CardFieldsDriver.dropIn(engine);
   await checkout.waitReady();
   await checkout.recordEvents(['payframe-token', 'payframe-error']);
   await checkout.fillCard(SECRET_CARD);
@@ -46,7 +46,7 @@ test('a card typed into the three frames is formatted there and tokenizes into a
 });
 
 test('the card number and CVC never reach the merchant page: not its DOM, not the change events', async ({ engine }) => {
-  const checkout = CardSurface.dropIn(engine);
+  const checkout = CardFieldsDriver.dropIn(engine);
   await checkout.waitReady();
   await checkout.recordEvents(['payframe-change', 'payframe-token']);
   await checkout.fillCard(SECRET_CARD);
@@ -63,7 +63,7 @@ test('the card number and CVC never reach the merchant page: not its DOM, not th
 });
 
 test('split fields become ready and tokenize the card typed into their frames', async ({ engine }) => {
-  const split = CardSurface.splitFields(engine);
+  const split = CardFieldsDriver.splitFields(engine);
   await split.waitReady();
   await split.recordEvents(['payframe-token', 'payframe-error']);
   await split.fillCard(SECRET_CARD);
@@ -100,7 +100,7 @@ const fieldPage = (fieldsOrigin: string, key: string, host: string, checkout: st
   `${fieldsOrigin}/frames/${key}/number.html#${new URLSearchParams({ frame: 'number', checkout, host })}`;
 
 test('a field frame named for the page embedding it starts; one claiming another origin refuses to', async ({ engine, demo }) => {
-  await CardSurface.dropIn(engine).waitReady();
+  await CardFieldsDriver.dropIn(engine).waitReady();
   await embedFieldPage(engine, 'honest-frame', fieldPage(demo.fieldsOrigin, demo.publishableKey, demo.merchantUrl, 'HonestHonestHonestHonest'));
   await embedFieldPage(engine, 'lying-frame', fieldPage(demo.fieldsOrigin, demo.publishableKey, 'https://bank.example', 'LyingLyingLyingLyingLyin'));
   // The honest frame is the control: the same probe sees a started field, so "refused" means something.
