@@ -47,6 +47,9 @@ export async function launchChromium(): Promise<EnginePage> {
       if (!handle) throw new Error(`Nothing to click at ${path.join(' >> ')}`);
       await handle.click();
     },
+    async clickInFrame(path, selector) {
+      await (await frameAt(path)).locator(selector).click();
+    },
     async close() {
       await browser.close();
     },

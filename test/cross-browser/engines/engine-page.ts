@@ -20,7 +20,7 @@ export type ShadowPath = readonly string[];
 export type PageFunction<Arg, Result> = (arg: Arg) => Result | Promise<Result>;
 
 /** The keys specs press beyond typed text; each adapter maps them to its driver's names. */
-export type KeyName = 'Tab' | 'Shift+Tab' | 'Enter';
+export type KeyName = 'Tab' | 'Shift+Tab' | 'Enter' | 'Backspace';
 
 export interface WaitOptions {
   /** Milliseconds; defaults to 10 s. */
@@ -51,6 +51,8 @@ export interface EnginePage {
   press(key: KeyName): Promise<void>;
   /** A real pointer click on the element at `target` in the merchant page. */
   click(target: ShadowPath): Promise<void>;
+  /** A real pointer click on the element matching `selector` inside the (cross-origin) frame at `frame`. */
+  clickInFrame(frame: ShadowPath, selector: string): Promise<void>;
   /** Ends the browser and everything the adapter started (driver, display). */
   close(): Promise<void>;
 }

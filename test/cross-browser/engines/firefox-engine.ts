@@ -62,6 +62,11 @@ export async function launchFirefox(): Promise<EnginePage> {
       if (!handle) throw new Error(`Nothing to click at ${path.join(' >> ')}`);
       await handle.click();
     },
+    async clickInFrame(path, selector) {
+      const target = await (await frameAt(path)).waitForSelector(selector);
+      if (!target) throw new Error(`Nothing to click at ${selector} in the frame at ${path.join(' >> ')}`);
+      await target.click();
+    },
     async close() {
       await browser.close();
     },

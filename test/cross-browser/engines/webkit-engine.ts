@@ -94,6 +94,7 @@ export async function launchWebKit(): Promise<EnginePage> {
     async click(path) {
       await (await elementAtPath(path)).click();
     },
+    clickInFrame: (path, selector) => insideFrame(path, async () => (await browser.$(selector)).click()),
     async close() {
       // A session left open blocks the next one ("Maximum number of active sessions").
       await browser.deleteSession().catch(() => undefined);
