@@ -33,6 +33,9 @@ export async function launchChromium(): Promise<EnginePage> {
     async evaluateInFrame<Arg, Result>(path: ShadowPath, fn: PageFunction<Arg, Result>, arg: Arg) {
       return (await frameAt(path)).evaluate(fn as Serialized, arg) as Promise<Result>;
     },
+    async runScriptInFrame(path, source) {
+      await (await frameAt(path)).evaluate(source);
+    },
     async typeInFrame(path, text) {
       const input = (await frameAt(path)).locator(SHOPPER_INPUT);
       await input.focus();

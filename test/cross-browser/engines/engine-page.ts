@@ -43,6 +43,11 @@ export interface EnginePage {
   /** Runs `fn` inside the (cross-origin) frame of the iframe element at `frame`. */
   evaluateInFrame<Arg, Result>(frame: ShadowPath, fn: PageFunction<Arg, Result>, arg: Arg): Promise<Result>;
   /**
+   * Runs script source (a library such as axe-core, not a serialized function) in the frame
+   * through the driver's own channel, where the frame's CSP (no inline script, no eval) does not apply.
+   */
+  runScriptInFrame(frame: ShadowPath, source: string): Promise<void>;
+  /**
    * Types like a shopper into the frame's textbox (`input#input`, not the aria-hidden autofill
    * catchers): focuses it, moves the caret to the end, then presses one key per character.
    */

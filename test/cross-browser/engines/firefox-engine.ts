@@ -39,6 +39,9 @@ export async function launchFirefox(): Promise<EnginePage> {
     async evaluateInFrame<Arg, Result>(path: ShadowPath, fn: PageFunction<Arg, Result>, arg: Arg) {
       return (await frameAt(path)).evaluate(fn as Serialized, arg) as Promise<Result>;
     },
+    async runScriptInFrame(path, source) {
+      await (await frameAt(path)).evaluate(source);
+    },
     async typeInFrame(path, text) {
       const input = await (await frameAt(path)).waitForSelector(SHOPPER_INPUT);
       if (!input) throw new Error(`No textbox in the frame at ${path.join(' >> ')}`);

@@ -74,6 +74,10 @@ export async function launchWebKit(): Promise<EnginePage> {
     },
     evaluateInFrame: <Arg, Result>(path: ShadowPath, fn: PageFunction<Arg, Result>, arg: Arg) =>
       insideFrame(path, () => browser.execute(fn as (arg: Arg) => Result, arg) as Promise<Result>),
+    async runScriptInFrame(path, source) {
+      // Classic WebDriver runs a string as a function body.
+      await insideFrame(path, () => browser.execute(source));
+    },
     async typeInFrame(path, text) {
       // Clicked from the top-level page, not after switching into the frame: WebKitWebDriver's
       // switch back out moved focus away from the field script had just focused (the expiry after
