@@ -40,6 +40,25 @@ export class CardFieldsHarness {
     await input.focus();
     await input.press('End');
     await input.pressSequentially(text);
+    await this.settled(kind);
+  }
+
+  /**
+   * Waits until the merchant page holds the field's state for what the frame now shows. The
+   * frame's change message crosses processes on its own path, so without this a tokenize() sent
+   * right after typing can overtake it and find the field still incomplete.
+   */
+  async settled(kind: FieldKind): Promise<void> {
+    await expect
+      .poll(async () => {
+        const inFrame = await this.frameLocator(kind).locator('body').evaluate((body) => ({ empty: (body.querySelector('input#input') as HTMLInputElement).value === '', complete: body.classList.contains('complete') }));
+        const onPage = await this.fieldElement(kind).evaluate((element) => {
+          const state = (element as unknown as { state?: { empty: boolean; complete: boolean } }).state;
+          return state ? { empty: state.empty, complete: state.complete } : undefined;
+        });
+        return JSON.stringify(onPage) === JSON.stringify(inFrame);
+      })
+      .toBe(true);
   }
 
   /** Types a whole card, waiting for focus to move on where the field completes. */
