@@ -32,6 +32,35 @@ async function openInIntentMode(engine: EnginePage, demo: DemoServers): Promise<
   return { checkout, intentId };
 }
 
+/**
+ * Types the card, waits until the checkout has told the merchant page that every field is
+ * complete, then presses Pay. Without that wait, 2 of about 16 WebKit runs under load saw no
+ * payment start within 15 s of Pay (no decline, no challenge); a Pay pressed before the last key
+ * reached its frame would look like that. Cause not proven; 12 runs since were green.
+ */
+async function fillAndPay(checkout: CardFieldsDriver, card: { number: string; expiry: string; cvc: string }): Promise<void> {
+  await checkout.recordEvents(['payframe-change']);
+  await checkout.fillCard(card);
+  await waitAllComplete(checkout);
+  await checkout.pressPay();
+}
+
+/** Waits until the last change each field reported (see fillAndPay) says it is complete. */
+async function waitAllComplete(checkout: CardFieldsDriver): Promise<void> {
+  await checkout.page.waitFor(
+    () => {
+      const last: Record<string, boolean> = {};
+      for (const event of (window as unknown as { payframeCrossEvents: { detail: string }[] }).payframeCrossEvents) {
+        const state = JSON.parse(event.detail) as { field: string; complete: boolean };
+        last[state.field] = state.complete;
+      }
+      return last.number && last.expiry && last.cvc;
+    },
+    null,
+    { message: 'number, expiry and CVC complete' },
+  );
+}
+
 /** The statuses of the newest timeline group's steps, in order. */
 const stepStatuses = (engine: EnginePage) =>
   engine.evaluate(() => [...document.querySelectorAll('#timeline > li.timeline-group:first-child .step')].map((step) => (step as HTMLElement).dataset.status ?? ''), null);
@@ -45,8 +74,7 @@ async function waitForStep(engine: EnginePage, status: string, timeout = 15_000)
 
 test('a 4242 card pays the PaymentIntent the shop created: the intent ends succeeded', async ({ engine, demo }) => {
   const { checkout, intentId } = await openInIntentMode(engine, demo);
-  await checkout.fillCard({ number: '4242424242424242', expiry: EXPIRY, cvc: CVC });
-  await checkout.pressPay();
+  await fillAndPay(checkout, { number: '4242424242424242', expiry: EXPIRY, cvc: CVC });
   await waitForStep(engine, 'succeeded');
   expect(await stepStatuses(engine)).toEqual(['requires_payment_method', 'succeeded']);
   expect(await gatewayStripe(demo).paymentIntents.retrieve(intentId)).toMatchObject({ status: 'succeeded', amount: 1999, amount_received: 1999, currency: 'eur' });
@@ -54,12 +82,15 @@ test('a 4242 card pays the PaymentIntent the shop created: the intent ends succe
 
 test('3-D Secure 4000002760003184: the challenge opens in the modal dialog, Complete inside its frame, the intent succeeds', async ({ engine, demo }) => {
   const { checkout, intentId } = await openInIntentMode(engine, demo);
-  await checkout.fillCard({ number: '4000002760003184', expiry: EXPIRY, cvc: CVC });
-  await checkout.pressPay();
+  await fillAndPay(checkout, { number: '4000002760003184', expiry: EXPIRY, cvc: CVC });
 
   // The challenge page has loaded in the dialog's frame once its Complete button exists there
   // (while the frame is still loading, a driver may not reach into it yet: that counts as not yet).
-  await engine.waitFor(() => !!document.querySelector('#checkout')!.shadowRoot!.querySelector('dialog iframe'), null, { message: 'the challenge dialog', timeout: 15_000 });
+  await engine.waitFor(() => !!document.querySelector('#checkout')!.shadowRoot!.querySelector('dialog iframe'), null, { message: 'the challenge dialog', timeout: 15_000 }).catch(async (error: Error) => {
+    // What the shopper saw instead (messages and steps only, never the card).
+    const seen = await engine.evaluate(() => [...document.querySelector('#checkout')!.shadowRoot!.querySelectorAll('[part~="form-error"], [part~="error"]')].map((node) => node.textContent?.trim()).filter(Boolean), null);
+    throw new Error(`${error.message}; the checkout showed ${JSON.stringify(seen)}, the timeline ${JSON.stringify(await stepStatuses(engine))}`);
+  });
   await expect
     .poll(() => engine.evaluateInFrame(CHALLENGE_FRAME, () => !!document.querySelector('button[value="complete"]'), null).catch(() => false), { timeout: 15_000, message: 'the challenge page loaded' })
     .toBe(true);
@@ -106,8 +137,7 @@ test('3-D Secure 4000002760003184: the challenge opens in the modal dialog, Comp
 
 test('a decline (4000000000009995, insufficient funds) is shown to the shopper, then 4242 pays the same intent', async ({ engine, demo }) => {
   const { checkout, intentId } = await openInIntentMode(engine, demo);
-  await checkout.fillCard({ number: '4000000000009995', expiry: EXPIRY, cvc: CVC });
-  await checkout.pressPay();
+  await fillAndPay(checkout, { number: '4000000000009995', expiry: EXPIRY, cvc: CVC });
   const formError = () => engine.evaluate(() => document.querySelector('#checkout')!.shadowRoot!.querySelector('[part="form-error"]')?.textContent?.trim() ?? '', null);
   await engine.waitFor(() => document.querySelector('#checkout')!.shadowRoot!.querySelector('[part="form-error"]')?.textContent?.trim(), null, { message: 'the decline shown', timeout: 15_000 });
   expect(await formError()).toBe('Your card has insufficient funds.');
@@ -118,6 +148,7 @@ test('a decline (4000000000009995, insufficient funds) is shown to the shopper, 
   for (let i = 0; i < '4000 0000 0000 9995'.length; i++) await engine.press('Backspace');
   expect(await checkout.value('number')).toBe('');
   await checkout.type('number', '4242424242424242');
+  await waitAllComplete(checkout);
   await checkout.pressPay();
   await waitForStep(engine, 'succeeded');
   expect(await stepStatuses(engine)).toEqual(['requires_payment_method', 'requires_payment_method', 'succeeded']);
