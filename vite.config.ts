@@ -3,7 +3,8 @@
 //   next-action  dist/payframe-next-action.js  for the script tag: the 3-D Secure modal, the
 //          full-page fallback and Stripe mode, loaded only when a payment needs them
 //   iife   dist/payframe.js    the self-contained script-tag file (pins payframe-next-action.js by its hash)
-//   field, controller   dist/fields/   the fields-origin pages: number, expiry, cvc (one build, one template), controller
+//   field, controller, card   dist/fields/   the fields-origin pages: number, expiry, cvc (one build, one template),
+//          the split fields' controller, and the drop-in's card frame
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -145,6 +146,8 @@ const modes: Record<string, UserConfig> = {
   // each carry the other's code (the controller has no use for the style allowlist).
   field: framePages(Object.keys(FIELD_PAGES), true),
   controller: framePages(['controller'], false),
+  // The drop-in's card frame, alone too: it carries every input's rules and the payment steps.
+  card: framePages(['card'], false),
 };
 
 /** The script tag loads payframe-next-action.js with this Subresource Integrity hash: build `next-action` first. */

@@ -5,13 +5,16 @@
 import { FIELD_STYLE_STATES, THEME_VARIABLES, type FieldStyleState, type ThemeVariableName } from '../src/shared/style-allowlist.ts';
 import { sanitizeFieldStyle } from '../src/shared/style-sanitizer.ts';
 
-/** The only selectors merchant declarations ever land in. */
+/**
+ * The only selectors merchant declarations ever land in. `complete` and `invalid` are classes on
+ * what holds an input: the body of a split field's frame, each field of the drop-in's card frame.
+ */
 const STATE_SELECTORS: Record<FieldStyleState, string> = {
   base: 'input',
   placeholder: 'input::placeholder',
   focus: 'input:focus',
-  complete: 'body.complete input',
-  invalid: 'body.invalid input',
+  complete: '.complete input',
+  invalid: '.invalid input',
 };
 
 export interface FieldStyleSheet {

@@ -29,6 +29,7 @@ export const BUDGETS = [
   { id: 'field-frame-expiry', label: 'field frame page (expiry), all-in', maxGzip: 12 * KB },
   { id: 'field-frame-cvc', label: 'field frame page (CVC), all-in', maxGzip: 12 * KB },
   { id: 'controller-frame', label: 'controller frame page, all-in', maxGzip: 12 * KB },
+  { id: 'card-frame', label: "the drop-in's card frame page (three inputs and the payment steps), all-in", maxGzip: 14 * KB },
 ];
 
 /**

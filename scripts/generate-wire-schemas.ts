@@ -32,6 +32,8 @@ const TARGETS: { out: string; sources: SchemaSource[] }[] = [
           'fieldCommandSchema',
           'controllerCommandSchema',
           'controllerEventSchema',
+          'cardFrameCommandSchema',
+          'cardFrameEventSchema',
           'paymentMethodSchema',
           'clientSecretSchema',
           'publishableKeySchema',

@@ -48,6 +48,7 @@ export function measureOutputs(dist = 'dist') {
     { id: 'field-frame-expiry', name: 'field frame page, expiry (all-in)', files: framePageFiles(dist, 'expiry.html') },
     { id: 'field-frame-cvc', name: 'field frame page, cvc (all-in)', files: framePageFiles(dist, 'cvc.html') },
     { id: 'controller-frame', name: 'controller frame page (all-in)', files: framePageFiles(dist, 'controller.html') },
+    { id: 'card-frame', name: "drop-in's card frame page (all-in)", files: framePageFiles(dist, 'card.html') },
   ];
   return outputs.map(({ id, name, files }) => ({ id, name, files, ...sizeOfBuffers(files.map((file) => readFileSync(file))) }));
 }

@@ -139,6 +139,7 @@ const results = [
   breakdown('payframe.js (script tag)', [join(outDir, 'payframe.js')]),
   breakdown('field frame page, number (all-in)', framePageFiles(outDir, 'number.html')),
   breakdown('controller frame page (all-in)', framePageFiles(outDir, 'controller.html')),
+  breakdown("drop-in's card frame page (all-in)", framePageFiles(outDir, 'card.html')),
 ];
 for (const result of results) printBreakdown(result);
 writeFileSync(join(outDir, 'breakdown.json'), `${JSON.stringify(results, null, 2)}\n`);

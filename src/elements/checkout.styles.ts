@@ -1,5 +1,6 @@
-// Styles of the drop-in checkout: fields, a form-level error line, the pay button and the
-// 3-D Secure challenge modal (challenge-modal.ts puts it in this shadow root).
+// Styles of the drop-in checkout: the card frame's place (and its skeleton while it loads), a
+// form-level error line, the pay button and the 3-D Secure challenge modal (challenge-modal.ts puts
+// it in this shadow root).
 import { css } from 'lit';
 
 export const checkoutStyles = css`
@@ -14,10 +15,63 @@ export const checkoutStyles = css`
     gap: 4px;
     margin: 0;
   }
-  .row {
+  /* The card frame draws 3px beyond its boxes for the focus ring: the margin keeps the boxes in
+     line with the button. Until it reports its height, the height its content has by default
+     (label, box with its border, error line; twice, and the gap) is reserved: nothing moves. */
+  .card {
+    position: relative;
+    margin: -3px;
+    height: calc(2 * (40px + var(--payframe-spacing, 12px) / 2 + var(--payframe-field-height, 44px) + 2px) + 10px);
+  }
+  .card iframe {
+    display: block;
+    width: 100%;
+    height: 100%;
+    border: 0;
+    background: transparent;
+  }
+  /* Until the frame says it is ready its page may still be laying out: the skeleton shows instead. */
+  .card.loading iframe {
+    visibility: hidden;
+  }
+  .skeleton {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    align-content: start;
+    gap: 4px;
+    padding: 3px;
+    pointer-events: none;
+  }
+  .skeleton-row {
     display: grid;
     grid-template-columns: 1fr 1fr;
     gap: var(--payframe-spacing, 12px);
+  }
+  .skeleton-label {
+    margin: 0 0 calc(var(--payframe-spacing, 12px) / 2);
+    font-size: 14px;
+    line-height: 18px;
+    font-weight: 500;
+    color: var(--payframe-color-label, #30313d);
+  }
+  .skeleton-box {
+    height: var(--payframe-field-height, 44px);
+    margin-bottom: 22px;
+    border: solid var(--payframe-color-border, #868e9c);
+    border-width: var(--payframe-border-width, 1px);
+    border-radius: var(--payframe-radius, 6px);
+    background: linear-gradient(90deg, var(--payframe-skeleton, #eef1f5) 25%, transparent 50%, var(--payframe-skeleton, #eef1f5) 75%) var(--payframe-color-background, #fff);
+    background-size: 200% 100%;
+    animation: shimmer 1.2s ease-in-out infinite;
+  }
+  @keyframes shimmer {
+    from {
+      background-position: 200% 0;
+    }
+    to {
+      background-position: -200% 0;
+    }
   }
   .form-error {
     min-height: 18px;
@@ -110,6 +164,9 @@ export const checkoutStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
+    .skeleton-box {
+      animation: none;
+    }
     .spinner {
       animation-duration: 2.4s;
     }

@@ -1,9 +1,10 @@
-// <payframe-checkout>: the drop-in. Card number, expiry and CVC fields (each an iframe on the
-// fields origin), an error line per field, and a pay button showing the amount: it tokenizes, or
-// with `client-secret` pays the merchant's PaymentIntent (3-D Secure in a modal). Merchant realm.
+// <payframe-checkout>: the drop-in. One frame on the fields origin holding the card number, expiry
+// and CVC with their labels and error lines, a form-level error line, and a pay button showing the
+// amount: it tokenizes, or with `client-secret` pays the merchant's PaymentIntent (3-D Secure in a
+// modal). Merchant realm.
 import { html, LitElement, nothing } from 'lit';
 import { PaymentFlow } from '../host/payment-flow.ts';
-import { SplitFieldsSurface } from '../host/split-fields-surface.ts';
+import { CardFrameSurface } from '../host/card-frame-surface.ts';
 import { forgetReturnParams, returnedClientSecret } from '../host/redirect-return.ts';
 import { formatAmount } from '../format-amount.ts';
 import { isFieldErrorCode } from '../shared/errors.ts';
@@ -16,31 +17,27 @@ import { themeStyles } from '../themes/theme.styles.ts';
 import { liveRegionStyles } from '../a11y/live-region.styles.ts';
 import { localizeError } from '../i18n/localize-error.ts';
 import { format, isRightToLeft, requestedLocaleTag, supportedLocale } from '../i18n/messages.ts';
-import './define-fields.ts';
 
 /**
- * @event payframe-ready - Every field frame and the controller are ready for input.
+ * @event payframe-ready - The card frame is ready for input.
  * @event payframe-change - A field's state changed: `{ field, empty, complete, valid, brand?, error? }`.
  * @event payframe-focus - A field gained focus: `{ field }`.
  * @event payframe-blur - A field lost focus: `{ field }`.
  * @event payframe-token - A payment method was created: `{ paymentMethod }`.
  * @event payframe-payment - With `client-secret`: the PaymentIntent was paid: `{ paymentIntent: { id, status } }`.
  * @event payframe-error - Tokenizing or paying failed, or the frames could not load: `{ error: { code, message, field?, declineCode? } }`.
- * @csspart form - The form holding the fields and the button.
- * @csspart field - Each field (`field-number`, `field-expiry`, `field-cvc` name one).
- * @csspart label - A field's visible label.
- * @csspart box - The bordered box around a field's frame.
- * @csspart error - The line under a field showing its error.
- * @csspart row - The row holding the expiry and CVC fields.
+ * @csspart form - The form holding the card frame and the button.
+ * @csspart card - The box holding the card frame (labels, inputs and their error lines are inside
+ *   the frame: style them with the theme variables and `fieldStyle`).
  * @csspart form-error - The line above the button for errors that belong to no single field.
  * @csspart button - The pay button.
  * @cssprop --payframe-color-primary - The button and the focused field's border (also `-hover`, `--payframe-color-on-primary`).
  * @cssprop --payframe-color-text - Text, in the page and in the fields (the frames get it too).
  * @cssprop --payframe-color-background - The fields' background (frames too).
- * @cssprop --payframe-color-border - The fields' border. `--payframe-border-width` its width.
+ * @cssprop --payframe-color-border - The fields' border (frames too). `--payframe-border-width` its width, `--payframe-box-shadow` its shadow.
  * @cssprop --payframe-color-danger - Errors (frames too). `--payframe-color-placeholder`, `--payframe-color-caret` reach the frames.
  * @cssprop --payframe-radius - Corner radius of fields and button.
- * @cssprop --payframe-spacing - Space between fields and under labels.
+ * @cssprop --payframe-spacing - Space between fields and under labels. `--payframe-field-height` a field box's height, `--payframe-color-label` the labels.
  * @cssprop --payframe-font-family - Font (frames too; `--payframe-font-size-base` sizes the inputs).
  * @cssprop --payframe-focus-ring - The focus ring's colour.
  *
@@ -99,7 +96,7 @@ export class PayframeCheckout extends LitElement {
    */
   declare fieldStyle: PayframeFieldStyle | undefined;
 
-  private readonly group: SplitFieldsSurface;
+  private readonly group: CardFrameSurface;
   readonly #flow: PaymentFlow;
   private formError: CheckoutError | undefined;
   /** Says errors, "processing" and the outcome to screen readers, each once. */
@@ -113,13 +110,13 @@ export class PayframeCheckout extends LitElement {
     this.fieldsOrigin = null;
     this.clientSecret = null;
     this.returnUrl = null;
-    this.group = new SplitFieldsSurface(this, () => this.submit());
+    this.group = new CardFrameSurface(this, () => this.submit());
     this.#flow = new PaymentFlow(this, this.group);
     // Back from a full-page 3-D Secure redirect: report the outcome once the frames are ready.
     this.addEventListener('payframe-ready', () => this.resumeAfterRedirect(), { once: true });
   }
 
-  /** True once every field frame and the controller are ready for input. */
+  /** True once the card frame is ready for input. */
   get ready(): boolean {
     return this.group.ready;
   }
@@ -212,22 +209,33 @@ export class PayframeCheckout extends LitElement {
     this.submit();
   }
 
+  /** Where the card frame goes: the default height reserved before it loads (no layout shift), its content's height after. */
+  private renderCard() {
+    const { ready, height, messages, iframe } = this.group;
+    const skeletonField = (label: string) => html`<div><div class="skeleton-label">${label}</div><div class="skeleton-box"></div></div>`;
+    return html`<div class=${ready ? 'card' : 'card loading'} part="card" style=${height === undefined ? '' : `height:${height}px`}>
+      ${iframe ?? nothing}
+      ${ready
+        ? nothing
+        : html`<div class="skeleton" aria-hidden="true">
+            ${skeletonField(messages.numberLabel)}
+            <div class="skeleton-row">${skeletonField(messages.expiryLabel)}${skeletonField(messages.cvcLabel)}</div>
+          </div>`}
+    </div>`;
+  }
+
   override render() {
     const { ready, loadError, messages } = this.group;
     const { busy } = this.#flow;
     const error = loadError ?? this.formError;
     return html`
       <form part="form" novalidate lang=${this.group.locale} dir=${isRightToLeft(this.group.locale) ? 'rtl' : 'ltr'} aria-busy=${busy ? 'true' : 'false'} @submit=${this.onSubmit}>
-        <payframe-card-number part="field field-number" exportparts="label, box, error"></payframe-card-number>
-        <div class="row" part="row">
-          <payframe-card-expiry part="field field-expiry" exportparts="label, box, error"></payframe-card-expiry>
-          <payframe-card-cvc part="field field-cvc" exportparts="label, box, error"></payframe-card-cvc>
-        </div>
+        ${this.renderCard()}
         <p class="form-error" part="form-error">${error ? localizeError(error, messages).message : ''}</p>
         <button part="button" type="submit" ?disabled=${!ready && !busy} aria-disabled=${busy ? 'true' : 'false'}>
           ${busy ? html`<span class="spinner" aria-hidden="true"></span>${messages.processing}` : this.payLabel()}
         </button>
-        ${this.announcer.region} ${this.group.controllerFrame ?? nothing}
+        ${this.announcer.region}
       </form>
     `;
   }

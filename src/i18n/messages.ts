@@ -14,6 +14,7 @@ export const ENGLISH_FIELD_TEXTS = {
 } as const;
 
 const ENGLISH_PAGE_TEXTS = {
+  cardFrameTitle: 'Secure card details input',
   numberFrameTitle: 'Secure card number input',
   expiryFrameTitle: 'Secure expiration date input',
   cvcFrameTitle: 'Secure security code (CVC) input',

@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { CARD_BRANDS } from './card-brands.ts';
 import { FIELD_ERROR_CODES } from './errors.ts';
-import { FIELD_KINDS, FRAME_KINDS, PAYMENT_INTENT_STATUSES, PROTOCOL_VERSION } from './protocol-constants.ts';
+import { FIELD_KINDS, FRAME_KINDS, MAX_CARD_FRAME_HEIGHT, PAYMENT_INTENT_STATUSES, PROTOCOL_VERSION } from './protocol-constants.ts';
 import { LOCALES } from '../i18n/messages.ts';
 
 export const cardBrandSchema = z.enum(CARD_BRANDS);
@@ -245,24 +245,67 @@ export type ConfirmResult = z.infer<typeof confirmResultSchema>;
  */
 const pageMessagesSchema = z.record(z.string().check(z.regex(/^[a-z][A-Za-z_]{0,39}$/)), z.string().check(z.maxLength(300)));
 
-export const controllerEventSchema = z.discriminatedUnion('type', [
+/** What a frame that tokenizes and confirms sends the page: the split fields' controller and the drop-in's card frame alike. */
+const paymentFrameEventSchemas = [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('tokenize-result'), requestId: requestIdSchema, result: tokenizeResultSchema }),
   z.object({ type: z.literal('confirm-result'), requestId: requestIdSchema, result: confirmResultSchema }),
   z.object({ type: z.literal('intent-status-result'), requestId: requestIdSchema, result: paymentResultSchema }),
-  /**
-   * Another controller frame claimed this checkout's fields (a script on the page embedded one):
-   * `refused` when this controller is the one the fields refuse, so it can never collect the card.
-   */
-  z.object({ type: z.literal('fields-claimed'), refused: z.boolean() }),
   /** A locale's texts for the page, keyed as in src/i18n/messages.ts; the page takes the keys it knows, as text. */
   z.object({
     type: z.literal('messages'),
     locale: localeSchema,
     messages: pageMessagesSchema,
   }),
+] as const;
+
+export const controllerEventSchema = z.discriminatedUnion('type', [
+  ...paymentFrameEventSchemas,
+  /**
+   * Another controller frame claimed this checkout's fields (a script on the page embedded one):
+   * `refused` when this controller is the one the fields refuse, so it can never collect the card.
+   */
+  z.object({ type: z.literal('fields-claimed'), refused: z.boolean() }),
 ]);
 export type ControllerEvent = z.infer<typeof controllerEventSchema>;
+
+// ---- Merchant page <-> the drop-in's card frame (number, expiry and CVC in one document) ----
+
+/** What the drop-in's page sets on its card frame: its locale, and its theme and `fieldStyle` layers. */
+export const cardFrameOptionsSchema = z.object({
+  locale: z.optional(localeSchema),
+  style: z.optional(fieldStyleLayersSchema),
+});
+
+/**
+ * The card frame takes the controller's requests (it tokenizes and confirms itself) and what the
+ * page asks of its inputs; `focus` names the input (the number when none is named).
+ */
+export const cardFrameCommandSchema = z.discriminatedUnion('type', [
+  ...controllerCommandSchema.def.options,
+  z.object({ type: z.literal('configure'), options: cardFrameOptionsSchema }),
+  z.object({ type: z.literal('focus'), field: z.optional(fieldKindSchema) }),
+  z.object({ type: z.literal('reveal-errors') }),
+  z.object({ type: z.literal('clear') }),
+]);
+export type CardFrameCommand = z.infer<typeof cardFrameCommandSchema>;
+
+export const cardFrameEventSchema = z.discriminatedUnion('type', [
+  ...paymentFrameEventSchemas,
+  z.object({ type: z.literal('change'), field: fieldKindSchema, state: fieldStateSchema }),
+  z.object({ type: z.literal('focus'), field: fieldKindSchema }),
+  z.object({ type: z.literal('blur'), field: fieldKindSchema }),
+  /** Enter was pressed in one of the inputs. */
+  z.object({ type: z.literal('submit') }),
+  /** The frame's content height, so the element grows when an error line shows; a number and nothing else. */
+  z.object({ type: z.literal('height'), height: z.number().check(z.int(), z.gte(0), z.lte(MAX_CARD_FRAME_HEIGHT)) }),
+  z.object({
+    type: z.literal('style-rejected'),
+    layer: z.enum(['theme', 'group', 'own']),
+    rejections: z.array(styleRejectionReportSchema).check(z.maxLength(100)),
+  }),
+]);
+export type CardFrameEvent = z.infer<typeof cardFrameEventSchema>;
 
 // ---- The 3-D Secure challenge page -> merchant page (window.postMessage) ----
 

@@ -52,7 +52,7 @@ const FONT_SIZE_KEYWORD = '(?:xx-small|x-small|small|medium|large|x-large|xx-lar
 
 // ---- Theme variables: named values the frame's own stylesheet uses, settable on their own ----
 
-export type StyleValueKind = 'color' | 'length' | 'signedLength' | 'fontFamily' | 'fontWeight';
+export type StyleValueKind = 'color' | 'length' | 'signedLength' | 'fontFamily' | 'fontWeight' | 'lengths' | 'boxShadow';
 
 export interface ThemeVariable {
   /** The custom property the frame sets; values may reference it as `var(<cssName>)`. */
@@ -82,6 +82,24 @@ export const THEME_VARIABLES = {
   letterSpacing: { cssName: '--payframe-letter-spacing', kind: 'signedLength' },
   /** Padding left and right of the text. */
   spacingInline: { cssName: '--payframe-spacing-inline', kind: 'length' },
+  // The drop-in's card frame draws each input's label, box and error line itself, from these.
+  /** The labels above the inputs. */
+  colorLabel: { cssName: '--payframe-color-label', kind: 'color' },
+  /** The boxes' border, and `colorPrimary` the focused box's. */
+  colorBorder: { cssName: '--payframe-color-border', kind: 'color' },
+  colorPrimary: { cssName: '--payframe-color-primary', kind: 'color' },
+  /** The ring around the focused box. */
+  focusRing: { cssName: '--payframe-focus-ring', kind: 'color' },
+  /** The boxes' corner radius. */
+  radius: { cssName: '--payframe-radius', kind: 'length' },
+  /** The boxes' border width: one to four lengths, as in CSS (`0 0 1px` for an underline). */
+  borderWidth: { cssName: '--payframe-border-width', kind: 'lengths' },
+  /** The boxes' shadow: `none` or up to three shadows of lengths and colours. */
+  boxShadow: { cssName: '--payframe-box-shadow', kind: 'boxShadow' },
+  /** The space between inputs, and half of it under the labels. */
+  spacing: { cssName: '--payframe-spacing', kind: 'length' },
+  /** The height of an input's box. */
+  fieldHeight: { cssName: '--payframe-field-height', kind: 'length' },
 } as const satisfies Record<string, ThemeVariable>;
 export type ThemeVariableName = keyof typeof THEME_VARIABLES;
 
@@ -98,7 +116,11 @@ const LENGTH_OR_VARIABLE = `(?:${LENGTH}|${variableReference('length')})`;
 const SIGNED_LENGTH_OR_VARIABLE = `(?:${SIGNED_LENGTH}|${variableReference('length', 'signedLength')})`;
 
 /** What a theme variable's own value may be: literals only, so variables never refer to each other. */
+const BOX_SHADOW = String.raw`(?:inset\s+)?${SIGNED_LENGTH}\s+${SIGNED_LENGTH}(?:\s+${LENGTH}(?:\s+${SIGNED_LENGTH})?)?\s+(?:${COLOR_LITERAL})`;
+
 export const THEME_VARIABLE_PATTERNS: Record<StyleValueKind, string> = {
+  lengths: `${LENGTH}(?:\\s+${LENGTH}){0,3}`,
+  boxShadow: `(?:none|${BOX_SHADOW}(?:\\s*,\\s*${BOX_SHADOW}){0,2})`,
   color: COLOR_LITERAL,
   length: LENGTH,
   signedLength: SIGNED_LENGTH,

@@ -119,6 +119,8 @@ const PROPERTY_OF_VARIABLE_KIND: Record<StyleValueKind, string> = {
   signedLength: 'letter-spacing',
   fontFamily: 'font-family',
   fontWeight: 'font-weight',
+  lengths: 'border-width',
+  boxShadow: 'box-shadow',
 };
 
 /**

@@ -14,6 +14,15 @@ const FRAME_VARIABLES = {
   fontWeight: '--payframe-font-weight',
   letterSpacing: '--payframe-letter-spacing',
   spacingInline: '--payframe-spacing-inline',
+  colorLabel: '--payframe-color-label',
+  colorBorder: '--payframe-color-border',
+  colorPrimary: '--payframe-color-primary',
+  focusRing: '--payframe-focus-ring',
+  radius: '--payframe-radius',
+  borderWidth: '--payframe-border-width',
+  boxShadow: '--payframe-box-shadow',
+  spacing: '--payframe-spacing',
+  fieldHeight: '--payframe-field-height',
 } as const;
 
 /** `{ variables }` with the frame variables set on `element`, or undefined when none is. */

@@ -10,21 +10,19 @@ test.beforeEach(async ({ page, demo, checkout }) => {
   await checkout.waitReady();
 });
 
-test('mounts three sandboxed field frames from the fields origin and a hidden controller', async ({ page, demo }) => {
+test('mounts one sandboxed card frame from the fields origin holding the three inputs, and no controller', async ({ page, demo, checkout }) => {
   const frames = page.locator('payframe-checkout iframe');
-  await expect(frames).toHaveCount(4);
-  for (const kind of ['number', 'expiry', 'cvc']) {
-    const iframe = page.locator(`payframe-checkout payframe-card-${kind} iframe`);
-    await expect(iframe).toHaveAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms');
-    await expect(iframe).toHaveAttribute('title', /Secure .+ input/);
-    expect(new URL((await iframe.getAttribute('src'))!).origin).toBe(demo.fieldsOrigin);
-  }
-  const controller = page.locator('payframe-checkout iframe[src*="controller.html"]');
-  await expect(controller).toBeHidden();
-  await expect(controller).toHaveAttribute('aria-hidden', 'true');
-  // The merchant page cannot reach into a field frame.
+  await expect(frames).toHaveCount(1);
+  const iframe = checkout.cardIframe();
+  await expect(iframe).toHaveAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms');
+  await expect(iframe).toHaveAttribute('title', 'Secure card details input');
+  const src = new URL((await iframe.getAttribute('src'))!);
+  expect(src.origin).toBe(demo.fieldsOrigin);
+  expect(src.pathname).toMatch(/^\/frames\/pk_[A-Za-z0-9_]+\/card\.html$/);
+  for (const kind of ['number', 'expiry', 'cvc'] as const) await expect(checkout.input(kind)).toBeVisible();
+  // The merchant page cannot reach into the card frame.
   const reach = await page.evaluate(() => {
-    const iframe = document.querySelector('payframe-checkout')!.shadowRoot!.querySelector('payframe-card-number')!.shadowRoot!.querySelector('iframe')!;
+    const iframe = document.querySelector('payframe-checkout')!.shadowRoot!.querySelector('iframe')!;
     let documentAccess = 'allowed';
     try {
       void iframe.contentWindow!.document;
@@ -34,6 +32,19 @@ test('mounts three sandboxed field frames from the fields origin and a hidden co
     return { contentDocument: iframe.contentDocument, documentAccess };
   });
   expect(reach).toEqual({ contentDocument: null, documentAccess: 'SecurityError' });
+});
+
+test('typing a whole card with no delay between keys loses and misplaces nothing', async ({ page, checkout }) => {
+  for (const [index, type] of ['pressSequentially', 'keyboard.type'].entries()) {
+    if (index > 0) await page.evaluate(() => (document.querySelector('payframe-checkout') as unknown as { clear(): void }).clear());
+    await expect(checkout.input('number')).toHaveValue('');
+    await checkout.input('number').focus();
+    if (type === 'pressSequentially') await checkout.input('number').pressSequentially('4242424242424242' + '1234' + '123', { delay: 0 });
+    else await page.keyboard.type('4242424242424242' + '1234' + '123');
+    await expect(checkout.input('number')).toHaveValue('4242 4242 4242 4242');
+    await expect(checkout.input('expiry')).toHaveValue('12 / 34');
+    await expect(checkout.input('cvc')).toHaveValue('123');
+  }
 });
 
 test('the pay button shows the amount in the currency, and the inputs carry autofill hints', async ({ checkout }) => {

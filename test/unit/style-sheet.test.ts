@@ -38,8 +38,8 @@ describe('field style sheet', () => {
       'input { color: rgb(1, 2, 3); font-size: 20px; }',
       'input::placeholder { color: rgb(9, 9, 9); }',
       'input:focus { color: rgb(0, 0, 200); }',
-      'body.complete input { color: rgb(0, 128, 0); }',
-      'body.invalid input { color: rgb(200, 0, 0); }',
+      '.complete input { color: rgb(0, 128, 0); }',
+      '.invalid input { color: rgb(200, 0, 0); }',
     ]);
   });
 

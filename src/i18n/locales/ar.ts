@@ -8,6 +8,7 @@ export default {
   cvcLabel: 'رمز الأمان',
   expiryPlaceholder: 'MM / YY',
   cvcPlaceholder: 'CVC',
+  cardFrameTitle: 'حقل آمن لإدخال بيانات البطاقة',
   numberFrameTitle: 'حقل آمن لإدخال رقم البطاقة',
   expiryFrameTitle: 'حقل آمن لإدخال تاريخ الانتهاء',
   cvcFrameTitle: 'حقل آمن لإدخال رمز الأمان (CVC)',

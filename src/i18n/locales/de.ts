@@ -7,6 +7,7 @@ export default {
   cvcLabel: 'Prüfnummer',
   expiryPlaceholder: 'MM / JJ',
   cvcPlaceholder: 'CVC',
+  cardFrameTitle: 'Sichere Eingabe der Kartendaten',
   numberFrameTitle: 'Sichere Eingabe der Kartennummer',
   expiryFrameTitle: 'Sichere Eingabe des Ablaufdatums',
   cvcFrameTitle: 'Sichere Eingabe der Prüfnummer (CVC)',

@@ -7,6 +7,7 @@ export default {
   cvcLabel: 'Código de seguridad',
   expiryPlaceholder: 'MM / AA',
   cvcPlaceholder: 'CVC',
+  cardFrameTitle: 'Campo seguro de los datos de la tarjeta',
   numberFrameTitle: 'Campo seguro del número de tarjeta',
   expiryFrameTitle: 'Campo seguro de la fecha de caducidad',
   cvcFrameTitle: 'Campo seguro del código de seguridad (CVC)',

@@ -7,6 +7,7 @@ export default {
   cvcLabel: 'Code de sécurité',
   expiryPlaceholder: 'MM / AA',
   cvcPlaceholder: 'CVC',
+  cardFrameTitle: 'Saisie sécurisée des données de carte',
   numberFrameTitle: 'Saisie sécurisée du numéro de carte',
   expiryFrameTitle: "Saisie sécurisée de la date d'expiration",
   cvcFrameTitle: 'Saisie sécurisée du code de sécurité (CVC)',

@@ -7,6 +7,7 @@ export default {
   cvcLabel: 'Codice di sicurezza',
   expiryPlaceholder: 'MM / AA',
   cvcPlaceholder: 'CVC',
+  cardFrameTitle: 'Campo sicuro dei dati della carta',
   numberFrameTitle: 'Campo sicuro del numero della carta',
   expiryFrameTitle: 'Campo sicuro della data di scadenza',
   cvcFrameTitle: 'Campo sicuro del codice di sicurezza (CVC)',

@@ -7,6 +7,7 @@ export default {
   cvcLabel: 'セキュリティコード',
   expiryPlaceholder: 'MM / YY',
   cvcPlaceholder: 'CVC',
+  cardFrameTitle: 'カード情報の安全な入力欄',
   numberFrameTitle: 'カード番号の安全な入力欄',
   expiryFrameTitle: '有効期限の安全な入力欄',
   cvcFrameTitle: 'セキュリティコード（CVC）の安全な入力欄',

@@ -7,6 +7,7 @@ export default {
   cvcLabel: '보안 코드',
   expiryPlaceholder: 'MM / YY',
   cvcPlaceholder: 'CVC',
+  cardFrameTitle: '카드 정보 보안 입력란',
   numberFrameTitle: '카드 번호 보안 입력란',
   expiryFrameTitle: '유효기간 보안 입력란',
   cvcFrameTitle: '보안 코드(CVC) 보안 입력란',

@@ -7,6 +7,7 @@ export default {
   cvcLabel: 'Beveiligingscode',
   expiryPlaceholder: 'MM / JJ',
   cvcPlaceholder: 'CVC',
+  cardFrameTitle: 'Beveiligd invoerveld voor de kaartgegevens',
   numberFrameTitle: 'Beveiligd invoerveld voor het kaartnummer',
   expiryFrameTitle: 'Beveiligd invoerveld voor de vervaldatum',
   cvcFrameTitle: 'Beveiligd invoerveld voor de beveiligingscode (CVC)',

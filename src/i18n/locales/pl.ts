@@ -7,6 +7,7 @@ export default {
   cvcLabel: 'Kod bezpieczeństwa',
   expiryPlaceholder: 'MM / RR',
   cvcPlaceholder: 'CVC',
+  cardFrameTitle: 'Bezpieczne pola danych karty',
   numberFrameTitle: 'Bezpieczne pole numeru karty',
   expiryFrameTitle: 'Bezpieczne pole daty ważności',
   cvcFrameTitle: 'Bezpieczne pole kodu bezpieczeństwa (CVC)',

@@ -7,6 +7,7 @@ export default {
   cvcLabel: 'Código de segurança',
   expiryPlaceholder: 'MM / AA',
   cvcPlaceholder: 'CVC',
+  cardFrameTitle: 'Campo seguro dos dados do cartão',
   numberFrameTitle: 'Campo seguro do número do cartão',
   expiryFrameTitle: 'Campo seguro da data de validade',
   cvcFrameTitle: 'Campo seguro do código de segurança (CVC)',

@@ -7,6 +7,7 @@ export default {
   cvcLabel: 'Säkerhetskod',
   expiryPlaceholder: 'MM / ÅÅ',
   cvcPlaceholder: 'CVC',
+  cardFrameTitle: 'Säkert fält för kortuppgifter',
   numberFrameTitle: 'Säkert fält för kortnummer',
   expiryFrameTitle: 'Säkert fält för utgångsdatum',
   cvcFrameTitle: 'Säkert fält för säkerhetskod (CVC)',

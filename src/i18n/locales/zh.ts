@@ -7,6 +7,7 @@ export default {
   cvcLabel: '安全码',
   expiryPlaceholder: '月 / 年',
   cvcPlaceholder: 'CVC',
+  cardFrameTitle: '银行卡信息安全输入框',
   numberFrameTitle: '卡号安全输入框',
   expiryFrameTitle: '有效期安全输入框',
   cvcFrameTitle: '安全码（CVC）安全输入框',

@@ -32,7 +32,7 @@ export interface FieldsResponse {
 }
 
 interface FrameTemplate {
-  kind: 'field' | 'controller';
+  kind: 'field' | 'controller' | 'card';
   html: string;
   styleHashes: string[];
 }
@@ -63,7 +63,7 @@ export function loadFieldsBuild(distDir: string): FieldsBuild {
   const templates = new Map<FramePageName, FrameTemplate>();
   for (const name of FRAME_PAGE_NAMES) {
     const html = readFileSync(join(fieldsDir, `${name}.html`), 'utf8');
-    templates.set(name, { kind: name === 'controller' ? 'controller' : 'field', html, styleHashes: inlineStyleHashes(html) });
+    templates.set(name, { kind: name === 'controller' || name === 'card' ? name : 'field', html, styleHashes: inlineStyleHashes(html) });
   }
   return { templates, files };
 }

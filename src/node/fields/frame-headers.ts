@@ -1,8 +1,8 @@
 // The security headers of the fields-origin pages (ARCHITECTURE.md, invariant 4): a strict
-// CSP whose connect-src is the configured gateway only (the controller) or nothing at all (the
-// field frames), frame-ancestors from this server's configuration, nosniff, no referrer.
+// CSP whose connect-src is the configured gateway only (the pages that pay: the split fields'
+// controller and the drop-in's card frame) or nothing at all (the split field frames), frame-ancestors from this server's configuration, nosniff, no referrer.
 export interface FrameHeaderOptions {
-  page: 'field' | 'controller';
+  page: 'field' | 'controller' | 'card';
   gatewayOrigin: string;
   frameAncestors: string[];
   /** CSP hashes ('sha256-…') of the page's own inline <style> blocks, and nothing else. */
@@ -14,7 +14,7 @@ export function frameContentSecurityPolicy({ page, gatewayOrigin, frameAncestors
     "default-src 'none'",
     "script-src 'self'",
     ['style-src', "'self'", ...inlineStyleHashes.map((hash) => `'${hash}'`)].join(' '),
-    `connect-src ${page === 'controller' ? gatewayOrigin : "'none'"}`,
+    `connect-src ${page === 'field' ? "'none'" : gatewayOrigin}`,
     "img-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -1,30 +1,49 @@
 // Drives a Payframe checkout (or card group) from a test the way a shopper would: types into
-// the field frames, reads what they show, presses Pay. For our suites and for merchants' QA.
+// the inputs, reads what they show, presses Pay. For our suites and for merchants' QA. The drop-in
+// (<payframe-checkout>) holds its three inputs in one card frame; split fields (<payframe-card-group>)
+// have a frame per field.
 import { expect, type Frame, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import type { FieldKind, TokenizeResult } from '../../../src/index.ts';
 
 export class CardFieldsHarness {
+  /** True for the drop-in's one card frame, false for split fields' frame per field. */
+  readonly cardFrame: boolean;
+
   constructor(
     readonly page: Page,
     /** CSS selector of the <payframe-checkout> or <payframe-card-group> element. */
     readonly host: string,
-  ) {}
+    options: { layout?: 'card-frame' | 'split' } = {},
+  ) {
+    this.cardFrame = (options.layout ?? (host.includes('card-group') ? 'split' : 'card-frame')) === 'card-frame';
+  }
 
+  /** The drop-in's card frame element on the page. */
+  cardIframe(): Locator {
+    return this.page.locator(`${this.host} [part="card"] iframe`);
+  }
+
+  /** A field: its element on the page (split fields), or its part of the card frame (label, box, error line). */
   fieldElement(kind: FieldKind): Locator {
-    return this.page.locator(`${this.host} payframe-card-${kind}`);
+    return this.cardFrame ? this.frameLocator(kind).locator(`#${kind}-field`) : this.page.locator(`${this.host} payframe-card-${kind}`);
+  }
+
+  /** The frame holding a field's input (the one card frame for every field of the drop-in). */
+  fieldIframe(kind: FieldKind): Locator {
+    return this.cardFrame ? this.cardIframe() : this.page.locator(`${this.host} payframe-card-${kind} iframe`);
   }
 
   frameLocator(kind: FieldKind): FrameLocator {
-    return this.page.frameLocator(`${this.host} payframe-card-${kind} iframe`);
+    return this.cardFrame ? this.page.frameLocator(`${this.host} [part="card"] iframe`) : this.page.frameLocator(`${this.host} payframe-card-${kind} iframe`);
   }
 
   input(kind: FieldKind): Locator {
-    return this.frameLocator(kind).locator('input#input');
+    return this.frameLocator(kind).locator(this.cardFrame ? `input#${kind}` : 'input#input');
   }
 
   /** The field's frame itself, for reading what only the fields origin can see (caret). */
   async frame(kind: FieldKind): Promise<Frame> {
-    const handle = await this.fieldElement(kind).locator('iframe').elementHandle();
+    const handle = await this.fieldIframe(kind).elementHandle();
     const frame = await handle?.contentFrame();
     if (!frame) throw new Error(`No frame for the ${kind} field`);
     return frame;
@@ -51,11 +70,18 @@ export class CardFieldsHarness {
   async settled(kind: FieldKind): Promise<void> {
     await expect
       .poll(async () => {
-        const inFrame = await this.frameLocator(kind).locator('body').evaluate((body) => ({ empty: (body.querySelector('input#input') as HTMLInputElement).value === '', complete: body.classList.contains('complete') }));
-        const onPage = await this.fieldElement(kind).evaluate((element) => {
-          const state = (element as unknown as { state?: { empty: boolean; complete: boolean } }).state;
-          return state ? { empty: state.empty, complete: state.complete } : undefined;
-        });
+        const inFrame = await this.input(kind).evaluate((input) => ({ empty: (input as HTMLInputElement).value === '', complete: (input.closest('.field') ?? document.body).classList.contains('complete') }));
+        const onPage = await this.page.evaluate(
+          ([host, field, cardFrame]) => {
+            const element = document.querySelector(host as string);
+            // The drop-in keeps its inputs' states on its card surface; a split field on its element.
+            const state = cardFrame
+              ? (element as unknown as { group: { states: Record<string, { empty: boolean; complete: boolean } | undefined> } } | null)?.group.states[field as string]
+              : (element?.querySelector(`payframe-card-${field}`) as unknown as { state?: { empty: boolean; complete: boolean } } | null)?.state;
+            return state ? { empty: state.empty, complete: state.complete } : undefined;
+          },
+          [this.host, kind, this.cardFrame] as const,
+        );
         return JSON.stringify(onPage) === JSON.stringify(inFrame);
       })
       .toBe(true);
@@ -83,25 +109,35 @@ export class CardFieldsHarness {
 
   async caret(kind: FieldKind): Promise<[number, number]> {
     const frame = await this.frame(kind);
-    return frame.evaluate(() => {
-      const input = document.querySelector('input')!;
+    return frame.evaluate((id) => {
+      const input = document.querySelector<HTMLInputElement>(`input#${id}`)!;
       return [input.selectionStart ?? -1, input.selectionEnd ?? -1] as [number, number];
-    });
+    }, this.cardFrame ? kind : 'input');
   }
 
   async setCaret(kind: FieldKind, start: number, end = start): Promise<void> {
     await this.input(kind).focus();
     const frame = await this.frame(kind);
-    await frame.evaluate(([from, to]) => document.querySelector('input')!.setSelectionRange(from!, to!), [start, end]);
+    await frame.evaluate(([id, from, to]) => document.querySelector<HTMLInputElement>(`input#${id}`)!.setSelectionRange(Number(from), Number(to)), [this.cardFrame ? kind : 'input', start, end] as const);
   }
 
-  /** The error line the merchant page shows under a field. */
+  /** The error line under a field (in the card frame for the drop-in, on the page for split fields). */
   errorLine(kind: FieldKind): Locator {
-    return this.fieldElement(kind).locator('.error');
+    return this.cardFrame ? this.frameLocator(kind).locator(`#${kind}-error`) : this.fieldElement(kind).locator('.error');
   }
 
-  /** Which field of this host has keyboard focus, if any (follows shadow roots). */
+  /** Which field of this host has keyboard focus, if any (follows shadow roots, and into the card frame). */
   async focusedField(): Promise<string | undefined> {
+    if (this.cardFrame) {
+      const onPage = await this.page.evaluate(() => {
+        let element: Element | null = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        return element?.localName === 'iframe' && element.parentElement?.getAttribute('part') === 'card' ? 'card-frame' : element?.localName;
+      });
+      if (onPage !== 'card-frame') return onPage;
+      const frame = await this.frame('number');
+      return frame.evaluate(() => (document.hasFocus() && document.activeElement instanceof HTMLInputElement ? document.activeElement.id : 'card-frame'));
+    }
     return this.page.evaluate(() => {
       let element: Element | null = document.activeElement;
       while (element?.shadowRoot?.activeElement) {

@@ -1,0 +1,112 @@
+// The collect → validate → gateway steps, the same in the split fields' controller frame and in the
+// drop-in's card frame: read the card (over the fields channel, or from the frame's own inputs),
+// check it again here, then tokenize or confirm the merchant's PaymentIntent with the configured
+// gateway (retrying what is safe, under one Idempotency-Key), or read an intent's status. One
+// tokenization and one confirm at a time. Uses only the key its page was served for. Fields origin.
+import { ENGLISH, type Messages } from '../src/i18n/messages.ts';
+import { messageFor, type CheckoutErrorCode } from '../src/shared/errors.ts';
+import { FIELD_KINDS } from '../src/shared/protocol-constants.ts';
+import type { CheckoutError, ControllerCommand, ControllerEvent, FieldKind, PaymentResult } from '../src/shared/protocol.ts';
+import { readChallengeOrigins } from './challenge-origins.ts';
+import { brandRulesFor } from './fields/card-brand.ts';
+import { FIELD_BEHAVIOURS } from './fields/field-behaviours.ts';
+import type { CardDetails } from './gateway/gateway-adapter.ts';
+import { IdempotencyKeys } from './gateway/idempotency-keys.ts';
+import { createStripeCompatibleGateway } from './gateway/stripe-compatible-gateway.ts';
+import { readGatewayUrl } from './gateway-config.ts';
+import { loadMessages } from './locale-messages.ts';
+
+/** The canonical values of the inputs a request needs (digits; MM/YY), or undefined when they cannot be read. */
+export type CardValues = Partial<Record<FieldKind, string>>;
+type CardCommand = Extract<ControllerCommand, { type: 'tokenize' | 'confirm' }>;
+
+const failure = (code: CheckoutErrorCode): { error: CheckoutError } => ({ error: { code, message: messageFor(code) } });
+
+function fieldError(field: FieldKind, values: CardValues): CheckoutError | undefined {
+  const brand = brandRulesFor(values.number ?? '').brand;
+  const evaluation = FIELD_BEHAVIOURS[field].evaluate(values[field] ?? '', { brand, now: new Date() });
+  if (evaluation.complete) return undefined;
+  const code = evaluation.invalid ?? evaluation.incomplete;
+  return { code, message: messageFor(code), field };
+}
+
+/**
+ * Answers the page's payment requests with `send`. `readValues` gets the inputs a request needs;
+ * whatever it returns is checked again before anything reaches the gateway.
+ */
+export function createCardPayments(key: string, readValues: (fields: FieldKind[]) => Promise<CardValues | undefined> | CardValues, send: (event: Exclude<ControllerEvent, { type: 'fields-claimed' }>) => void): (command: ControllerCommand) => void {
+  const gatewayUrl = readGatewayUrl();
+  const gateway = gatewayUrl ? createStripeCompatibleGateway(gatewayUrl, readChallengeOrigins(gatewayUrl)) : undefined;
+  const idempotencyKeys = new IdempotencyKeys();
+  // Apart from tokenizations': a key belongs to one endpoint, and a confirm's to one intent.
+  const confirmIdempotencyKeys = new IdempotencyKeys();
+  /** One tokenization at a time, and one confirm: a second request while one runs gets the same result. */
+  const inFlight = new Map<'tokenize' | 'confirm', Promise<unknown>>();
+
+  async function readCard(command: CardCommand): Promise<{ card: CardDetails } | { error: CheckoutError }> {
+    // Number and expiry are always required; the CVC when the checkout shows a CVC input.
+    const fields = FIELD_KINDS.filter((field) => field !== 'cvc' || command.fields.includes('cvc'));
+    const values = await readValues(fields);
+    if (!values) return failure('fields_unavailable');
+    for (const field of fields) {
+      const error = fieldError(field, values);
+      if (error) return { error };
+    }
+    const [month = '', year = ''] = (values.expiry ?? '').split('/');
+    return { card: { number: values.number ?? '', expMonth: Number(month), expYear: 2000 + Number(year), ...(values.cvc ? { cvc: values.cvc } : {}) } };
+  }
+
+  async function tokenize(command: Extract<ControllerCommand, { type: 'tokenize' }>) {
+    if (!gateway) return failure('gateway_unavailable');
+    const read = await readCard(command);
+    if ('error' in read) return read;
+    const idempotencyKey = await idempotencyKeys.keyFor(read.card, key);
+    const { result, settled } = await gateway.createPaymentMethod(read.card, key, idempotencyKey.key);
+    idempotencyKey.finished(settled);
+    return result;
+  }
+
+  async function confirm(command: Extract<ControllerCommand, { type: 'confirm' }>) {
+    if (!gateway) return failure('gateway_unavailable');
+    const read = await readCard(command);
+    if ('error' in read) return read;
+    // The key is reused only for the same card on the same intent, after a try that got no answer.
+    const idempotencyKey = await confirmIdempotencyKeys.keyFor(read.card, `${key} ${command.clientSecret} ${command.returnUrl ?? ''}`);
+    const { result, settled } = await gateway.confirmPaymentIntent(read.card, command.clientSecret, key, idempotencyKey.key, command.returnUrl);
+    idempotencyKey.finished(settled);
+    return result;
+  }
+
+  async function intentStatus(command: Extract<ControllerCommand, { type: 'intent-status' }>): Promise<PaymentResult> {
+    if (!gateway) return failure('gateway_unavailable');
+    return (await gateway.retrievePaymentIntent(command.clientSecret, key)).result;
+  }
+
+  /** Runs `run` unless one of its kind runs already, whose result it then shares. */
+  function once<Result>(kind: 'tokenize' | 'confirm', run: () => Promise<Result>): Promise<Result> {
+    let running = inFlight.get(kind) as Promise<Result> | undefined;
+    if (!running) {
+      running = run().finally(() => inFlight.delete(kind));
+      inFlight.set(kind, running);
+    }
+    return running;
+  }
+
+  return (command) => {
+    switch (command.type) {
+      case 'localize':
+        // The page's own texts in the checkout's locale: the page carries English only.
+        void loadMessages(command.locale, ENGLISH as Messages).then((messages) => send({ type: 'messages', locale: command.locale, messages }));
+        break;
+      case 'tokenize':
+        void once('tokenize', () => tokenize(command)).then((result) => send({ type: 'tokenize-result', requestId: command.requestId, result }));
+        break;
+      case 'confirm':
+        void once('confirm', () => confirm(command)).then((result) => send({ type: 'confirm-result', requestId: command.requestId, result }));
+        break;
+      case 'intent-status':
+        void intentStatus(command).then((result) => send({ type: 'intent-status-result', requestId: command.requestId, result }));
+        break;
+    }
+  };
+}

@@ -1,0 +1,20 @@
+// A frame's locale: relabels it in another language at once (lang and dir on the document), the
+// texts following when their chunk has loaded; a switch overtaken by another is dropped. What was
+// typed, and the caret, are untouched. Fields origin only.
+import { isRightToLeft, type Locale, type Messages } from '../src/i18n/messages.ts';
+import { loadMessages } from './locale-messages.ts';
+
+export function createLocaleSwitch<Texts extends Partial<Messages>>(english: Texts, show: (texts: Texts, locale: Locale) => void): { switchTo(locale: Locale): void } {
+  let current: Locale = 'en';
+  return {
+    switchTo(wanted) {
+      if (wanted === current) return;
+      current = wanted;
+      document.documentElement.lang = wanted;
+      document.documentElement.dir = isRightToLeft(wanted) ? 'rtl' : 'ltr';
+      void loadMessages(wanted, english).then((loaded) => {
+        if (current === wanted) show(loaded, wanted);
+      });
+    },
+  };
+}

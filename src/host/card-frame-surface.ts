@@ -1,0 +1,232 @@
+// The drop-in's card surface: one frame on the fields origin holding the number, expiry and CVC
+// inputs, which also tokenizes and confirms (no controller frame, no fields channel). It relays the
+// inputs' states as the element's events, keeps the frame as tall as its content says, and sends
+// the owner's locale, theme and `fieldStyle` in. Runs on the merchant page: states, never values.
+import type { ReactiveController } from 'lit';
+import { dispatchPayframeEvent } from '../events.ts';
+import { ENGLISH, type Locale, type Messages } from '../i18n/messages.ts';
+import { pageMessages } from '../i18n/page-messages.ts';
+import { FIELD_KINDS } from '../shared/protocol-constants.ts';
+import type { CardFrameCommand, CardFrameEvent, CheckoutError, FieldKind, FieldState } from '../shared/protocol.ts';
+import { randomId } from '../shared/random-id.ts';
+import { parseCardFrameEvent, parsePublishableKey } from '../shared/wire-schemas.generated.ts';
+import type { CardSurface, SurfaceOwner } from './card-surface.ts';
+import { checkoutError } from './checkout-error.ts';
+import { ControllerClient } from './controller-client.ts';
+import { resolveFieldsOrigin } from './fields-origin.ts';
+import { FrameLink } from './frame-link.ts';
+import { styleForFrame, warnStyleRejections } from './style-relay.ts';
+
+const FRAME_READY_TIMEOUT_MS = 15_000;
+
+export class CardFrameSurface implements CardSurface, ReactiveController {
+  /** Random per mount: the frame answers only the page that made it for this id. */
+  checkoutId = randomId(24);
+  publishableKey: string | undefined;
+  loadError: CheckoutError | undefined;
+  locale: Locale = 'en';
+  messages: Messages = ENGLISH;
+  client: ControllerClient | undefined;
+  /** Each input's state as the frame last told it. */
+  readonly states: Partial<Record<FieldKind, FieldState>> = {};
+  /** The frame's content height in CSS pixels, once it said; the element reserves the default until then. */
+  height: number | undefined;
+  /** Which input has focus, if one has. */
+  focused: FieldKind | undefined;
+
+  readonly #owner: SurfaceOwner;
+  readonly #submitRequested: () => void;
+  #link: FrameLink<CardFrameEvent, CardFrameCommand> | undefined;
+  #inserted = false;
+  #readyTimer: ReturnType<typeof setTimeout> | undefined;
+  #mountedWith: string | undefined;
+  #fieldStyle: unknown;
+  #themeStyle: unknown;
+  readonly #styleWarnings = new Set<string>();
+
+  constructor(owner: SurfaceOwner, submitRequested: () => void) {
+    this.#owner = owner;
+    this.#submitRequested = submitRequested;
+    owner.addController(this);
+  }
+
+  /** The card frame, once it is due in the page (a task after connecting, not in the owner's render). */
+  get iframe(): HTMLIFrameElement | undefined {
+    return this.#inserted ? this.#link?.iframe : undefined;
+  }
+
+  get ready(): boolean {
+    return !!this.client?.ready;
+  }
+
+  hostConnected(): void {
+    this.#connect();
+  }
+
+  hostDisconnected(): void {
+    this.#disconnect();
+  }
+
+  #mountAttributes(): string {
+    return `${this.#owner.publishableKey} ${this.#owner.fieldsOrigin}`;
+  }
+
+  #connect(): void {
+    this.#mountedWith = this.#mountAttributes();
+    this.publishableKey = undefined;
+    const fieldsOrigin = resolveFieldsOrigin(this.#owner.fieldsOrigin);
+    if (!fieldsOrigin) return this.#fail(checkoutError('fields_origin_missing'));
+    // The frame is served per key: without a well-formed key there is nothing to load.
+    const publishableKey = (this.publishableKey = parsePublishableKey(this.#owner.publishableKey));
+    if (!publishableKey) return this.#fail(checkoutError('invalid_publishable_key'));
+    const link = (this.#link = new FrameLink<CardFrameEvent, CardFrameCommand>({
+      kind: 'card',
+      checkoutId: this.checkoutId,
+      publishableKey,
+      fieldsOrigin,
+      title: this.messages.cardFrameTitle,
+      parseEvent: parseCardFrameEvent,
+      onEvent: (event) => this.#onEvent(event),
+    }));
+    this.client = new ControllerClient(link);
+    // Queued until the frame connects, so it starts in the checkout's locale and style.
+    link.send({ type: 'configure', options: this.#options() });
+    if (this.locale !== 'en') link.send({ type: 'localize', locale: this.locale });
+    this.#readyTimer = setTimeout(() => {
+      if (!this.ready) this.#fail(checkoutError('frame_load_failed'));
+    }, FRAME_READY_TIMEOUT_MS);
+    // Inserting a cross-site iframe is costly: in a task of its own, not the one rendering the owner.
+    setTimeout(() => {
+      if (this.#link !== link) return;
+      this.#inserted = true;
+      this.#owner.requestUpdate();
+    }, 0);
+  }
+
+  #disconnect(): void {
+    this.#mountedWith = undefined;
+    clearTimeout(this.#readyTimer);
+    this.#link?.dispose();
+    this.#link = undefined;
+    this.client?.close();
+    this.client = undefined;
+    this.#inserted = false;
+    this.height = undefined;
+    this.focused = undefined;
+    for (const field of FIELD_KINDS) delete this.states[field];
+  }
+
+  /**
+   * The owner's key or fields origin changed. The frame is bound to one key at load, so a mounted
+   * surface starts over: new checkout id, new frame, empty inputs. What was typed is gone with the
+   * old frame and never reaches the new key's account.
+   */
+  mountChanged(): void {
+    if (this.#mountedWith === undefined || this.#mountedWith === this.#mountAttributes()) return;
+    this.#disconnect();
+    this.checkoutId = randomId(24);
+    this.loadError = undefined;
+    this.#connect();
+    this.#owner.requestUpdate();
+  }
+
+  checkComplete(): ReturnType<CardSurface['checkComplete']> {
+    const unfinished = FIELD_KINDS.filter((field) => !this.states[field]?.complete);
+    const first = unfinished[0];
+    if (!first) return { fields: [...FIELD_KINDS] };
+    this.#send({ type: 'reveal-errors' });
+    return { error: checkoutError(this.states[first]?.error?.code ?? `incomplete_${first}`, first) };
+  }
+
+  setLocale(locale: Locale): void {
+    if (locale === this.locale) return;
+    this.locale = locale;
+    if (locale === 'en') this.#showMessages(ENGLISH);
+    else this.#send({ type: 'localize', locale });
+    this.#send({ type: 'configure', options: { locale } });
+  }
+
+  setFieldStyle(style: unknown): void {
+    this.#fieldStyle = styleForFrame(style);
+    this.#send({ type: 'configure', options: { style: this.#styleLayers() } });
+  }
+
+  setThemeStyle(style: unknown): void {
+    if (JSON.stringify(style) === JSON.stringify(this.#themeStyle)) return;
+    this.#themeStyle = style;
+    this.#send({ type: 'configure', options: { style: this.#styleLayers() } });
+  }
+
+  focus(field: FieldKind = 'number'): void {
+    this.#link?.iframe.focus();
+    this.#send({ type: 'focus', field });
+  }
+
+  clear(): void {
+    this.#send({ type: 'clear' });
+  }
+
+  #styleLayers() {
+    return { theme: this.#themeStyle, group: this.#fieldStyle };
+  }
+
+  #options() {
+    return { locale: this.locale, style: this.#styleLayers() };
+  }
+
+  #send(command: CardFrameCommand): void {
+    this.#link?.send(command);
+  }
+
+  #showMessages(messages: Messages): void {
+    this.messages = messages;
+    if (this.#link) this.#link.iframe.title = messages.cardFrameTitle;
+    this.#owner.requestUpdate();
+  }
+
+  #onEvent(event: CardFrameEvent): void {
+    switch (event.type) {
+      case 'ready':
+        this.client!.ready = true;
+        clearTimeout(this.#readyTimer);
+        dispatchPayframeEvent(this.#owner, 'payframe-ready', {});
+        break;
+      case 'tokenize-result':
+      case 'confirm-result':
+      case 'intent-status-result':
+        this.client?.answer(event);
+        return;
+      case 'messages':
+        if (event.locale === this.locale) this.#showMessages(pageMessages(event.messages));
+        return;
+      case 'change':
+        this.states[event.field] = event.state;
+        dispatchPayframeEvent(this.#owner, 'payframe-change', { field: event.field, ...event.state });
+        break;
+      case 'focus':
+        this.focused = event.field;
+        dispatchPayframeEvent(this.#owner, 'payframe-focus', { field: event.field });
+        break;
+      case 'blur':
+        if (this.focused === event.field) this.focused = undefined;
+        dispatchPayframeEvent(this.#owner, 'payframe-blur', { field: event.field });
+        break;
+      case 'submit':
+        this.#submitRequested();
+        return;
+      case 'height':
+        this.height = event.height;
+        break;
+      case 'style-rejected':
+        warnStyleRejections(`<${this.#owner.localName}> fieldStyle`, event.rejections, this.#styleWarnings);
+        return;
+    }
+    this.#owner.requestUpdate();
+  }
+
+  #fail(error: CheckoutError): void {
+    this.loadError = error;
+    dispatchPayframeEvent(this.#owner, 'payframe-error', { error });
+    this.#owner.requestUpdate();
+  }
+}
