@@ -22,19 +22,6 @@ async function openCheckout(page: Page, demo: DemoServers, checkout: CardFieldsH
   });
 }
 
-/** Where keyboard focus is: a field kind, 'button' (pay), or the id of a page element. */
-function focusLocation(page: Page): Promise<string | undefined> {
-  return page.evaluate(() => {
-    let element: Element | null = document.activeElement;
-    while (element?.shadowRoot?.activeElement) {
-      if (/^payframe-card-/.test(element.localName)) break;
-      element = element.shadowRoot.activeElement;
-    }
-    const field = /^payframe-card-(number|expiry|cvc)$/.exec(element?.localName ?? '');
-    return field?.[1] ?? (element?.id || element?.localName);
-  });
-}
-
 test.describe('axe-core finds no WCAG 2.2 AA violation on the page or inside any frame', () => {
   test('empty', async ({ page, demo, checkout }) => {
     await openCheckout(page, demo, checkout);
@@ -75,9 +62,8 @@ test.describe('labels, errors and announcements', () => {
   test('each frame has a title, each input a label; errors are tied to the input with aria-describedby and aria-invalid', async ({ page, demo, checkout }) => {
     await openCheckout(page, demo, checkout);
     const names = { number: 'Card number', expiry: 'Expiration date (MM / YY)', cvc: 'Security code (CVC)' } as const;
-    const titles = { number: 'Secure card number input', expiry: 'Secure expiration date input', cvc: 'Secure security code (CVC) input' } as const;
+    await expect(checkout.cardIframe()).toHaveAttribute('title', 'Secure card details input');
     for (const kind of ['number', 'expiry', 'cvc'] as const) {
-      await expect(checkout.fieldElement(kind).locator('iframe')).toHaveAttribute('title', titles[kind]);
       await expect(checkout.frameLocator(kind).getByLabel(names[kind], { exact: true })).toHaveCount(1);
       await expect(checkout.input(kind)).toHaveAttribute('aria-invalid', 'false');
     }
@@ -162,12 +148,12 @@ test.describe('keyboard', () => {
     await checkout.recordEvents(['payframe-token', 'payframe-error']);
     await page.locator('#before').focus();
     await page.keyboard.press('Tab');
-    await expect.poll(() => focusLocation(page)).toBe('number');
+    await expect.poll(() => checkout.focusedField()).toBe('number');
     await page.keyboard.type(VISA.number);
     // A complete card number moves focus on by itself, as does a complete expiry.
-    await expect.poll(() => focusLocation(page)).toBe('expiry');
+    await expect.poll(() => checkout.focusedField()).toBe('expiry');
     await page.keyboard.type(VISA.expiry);
-    await expect.poll(() => focusLocation(page)).toBe('cvc');
+    await expect.poll(() => checkout.focusedField()).toBe('cvc');
     await page.keyboard.type(VISA.cvc);
     const token = checkout.nextEvent<{ paymentMethod: { id: string } }>('payframe-token');
     await page.keyboard.press('Enter');
@@ -183,32 +169,31 @@ test.describe('keyboard', () => {
     const typed: Record<string, string> = { number: '4242', expiry: '1', cvc: '12' };
     for (const stop of forward) {
       await page.keyboard.press('Tab');
-      await expect.poll(() => focusLocation(page)).toBe(stop);
+      await expect.poll(() => checkout.focusedField()).toBe(stop);
       if (typed[stop]) await page.keyboard.type(typed[stop]);
     }
     for (const stop of ['button', 'cvc', 'expiry', 'number', 'before']) {
       await page.keyboard.press('Shift+Tab');
-      await expect.poll(() => focusLocation(page)).toBe(stop);
+      await expect.poll(() => checkout.focusedField()).toBe(stop);
     }
     await expect(checkout.input('number')).toHaveValue('4242');
     await expect(checkout.input('expiry')).toHaveValue('1');
     await expect(checkout.input('cvc')).toHaveValue('12');
   });
 
-  test('the focused field shows a focus ring on the merchant page, the button a visible outline', async ({ page, demo, checkout }) => {
+  test('the focused field shows a focus ring, the button a visible outline', async ({ page, demo, checkout }) => {
     await openCheckout(page, demo, checkout);
     const box = checkout.fieldElement('number').locator('.box');
     const ringOf = () => box.evaluate((element) => getComputedStyle(element).boxShadow);
     const unfocused = await ringOf();
     await checkout.input('number').focus();
-    await expect(box).toHaveClass(/focused/);
     // The ring fades in (a short transition), so wait for it rather than read it mid-way.
     await expect.poll(ringOf).toMatch(/^rgba?\(5, 112, 222(, [\d.]+)?\) 0px 0px 0px 3px$/);
     expect(await box.evaluate((element) => getComputedStyle(element).borderTopColor)).toBe('rgb(5, 112, 222)');
     expect(unfocused).not.toMatch(/3px$/);
     await page.locator('#after').focus();
     await page.keyboard.press('Shift+Tab');
-    await expect.poll(() => focusLocation(page)).toBe('button');
+    await expect.poll(() => checkout.focusedField()).toBe('button');
     const outline = await checkout.payButton().evaluate((button) => getComputedStyle(button).outlineStyle + ' ' + getComputedStyle(button).outlineWidth);
     expect(outline).toBe('solid 3px');
   });
@@ -219,12 +204,15 @@ test.describe('zoom and motion', () => {
     await page.setViewportSize({ width: 640, height: 400 });
     await openCheckout(page, demo, checkout);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
+    const frame = await checkout.cardIframe().boundingBox();
+    expect(frame!.x).toBeGreaterThanOrEqual(0);
+    expect(frame!.x + frame!.width).toBeLessThanOrEqual(640);
     for (const kind of ['number', 'expiry', 'cvc'] as const) {
-      const frame = await checkout.fieldElement(kind).locator('iframe').boundingBox();
-      expect(frame!.x).toBeGreaterThanOrEqual(0);
-      expect(frame!.x + frame!.width).toBeLessThanOrEqual(640);
-      // The input's text fits its frame at the default size.
-      const fits = await (await checkout.frame(kind)).evaluate(() => document.querySelector('input')!.scrollHeight <= document.querySelector('input')!.clientHeight);
+      // Each input's box lies inside the frame, and its text fits the input at the default size.
+      const fits = await checkout.input(kind).evaluate((input) => {
+        const box = input.parentElement!.getBoundingClientRect();
+        return input.scrollHeight <= input.clientHeight && box.left >= 0 && box.right <= document.documentElement.clientWidth;
+      });
       expect(fits).toBe(true);
     }
     const button = await checkout.payButton().boundingBox();
@@ -234,17 +222,19 @@ test.describe('zoom and motion', () => {
   test('prefers-reduced-motion turns transitions and the loading shimmer off', async ({ page, demo, checkout }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openCheckout(page, demo, checkout);
-    const motion = () =>
-      page.evaluate(() => {
+    const motion = async () => {
+      const page_ = await page.evaluate(() => {
         const checkoutRoot = document.querySelector('#checkout')!.shadowRoot!;
-        const fieldRoot = checkoutRoot.querySelector('payframe-card-number')!.shadowRoot!;
-        // The skeleton shows only while a frame loads: a probe with its class reads its rule.
-        const probe = fieldRoot.appendChild(document.createElement('div'));
-        probe.className = 'skeleton';
+        // The skeleton shows only while the frame loads: a probe with its class reads its rule.
+        const probe = checkoutRoot.appendChild(document.createElement('div'));
+        probe.className = 'skeleton-box';
         const shimmer = getComputedStyle(probe).animationName;
         probe.remove();
-        return { shimmer, box: getComputedStyle(fieldRoot.querySelector('.box')!).transitionDuration, button: getComputedStyle(checkoutRoot.querySelector('button')!).transitionDuration };
+        return { shimmer, button: getComputedStyle(checkoutRoot.querySelector('button')!).transitionDuration };
       });
+      const box = await checkout.fieldElement('number').locator('.box').evaluate((element) => getComputedStyle(element).transitionDuration);
+      return { shimmer: page_.shimmer, box, button: page_.button };
+    };
     expect(await motion()).toEqual({ shimmer: 'none', box: '0s', button: '0s' });
     await page.emulateMedia({ reducedMotion: 'no-preference' });
     expect(await motion()).not.toEqual({ shimmer: 'none', box: '0s', button: '0s' });

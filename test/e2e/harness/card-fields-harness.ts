@@ -132,7 +132,7 @@ export class CardFieldsHarness {
       const onPage = await this.page.evaluate(() => {
         let element: Element | null = document.activeElement;
         while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-        return element?.localName === 'iframe' && element.parentElement?.getAttribute('part') === 'card' ? 'card-frame' : element?.localName;
+        return element?.localName === 'iframe' && element.parentElement?.getAttribute('part') === 'card' ? 'card-frame' : element?.id || element?.localName;
       });
       if (onPage !== 'card-frame') return onPage;
       const frame = await this.frame('number');
@@ -145,7 +145,7 @@ export class CardFieldsHarness {
         element = element.shadowRoot.activeElement;
       }
       const match = /^payframe-card-(number|expiry|cvc)$/.exec(element?.localName ?? '');
-      return match?.[1] ?? element?.localName;
+      return match?.[1] ?? (element?.id || element?.localName);
     });
   }
 
