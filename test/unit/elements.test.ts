@@ -33,7 +33,7 @@ function nextEvent<T extends Event>(target: EventTarget, type: string): Promise<
 }
 
 describe('<payframe-checkout>', () => {
-  it('becomes ready once its three field frames and the controller answer', async () => {
+  it('becomes ready once its one card frame answers', async () => {
     const checkout = document.createElement('payframe-checkout') as PayframeCheckout;
     checkout.setAttribute('fields-origin', config.fieldsOrigin);
     checkout.setAttribute('publishable-key', config.publishableKey);
@@ -43,20 +43,22 @@ describe('<payframe-checkout>', () => {
     expect(checkout.ready).to.equal(false);
     await ready;
     expect(checkout.ready).to.equal(true);
-    const frames = [...checkout.shadowRoot!.querySelectorAll('payframe-card-number, payframe-card-expiry, payframe-card-cvc')].map((field) => field.shadowRoot!.querySelector('iframe')!);
-    expect(frames.map((frame) => new URL(frame.src).pathname)).to.deep.equal(['number', 'expiry', 'cvc'].map((kind) => `/frames/${config.publishableKey}/${kind}.html`));
-    expect(frames.every((frame) => frame.getAttribute('sandbox') === 'allow-scripts allow-same-origin allow-forms')).to.equal(true);
+    const frames = [...checkout.shadowRoot!.querySelectorAll('iframe')];
+    expect(frames.map((frame) => new URL(frame.src).pathname)).to.deep.equal([`/frames/${config.publishableKey}/card.html`]);
+    expect(frames[0]!.getAttribute('sandbox')).to.equal('allow-scripts allow-same-origin allow-forms');
   });
 
-  it('shows a skeleton in each field until its frame is ready', async () => {
+  it('shows a skeleton of the three fields, and reserves their height, until its card frame is ready', async () => {
     const checkout = mount<PayframeCheckout>('<payframe-checkout fields-origin="FIELDS_ORIGIN" publishable-key="PUBLISHABLE_KEY"></payframe-checkout>');
     await checkout.updateComplete;
-    const number = checkout.shadowRoot!.querySelector('payframe-card-number')!;
-    await (number as unknown as PayframeCheckout).updateComplete;
-    expect(number.shadowRoot!.querySelector('.skeleton')).to.not.equal(null);
+    const card = checkout.shadowRoot!.querySelector<HTMLElement>('[part="card"]')!;
+    expect(card.querySelectorAll('.skeleton .skeleton-box')).to.have.length(3);
+    const reserved = card.getBoundingClientRect().height;
     await nextEvent(checkout, 'payframe-ready');
-    await (number as unknown as PayframeCheckout).updateComplete;
-    expect(number.shadowRoot!.querySelector('.skeleton')).to.equal(null);
+    await checkout.updateComplete;
+    expect(card.querySelector('.skeleton')).to.equal(null);
+    // The frame's own height, once it said it, is the height reserved: nothing moved.
+    expect(card.getBoundingClientRect().height).to.equal(reserved);
   });
 
   it('labels the pay button with the formatted amount, and follows changes', async () => {
@@ -91,9 +93,7 @@ describe('<payframe-checkout>', () => {
     mounted.push(checkout);
     expect((await error).detail.error.code).to.equal('invalid_publishable_key');
     await checkout.updateComplete;
-    const fields = [...checkout.shadowRoot!.querySelectorAll('payframe-card-number, payframe-card-expiry, payframe-card-cvc')];
-    expect(fields).to.have.length(3);
-    expect([checkout, ...fields].map((element) => element.shadowRoot!.querySelector('iframe'))).to.deep.equal([null, null, null, null]);
+    expect(checkout.shadowRoot!.querySelector('iframe')).to.equal(null);
     const result = await checkout.tokenize();
     expect('error' in result && result.error.code).to.equal('invalid_publishable_key');
     await checkout.updateComplete;
@@ -123,11 +123,11 @@ describe('<payframe-checkout>', () => {
     expect(checkout.ready).to.equal(true);
   });
 
-  it('keeps two checkouts on one page apart: each has its own frames and channel', async () => {
+  it('keeps two checkouts on one page apart: each has its own card frame and checkout id', async () => {
     const first = mount<PayframeCheckout>('<payframe-checkout fields-origin="FIELDS_ORIGIN" publishable-key="PUBLISHABLE_KEY"></payframe-checkout>');
     const second = mount<PayframeCheckout>('<payframe-checkout fields-origin="FIELDS_ORIGIN" publishable-key="PUBLISHABLE_KEY"></payframe-checkout>');
     await Promise.all([nextEvent(first, 'payframe-ready'), nextEvent(second, 'payframe-ready')]);
-    const checkoutIdOf = (element: PayframeCheckout) => new URLSearchParams(new URL(element.shadowRoot!.querySelector('iframe[src*="controller"]')!.getAttribute('src')!).hash.slice(1)).get('checkout');
+    const checkoutIdOf = (element: PayframeCheckout) => new URLSearchParams(new URL(element.shadowRoot!.querySelector('iframe[src*="card.html"]')!.getAttribute('src')!).hash.slice(1)).get('checkout');
     expect(checkoutIdOf(first)).to.match(/^[A-Za-z0-9]{24}$/);
     expect(checkoutIdOf(first)).to.not.equal(checkoutIdOf(second));
   });
