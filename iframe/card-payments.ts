@@ -3,7 +3,6 @@
 // check it again here, then tokenize or confirm the merchant's PaymentIntent with the configured
 // gateway (retrying what is safe, under one Idempotency-Key), or read an intent's status. One
 // tokenization and one confirm at a time. Uses only the key its page was served for. Fields origin.
-import { ENGLISH, type Messages } from '../src/i18n/messages.ts';
 import { messageFor, type CheckoutErrorCode } from '../src/shared/errors.ts';
 import { FIELD_KINDS } from '../src/shared/protocol-constants.ts';
 import type { CheckoutError, ControllerCommand, ControllerEvent, FieldKind, PaymentResult } from '../src/shared/protocol.ts';
@@ -14,7 +13,7 @@ import type { CardDetails } from './gateway/gateway-adapter.ts';
 import { IdempotencyKeys } from './gateway/idempotency-keys.ts';
 import { createStripeCompatibleGateway } from './gateway/stripe-compatible-gateway.ts';
 import { readGatewayUrl } from './gateway-config.ts';
-import { loadMessages } from './locale-messages.ts';
+import { loadLocale } from './locale-messages.ts';
 
 /** The canonical values of the inputs a request needs (digits; MM/YY), or undefined when they cannot be read. */
 export type CardValues = Partial<Record<FieldKind, string>>;
@@ -95,8 +94,9 @@ export function createCardPayments(key: string, readValues: (fields: FieldKind[]
   return (command) => {
     switch (command.type) {
       case 'localize':
-        // The page's own texts in the checkout's locale: the page carries English only.
-        void loadMessages(command.locale, ENGLISH as Messages).then((messages) => send({ type: 'messages', locale: command.locale, messages }));
+        // The page's own texts in the checkout's locale: the page carries English only, and keeps
+        // English for any text the locale lacks (src/i18n/page-messages.ts).
+        void loadLocale(command.locale).then((messages) => send({ type: 'messages', locale: command.locale, messages: messages as Record<string, string> }));
         break;
       case 'tokenize':
         void once('tokenize', () => tokenize(command)).then((result) => send({ type: 'tokenize-result', requestId: command.requestId, result }));

@@ -7,7 +7,7 @@ import type { Locale, Messages } from '../src/i18n/messages.ts';
 const loaded = new Map<Locale, Promise<Partial<Messages>>>();
 
 /** The locale's own messages, `{}` for English or when its chunk fails: callers lay them over English. */
-function loadLocale(locale: Locale): Promise<Partial<Messages>> {
+export function loadLocale(locale: Locale): Promise<Partial<Messages>> {
   let messages = loaded.get(locale);
   if (!messages) {
     const file = localeFiles[locale];

@@ -21,12 +21,14 @@ export function sizeOfBuffers(buffers) {
 export function framePageFiles(dist, page) {
   const html = readFileSync(join(dist, 'fields', page), 'utf8');
   const assets = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((match) => match[1]);
-  // Chunks the page's script imports statically.
+  // Chunks the page's script imports, statically or (like the card frame's payment steps) on its
+  // own at startup; not the locale chunks, each loaded only for a checkout in its locale.
   const pending = assets.filter((asset) => asset.endsWith('.js'));
   const seen = new Set(assets);
   while (pending.length) {
     const script = readFileSync(join(dist, 'fields', pending.pop()), 'utf8');
-    for (const [, chunk] of script.matchAll(/from\s*"\.\/([^"]+\.js)"/g)) {
+    for (const [, chunk] of script.matchAll(/(?:from\s*|import\(\s*)["`]\.\/([^"`]+\.js)["`]/g)) {
+      if (chunk.startsWith('locale-')) continue;
       const path = `assets/${chunk}`;
       if (!seen.has(path)) {
         seen.add(path);
@@ -42,6 +44,8 @@ export function measureOutputs(dist = 'dist') {
   const esmFiles = readdirSync(join(dist, 'esm')).filter((file) => file.endsWith('.js')).map((file) => join(dist, 'esm', file));
   const outputs = [
     { id: 'script-tag', name: 'dist/payframe.js (script tag, all-in)', files: [join(dist, 'payframe.js')] },
+    // Loaded by payframe.js only on pages with split fields; Lit and the shared code come from payframe.js.
+    { id: 'split-fields', name: 'dist/payframe-fields.js (split fields)', files: [join(dist, 'payframe-fields.js')] },
     { id: 'esm', name: 'dist/esm/ (SDK, lit and zod external)', files: esmFiles },
     // The card number page is the heaviest field page (it also catches autofill); each is all-in.
     { id: 'field-frame', name: 'field frame page, number (all-in)', files: framePageFiles(dist, 'number.html') },
