@@ -1,6 +1,5 @@
 // Styles of the drop-in checkout: the card frame's place (and its skeleton while it loads), a
-// form-level error line, the pay button and the 3-D Secure challenge modal (challenge-modal.ts puts
-// it in this shadow root).
+// form-level error line and the pay button. The 3-D Secure modal brings its own (challenge-modal.styles.ts).
 import { css } from 'lit';
 
 export const checkoutStyles = css`
@@ -107,45 +106,6 @@ export const checkoutStyles = css`
   /* Busy keeps full contrast: its "Processing…" must stay readable. */
   button[aria-disabled='true'] {
     cursor: progress;
-  }
-  dialog.challenge {
-    width: min(440px, calc(100vw - 32px));
-    padding: 0;
-    border: 0;
-    border-radius: var(--payframe-radius, 6px);
-    box-shadow: 0 12px 40px rgba(26, 31, 54, 0.3);
-  }
-  dialog.challenge::backdrop {
-    background: rgba(26, 31, 54, 0.55);
-  }
-  .challenge-header {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 12px;
-    padding: 12px 16px;
-  }
-  .challenge-header h2 {
-    margin: 0;
-    font-size: 16px;
-  }
-  button.challenge-cancel {
-    /* A 44 px touch target, like every control of the checkout. */
-    height: 44px;
-    padding: 0 12px;
-    background: transparent;
-    color: var(--payframe-color-text, #1a1f36);
-    font-size: 14px;
-    font-weight: 500;
-  }
-  button.challenge-cancel:hover {
-    background: rgba(26, 31, 54, 0.08);
-  }
-  dialog.challenge iframe {
-    display: block;
-    width: 100%;
-    height: min(520px, calc(100vh - 120px));
-    border: 0;
   }
   .spinner {
     display: inline-block;

@@ -8,6 +8,7 @@ import { randomId } from '../shared/random-id.ts';
 import { parseChallengeCompletion } from '../shared/wire-schemas.generated.ts';
 import { isChallengePageMessage, watchChallengeFrame } from './challenge-frame-watch.ts';
 import { challengeIsOver } from './challenge-status.ts';
+import { adoptChallengeStyles } from './challenge-modal.styles.ts';
 
 /**
  * `ended`: the challenge is over; `result` when the gateway already said how the payment did, else
@@ -121,6 +122,7 @@ export function showChallengeModal({ url, paymentIntentId, container, texts, rea
     cancel.addEventListener('click', () => dialog.close());
     notShowing.addEventListener('click', () => end({ kind: 'not-showing' }));
     window.addEventListener('message', onMessage);
+    adoptChallengeStyles(container);
     container.append(dialog);
     dialog.showModal();
   });

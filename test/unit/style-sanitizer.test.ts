@@ -4,6 +4,7 @@ import { expect } from '@esm-bundle/chai';
 import { fieldCommandSchema } from '../../src/shared/protocol.ts';
 import { MAX_STYLE_PROPERTIES, STYLE_PROPERTIES, THEME_VARIABLES } from '../../src/shared/style-allowlist.ts';
 import { describeStyleRejection, mergeFieldStyles, sanitizeFieldStyle, type StyleErrorCode } from '../../src/shared/style-sanitizer.ts';
+import { cssNameOf, FRAME_VARIABLE_NAMES } from '../../src/themes/frame-theme.ts';
 
 /** Sanitizes `{ base: { [property]: value } }` and returns what survived plus the rejections. */
 function sanitizeOne(property: string, value: unknown) {
@@ -298,6 +299,35 @@ describe('a style on the wire (configure command)', () => {
   it('drops a configure command whose style is not an object of layers', () => {
     for (const style of ['color: red', 42, null, ['base']]) {
       expect(fieldCommandSchema.safeParse({ type: 'configure', options: { style } }).success, JSON.stringify(style)).to.equal(false);
+    }
+  });
+});
+
+describe('the theme variables the page sends the frames', () => {
+  it('are exactly the allowlist\'s theme variables, each under the custom property the frames read', () => {
+    expect([...FRAME_VARIABLE_NAMES].sort()).to.deep.equal(Object.keys(THEME_VARIABLES).sort());
+    for (const name of FRAME_VARIABLE_NAMES) expect(cssNameOf(name)).to.equal(THEME_VARIABLES[name].cssName);
+  });
+});
+
+describe('the theme variables of the card frame\'s boxes', () => {
+  it('accept the built-in themes\' values and refuse anything that could load or break out', () => {
+    const accepted = { borderWidth: '0 0 1px', boxShadow: '0 1px 1px rgba(0, 0, 0, 0.03), 0 3px 6px rgba(0, 0, 0, 0.02)', radius: '0', focusRing: 'rgba(94,160,255,.6)', fieldHeight: '44px', colorBorder: '#7a8396' };
+    const { style, rejections } = sanitizeFieldStyle({ variables: { ...accepted, colorLabel: '#c9ced8', spacing: '12px', colorPrimary: '#1f6fd6' } });
+    expect(rejections).to.deep.equal([]);
+    expect(style.variables).to.include(accepted);
+    expect(sanitizeFieldStyle({ variables: { boxShadow: 'none' } }).rejections).to.deep.equal([]);
+    for (const [name, value] of [
+      ['boxShadow', 'url(https://evil.example/x)'],
+      ['boxShadow', '0 0 0 3px red; background: url(x)'],
+      ['borderWidth', '1px 1px 1px 1px 1px'],
+      ['borderWidth', 'var(--payframe-radius)'],
+      ['radius', 'expression(alert(1))'],
+      ['fieldHeight', '44px !important'],
+    ] as const) {
+      const result = sanitizeFieldStyle({ variables: { [name]: value } });
+      expect(result.rejections, `${name}: ${value}`).to.have.length(1);
+      expect(result.style.variables ?? {}, `${name}: ${value}`).to.deep.equal({});
     }
   });
 });
