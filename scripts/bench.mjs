@@ -1,21 +1,40 @@
-// npm run bench: how fast and how small Payframe is, next to a bare iframe and to peers. Builds if
-// needed, starts the demo servers, drives Chromium, prints a table and writes bench/results.json.
-// BENCH_RUNS (default 20) measured runs after BENCH_WARMUP (default 1); BENCH_TOKENIZE (default 3) per run;
-// `--bytes` measures bytes only (written to bench/results-bytes.json). Honours PAYFRAME_DIST_DIR like the build;
-// BENCH_RESULTS names another results file, BENCH_PEERS=0 skips the peers.
+// npm run bench: how fast and how small Payframe is, next to a bare iframe and to peers, all measured in
+// one run. Builds if needed, starts the demo servers, drives Chromium, prints a table and writes
+// bench/results.json. Both card surfaces side by side: the drop-in <payframe-checkout> and split fields
+// (<payframe-card-group> with number, expiry and CVC); goals are the drop-in's.
+//
+//   BENCH_RUNS (default 12)         measured runs of each surface and of the bare iframe, after
+//   BENCH_WARMUP (default 1)        warm-up runs; BENCH_TOKENIZE (default 3) tokenize() calls per drop-in run
+//   BENCH_TYPING_RUNS (default 50)  whole cards typed with no delay between keys, per surface
+//   BENCH_PHONE_RUNS (default BENCH_RUNS)  time-to-ready runs under the phone profile, per surface and bare iframe
+//   BENCH_RESULTS                   another results file; BENCH_PEERS=0 skips the peers' bytes
+//   `--bytes`                       bytes only (written to bench/results-bytes.json)
+// Honours PAYFRAME_DIST_DIR like the build. Exits 0 whether goals are met or not (it is a benchmark), and
+// non-zero when something could not be measured.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
-import { register } from 'tsx/esm/api';
 
+const bytesOnly = process.argv.includes('--bytes');
+
+// The phone profile drives Chromium over a DevTools WebSocket of its own (scripts/bench/phone-profile.mjs):
+// Node 20 has the WebSocket client behind a flag, Node 22 by default.
+if (!bytesOnly && typeof WebSocket === 'undefined') {
+  const child = spawnSync(process.execPath, ['--experimental-websocket', '--disable-warning=ExperimentalWarning', import.meta.filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(child.status ?? 1);
+}
+
+const { register } = await import('tsx/esm/api');
 const repoRoot = resolve(import.meta.dirname, '..');
 process.chdir(repoRoot);
 const dist = process.env.PAYFRAME_DIST_DIR ?? 'dist';
-const runCount = Math.max(1, Number(process.env.BENCH_RUNS ?? 20));
-const warmupCount = Math.max(0, Number(process.env.BENCH_WARMUP ?? 1));
-const tokenizeCount = Math.max(1, Number(process.env.BENCH_TOKENIZE ?? 3));
-const bytesOnly = process.argv.includes('--bytes');
+const count = (name, fallback, min = 0) => Math.max(min, Number(process.env[name] ?? fallback));
+const runCount = count('BENCH_RUNS', 12, 1);
+const warmupCount = count('BENCH_WARMUP', 1);
+const tokenizeCount = count('BENCH_TOKENIZE', 3, 1);
+const typingRuns = count('BENCH_TYPING_RUNS', 50, 1);
+const phoneRuns = count('BENCH_PHONE_RUNS', runCount, 1);
 
 function newestMtime(dir) {
   let newest = 0;
@@ -36,6 +55,16 @@ function buildIfNeeded() {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+const summaryLine = (surface) => `${surface.readyMs.toFixed(0)} ms`;
+
+/** What was measured: the commit, and whether product files had uncommitted changes (they are built and measured too). */
+function sourceState() {
+  const git = (...args) => spawnSync('git', args, { encoding: 'utf8' });
+  const commit = git('rev-parse', '--short', 'HEAD').stdout.trim() || undefined;
+  const changed = git('status', '--porcelain', '--', 'src', 'iframe', 'vite.config.ts').stdout.split('\n').filter(Boolean).length;
+  return { commit, uncommittedProductFiles: changed };
+}
+
 async function measureInBrowser() {
   // The demo servers are TypeScript: load them through tsx.
   register();
@@ -43,29 +72,89 @@ async function measureInBrowser() {
   const { chromiumLaunchOptions } = await import('../test/browser/launch-options.mjs');
   const { startDemoServers } = await import('../demo/servers.ts');
   const { startBaselineFrameServer } = await import('./bench/baseline-frame-server.mjs');
-  const { measureBaselineRun, measureCheckoutRun, measureMountTrace } = await import('./bench/browser-runs.mjs');
+  const { SURFACES } = await import('./bench/surfaces.mjs');
+  const { measureBaselineRun, measureSurfaceRun, measureMountTrace, measureNoDelayTyping, measurePhoneReady } = await import('./bench/browser-runs.mjs');
+  const { PHONE_PROFILE, connectDevTools, freePort } = await import('./bench/phone-profile.mjs');
 
   const servers = await startDemoServers({ merchantPort: 0, fieldsPort: 0, gatewayPort: 0, distDir: dist, extraPageDirs: { bench: join(repoRoot, 'bench/pages') } });
   const baselineFrame = await startBaselineFrameServer({ frameAncestors: [servers.merchantUrl] });
-  const browser = await chromium.launch(chromiumLaunchOptions());
-  const checkoutOptions = { pageUrl: `${servers.merchantUrl}/bench/checkout.html`, publishableKey: servers.publishableKey, gatewayUrl: servers.gatewayUrl, tokenizeCount };
+  const devtoolsPort = await freePort();
+  const launch = chromiumLaunchOptions();
+  const browser = await chromium.launch({ ...launch, args: [...launch.args, `--remote-debugging-port=${devtoolsPort}`] });
+  const devtools = await connectDevTools(devtoolsPort);
+  const options = {
+    merchantUrl: servers.merchantUrl,
+    fieldsOrigin: servers.fieldsOrigin,
+    publishableKey: servers.publishableKey,
+    gatewayUrl: servers.gatewayUrl,
+    frameUrl: baselineFrame.url,
+  };
   const baselineOptions = { pageUrl: `${servers.merchantUrl}/bench/baseline.html`, frameUrl: baselineFrame.url };
+  const surfaces = [SURFACES.checkout, SURFACES.split];
   const runs = [];
+  const typing = {};
+  const phone = [];
+  const phaseStartedAt = { at: performance.now() };
+  const phaseDone = (name) => {
+    console.log(`${name} took ${((performance.now() - phaseStartedAt.at) / 1000).toFixed(0)} s`);
+    phaseStartedAt.at = performance.now();
+  };
   try {
+    // 1. Normal profile: the bare iframe and each surface, each in a fresh context, plus a traced mount.
     for (let index = 0; index < warmupCount + runCount; index++) {
       const warmup = index < warmupCount;
-      // Alternate which goes first, so neither always meets a browser the other just warmed.
-      const baselineFirst = index % 2 === 0;
-      const baseline = baselineFirst ? await measureBaselineRun(browser, baselineOptions) : undefined;
-      const checkout = await measureCheckoutRun(browser, checkoutOptions);
-      const run = { baseline: baseline ?? (await measureBaselineRun(browser, baselineOptions)), checkout, trace: await measureMountTrace(browser, checkoutOptions) };
+      // Rotate who goes first, so none always meets a browser another just warmed.
+      const order = ['baseline', ...surfaces.map((surface) => surface.id)];
+      const rotated = [...order.slice(index % order.length), ...order.slice(0, index % order.length)];
+      const run = { surfaces: {}, traces: {} };
+      for (const step of rotated) {
+        if (step === 'baseline') {
+          run.baseline = await measureBaselineRun(browser, baselineOptions);
+          continue;
+        }
+        const surface = SURFACES[step];
+        run.surfaces[step] = await measureSurfaceRun(browser, surface, { ...options, tokenizeCount: step === 'checkout' ? tokenizeCount : 0 });
+        run.traces[step] = await measureMountTrace(browser, surface, options);
+        const changes = run.surfaces[step].keystrokes.filter((key) => key.changeMs !== undefined).length;
+        if (!run.surfaces[step].readyProperty) console.warn(`run ${index} ${surface.label}: payframe-ready fired while the element's ready property read false`);
+        if (changes !== 2) console.warn(`run ${index} ${surface.label}: ${changes} payframe-change events measured, expected 2 (first digit, last digit)`);
+      }
       if (!warmup) runs.push(run);
-      const changes = checkout.keystrokes.filter((key) => key.changeMs !== undefined).length;
-      if (changes !== 2) console.warn(`run ${index}: ${changes} payframe-change events measured, expected 2 (first digit, last digit)`);
-      process.stdout.write(`${warmup ? 'warm-up' : `run ${runs.length}/${runCount}`}: ready ${checkout.readyMs.toFixed(0)} ms (bare iframe ${run.baseline.readyMs.toFixed(0)} ms)\n`);
+      const ready = surfaces.map((surface) => `${surface.label} ${summaryLine(run.surfaces[surface.id])}`).join(', ');
+      console.log(`${warmup ? 'warm-up' : `run ${runs.length}/${runCount}`}: ready ${ready} (bare iframe ${run.baseline.readyMs.toFixed(0)} ms)`);
     }
-    return { runs, chromiumVersion: browser.version() };
+    phaseDone('normal-profile runs');
+
+    // 2. A whole card typed with no delay between keys, per surface: a fresh page per run, one context.
+    for (const surface of surfaces) {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        typing[surface.id] = [];
+        for (let index = 0; index < typingRuns; index++) typing[surface.id].push(await measureNoDelayTyping(page, surface, options, index));
+      } finally {
+        await context.close();
+      }
+      const lost = typing[surface.id].reduce((sum, sample) => sum + sample.lost, 0);
+      const typed = typing[surface.id].reduce((sum, sample) => sum + sample.typed, 0);
+      console.log(`no-delay typing, ${surface.label}: ${lost} of ${typed} keys lost in ${typingRuns} runs`);
+    }
+    phaseDone('no-delay typing');
+
+    // 3. Phone profile: time to ready with CPU, network and a cold cache as on a phone, every frame included.
+    for (let index = 0; index < phoneRuns; index++) {
+      const order = ['bare', ...surfaces.map((surface) => surface.id)];
+      const rotated = [...order.slice(index % order.length), ...order.slice(0, index % order.length)];
+      const run = {};
+      for (const step of rotated) run[step] = await measurePhoneReady(browser, devtools, step === 'bare' ? 'bare' : SURFACES[step], options, PHONE_PROFILE);
+      phone.push(run);
+      const ready = surfaces.map((surface) => `${surface.label} ${summaryLine(run[surface.id])}`).join(', ');
+      console.log(`phone run ${index + 1}/${phoneRuns}: ready ${ready} (bare iframe ${run.bare.readyMs.toFixed(0)} ms)`);
+    }
+    phaseDone('phone-profile runs');
+    return { runs, typing, phone, profile: PHONE_PROFILE, chromiumVersion: browser.version() };
   } finally {
+    devtools.close();
     await browser.close();
     await baselineFrame.close();
     await servers.close();
@@ -74,28 +163,53 @@ async function measureInBrowser() {
 
 buildIfNeeded();
 const { measureOurBytes, measurePeerBytes } = await import('./bench/bundle-sizes.mjs');
-const { buildRows, printRows } = await import('./bench/report.mjs');
+const { buildRows, missingMeasurements, printRows } = await import('./bench/report.mjs');
 
-const browserResults = bytesOnly ? { runs: [], chromiumVersion: undefined } : await measureInBrowser();
+const browserResults = bytesOnly ? { runs: [], typing: {}, phone: [], chromiumVersion: undefined } : await measureInBrowser();
 const ours = await measureOurBytes(dist);
 // BENCH_PEERS=0 skips the peers (no npm install): the smoke test in the suite uses it.
-const { peers, unavailable } = process.env.BENCH_PEERS === '0' ? { peers: [], unavailable: 'skipped (BENCH_PEERS=0)' } : await measurePeerBytes();
-if (unavailable) console.warn(`Peers not measured (npm registry unreachable?): ${unavailable}. Printing our rows alone.`);
+const peersSkipped = process.env.BENCH_PEERS === '0';
+const { peers, unavailable } = peersSkipped ? { peers: [], unavailable: 'skipped (BENCH_PEERS=0)' } : await measurePeerBytes();
 
-const rows = buildRows({ runs: browserResults.runs, bytes: { ours, peers, peersUnavailable: unavailable } });
+const rows = buildRows({ runs: browserResults.runs, typing: browserResults.typing, phone: browserResults.phone, bytes: { ours, peers, peersUnavailable: unavailable } });
+const source = sourceState();
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))), node: process.version, chromium: browserResults.chromiumVersion, platform: `${os.platform()} ${os.release()}` };
-console.log(`\nPayframe bench: ${browserResults.runs.length} runs (+${bytesOnly ? 0 : warmupCount} warm-up), ${tokenizeCount} tokenize per run; ${machine.cpus} CPUs, load ${machine.loadAverage.join(' ')}, Chromium ${machine.chromium ?? '-'}\n`);
+const layouts = Object.fromEntries(Object.entries(browserResults.runs[0]?.surfaces ?? {}).map(([id, surface]) => [id, `${surface.layout}, ${surface.frameCount} fields-origin frame(s)`]));
+console.log(`\nPayframe bench: ${browserResults.runs.length} runs (+${bytesOnly ? 0 : warmupCount} warm-up), ${tokenizeCount} tokenize per drop-in run, ${bytesOnly ? 0 : typingRuns} no-delay cards per surface, ${browserResults.phone.length} phone-profile runs; ${machine.cpus} CPUs, load ${machine.loadAverage.join(' ')}, Chromium ${machine.chromium ?? '-'}`);
+if (!bytesOnly) {
+  console.log(`Source: ${source.commit ?? 'unknown commit'}${source.uncommittedProductFiles ? ` plus ${source.uncommittedProductFiles} uncommitted file(s) in src/, iframe/ or vite.config.ts (built and measured as they are)` : ''}.`);
+  console.log(`Layouts: ${Object.entries(layouts).map(([id, layout]) => `${id} ${layout}`).join('; ')}. Phone profile: ${browserResults.profile.label}, on the page and every iframe.`);
+  console.log('Goals are the drop-in\'s; split-field rows are reported beside them without goals. Ratios are medians over the baseline\'s median.\n');
+}
 printRows(rows);
 
 mkdirSync('bench', { recursive: true });
 const results = {
   generatedAt: new Date().toISOString(),
   machine,
-  settings: { runs: browserResults.runs.length, warmup: bytesOnly ? 0 : warmupCount, tokenizePerRun: tokenizeCount, dist },
+  settings: {
+    runs: browserResults.runs.length,
+    warmup: bytesOnly ? 0 : warmupCount,
+    tokenizePerRun: tokenizeCount,
+    typingRunsPerSurface: bytesOnly ? 0 : typingRuns,
+    phoneRuns: browserResults.phone.length,
+    phoneProfile: browserResults.profile,
+    layouts,
+    source,
+    dist,
+  },
   rows,
-  samples: browserResults.runs,
+  // Timings and counts only: no run records what was typed.
+  samples: { runs: browserResults.runs, typing: browserResults.typing, phone: browserResults.phone },
 };
 // A bytes-only run must not overwrite the speed figures of the last full run.
 const resultsFile = process.env.BENCH_RESULTS ?? (bytesOnly ? 'bench/results-bytes.json' : 'bench/results.json');
 writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nWrote ${resultsFile}`);
+
+const missing = missingMeasurements(rows);
+if (unavailable && !peersSkipped) missing.push(`peers' bytes (${unavailable})`);
+if (missing.length) {
+  console.error(`\nNot measured: ${missing.join('; ')}`);
+  process.exit(1);
+}

@@ -1,23 +1,33 @@
-// One bench run in Chromium: mounts <payframe-checkout> and the bare-iframe baseline, each in a fresh
-// browser context, and measures time to ready, keystroke latency, tokenize, heap, layout shift, long tasks.
+// Bench runs in Chromium, each in a fresh browser context: the bare-iframe baseline; a card surface
+// (the drop-in <payframe-checkout> or split fields <payframe-card-group>) with time to ready, keystroke
+// latency, tokenize, heap, layout shift and long tasks; a traced mount; a whole card typed with no delay
+// between keys (keys lost); and time to ready under the phone profile. Never logs or returns a card value.
 import { longestMainThreadTask } from './mount-trace.mjs';
+import { applyProfile } from './phone-profile.mjs';
+import { createSurface, FIELD_KINDS, locateInputs, scriptLoaded } from './surfaces.mjs';
+
+const originOf = (url) => URL.canParse(url) ? new URL(url).origin : undefined;
 
 const CARD = { number: '4242424242424242', expiry: '1234', cvc: '123' };
 /** Categories that carry main-thread tasks and our performance.mark()s. */
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'toplevel'];
+/** A guard, not a wait: a surface that never says ready fails the run instead of hanging the bench. */
+const READY_GUARD_MS = 30_000;
 
 /** A JS heap figure after a full GC, so it is what the page keeps, not garbage awaiting collection. */
 async function jsHeapUsed(session) {
   await session.send('HeapProfiler.collectGarbage');
   await session.send('Performance.enable');
   const { metrics } = await session.send('Performance.getMetrics');
-  return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value;
+  const used = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value;
+  if (used === undefined) throw new Error('Performance.getMetrics reported no JSHeapUsedSize');
+  return used;
 }
 
 /** Installs keystroke timing inside a frame (its realm only): keydown, the input event, and the next frame. */
-async function recordKeystrokesIn(frame) {
-  await frame.evaluate(() => {
-    const input = document.querySelector('input#input');
+async function recordKeystrokesIn(frame, selector) {
+  await frame.evaluate((inputSelector) => {
+    const input = document.querySelector(inputSelector);
     const keystrokes = [];
     /** @type {any} */ (window).benchKeystrokes = keystrokes;
     // Absolute times (timeOrigin + ms), so they compare with the merchant page's clock.
@@ -31,7 +41,7 @@ async function recordKeystrokesIn(frame) {
         keystroke.paint = performance.timeOrigin + performance.now();
       });
     });
-  });
+  }, selector);
 }
 
 /** Resolves once the frame has painted after keystroke number `count` (1-based). */
@@ -44,8 +54,7 @@ function readKeystrokes(frame) {
 }
 
 /** Mounts `count` bare iframes at once; resolves with the time until the last has loaded. */
-async function mountBareFrames(page, pageUrl, frameUrl, count, navigate = true) {
-  if (navigate) await page.goto(pageUrl);
+function mountBareFrames(page, frameUrl, count) {
   return page.evaluate(
     ([src, frames]) =>
       new Promise((resolve) => {
@@ -65,56 +74,71 @@ async function mountBareFrames(page, pageUrl, frameUrl, count, navigate = true) 
   );
 }
 
-/** The bare cross-origin iframe: load time, heap, and the keystroke timing of a plain input. */
+/** The bare cross-origin iframe: load time, heap, and the keystroke timing of a plain input; then four at once. */
 export async function measureBaselineRun(browser, { pageUrl, frameUrl }) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(pageUrl);
-    const readyMs = await mountBareFrames(page, pageUrl, frameUrl, 1, false);
+    const readyMs = await mountBareFrames(page, frameUrl, 1);
     const frame = page.frames().find((candidate) => candidate.url() === frameUrl);
     if (!frame) throw new Error('The baseline frame did not load');
 
     const heap = { page: await jsHeapUsed(await context.newCDPSession(page)), frames: await jsHeapUsed(await context.newCDPSession(frame)) };
 
-    await recordKeystrokesIn(frame);
+    await recordKeystrokesIn(frame, 'input#input');
     await frame.locator('input#input').focus();
     for (const [index, digit] of [...CARD.number].entries()) {
       await page.keyboard.press(digit);
       await waitForPaint(frame, index + 1);
     }
     const keystrokes = (await readKeystrokes(frame)).map((key) => ({ inputMs: key.input - key.keydown, paintMs: key.paint - key.keydown }));
-    // As many bare frames as a checkout has (three fields and the controller), in a fresh context
+    // As many bare frames as split fields have (three fields and the controller), in a fresh context
     // like the others: what the browser alone takes for that many cross-origin documents.
     const fourContext = await browser.newContext();
-    const readyFourMs = await mountBareFrames(await fourContext.newPage(), pageUrl, frameUrl, 4).finally(() => fourContext.close());
+    const fourPage = await fourContext.newPage();
+    const readyFourMs = await fourPage
+      .goto(pageUrl)
+      .then(() => mountBareFrames(fourPage, frameUrl, 4))
+      .finally(() => fourContext.close());
     return { readyMs, readyFourMs, heap, keystrokes };
   } finally {
     await context.close();
   }
 }
 
-/** Mounts a checkout by script; resolves with the time to payframe-ready, layout shifts and long tasks seen meanwhile. */
-function mountCheckout(page, publishableKey) {
+/**
+ * Attaches a created surface element; resolves with the time to payframe-ready (and whether its `ready`
+ * property agreed), layout shifts and long tasks seen meanwhile. Records every field's last state in
+ * window.benchStates (from payframe-change; state only, never a value).
+ */
+function mountSurface(page, element) {
   return page.evaluate(
-    (key) =>
-      new Promise((resolve) => {
+    ([surface, guardMs]) =>
+      new Promise((resolve, reject) => {
+        const states = {};
+        /** @type {any} */ (window).benchStates = states;
+        surface.addEventListener('payframe-change', (event) => {
+          states[event.detail.field] = { empty: event.detail.empty, complete: event.detail.complete };
+        });
         const shifts = [];
         const longTasks = [];
         const shiftObserver = new PerformanceObserver((list) => shifts.push(...list.getEntries()));
         const longTaskObserver = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
         shiftObserver.observe({ type: 'layout-shift' });
         longTaskObserver.observe({ type: 'longtask' });
-
-        const checkout = document.createElement('payframe-checkout');
-        checkout.setAttribute('publishable-key', key);
-        checkout.setAttribute('amount', '1999');
-        checkout.setAttribute('currency', 'eur');
-        checkout.addEventListener(
+        const guard = setTimeout(() => reject(new Error(`${surface.localName}: no payframe-ready within ${guardMs} ms`)), guardMs);
+        surface.addEventListener('payframe-error', (event) => {
+          clearTimeout(guard);
+          reject(new Error(`${surface.localName}: payframe-error ${event.detail?.error?.code} before ready`));
+        });
+        surface.addEventListener(
           'payframe-ready',
           () => {
             const readyMs = performance.now() - attachedAt;
+            clearTimeout(guard);
             performance.mark('bench-ready');
+            const readyProperty = surface.ready === true;
             // Two more frames: the render that drops the skeletons and its layout.
             requestAnimationFrame(() =>
               requestAnimationFrame(() => {
@@ -124,6 +148,7 @@ function mountCheckout(page, publishableKey) {
                 longTaskObserver.disconnect();
                 resolve({
                   readyMs,
+                  readyProperty,
                   layoutShift: shifts.filter((shift) => !shift.hadRecentInput).reduce((sum, shift) => sum + shift.value, 0),
                   longTasksMs: longTasks.map((task) => task.duration),
                 });
@@ -134,16 +159,10 @@ function mountCheckout(page, publishableKey) {
         );
         performance.mark('bench-attach');
         const attachedAt = performance.now();
-        document.getElementById('mount').append(checkout);
+        document.getElementById('mount').append(surface);
       }),
-    publishableKey,
+    [element, READY_GUARD_MS],
   );
-}
-
-function fieldFrame(page, kind) {
-  const frame = page.frames().find((candidate) => /\/(number|expiry|cvc)\.html#/.test(candidate.url()) && new URLSearchParams(new URL(candidate.url()).hash.slice(1)).get('frame') === kind);
-  if (!frame) throw new Error(`No ${kind} frame`);
-  return frame;
 }
 
 /** Layout shift inside a frame since it loaded: buffered entries land in the observer's queue at observe(). */
@@ -158,32 +177,35 @@ function frameLayoutShift(frame) {
 }
 
 /** Arms a promise on the merchant page for the next payframe-change of a field; `await` it via `nextChangeAt`. */
-function armNextChange(page, field) {
-  return page.evaluate((name) => {
-    const checkout = document.querySelector('payframe-checkout');
-    /** @type {any} */ (window).benchNextChange = new Promise((resolve) => {
-      const onChange = (event) => {
-        if (event.detail.field !== name) return;
-        checkout.removeEventListener('payframe-change', onChange);
-        resolve(performance.timeOrigin + performance.now());
-      };
-      checkout.addEventListener('payframe-change', onChange);
-      // A guard, not a wait: if the key changed no state after all, the run reports a missing sample instead of hanging.
-      setTimeout(() => resolve(undefined), 5000);
-    });
-  }, field);
+function armNextChange(page, tag, field) {
+  return page.evaluate(
+    ([hostTag, name]) => {
+      const host = document.querySelector(hostTag);
+      /** @type {any} */ (window).benchNextChange = new Promise((resolve) => {
+        const onChange = (event) => {
+          if (event.detail.field !== name) return;
+          host.removeEventListener('payframe-change', onChange);
+          resolve(performance.timeOrigin + performance.now());
+        };
+        host.addEventListener('payframe-change', onChange);
+        // A guard, not a wait: if the key changed no state after all, the run reports a missing sample instead of hanging.
+        setTimeout(() => resolve(undefined), 5000);
+      });
+    },
+    [tag, field],
+  );
 }
 
 const nextChangeAt = (page) => page.evaluate(() => /** @type {any} */ (window).benchNextChange);
 
 /** Types a field's text one key at a time, waiting for each key's paint; returns per-key latencies. */
-async function typeMeasured(page, frame, text, stateChangingKeys) {
-  await recordKeystrokesIn(frame);
-  await frame.locator('input#input').focus();
+async function typeMeasured(page, tag, { frame, selector }, text, stateChangingKeys) {
+  await recordKeystrokesIn(frame, selector);
+  await frame.locator(selector).focus();
   const changes = new Map();
   for (const [index, key] of [...text].entries()) {
     const expectsChange = stateChangingKeys.includes(index);
-    if (expectsChange) await armNextChange(page, 'number');
+    if (expectsChange) await armNextChange(page, tag, 'number');
     await page.keyboard.press(key);
     await waitForPaint(frame, index + 1);
     if (expectsChange) {
@@ -197,12 +219,19 @@ async function typeMeasured(page, frame, text, stateChangingKeys) {
   }));
 }
 
-/** tokenize() at the merchant page, then the same request by plain fetch from the controller frame (fields origin). */
-async function measureTokenize(page, { gatewayUrl, publishableKey, count }) {
-  const controller = page.frames().find((candidate) => candidate.url().includes('/controller.html#'));
-  if (!controller) throw new Error('No controller frame');
+/** Waits until the merchant page has heard every field report complete (tokenize() refuses otherwise). */
+function waitForCompleteCard(page) {
+  return page.waitForFunction(() => {
+    const states = /** @type {any} */ (window).benchStates ?? {};
+    return ['number', 'expiry', 'cvc'].every((field) => states[field]?.complete);
+  });
+}
+
+/** tokenize() at the merchant page, then the same request by plain fetch from a fields-origin frame that calls the gateway. */
+async function measureTokenize(page, tag, requestFrame, { gatewayUrl, publishableKey, count }) {
+  if (!requestFrame) throw new Error('No fields-origin frame that calls the gateway (controller or card frame) for the plain-fetch baseline');
   const plainFetch = () =>
-    controller.evaluate(
+    requestFrame.evaluate(
       async ({ url, key, card }) => {
         const body = new URLSearchParams({ type: 'card', 'card[number]': card.number, 'card[exp_month]': card.expiry.slice(0, 2), 'card[exp_year]': `20${card.expiry.slice(2)}`, 'card[cvc]': card.cvc });
         const startedAt = performance.now();
@@ -223,73 +252,191 @@ async function measureTokenize(page, { gatewayUrl, publishableKey, count }) {
   await plainFetch();
   const samples = [];
   for (let index = 0; index < count; index++) {
-    const oursMs = await page.evaluate(async () => {
+    const oursMs = await page.evaluate(async (hostTag) => {
       const startedAt = performance.now();
-      const result = await /** @type {any} */ (document.querySelector('payframe-checkout')).tokenize();
+      const result = await /** @type {any} */ (document.querySelector(hostTag)).tokenize();
       if (!result.paymentMethod) throw new Error(`tokenize() failed: ${result.error?.code}`);
       return performance.now() - startedAt;
-    });
+    }, tag);
     samples.push({ oursMs, gatewayMs: await plainFetch() });
   }
   return samples;
 }
 
-/** The checkout: time to ready, layout shift, long tasks, main-thread time, heap, keystrokes, tokenize. */
-export async function measureCheckoutRun(browser, { pageUrl, publishableKey, gatewayUrl, tokenizeCount }) {
+/** Opens the surface's bench page in `context` and waits for the script tag. */
+async function openSurfacePage(context, surface, { merchantUrl }) {
+  const page = await context.newPage();
+  await page.goto(`${merchantUrl}/bench/${surface.page}`);
+  await scriptLoaded(page);
+  return page;
+}
+
+/**
+ * A card surface: time to ready, layout shift, long tasks, main-thread time, heap, keystrokes and (when
+ * `tokenizeCount` > 0) tokenize.
+ */
+export async function measureSurfaceRun(browser, surface, { merchantUrl, fieldsOrigin, publishableKey, gatewayUrl, tokenizeCount }) {
   const context = await browser.newContext();
   try {
-    const page = await context.newPage();
-    await page.goto(pageUrl);
-    await page.evaluate(() => customElements.whenDefined('payframe-checkout'));
+    const page = await openSurfacePage(context, surface, { merchantUrl });
+    const element = await createSurface(page, surface, publishableKey);
     const pageSession = await context.newCDPSession(page);
     // Metrics count from enable: TaskDuration then covers the mount only.
     await pageSession.send('Performance.enable');
-    const mount = await mountCheckout(page, publishableKey);
+    const mount = await mountSurface(page, element);
     const { metrics } = await pageSession.send('Performance.getMetrics');
     const mainThreadMs = (metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0) * 1000;
 
-    const numberFrame = fieldFrame(page, 'number');
-    const frames = { number: numberFrame, expiry: fieldFrame(page, 'expiry'), cvc: fieldFrame(page, 'cvc') };
-    // The controller frame is hidden: nothing in it can shift.
-    const frameShifts = await Promise.all(Object.values(frames).map((frame) => frameLayoutShift(frame)));
-    // Each frame read through its own CDP session. Chromium puts the four fields-origin frames in one
-    // renderer process, and the figure is that process's V8 heap: the four readings come out equal.
-    const controllerFrame = page.frames().find((frame) => frame.url().includes('/controller.html#'));
-    const perFrame = {};
-    for (const [kind, frame] of Object.entries({ ...frames, controller: controllerFrame })) perFrame[kind] = await jsHeapUsed(await context.newCDPSession(frame));
-    const heap = { page: await jsHeapUsed(pageSession), frames: Math.max(...Object.values(perFrame)), perFrame };
+    const located = await locateInputs(page, surface, fieldsOrigin);
+    const inputFrames = [...new Set(FIELD_KINDS.map((kind) => located.inputs[kind].frame))];
+    // A hidden controller frame shows nothing, so nothing in it can shift: the frames holding inputs only.
+    const frameShifts = await Promise.all(inputFrames.map((frame) => frameLayoutShift(frame)));
+    // Each fields-origin frame read through its own CDP session. Chromium puts a page's fields-origin
+    // frames in one renderer process, and the figure is that process's V8 heap: the readings come out equal.
+    const perFrame = [];
+    for (const frame of located.fieldsFrames) perFrame.push(await jsHeapUsed(await context.newCDPSession(frame)));
+    if (!perFrame.length) throw new Error(`${surface.element}: no frame on the fields origin to read the heap of`);
+    const heap = { page: await jsHeapUsed(pageSession), frames: Math.max(...perFrame), perFrame };
 
     // With a Visa number the field's state changes at the first digit (empty -> brand visa) and the
     // last (complete); the digits between change nothing the merchant page is told.
-    const keystrokes = await typeMeasured(page, numberFrame, CARD.number, [0, CARD.number.length - 1]);
-    for (const [kind, text] of [['expiry', CARD.expiry], ['cvc', CARD.cvc]]) {
-      await frames[kind].locator('input#input').focus();
-      await frames[kind].locator('input#input').pressSequentially(text);
+    const keystrokes = await typeMeasured(page, surface.tag, located.inputs.number, CARD.number, [0, CARD.number.length - 1]);
+    let tokenize = [];
+    if (tokenizeCount > 0) {
+      for (const kind of /** @type {const} */ (['expiry', 'cvc'])) {
+        const { frame, selector } = located.inputs[kind];
+        await frame.locator(selector).focus();
+        await frame.locator(selector).pressSequentially(CARD[kind]);
+      }
+      await waitForCompleteCard(page);
+      tokenize = await measureTokenize(page, surface.tag, located.requestFrame, { gatewayUrl, publishableKey, count: tokenizeCount });
     }
-    // tokenize() refuses fields whose 'complete' state has not reached the merchant page yet.
-    await page.waitForFunction(() => {
-      const fields = [...(document.querySelector('payframe-checkout')?.shadowRoot?.querySelectorAll('payframe-card-number, payframe-card-expiry, payframe-card-cvc') ?? [])];
-      return fields.length === 3 && fields.every((field) => /** @type {any} */ (field).state?.complete);
-    });
-    const tokenize = await measureTokenize(page, { gatewayUrl, publishableKey, count: tokenizeCount });
-
-    return { ...mount, frameLayoutShift: Math.max(...frameShifts), mainThreadMs, heap, keystrokes, tokenize };
+    return {
+      ...mount,
+      layout: located.layout,
+      frameCount: located.fieldsFrames.length,
+      frameLayoutShift: Math.max(...frameShifts),
+      mainThreadMs,
+      heap,
+      keystrokes,
+      tokenize,
+    };
   } finally {
     await context.close();
   }
 }
 
 /** A separate, traced mount: the longest task on the merchant page's main thread between attach and ready. */
-export async function measureMountTrace(browser, { pageUrl, publishableKey }) {
+export async function measureMountTrace(browser, surface, { merchantUrl, publishableKey }) {
+  const context = await browser.newContext();
+  try {
+    const page = await openSurfacePage(context, surface, { merchantUrl });
+    const element = await createSurface(page, surface, publishableKey);
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    const mounted = await mountSurface(page, element).then(
+      () => undefined,
+      (error) => error,
+    );
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+    if (mounted) throw mounted;
+    return longestMainThreadTask(trace);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Runs in a frame: how much of `expected` (digits) the input holds, as counts only. The value never
+ * leaves the frame. `kept` is the longest common subsequence of the input's digits and the typed ones:
+ * digits there in the order typed. Missing or misplaced keys are `expected.length - kept`; `stray` are
+ * digits the input holds that do not belong there (keys meant for another field).
+ */
+function countKeptDigits({ selector, expected }) {
+  const digits = (document.querySelector(selector)?.value ?? '').replace(/\D/g, '');
+  const row = new Array(expected.length + 1).fill(0);
+  for (const digit of digits) {
+    let diagonal = 0;
+    for (let index = 1; index <= expected.length; index++) {
+      const above = row[index];
+      row[index] = digit === expected[index - 1] ? diagonal + 1 : Math.max(row[index], row[index - 1]);
+      diagonal = above;
+    }
+  }
+  const kept = row[expected.length];
+  return { kept, stray: digits.length - kept };
+}
+
+/** One animation frame and the task after it in `frame`: what key events set in motion has run. */
+function settled(frame) {
+  return frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
+/**
+ * A whole card typed as ONE sequence with no delay between keys, starting in the number input (auto-
+ * advance moves focus to the expiry, then the CVC): `pressSequentially` with delay 0 on even runs,
+ * `page.keyboard.type` on odd ones. Counts, per field, the keys that did not end up where they belong.
+ */
+export async function measureNoDelayTyping(page, surface, { merchantUrl, fieldsOrigin, publishableKey }, runIndex) {
+  await page.goto(`${merchantUrl}/bench/${surface.page}`);
+  await scriptLoaded(page);
+  await mountSurface(page, await createSurface(page, surface, publishableKey));
+  const { inputs, layout } = await locateInputs(page, surface, fieldsOrigin);
+  const text = CARD.number + CARD.expiry + CARD.cvc;
+  const number = inputs.number.frame.locator(inputs.number.selector);
+  await number.focus();
+  const method = runIndex % 2 === 0 ? 'pressSequentially' : 'keyboard.type';
+  if (method === 'pressSequentially') await number.pressSequentially(text, { delay: 0 });
+  else await page.keyboard.type(text);
+  const frames = [...new Set(FIELD_KINDS.map((kind) => inputs[kind].frame))];
+  await Promise.all([page.mainFrame(), ...frames].map((frame) => settled(frame)));
+  const fields = {};
+  for (const kind of FIELD_KINDS) {
+    const { kept, stray } = await inputs[kind].frame.evaluate(countKeptDigits, { selector: inputs[kind].selector, expected: CARD[kind] });
+    fields[kind] = { typed: CARD[kind].length, lost: CARD[kind].length - kept, stray };
+  }
+  const lost = FIELD_KINDS.reduce((sum, kind) => sum + fields[kind].lost, 0);
+  const stray = FIELD_KINDS.reduce((sum, kind) => sum + fields[kind].stray, 0);
+  return { method, layout, typed: text.length, lost, stray, fields };
+}
+
+/**
+ * Time to ready under the phone profile: a fresh context (cold cache), the profile on the page and on
+ * every iframe target before anything loads, then the bench page, its script tag and the mount. The
+ * time is attach -> payframe-ready as in the normal runs (the script tag's own load is not in it).
+ * Checks that the profile reached the frames: a fields-origin script must have taken the emulated latency.
+ */
+export async function measurePhoneReady(browser, devtools, target, { merchantUrl, fieldsOrigin, publishableKey, frameUrl }, profile) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(pageUrl);
-    await page.evaluate(() => customElements.whenDefined('payframe-checkout'));
-    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-    await mountCheckout(page, publishableKey);
-    const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
-    return longestMainThreadTask(trace);
+    const applied = await applyProfile(devtools, context, page, profile);
+    try {
+      let readyMs;
+      if (target === 'bare') {
+        await page.goto(`${merchantUrl}/bench/baseline.html`);
+        readyMs = await mountBareFrames(page, frameUrl, 1);
+      } else {
+        const opened = await page.goto(`${merchantUrl}/bench/${target.page}`);
+        if (!opened?.ok()) throw new Error(`${target.page}: HTTP ${opened?.status()}`);
+        await scriptLoaded(page);
+        ({ readyMs } = await mountSurface(page, await createSurface(page, target, publishableKey)));
+        // Resource timing of the frames' own scripts: with the profile applied, none is faster than the latency.
+        const durations = [];
+        for (const frame of page.frames().filter((candidate) => candidate !== page.mainFrame() && originOf(candidate.url()) === fieldsOrigin)) {
+          durations.push(...(await frame.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.duration))));
+        }
+        if (!durations.length) throw new Error(`Phone profile: no fields-origin frame of ${target.element} loaded a resource to check the profile with`);
+        const fastestMs = Math.min(...durations);
+        if (fastestMs < profile.latencyMs * 0.9) {
+          throw new Error(`Phone profile not applied to the fields frames: a frame resource loaded in ${fastestMs.toFixed(0)} ms under ${profile.latencyMs} ms latency`);
+        }
+      }
+      const { iframeTargets } = await applied.check();
+      if (iframeTargets < 1) throw new Error('Phone profile: no iframe target was attached, so the frames ran unthrottled');
+      return { readyMs, iframeTargets };
+    } finally {
+      await applied.stop();
+    }
   } finally {
     await context.close();
   }
