@@ -2,7 +2,9 @@
 //   esm    dist/esm/index.js   the SDK for `import`, lit and zod left to the app's bundler
 //   next-action  dist/payframe-next-action.js  for the script tag: the 3-D Secure modal, the
 //          full-page fallback and Stripe mode, loaded only when a payment needs them
-//   iife   dist/payframe.js    the self-contained script-tag file (pins payframe-next-action.js by its hash)
+//   split-fields  dist/payframe-fields.js  for the script tag: <payframe-card-group> and the split
+//          fields, loaded only by pages that hold them; Lit and the rest come from payframe.js
+//   iife   dist/payframe.js    the self-contained script-tag file (pins both files above by their hash)
 //   field, controller, card   dist/fields/   the fields-origin pages: number, expiry, cvc (one build, one template),
 //          the split fields' controller, and the drop-in's card frame
 import { createHash } from 'node:crypto';
@@ -11,6 +13,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { localeChunks } from './scripts/vite-locale-chunks.ts';
 import { minifyCssTemplatesPlugin } from './scripts/vite-minify-css-templates.ts';
+import { splitFieldsKit } from './scripts/vite-split-fields-kit.ts';
 
 const root = import.meta.dirname;
 /** PAYFRAME_DIST_DIR lets parallel builds (e.g. two checkouts of the repo's tests) use separate folders. */
@@ -132,6 +135,18 @@ const modes: Record<string, UserConfig> = {
       lib: { entry: resolve(root, 'src/next-action-module.ts'), formats: ['es'], fileName: () => 'payframe-next-action.js' },
     },
   },
+  'split-fields': {
+    ...shared,
+    plugins: [...(shared.plugins ?? []), splitFieldsKit(root)],
+    build: {
+      ...shared.build,
+      outDir: dist,
+      minify: true,
+      lib: { entry: resolve(root, 'src/split-fields-module.ts'), formats: ['es'], fileName: () => 'payframe-fields.js' },
+      // A file browsers load, not a library for bundlers: its whitespace goes too (Vite keeps it in ES libraries).
+      rollupOptions: { output: { minify: true } },
+    },
+  },
   iife: {
     ...shared,
     build: {
@@ -150,16 +165,24 @@ const modes: Record<string, UserConfig> = {
   card: framePages(['card'], false),
 };
 
-/** The script tag loads payframe-next-action.js with this Subresource Integrity hash: build `next-action` first. */
-function nextActionModuleIntegrity(): string {
-  const file = resolve(dist, 'payframe-next-action.js');
-  if (!existsSync(file)) throw new Error(`Build mode "next-action" before "iife": ${file} is missing`);
+/** The script tag loads a module file with this Subresource Integrity hash: build its mode before `iife`. */
+function pinnedModuleIntegrity(fileName: string, mode: string): string {
+  const file = resolve(dist, fileName);
+  if (!existsSync(file)) throw new Error(`Build mode "${mode}" before "iife": ${file} is missing`);
   return `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
 }
 
 export default defineConfig(({ mode }) => {
   const config = modes[mode];
   if (!config) throw new Error(`Unknown build mode "${mode}": use one of ${Object.keys(modes).join(', ')}`);
-  if (mode === 'iife') return { ...config, define: { __PAYFRAME_NEXT_ACTION_INTEGRITY__: JSON.stringify(nextActionModuleIntegrity()) } };
+  if (mode === 'iife') {
+    return {
+      ...config,
+      define: {
+        __PAYFRAME_NEXT_ACTION_INTEGRITY__: JSON.stringify(pinnedModuleIntegrity('payframe-next-action.js', 'next-action')),
+        __PAYFRAME_SPLIT_FIELDS_INTEGRITY__: JSON.stringify(pinnedModuleIntegrity('payframe-fields.js', 'split-fields')),
+      },
+    };
+  }
   return config;
 });

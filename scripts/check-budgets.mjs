@@ -15,10 +15,11 @@ export const BUDGETS = [
   {
     id: 'script-tag',
     label: 'payframe.js, the script-tag file (Lit included)',
-    maxGzip: 16_550,
-    goal: 15 * KB,
-    why: 'Lit (5.4 KB) and the message checks (1.1 KB) leave 8.5 KB for the elements with PaymentIntents, locales, themes, the live region, starting over on a changed key and the 3-D Secure page that does not show; 14.4 KB before those (README, Speed and size)',
+    maxGzip: 15_550,
+    goal: 14 * KB,
+    why: 'the split fields are in payframe-fields.js now (loading them on demand costs 0.45 KB); Lit (4.9 KB), the drop-in with its card-frame surface and styles (2.7 KB), the message checks (1.4 KB) and the payment flow (0.7 KB) are most of the rest (npm run size:breakdown)',
   },
+  { id: 'split-fields', label: 'payframe-fields.js, the split fields (loaded on demand)', maxGzip: 4_900 },
   {
     id: 'field-frame',
     label: 'field frame page (card number, the heaviest), all-in',

@@ -50,18 +50,23 @@ test('a budgeted output that was not measured fails instead of passing silently'
   expect(result.results[1]).toMatchObject({ id: 'field-frame', passed: false, gzip: undefined });
 });
 
-test('the enforced budgets: 12 KB for every frame page as the issue asks but the number page, which says why; the script tag above its 15 KB goal, saying why', () => {
+test('the enforced budgets: 12 KB for every frame page as the issue asks but the number page, which says why; the script tag above its 14 KB goal, saying why; the split fields file on its own', () => {
   expect(BUDGETS.map(({ id, maxGzip }) => [id, maxGzip])).toEqual([
-    ['script-tag', 16_550],
+    ['script-tag', 15_550],
+    ['split-fields', 4_900],
     ['field-frame', 12_200],
     ['field-frame-expiry', 12_000],
     ['field-frame-cvc', 12_000],
     ['controller-frame', 12_000],
+    ['card-frame', 14_000],
   ]);
   const scriptTag = BUDGETS.find((budget) => budget.id === 'script-tag')!;
-  expect(scriptTag.goal).toBe(15_000);
-  const report = formatBudgetReport(checkBudgets([{ id: 'script-tag', gzip: 16_000 }], [scriptTag]));
-  expect(report[0]).toContain('goal 15,000 B, not met: Lit');
+  expect(scriptTag.goal).toBe(14_000);
+  const report = formatBudgetReport(checkBudgets([{ id: 'script-tag', gzip: 15_000 }], [scriptTag]));
+  expect(report[0]).toContain('goal 14,000 B, not met: the split fields are in payframe-fields.js');
+  // The split fields' file is budgeted on its own: it cannot grow unseen behind payframe.js.
+  const splitFields = BUDGETS.find((budget) => budget.id === 'split-fields')!;
+  expect(checkBudgets([{ id: 'split-fields', gzip: splitFields.maxGzip + 1 }], [splitFields]).passed).toBe(false);
   const numberPage = BUDGETS.find((budget) => budget.id === 'field-frame')!;
   expect(numberPage.goal).toBe(12_000);
   expect(formatBudgetReport(checkBudgets([{ id: 'field-frame', gzip: 12_100 }], [numberPage]))[0]).toContain('goal 12,000 B, not met: binding a frame to its key');

@@ -15,7 +15,7 @@ export class ExportFolderError extends Error {
 }
 
 /** What an earlier export wrote: replaced whole, so a key removed from the configuration loses its pages. */
-const EXPORT_ENTRIES = ['frames', 'assets', 'payframe.js', 'payframe-next-action.js', HEADERS_FILE, NGINX_FILE];
+const EXPORT_ENTRIES = ['frames', 'assets', 'payframe.js', 'payframe-next-action.js', 'payframe-fields.js', HEADERS_FILE, NGINX_FILE];
 
 function prepareFolder(outDir: string): void {
   if (!existsSync(outDir)) {

@@ -1,6 +1,6 @@
 // The fields origin as an HTTP server (Node, ships; `payframe fields` and `npm run demo`): answers
-// the frame pages per publishable key, payframe.js, payframe-next-action.js and the hashed assets
-// from fields-site.ts, plus /healthz. Serves nothing else.
+// the frame pages per publishable key, payframe.js, payframe-next-action.js, payframe-fields.js and
+// the hashed assets from fields-site.ts, plus /healthz. Serves nothing else.
 import { createHash } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { requestPath } from '../http/request-path.ts';

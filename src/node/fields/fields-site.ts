@@ -1,7 +1,7 @@
 // Every path the fields origin answers, with its body and headers (Node, ships): the frame pages
-// per publishable key, payframe.js, payframe-next-action.js and the hashed assets. The server
-// answers from here and the static export writes exactly this, so both serve the same bytes
-// under the same headers.
+// per publishable key, payframe.js, payframe-next-action.js, payframe-fields.js and the hashed
+// assets. The server answers from here and the static export writes exactly this, so both serve
+// the same bytes under the same headers.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -40,12 +40,12 @@ interface FrameTemplate {
 /** A build (dist/) read into memory once: a fixed list, so no path from a request ever reaches the filesystem. */
 export interface FieldsBuild {
   templates: ReadonlyMap<FramePageName, FrameTemplate>;
-  /** /payframe.js, /payframe-next-action.js and /assets/<name>, by path. */
+  /** /payframe.js, /payframe-next-action.js, /payframe-fields.js and /assets/<name>, by path. */
   files: ReadonlyMap<string, Buffer>;
 }
 
 /** Unhashed names a deploy replaces in place: browsers must revalidate them. Everything under /assets/ has a content hash in its name. */
-const REVALIDATED_FILES = new Set(['/payframe.js', '/payframe-next-action.js']);
+const REVALIDATED_FILES = new Set(['/payframe.js', '/payframe-next-action.js', '/payframe-fields.js']);
 const ONE_YEAR = 31_536_000;
 const HSTS = `max-age=${ONE_YEAR}`;
 
@@ -59,6 +59,7 @@ export function loadFieldsBuild(distDir: string): FieldsBuild {
   const files = new Map<string, Buffer>();
   files.set('/payframe.js', readFileSync(join(distDir, 'payframe.js')));
   files.set('/payframe-next-action.js', readFileSync(join(distDir, 'payframe-next-action.js')));
+  files.set('/payframe-fields.js', readFileSync(join(distDir, 'payframe-fields.js')));
   for (const name of readdirSync(join(fieldsDir, 'assets')).sort()) files.set(`/assets/${name}`, readFileSync(join(fieldsDir, 'assets', name)));
   const templates = new Map<FramePageName, FrameTemplate>();
   for (const name of FRAME_PAGE_NAMES) {
@@ -102,14 +103,14 @@ export function framePageResponse(build: FieldsBuild, config: FieldsServerConfig
   };
 }
 
-/** The headers of payframe.js, payframe-next-action.js and the assets. */
+/** The headers of payframe.js, payframe-next-action.js, payframe-fields.js and the assets. */
 export function staticFileHeaders(config: FieldsServerConfig, path: string): Record<string, string> {
   return {
     'Content-Type': contentTypeOf(path),
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': REVALIDATED_FILES.has(path) ? 'no-cache' : `public, max-age=${ONE_YEAR}, immutable`,
     // Lets merchants load payframe.js with `crossorigin` and a Subresource Integrity hash (and
-    // payframe.js load payframe-next-action.js the same way).
+    // payframe.js load payframe-next-action.js and payframe-fields.js the same way).
     'Access-Control-Allow-Origin': '*',
     'Cross-Origin-Resource-Policy': 'cross-origin',
     ...transportSecurity(config),

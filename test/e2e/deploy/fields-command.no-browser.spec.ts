@@ -120,6 +120,10 @@ test.describe('payframe fields, serving', () => {
       const revalidated = await fetch(`${origin}/payframe.js`, { headers: { 'If-None-Match': scriptTag.headers.get('etag')! } });
       expect(revalidated.status).toBe(304);
       expect((await fetch(`${origin}/payframe-next-action.js`)).headers.get('cache-control')).toBe('no-cache');
+      const splitFields = await fetch(`${origin}/payframe-fields.js`);
+      expect(splitFields.headers.get('cache-control')).toBe('no-cache');
+      expect(splitFields.headers.get('access-control-allow-origin')).toBe('*');
+      expect(splitFields.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
       const asset = /src="\.\.\/\.\.\/(assets\/[^"]+\.js)"/.exec(html)![1];
       const assetResponse = await fetch(`${origin}/${asset}`);
       expect(assetResponse.status).toBe(200);
@@ -229,7 +233,7 @@ test('payframe fields export writes every page byte-identical to what payframe f
   const files = sitePaths(site);
   expect(files).toContain(`/frames/${KEY}/controller.html`);
   expect(files).toContain(`/frames/${OTHER_KEY}/cvc.html`);
-  expect(files).toEqual(expect.arrayContaining(['/payframe.js', '/payframe-next-action.js', '/_headers', '/nginx-payframe.conf']));
+  expect(files).toEqual(expect.arrayContaining(['/payframe.js', '/payframe-next-action.js', '/payframe-fields.js', '/_headers', '/nginx-payframe.conf']));
   expect(files.filter((file) => file.startsWith('/frames/'))).toHaveLength(8);
 
   // The _headers file, parsed as Netlify and Cloudflare Pages read it: a path line, then indented headers.

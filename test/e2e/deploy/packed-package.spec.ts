@@ -108,6 +108,8 @@ test('the installed package is the built one: the command, the frames and the SR
   expect(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).bin).toEqual({ payframe: './dist/node/cli.js' });
   expect(existsSync(join(installed, 'src'))).toBe(false);
   expect(existsSync(join(installed, 'dist', 'fields', 'controller.html'))).toBe(true);
+  // The files payframe.js loads when a page needs them, beside it.
+  for (const file of ['payframe-next-action.js', 'payframe-fields.js']) expect(existsSync(join(installed, 'dist', file)), file).toBe(true);
   const integrity = JSON.parse(readFileSync(join(installed, 'dist', 'integrity.json'), 'utf8'))['payframe.js'];
   expect(integrity).toMatch(/^sha384-/);
   // A merchant's build can read the hash through the package's exports.
