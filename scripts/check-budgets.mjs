@@ -23,14 +23,20 @@ export const BUDGETS = [
   {
     id: 'field-frame',
     label: 'field frame page (card number, the heaviest), all-in',
-    maxGzip: 12_200,
+    maxGzip: 12_700,
     goal: 12 * KB,
-    why: 'binding a frame to its key and checkout (its own key and allowed sites read from the page, the first controller that claims it) added 337 B; the one-frame drop-in (issue 13) drops the autofill catcher (375 B) from the drop-in',
+    why: 'binding a frame to its key and checkout added 337 B, and the input wiring shared with the drop-in\'s card frame (card-input.ts) and the theme variables the card frame draws its boxes from 500 B; only split fields load this page now',
   },
   { id: 'field-frame-expiry', label: 'field frame page (expiry), all-in', maxGzip: 12 * KB },
   { id: 'field-frame-cvc', label: 'field frame page (CVC), all-in', maxGzip: 12 * KB },
   { id: 'controller-frame', label: 'controller frame page, all-in', maxGzip: 12 * KB },
-  { id: 'card-frame', label: "the drop-in's card frame page (three inputs and the payment steps), all-in", maxGzip: 14 * KB },
+  {
+    id: 'card-frame',
+    label: "the drop-in's card frame page (three inputs and the payment steps), all-in",
+    maxGzip: 17_300,
+    goal: 14 * KB,
+    why: 'it is the number, expiry and CVC pages and the controller in one: the style allowlist (2.8 KB), card-validator with credit-card-type (3.5 KB) and the gateway steps (2.7 KB) are most of it, and none can leave the fields origin',
+  },
 ];
 
 /**
