@@ -161,6 +161,8 @@ async function measureInBrowser() {
   }
 }
 
+// Read before building: the build and the table are of the sources as they are now.
+const source = sourceState();
 buildIfNeeded();
 const { measureOurBytes, measurePeerBytes } = await import('./bench/bundle-sizes.mjs');
 const { buildRows, missingMeasurements, printRows } = await import('./bench/report.mjs');
@@ -172,7 +174,6 @@ const peersSkipped = process.env.BENCH_PEERS === '0';
 const { peers, unavailable } = peersSkipped ? { peers: [], unavailable: 'skipped (BENCH_PEERS=0)' } : await measurePeerBytes();
 
 const rows = buildRows({ runs: browserResults.runs, typing: browserResults.typing, phone: browserResults.phone, bytes: { ours, peers, peersUnavailable: unavailable } });
-const source = sourceState();
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))), node: process.version, chromium: browserResults.chromiumVersion, platform: `${os.platform()} ${os.release()}` };
 const layouts = Object.fromEntries(Object.entries(browserResults.runs[0]?.surfaces ?? {}).map(([id, surface]) => [id, `${surface.layout}, ${surface.frameCount} fields-origin frame(s)`]));
 console.log(`\nPayframe bench: ${browserResults.runs.length} runs (+${bytesOnly ? 0 : warmupCount} warm-up), ${tokenizeCount} tokenize per drop-in run, ${bytesOnly ? 0 : typingRuns} no-delay cards per surface, ${browserResults.phone.length} phone-profile runs; ${machine.cpus} CPUs, load ${machine.loadAverage.join(' ')}, Chromium ${machine.chromium ?? '-'}`);
