@@ -179,6 +179,11 @@ export class PayframeCheckout extends LitElement {
   }
 
   override updated(): void {
+    // The card frame's height through the CSSOM: merchant pages' CSP (style-src without
+    // 'unsafe-inline') refuses a style attribute, and the card would never grow with its frame.
+    const card = this.renderRoot.querySelector<HTMLElement>('.card');
+    const { height } = this.group;
+    if (card) card.style.height = height === undefined ? '' : `${height}px`;
     // Frames that never load: said once, like any other error.
     const { loadError } = this.group;
     if (loadError) this.announcer.announce(localizeError(loadError, this.group.messages).message);
@@ -211,9 +216,9 @@ export class PayframeCheckout extends LitElement {
 
   /** Where the card frame goes: the default height reserved before it loads (no layout shift), its content's height after. */
   private renderCard() {
-    const { ready, height, messages, iframe } = this.group;
+    const { ready, messages, iframe } = this.group;
     const skeletonField = (label: string) => html`<div><div class="skeleton-label">${label}</div><div class="skeleton-box"></div></div>`;
-    return html`<div class=${ready ? 'card' : 'card loading'} part="card" style=${height === undefined ? '' : `height:${height}px`}>
+    return html`<div class=${ready ? 'card' : 'card loading'} part="card">
       ${iframe ?? nothing}
       ${ready
         ? nothing
