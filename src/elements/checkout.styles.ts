@@ -28,6 +28,10 @@ export const checkoutStyles = css`
     height: 100%;
     border: 0;
     background: transparent;
+    /* The same scheme as the page inside the frame (light): an iframe whose scheme differs gets an
+       opaque white canvas, which the dark theme (color-scheme dark on the host) would put behind
+       the light labels in the frame. */
+    color-scheme: light;
   }
   /* Until the frame says it is ready its page may still be laying out: the skeleton shows instead. */
   .card.loading iframe {
