@@ -1,4 +1,4 @@
-// npm run demo: builds if dist/ is missing or older than the sources, then starts the servers.
+// npm run demo: builds if the build ($PAYFRAME_DIST_DIR or dist/) is missing or older than the sources, then starts the servers.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,9 @@ function newestMtime(dir) {
   return newest;
 }
 
-const outputs = ['dist/payframe.js', 'dist/fields/number.html', 'dist/fields/controller.html'];
+// The folder the build writes and the servers read (demo/servers.ts): $PAYFRAME_DIST_DIR or ./dist.
+const dist = process.env.PAYFRAME_DIST_DIR ?? 'dist';
+const outputs = ['payframe.js', 'fields/number.html', 'fields/controller.html', 'fields/card.html'].map((file) => join(dist, file));
 const builtAt = outputs.every((file) => existsSync(file)) ? Math.min(...outputs.map((file) => statSync(file).mtimeMs)) : 0;
 const sourcesAt = Math.max(newestMtime('src'), newestMtime('iframe'), statSync('vite.config.ts').mtimeMs);
 if (builtAt < sourcesAt) {
