@@ -34,19 +34,20 @@ test('every locale has every message key, each a non-empty text with the same pl
   }
 });
 
-test('locale="de": labels, placeholders, frame titles, errors and the amount are German', async ({ page, demo, checkout }) => {
+test('locale="de": labels, placeholders, frame title, errors and the amount are German', async ({ page, demo, checkout }) => {
   await openCheckout(page, demo, checkout, '?locale=de');
   await expect(checkout.payButton()).toHaveText('19,99 € bezahlen');
-  await expect(checkout.fieldElement('number').locator('.label')).toHaveText('Kartennummer');
-  await expect(checkout.fieldElement('number').locator('iframe')).toHaveAttribute('title', 'Sichere Eingabe der Kartennummer');
-  await expect(checkout.frameLocator('number').locator('label')).toHaveText('Kartennummer');
+  // The visible labels are in the card frame, each the label of its input.
+  await expect(checkout.fieldElement('number').locator('label')).toHaveText('Kartennummer');
+  await expect(checkout.cardIframe()).toHaveAttribute('title', 'Sichere Eingabe der Kartendaten');
+  await expect(checkout.input('number')).toHaveAccessibleName('Kartennummer');
   await expect(checkout.input('expiry')).toHaveAttribute('placeholder', 'MM / JJ');
-  await expect(checkout.frameLocator('expiry').locator('label')).toHaveText('Ablaufdatum (MM / JJ)');
+  await expect(checkout.fieldElement('expiry').locator('label')).toHaveText('Ablaufdatum (MM / JJ)');
   await expect(checkout.frameLocator('number').locator('html')).toHaveAttribute('lang', 'de');
   await checkout.type('number', '4242');
   await page.keyboard.press('Tab');
   await expect(checkout.errorLine('number')).toHaveText('Ihre Kartennummer ist unvollständig.');
-  await expect(checkout.frameLocator('number').locator('#error')).toHaveText('Ihre Kartennummer ist unvollständig.');
+  await expect(checkout.input('number')).toHaveAccessibleDescription('Ihre Kartennummer ist unvollständig.');
   // Errors the merchant receives read in the checkout's locale too.
   const result = await checkout.tokenize();
   expect('error' in result && result.error).toMatchObject({ code: 'incomplete_number', message: 'Ihre Kartennummer ist unvollständig.' });
@@ -54,13 +55,12 @@ test('locale="de": labels, placeholders, frame titles, errors and the amount are
 
 test('locale="ar": right to left, in Arabic, while the card number, expiry and CVC stay left to right', async ({ page, demo, checkout }) => {
   await openCheckout(page, demo, checkout, '?locale=ar');
-  await expect(checkout.fieldElement('number').locator('.label')).toHaveText('رقم البطاقة');
+  await expect(checkout.fieldElement('number').locator('label')).toHaveText('رقم البطاقة');
   await expect(page.locator('payframe-checkout form')).toHaveAttribute('dir', 'rtl');
   await expect(checkout.payButton()).toContainText('ادفع');
   for (const kind of ['number', 'expiry', 'cvc'] as const) {
     await expect(checkout.frameLocator(kind).locator('html')).toHaveAttribute('dir', 'rtl');
-    const frame = await checkout.frame(kind);
-    expect(await frame.evaluate(() => getComputedStyle(document.querySelector('input')!).direction)).toBe('ltr');
+    expect(await checkout.input(kind).evaluate((input) => getComputedStyle(input).direction)).toBe('ltr');
   }
   await checkout.type('number', '4242424242424242');
   await expect(checkout.input('number')).toHaveValue('4242 4242 4242 4242');
@@ -75,8 +75,8 @@ test('a language without texts reads English, with the amount formatted for it',
   await openCheckout(page, demo, checkout, '?locale=tr-TR');
   await expect(checkout.payButton()).toHaveText(`Pay ${new Intl.NumberFormat('tr-TR', { style: 'currency', currency: 'EUR' }).format(19.99)}`);
   await expect(checkout.payButton()).toHaveText(/19,99/);
-  await expect(checkout.fieldElement('number').locator('.label')).toHaveText('Card number');
-  await expect(checkout.frameLocator('number').locator('label')).toHaveText('Card number');
+  await expect(checkout.fieldElement('number').locator('label')).toHaveText('Card number');
+  await expect(checkout.input('number')).toHaveAccessibleName('Card number');
 });
 
 test.describe('with a French browser', () => {
@@ -85,7 +85,7 @@ test.describe('with a French browser', () => {
   test('locale="auto" follows the browser', async ({ page, demo, checkout }) => {
     await openCheckout(page, demo, checkout, '?locale=auto');
     await expect(checkout.payButton()).toHaveText('Payer 19,99 €');
-    await expect(checkout.frameLocator('cvc').locator('label')).toHaveText('Code de sécurité (CVC)');
+    await expect(checkout.fieldElement('cvc').locator('label')).toHaveText('Code de sécurité (CVC)');
   });
 });
 
@@ -101,9 +101,11 @@ test('changing locale on a mounted checkout relabels the page and the frames at 
 
   await setLocale('ja');
   await expect(checkout.errorLine('number')).toHaveText('カード番号が不完全です。');
-  await expect(checkout.frameLocator('number').locator('#error')).toHaveText('カード番号が不完全です。');
-  await expect(checkout.frameLocator('expiry').locator('label')).toHaveText('有効期限 (MM / YY)');
-  await expect(checkout.fieldElement('cvc').locator('.label')).toHaveText('セキュリティコード');
+  await expect(checkout.input('number')).toHaveAccessibleDescription('カード番号が不完全です。');
+  await expect(checkout.fieldElement('expiry').locator('label')).toHaveText('有効期限 (MM / YY)');
+  // The visible part of the label; the format hint after it is for screen readers.
+  await expect(checkout.fieldElement('cvc').locator('#cvc-label')).toHaveText('セキュリティコード');
+  await expect(checkout.input('cvc')).toHaveAccessibleName('セキュリティコード (CVC)');
   await expect(checkout.payButton()).toHaveText('€19.99 を支払う');
   await expect(checkout.input('number')).toHaveValue('4242 42');
   await expect(checkout.input('expiry')).toHaveValue('12 / ');

@@ -20,22 +20,30 @@ for (const locale of ['en', 'de', 'ar']) {
     await openCheckout(page, demo, checkout, `?locale=${locale}`);
     if (locale !== 'en') await expect(checkout.payButton()).not.toHaveText(/^Pay/);
     expect(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth])).toEqual([320, 320]);
-    for (const target of [...KINDS.map((kind) => checkout.fieldElement(kind).locator('iframe')), checkout.payButton()]) {
+    // The card frame, each input's box inside it, and the pay button.
+    for (const target of [checkout.cardIframe(), ...KINDS.map((kind) => checkout.fieldElement(kind).locator('.box')), checkout.payButton()]) {
       const box = (await target.boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(320);
     }
+    // Each input's box lies inside the card frame, which would clip it.
+    const frame = (await checkout.cardIframe().boundingBox())!;
+    for (const kind of KINDS) {
+      const box = (await checkout.fieldElement(kind).locator('.box').boundingBox())!;
+      expect(box.x, `${kind} box left`).toBeGreaterThanOrEqual(frame.x);
+      expect(box.x + box.width, `${kind} box right`).toBeLessThanOrEqual(frame.x + frame.width);
+    }
     // The labels fit on their line.
     for (const kind of KINDS) {
-      const fits = await checkout.fieldElement(kind).locator('.label').evaluate((label) => label.scrollWidth <= label.clientWidth);
+      const fits = await checkout.fieldElement(kind).locator('label').evaluate((label) => label.scrollWidth <= label.clientWidth);
       expect(fits, `${kind} label fits`).toBe(true);
     }
   });
 }
 
-test('touch targets are at least 44 × 44 px: each field frame and the pay button', async ({ page, demo, checkout }) => {
+test('touch targets are at least 44 × 44 px: each input in the card frame and the pay button', async ({ page, demo, checkout }) => {
   await openCheckout(page, demo, checkout);
-  for (const target of [...KINDS.map((kind) => checkout.fieldElement(kind).locator('iframe')), checkout.payButton()]) {
+  for (const target of [...KINDS.map((kind) => checkout.input(kind)), checkout.payButton()]) {
     const box = (await target.boundingBox())!;
     expect(box.height).toBeGreaterThanOrEqual(44);
     expect(box.width).toBeGreaterThanOrEqual(44);
@@ -46,7 +54,7 @@ test('every input opens the numeric keyboard and is at least 16 px, so iOS does 
   await openCheckout(page, demo, checkout);
   for (const kind of KINDS) {
     await expect(checkout.input(kind)).toHaveAttribute('inputmode', 'numeric');
-    const fontSize = await (await checkout.frame(kind)).evaluate(() => parseFloat(getComputedStyle(document.querySelector('#input')!).fontSize));
+    const fontSize = await checkout.input(kind).evaluate((input) => parseFloat(getComputedStyle(input).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(16);
   }
 });

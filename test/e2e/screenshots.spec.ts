@@ -1,7 +1,9 @@
 // The checkout as the shopper sees it, compared with committed references
-// (test/e2e/__screenshots__/screenshots.spec.ts/): light, dark, right to left, errors and busy, at
-// desktop width and on a 360 px phone. Frames included: the screenshot is what the compositor shows.
-// Deterministic: no focus (so no caret), animations stopped by Playwright, the same fonts.
+// (test/e2e/__screenshots__/screenshots.spec.ts/): light, dark, minimal, right to left, a focused
+// field, errors and busy, at desktop width and on a 360 px phone. The drop-in's labels, boxes, focus
+// ring and error lines are drawn inside its one card frame, which is in the picture: the screenshot
+// is what the compositor shows. Deterministic: no caret (hidden), animations stopped by Playwright,
+// the same fonts.
 // After an intended visual change: add --update-snapshots, look at the new files, commit them.
 import type { Page } from '@playwright/test';
 import type { DemoServers } from '../../demo/servers.ts';
@@ -35,13 +37,27 @@ for (const [widthName, viewport] of Object.entries(WIDTHS)) {
 
     test('dark', async ({ page, demo, checkout }) => {
       await openCheckout(page, demo, checkout, '?theme=dark');
-      await expect.poll(() => checkout.frame('number').then((frame) => frame.evaluate(() => getComputedStyle(document.querySelector('#input')!).backgroundColor))).toBe('rgb(28, 31, 38)');
+      await expect.poll(() => checkout.input('number').evaluate((input) => getComputedStyle(input).backgroundColor)).toBe('rgb(28, 31, 38)');
       await expect(page.locator('#checkout')).toHaveScreenshot(`dark-${widthName}.png`, SCREENSHOT);
+    });
+
+    test('minimal', async ({ page, demo, checkout }) => {
+      await openCheckout(page, demo, checkout, '?theme=minimal');
+      // The boxes become underlines once the theme has reached them.
+      await expect.poll(() => checkout.fieldElement('number').locator('.box').evaluate((box) => getComputedStyle(box).borderTopWidth)).toBe('0px');
+      await expect(page.locator('#checkout')).toHaveScreenshot(`minimal-${widthName}.png`, SCREENSHOT);
+    });
+
+    test('focus ring on the card number', async ({ page, demo, checkout }) => {
+      await openCheckout(page, demo, checkout, '');
+      await checkout.input('number').focus();
+      await expect.poll(() => checkout.fieldElement('number').locator('.box').evaluate((box) => getComputedStyle(box).boxShadow)).toMatch(/ 0px 0px 0px 3px$/);
+      await expect(page.locator('#checkout')).toHaveScreenshot(`focus-${widthName}.png`, SCREENSHOT);
     });
 
     test('right to left (Arabic), a card number typed', async ({ page, demo, checkout }) => {
       await openCheckout(page, demo, checkout, '?locale=ar');
-      await expect(checkout.frameLocator('number').locator('label')).toHaveText('رقم البطاقة');
+      await expect(checkout.fieldElement('number').locator('label')).toHaveText('رقم البطاقة');
       await checkout.type('number', VISA.number);
       await blurAll(page, checkout);
       await expect(page.locator('#checkout')).toHaveScreenshot(`rtl-${widthName}.png`, SCREENSHOT);

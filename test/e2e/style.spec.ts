@@ -1,6 +1,7 @@
 // Merchant styling of the card fields, end to end on the demo's real origins: allowed styles
-// reach the inputs inside the frames under their strict CSP, and hostile styles (part of the
-// hostile-merchant suite) are refused with a warning, load nothing, and leave the fields working.
+// reach the inputs inside the frames (the drop-in's one card frame, split fields' frame per field)
+// under their strict CSP, hostile styles (part of the hostile-merchant suite) are refused with a
+// warning, load nothing, and leave the fields working, and the drop-in grows with its card frame.
 import type { Page } from '@playwright/test';
 import type { FieldKind, PayframeFieldStyle } from '../../src/index.ts';
 import { expect, test as base } from './fixtures.ts';
@@ -32,11 +33,16 @@ const test = base.extend<{ watch: PageWatch }>({
   },
 });
 
+/** The fields whose frames differ: the drop-in's three inputs share its one card frame. */
+function framesOf(harness: CardFieldsHarness): FieldKind[] {
+  return harness.cardFrame ? ['number'] : ['number', 'expiry', 'cvc'];
+}
+
 /** Opens the demo page with the page watched from the start, and CSP violations counted in each field frame. */
 async function openDemo({ page, demo, checkout }: { page: Page; demo: { merchantUrl: string }; checkout: CardFieldsHarness }): Promise<void> {
   await page.goto(demo.merchantUrl);
   await checkout.waitReady();
-  for (const kind of ['number', 'expiry', 'cvc'] as const) await recordViolations(checkout, kind);
+  for (const kind of framesOf(checkout)) await recordViolations(checkout, kind);
 }
 
 /** What the merchant does: assign a style object to the drop-in on its page. */
@@ -46,10 +52,9 @@ async function setCheckoutStyle(page: Page, style: unknown): Promise<void> {
   }, style);
 }
 
-/** A computed style of the input inside a field's frame, read on the fields origin. */
-async function inputStyle(harness: CardFieldsHarness, kind: FieldKind, property: string, pseudo?: string): Promise<string> {
-  const frame = await harness.frame(kind);
-  return frame.evaluate(([name, pseudoElement]) => getComputedStyle(document.querySelector('input')!, pseudoElement ?? null).getPropertyValue(name!), [property, pseudo] as const);
+/** A computed style of a field's input inside its frame, read on the fields origin. */
+function inputStyle(harness: CardFieldsHarness, kind: FieldKind, property: string, pseudo?: string): Promise<string> {
+  return harness.input(kind).evaluate((input, [name, pseudoElement]) => getComputedStyle(input, pseudoElement ?? null).getPropertyValue(name!), [property, pseudo] as const);
 }
 
 /** Counts securitypolicyviolation events inside a field frame from now on. */
@@ -347,5 +352,55 @@ test.describe('hostile merchant styles past the SDK', () => {
     expect(await violationsIn(checkout, 'number')).toEqual([]);
     expect(watch.cspReports).toEqual([]);
     expect(watch.requests.filter((url) => url.includes(ATTACKER_HOST))).toEqual([]);
+  });
+});
+
+test.describe('the drop-in grows with its card frame', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('error lines wrapping to two lines make [part="card"] as tall as the frame says, and move the pay button down', async ({ page, demo, checkout, watch }) => {
+    await page.goto(`${demo.merchantUrl}/test-pages/a11y.html`);
+    await checkout.waitReady();
+    /** The height the card frame last told the page. */
+    const reported = () => page.evaluate(() => (document.querySelector('#checkout') as unknown as { group: { height?: number } }).group.height);
+    /** The height of the frame's document, measured inside it on the fields origin. */
+    const content = async () => (await checkout.frame('number')).evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    const card = page.locator('#checkout [part="card"]');
+    const heights = async () => ({ content: await content(), reported: await reported(), card: (await card.boundingBox())!.height, frame: (await checkout.cardIframe().boundingBox())!.height });
+    const agree = async () => {
+      const now = await heights();
+      return now.reported === now.content && now.card === now.content && now.frame === now.content ? now.content : -1;
+    };
+    await expect.poll(agree).toBeGreaterThan(0);
+    const before = { height: await agree(), button: (await checkout.payButton().boundingBox())! };
+
+    // An incomplete expiry, then Pay: every field shows its error, and at this width the expiry's
+    // and the CVC's wrap to two lines.
+    await checkout.type('expiry', '13');
+    await checkout.payButton().click();
+    await expect(checkout.errorLine('cvc')).toHaveText("Your card's security code is incomplete.");
+    for (const kind of ['expiry', 'cvc'] as const) expect((await checkout.errorLine(kind).boundingBox())!.height, `${kind} error lines`).toBeGreaterThanOrEqual(36);
+    await expect.poll(agree).toBeGreaterThanOrEqual(before.height + 18);
+    const grown = await agree();
+
+    // Nothing is clipped by the frame or hidden under the button, which moved down as far as the card grew.
+    const frame = (await checkout.cardIframe().boundingBox())!;
+    const button = (await checkout.payButton().boundingBox())!;
+    expect(button.y - before.button.y).toBeCloseTo(grown - before.height, 0);
+    for (const kind of ['number', 'expiry', 'cvc'] as const) {
+      const line = (await checkout.errorLine(kind).boundingBox())!;
+      expect(line.y + line.height, `${kind} error inside the frame`).toBeLessThanOrEqual(frame.y + frame.height);
+      expect(line.y + line.height, `${kind} error above the button`).toBeLessThanOrEqual(button.y);
+    }
+    await expect(checkout.payButton()).toBeInViewport();
+
+    // The errors gone, the card is as short as before and the button back where it was.
+    await checkout.clear('expiry');
+    await checkout.fillCard(VISA);
+    await expect(checkout.errorLine('cvc')).toHaveText('');
+    await expect.poll(agree).toBe(before.height);
+    expect((await checkout.payButton().boundingBox())!.y).toBeCloseTo(before.button.y, 0);
+    // The page's CSP (style-src 'self') allowed every height the element set.
+    expect(watch.cspReports).toEqual([]);
   });
 });
