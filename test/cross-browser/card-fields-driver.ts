@@ -1,7 +1,7 @@
-// Drives a Payframe checkout's card fields (the drop-in <payframe-checkout> or split fields in a
-// <payframe-card-group>) through any EnginePage, as a shopper would: waits for it, types into its
-// frames, presses Pay, and reads what the merchant page saw. Runs in Node; page functions run in
-// the merchant page or in a field frame.
+// Drives a Payframe checkout's card inputs (the drop-in <payframe-checkout>, whose number, expiry
+// and CVC live in one card frame, or split fields in a <payframe-card-group>, a frame per field)
+// through any EnginePage, as a shopper would: waits for it, types into its inputs, presses Pay, and
+// reads what the merchant page saw. Runs in Node; page functions run in the merchant page or in a frame.
 import type { FieldKind } from '../../src/index.ts';
 import type { EnginePage, ShadowPath } from './engines/engine-page.ts';
 
@@ -11,26 +11,41 @@ export interface RecordedEvent {
   detail: string;
 }
 
+/** What a field shows inside its frame: the state classes on its field (card frame) or body (split field), and its error text. */
+export interface FieldLook {
+  complete: boolean;
+  invalid: boolean;
+  error: string;
+}
+
+/** The textbox a shopper types into inside a split field's frame (its autofill catchers are aria-hidden). */
+const SPLIT_FIELD_INPUT = 'input#input';
+
 export class CardFieldsDriver {
   constructor(
     readonly page: EnginePage,
     /** CSS selector of the host element in the merchant page. */
     readonly host: string,
-    /** Whether the field elements are in the host's shadow root (drop-in) or its light DOM (split fields). */
-    readonly fieldsInShadow: boolean,
+    /** The drop-in's one card frame (in the host's shadow root), or split fields' frame per field (in its light DOM). */
+    readonly layout: 'card-frame' | 'split',
   ) {}
 
   static dropIn(page: EnginePage, host = '#checkout'): CardFieldsDriver {
-    return new CardFieldsDriver(page, host, true);
+    return new CardFieldsDriver(page, host, 'card-frame');
   }
 
   static splitFields(page: EnginePage, host = '#split'): CardFieldsDriver {
-    return new CardFieldsDriver(page, host, false);
+    return new CardFieldsDriver(page, host, 'split');
   }
 
+  /** The frame holding `kind`'s input: the drop-in's card frame for every kind, or the split field's own frame. */
   frame(kind: FieldKind): ShadowPath {
-    const field = `payframe-card-${kind}`;
-    return this.fieldsInShadow ? [this.host, field, 'iframe'] : [`${this.host} ${field}`, 'iframe'];
+    return this.layout === 'card-frame' ? [this.host, '[part="card"] iframe'] : [`${this.host} payframe-card-${kind}`, 'iframe'];
+  }
+
+  /** The input's selector inside its frame. */
+  input(kind: FieldKind): string {
+    return this.layout === 'card-frame' ? `input#${kind}` : SPLIT_FIELD_INPUT;
   }
 
   async waitReady(timeout?: number): Promise<void> {
@@ -40,32 +55,33 @@ export class CardFieldsDriver {
     });
   }
 
+  /** Clicks into `kind`'s input and types; keys typed past a completed input go where it moved focus. */
   type(kind: FieldKind, text: string): Promise<void> {
-    return this.page.typeInFrame(this.frame(kind), text);
+    return this.page.typeInFrame(this.frame(kind), this.input(kind), text);
   }
 
   /** What the shopper sees in the field, read inside its frame (the merchant page cannot). */
   value(kind: FieldKind): Promise<string> {
-    return this.page.evaluateInFrame(this.frame(kind), () => (document.getElementById('input') as HTMLInputElement).value, null);
+    return this.page.evaluateInFrame(this.frame(kind), (selector) => (document.querySelector(selector) as HTMLInputElement).value, this.input(kind));
+  }
+
+  /** What the field shows inside its frame: its state classes and error line. */
+  look(kind: FieldKind): Promise<FieldLook> {
+    return this.page.evaluateInFrame(
+      this.frame(kind),
+      ({ kind, cardFrame }) => {
+        const holder = cardFrame ? document.getElementById(`${kind}-field`)! : document.body;
+        const error = document.getElementById(cardFrame ? `${kind}-error` : 'error');
+        return { complete: holder.classList.contains('complete'), invalid: holder.classList.contains('invalid'), error: error?.textContent?.trim() ?? '' };
+      },
+      { kind, cardFrame: this.layout === 'card-frame' },
+    );
   }
 
   async fillCard(card: { number: string; expiry: string; cvc: string }): Promise<void> {
     await this.type('number', card.number);
     await this.type('expiry', card.expiry);
     await this.type('cvc', card.cvc);
-  }
-
-  /**
-   * Which field of the merchant page holds keyboard focus (its frame does, seen from outside), or
-   * the focused element's tag name; follows shadow roots.
-   */
-  focusedField(): Promise<string | undefined> {
-    return this.page.evaluate(() => {
-      let element: Element | null = document.activeElement;
-      while (element?.shadowRoot?.activeElement && !/^payframe-card-(number|expiry|cvc)$/.test(element.localName)) element = element.shadowRoot.activeElement;
-      const match = /^payframe-card-(number|expiry|cvc)$/.exec(element?.localName ?? '');
-      return match?.[1] ?? element?.localName;
-    }, null);
   }
 
   /**

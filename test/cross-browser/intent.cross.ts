@@ -1,5 +1,5 @@
 // Intent mode in every shopper's engine: the demo shop's backend creates a PaymentIntent, the
-// shopper pays it through the frames (3-D Secure challenge in the checkout's modal included, a
+// shopper pays it through the card frame (3-D Secure challenge in the checkout's modal included, a
 // decline then a retry), and the gateway, asked with the stripe SDK, says how it ended.
 import Stripe from 'stripe';
 import type { DemoServers } from '../../demo/servers.ts';
@@ -87,9 +87,11 @@ test('3-D Secure 4000002760003184: the challenge opens in the modal dialog, Comp
   // The challenge page has loaded in the dialog's frame once its Complete button exists there
   // (while the frame is still loading, a driver may not reach into it yet: that counts as not yet).
   await engine.waitFor(() => !!document.querySelector('#checkout')!.shadowRoot!.querySelector('dialog iframe'), null, { message: 'the challenge dialog', timeout: 15_000 }).catch(async (error: Error) => {
-    // What the shopper saw instead (messages and steps only, never the card).
-    const seen = await engine.evaluate(() => [...document.querySelector('#checkout')!.shadowRoot!.querySelectorAll('[part~="form-error"], [part~="error"]')].map((node) => node.textContent?.trim()).filter(Boolean), null);
-    throw new Error(`${error.message}; the checkout showed ${JSON.stringify(seen)}, the timeline ${JSON.stringify(await stepStatuses(engine))}`);
+    // What the shopper saw instead (messages and steps only, never the card): the form's error line
+    // on the page, and each input's error line in the card frame.
+    const formError = await engine.evaluate(() => document.querySelector('#checkout')!.shadowRoot!.querySelector('[part="form-error"]')?.textContent?.trim() ?? '', null);
+    const fields = { number: await checkout.look('number'), expiry: await checkout.look('expiry'), cvc: await checkout.look('cvc') };
+    throw new Error(`${error.message}; the checkout showed ${JSON.stringify({ formError, fields })}, the timeline ${JSON.stringify(await stepStatuses(engine))}`);
   });
   await expect
     .poll(() => engine.evaluateInFrame(CHALLENGE_FRAME, () => !!document.querySelector('button[value="complete"]'), null).catch(() => false), { timeout: 15_000, message: 'the challenge page loaded' })

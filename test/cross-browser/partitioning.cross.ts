@@ -2,6 +2,9 @@
 // frame under the merchant page and a top-level fields-origin page in another window share an
 // origin but not a top-level site, so with partitioning (Chromium's third-party storage
 // partitioning, Firefox's Total Cookie Protection, WebKit's partitioning) no message crosses.
+// It bounds who could hear split fields' channel: their field frames hand values to their
+// controller over a fields-origin BroadcastChannel named per mount. (The drop-in's card frame
+// uses no channel: its inputs and payment steps are in one document.)
 import { expect, test } from './engine-fixtures.ts';
 
 interface Heard {
@@ -13,7 +16,7 @@ interface Heard {
 
 test('a fields-origin BroadcastChannel message from a frame under the merchant page does not reach a top-level fields-origin window', async ({ engine, demo }) => {
   await engine.goto(`${demo.merchantUrl}/test-pages/blank.html`);
-  // The checkout's own frames are sandboxed without allow-popups (window.open gives null there)
+  // Split fields' own frames are sandboxed without allow-popups (window.open gives null there)
   // and its pages send COOP same-origin (an opener cannot script them), so the probe is a frame of
   // our own on the fields origin, under the merchant page as the checkout's are: its 404 page,
   // which has neither. Both windows below are fields-origin 404 documents.

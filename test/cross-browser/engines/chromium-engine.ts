@@ -2,7 +2,7 @@
 // Chromium found on this machine, with the suite's usual launch options. Runs in Node.
 import { chromium, type Frame } from 'playwright';
 import { chromiumLaunchOptions } from '../../browser/launch-options.mjs';
-import { DEFAULT_WAIT_MS, elementAt, SHOPPER_INPUT, type EnginePage, type PageFunction, type ShadowPath, type WaitOptions } from './engine-page.ts';
+import { DEFAULT_WAIT_MS, elementAt, type EnginePage, type PageFunction, type ShadowPath, type WaitOptions } from './engine-page.ts';
 
 // Playwright's overloads cannot see that a PageFunction is serializable; it is, by contract.
 type Serialized = (arg: unknown) => unknown;
@@ -36,11 +36,12 @@ export async function launchChromium(): Promise<EnginePage> {
     async runScriptInFrame(path, source) {
       await (await frameAt(path)).evaluate(source);
     },
-    async typeInFrame(path, text) {
-      const input = (await frameAt(path)).locator(SHOPPER_INPUT);
+    async typeInFrame(path, selector, text) {
+      const input = (await frameAt(path)).locator(selector);
       await input.focus();
       await input.press('End');
-      await input.pressSequentially(text);
+      // Pressed at the page's keyboard, not at the input: keys follow focus when the input moves it on.
+      await page.keyboard.type(text);
     },
     async press(key) {
       await page.keyboard.press(key);

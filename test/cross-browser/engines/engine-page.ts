@@ -9,7 +9,7 @@ export const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit'];
 /**
  * How to reach an element through shadow roots: the first selector is matched in the document,
  * each next one inside the shadow root of the element before it,
- * e.g. ['payframe-checkout', 'payframe-card-number', 'iframe'].
+ * e.g. ['payframe-checkout', '[part="card"] iframe'].
  */
 export type ShadowPath = readonly string[];
 
@@ -48,10 +48,12 @@ export interface EnginePage {
    */
   runScriptInFrame(frame: ShadowPath, source: string): Promise<void>;
   /**
-   * Types like a shopper into the frame's textbox (`input#input`, not the aria-hidden autofill
-   * catchers): focuses it, moves the caret to the end, then presses one key per character.
+   * Types like a shopper into the textbox matching `input` inside the frame (the drop-in's card
+   * frame holds three; a split field's frame one, beside aria-hidden autofill catchers): puts focus
+   * in it as a shopper would, moves the caret to the end, then presses one key per character, with
+   * no pause between keys. Keys go wherever focus is, so they follow an input moving focus on.
    */
-  typeInFrame(frame: ShadowPath, text: string): Promise<void>;
+  typeInFrame(frame: ShadowPath, input: string, text: string): Promise<void>;
   /** Presses a key where the keyboard focus is now, in whichever frame holds it. */
   press(key: KeyName): Promise<void>;
   /** A real pointer click on the element at `target` in the merchant page. */
@@ -76,6 +78,3 @@ export function elementAt(path: readonly string[]): Element | null {
   }
   return element;
 }
-
-/** The textbox a shopper types into inside a field frame (the autofill catchers are aria-hidden). */
-export const SHOPPER_INPUT = 'input#input';

@@ -2,7 +2,7 @@
 // puppeteer-core (no browser download). Runs in Node.
 import { existsSync } from 'node:fs';
 import puppeteer, { type ElementHandle, type Frame } from 'puppeteer-core';
-import { DEFAULT_WAIT_MS, elementAt, SHOPPER_INPUT, type EnginePage, type PageFunction, type ShadowPath, type WaitOptions } from './engine-page.ts';
+import { DEFAULT_WAIT_MS, elementAt, type EnginePage, type PageFunction, type ShadowPath, type WaitOptions } from './engine-page.ts';
 
 const FIREFOX = process.env.PAYFRAME_FIREFOX ?? '/usr/bin/firefox-esr';
 
@@ -42,14 +42,15 @@ export async function launchFirefox(): Promise<EnginePage> {
     async runScriptInFrame(path, source) {
       await (await frameAt(path)).evaluate(source);
     },
-    async typeInFrame(path, text) {
-      const input = await (await frameAt(path)).waitForSelector(SHOPPER_INPUT);
-      if (!input) throw new Error(`No textbox in the frame at ${path.join(' >> ')}`);
+    async typeInFrame(path, selector, text) {
+      const input = await (await frameAt(path)).waitForSelector(selector);
+      if (!input) throw new Error(`No ${selector} in the frame at ${path.join(' >> ')}`);
       // focus() inside a cross-origin frame does not make that frame the one keys go to in
       // Firefox (the digits were lost): a pointer click does, as it does for a shopper.
       await input.click();
-      await input.press('End');
-      await input.type(text);
+      await page.keyboard.press('End');
+      // Pressed at the page's keyboard, not at the input: keys follow focus when the input moves it on.
+      await page.keyboard.type(text);
     },
     async press(key) {
       if (key === 'Shift+Tab') {

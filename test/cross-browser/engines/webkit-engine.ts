@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { remote } from 'webdriverio';
 import { freePort } from '../../e2e/harness/free-port.ts';
-import { DEFAULT_WAIT_MS, elementAt, SHOPPER_INPUT, type EnginePage, type PageFunction, type ShadowPath, type WaitOptions } from './engine-page.ts';
+import { DEFAULT_WAIT_MS, elementAt, type EnginePage, type PageFunction, type ShadowPath, type WaitOptions } from './engine-page.ts';
 import { startVirtualDisplay, stopProcess } from './virtual-display.ts';
 
 const WEBKIT_WEBDRIVER = process.env.PAYFRAME_WEBKIT_WEBDRIVER ?? '/usr/bin/WebKitWebDriver';
@@ -78,18 +78,39 @@ export async function launchWebKit(): Promise<EnginePage> {
       // Classic WebDriver runs a string as a function body.
       await insideFrame(path, () => browser.execute(source));
     },
-    async typeInFrame(path, text) {
+    async typeInFrame(path, selector, text) {
       // Clicked from the top-level page, not after switching into the frame: WebKitWebDriver's
       // switch back out moved focus away from the field script had just focused (the expiry after
-      // the number's auto-advance lost it). The click lands on the field's input or label.
+      // the number's auto-advance lost it, when each field was a frame of its own).
       const frame = await elementAtPath(path);
       // A frame below the fold: the click scrolled the page but the keys went nowhere.
       await browser.execute((element) => element.scrollIntoView({ block: 'center' }), frame as unknown as HTMLElement);
-      await frame.click();
+      // The frame may hold several inputs (the drop-in's card frame): the click goes to the centre
+      // of this one, measured inside the frame (before the click, so no switch follows it) and
+      // placed on the page through the frame's content box.
+      const inFrame = await insideFrame(path, () =>
+        browser.execute((selector) => {
+          const box = document.querySelector(selector)?.getBoundingClientRect();
+          return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
+        }, selector),
+      );
+      if (!inFrame) throw new Error(`No ${selector} in the frame at ${path.join(' >> ')}`);
+      const content = await browser.execute((element) => {
+        const box = element.getBoundingClientRect();
+        const style = getComputedStyle(element);
+        return { x: box.left + element.clientLeft + parseFloat(style.paddingLeft), y: box.top + element.clientTop + parseFloat(style.paddingTop) };
+      }, frame as unknown as HTMLElement);
+      await browser
+        .action('pointer', { parameters: { pointerType: 'mouse' } })
+        .move({ origin: 'viewport', x: Math.round(content.x + inFrame.x), y: Math.round(content.y + inFrame.y) })
+        .down({ button: 0 })
+        .up({ button: 0 })
+        .perform();
       await browser.keys(['End']);
-      // One action sequence per key: WebKitWebDriver given the whole string at once delivered
-      // only the first two characters, even to a plain <input> in a cross-origin frame.
-      for (const character of text) await browser.keys(character);
+      // As few action sequences as WebKitWebDriver allows, with no pause inside one: it drops a key
+      // that repeats the key before it in the same sequence, and every key after that (given
+      // "4111111111111111" at once, the frame saw the 4 and one 1), so a repeated key starts the next.
+      for (const run of keyRuns(text)) await browser.keys([...run]);
     },
     async press(key) {
       // webdriverio holds a modifier pressed until it is sent again.
@@ -105,6 +126,17 @@ export async function launchWebKit(): Promise<EnginePage> {
       await stopAll();
     },
   };
+}
+
+/** Splits text where a character repeats the one before it: "4111" gives "41", "1", "1". */
+function keyRuns(text: string): string[] {
+  const runs: string[] = [];
+  for (const character of text) {
+    const last = runs.at(-1);
+    if (last !== undefined && !last.endsWith(character)) runs[runs.length - 1] = last + character;
+    else runs.push(character);
+  }
+  return runs;
 }
 
 /** Polls the driver's /status until it answers ready: the driver prints nothing when it listens. */
