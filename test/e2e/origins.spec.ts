@@ -5,13 +5,14 @@ import { expect, test } from './fixtures.ts';
 test('Chromium runs with third-party storage partitioning on, as real Chrome does', async ({ page, context, demo, checkout }) => {
   await page.goto(demo.merchantUrl);
   await checkout.waitReady();
-  const fieldFrame = await checkout.frame('number');
-  await fieldFrame.evaluate(() => localStorage.setItem('partition-probe', 'written under the merchant page'));
+  // The drop-in's card frame, on the fields origin under the merchant's site.
+  const cardFrame = await checkout.frame('number');
+  await cardFrame.evaluate(() => localStorage.setItem('partition-probe', 'written under the merchant page'));
   const topLevel = await context.newPage();
-  await topLevel.goto(`${demo.fieldsOrigin}/frames/${demo.publishableKey}/number.html`);
+  await topLevel.goto(`${demo.fieldsOrigin}/frames/${demo.publishableKey}/card.html`);
   // Same origin, different top-level site: a partitioned browser keeps the two storages apart.
   expect(await topLevel.evaluate(() => localStorage.getItem('partition-probe'))).toBeNull();
-  expect(await fieldFrame.evaluate(() => localStorage.getItem('partition-probe'))).toBe('written under the merchant page');
+  expect(await cardFrame.evaluate(() => localStorage.getItem('partition-probe'))).toBe('written under the merchant page');
 });
 
 test('frame pages carry a strict CSP, nosniff and no-referrer', async ({ demo }) => {
@@ -20,6 +21,8 @@ test('frame pages carry a strict CSP, nosniff and no-referrer', async ({ demo })
     ['expiry.html', "connect-src 'none'"],
     ['cvc.html', "connect-src 'none'"],
     ['controller.html', `connect-src ${demo.gatewayUrl}`],
+    // The drop-in's card frame tokenizes by itself: it reaches the gateway, and nothing else.
+    ['card.html', `connect-src ${demo.gatewayUrl}`],
   ] as const) {
     const response = await fetch(`${demo.fieldsOrigin}/frames/${demo.publishableKey}/${page}`);
     expect(response.status).toBe(200);
@@ -30,8 +33,10 @@ test('frame pages carry a strict CSP, nosniff and no-referrer', async ({ demo })
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
   }
-  const controller = await (await fetch(`${demo.fieldsOrigin}/frames/${demo.publishableKey}/controller.html`)).text();
-  expect(controller).toContain(`<meta name="payframe-gateway" content="${demo.gatewayUrl}" />`);
+  for (const page of ['controller.html', 'card.html']) {
+    const html = await (await fetch(`${demo.fieldsOrigin}/frames/${demo.publishableKey}/${page}`)).text();
+    expect(html, page).toContain(`<meta name="payframe-gateway" content="${demo.gatewayUrl}" />`);
+  }
 });
 
 test('the fields origin serves only its own files', async ({ demo }) => {

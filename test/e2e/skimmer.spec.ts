@@ -1,8 +1,10 @@
 // Invariant 1: a skimmer on the merchant page gets no card number and no CVC, whatever it
-// listens to, and no request from the merchant origin carries them. Only the controller frame
-// (fields origin) sends them, to the configured gateway.
+// listens to, and no request from the merchant origin carries them. Only the frame that tokenizes
+// (fields origin) sends them, to the configured gateway: the drop-in's card frame, or the split
+// fields' controller frame.
 import type { Request } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import type { CardFieldsHarness } from './harness/card-fields-harness.ts';
 import { collectLoot, installSkimmer } from './harness/skimmer.ts';
 import { SECRET_CARD } from './harness/secrets.ts';
 
@@ -28,64 +30,84 @@ function describeRequest(request: Request): string {
   return [request.method(), request.url(), JSON.stringify(request.headers()), request.postData() ?? ''].join(' ');
 }
 
-test('a skimmer on the merchant page never sees the card number or CVC', async ({ page, demo, checkout }) => {
-  const requests: Request[] = [];
-  const consoleLines: string[] = [];
-  page.on('request', (request) => requests.push(request));
-  page.on('console', (message) => consoleLines.push(message.text()));
-  await page.addInitScript(installSkimmer, demo.merchantUrl);
-  await page.goto(demo.merchantUrl);
-  await checkout.waitReady();
+const LAYOUTS = [
+  { layout: 'drop-in', label: 'the drop-in', tokenizingPage: 'card' },
+  { layout: 'split', label: 'split fields', tokenizingPage: 'controller' },
+] as const;
 
-  // The shopper mistypes, sees the error, corrects, and pays.
-  await checkout.type('number', MISTYPED_PAN);
-  await checkout.input('expiry').focus();
-  await expect(checkout.errorLine('number')).toHaveText('Your card number is invalid.');
-  await checkout.clear('number');
-  await checkout.type('number', PAN);
-  await checkout.waitForFocus('expiry');
-  await checkout.type('expiry', '1234');
-  await checkout.waitForFocus('cvc');
-  await checkout.type('cvc', CVC);
-  await checkout.input('cvc').press('Enter');
-  await expect(page.locator('#token-id')).toHaveText(/^pm_/);
-  await expect(page.locator('#token')).toContainText('•••• 1111');
+for (const { layout, label, tokenizingPage } of LAYOUTS) {
+  test(`a skimmer on the merchant page never sees the card number or CVC (${label})`, async ({ page, demo, checkout, split }) => {
+    const harness: CardFieldsHarness = layout === 'drop-in' ? checkout : split;
+    const requests: Request[] = [];
+    const consoleLines: string[] = [];
+    page.on('request', (request) => requests.push(request));
+    page.on('console', (message) => consoleLines.push(message.text()));
+    await page.addInitScript(installSkimmer, demo.merchantUrl);
+    await page.goto(demo.merchantUrl);
+    await harness.waitReady();
 
-  const loot = await page.evaluate(collectLoot);
-  // The skimmer did hear things: the test would notice if it were deaf.
-  expect(loot.records.some((entry) => entry.startsWith('port in:') && entry.includes('"change"'))).toBe(true);
-  expect(loot.records.some((entry) => entry.startsWith('dispatch payframe-token'))).toBe(true);
-  expect(loot.dom).toContain('pm_');
-  expect(findSecrets(loot.records.join('\n'))).toEqual([]);
-  expect(findSecrets(loot.dom)).toEqual([]);
-  expect(findSecrets(consoleLines.join('\n'))).toEqual([]);
+    // The shopper mistypes, sees the error, corrects, and pays (the demo page saves split fields' card on Enter).
+    await harness.type('number', MISTYPED_PAN);
+    await harness.input('expiry').focus();
+    await expect(harness.errorLine('number')).toHaveText('Your card number is invalid.');
+    await harness.clear('number');
+    await harness.type('number', PAN);
+    await harness.waitForFocus('expiry');
+    await harness.type('expiry', '1234');
+    await harness.waitForFocus('cvc');
+    await harness.type('cvc', CVC);
+    await harness.input('cvc').press('Enter');
+    await expect(page.locator('#token-id')).toHaveText(/^pm_/);
+    await expect(page.locator('#token')).toContainText('•••• 1111');
 
-  // Exactly one request carried the card: the controller frame's, to the gateway.
-  const carryingCard = requests.filter((request) => findSecrets(describeRequest(request)).length > 0);
-  expect(carryingCard).toHaveLength(1);
-  const [tokenization] = carryingCard;
-  expect(tokenization!.url()).toBe(`${demo.gatewayUrl}/v1/payment_methods`);
-  expect(tokenization!.frame().url()).toMatch(new RegExp(`^${demo.fieldsOrigin}/frames/${demo.publishableKey}/controller\\.html#`));
-  // Referrer-Policy: no-referrer: the gateway is not told which page the card came from.
-  expect((await tokenization!.allHeaders())['referer'] ?? '').toBe('');
-  // Nothing the merchant origin requested carries it.
-  const fromMerchant = requests.filter((request) => request.frame().url().startsWith(demo.merchantUrl));
-  expect(fromMerchant.length).toBeGreaterThan(0);
-  expect(fromMerchant.flatMap((request) => findSecrets(describeRequest(request)))).toEqual([]);
-});
+    const loot = await page.evaluate(collectLoot);
+    // The skimmer did hear things: the test would notice if it were deaf.
+    expect(loot.records.some((entry) => entry.startsWith('port in:') && entry.includes('"change"'))).toBe(true);
+    expect(loot.records.some((entry) => entry.startsWith('dispatch payframe-token'))).toBe(true);
+    expect(loot.dom).toContain('pm_');
+    expect(findSecrets(loot.records.join('\n'))).toEqual([]);
+    expect(findSecrets(loot.dom)).toEqual([]);
+    expect(findSecrets(consoleLines.join('\n'))).toEqual([]);
 
-test('the messages the merchant page receives hold state and tokens only', async ({ page, demo, checkout }) => {
-  await page.addInitScript(installSkimmer, demo.merchantUrl);
-  await page.goto(demo.merchantUrl);
-  await checkout.waitReady();
-  await checkout.fillCard({ number: PAN, expiry: '1234', cvc: CVC });
-  await checkout.payButton().click();
-  await expect(page.locator('#token-id')).toHaveText(/^pm_/);
-  const { records } = await page.evaluate(collectLoot);
-  const incoming = records.filter((entry) => entry.startsWith('port in:')).map((entry) => JSON.parse(entry.slice('port in: '.length)) as { type: string });
-  expect(new Set(incoming.map((message) => message.type))).toEqual(new Set(['ready', 'change', 'focus', 'blur', 'advance', 'tokenize-result']));
-  for (const message of incoming) {
-    // No message field may carry a value, its length or a caret position.
-    expect(JSON.stringify(message)).not.toMatch(/"(value|length|caret|selection\w*|digits|number|cvc)":/);
-  }
-});
+    // Exactly one request carried the card: the tokenizing frame's, to the gateway.
+    const carryingCard = requests.filter((request) => findSecrets(describeRequest(request)).length > 0);
+    expect(carryingCard).toHaveLength(1);
+    const [tokenization] = carryingCard;
+    expect(tokenization!.url()).toBe(`${demo.gatewayUrl}/v1/payment_methods`);
+    expect(tokenization!.frame().url()).toMatch(new RegExp(`^${demo.fieldsOrigin}/frames/${demo.publishableKey}/${tokenizingPage}\\.html#`));
+    // Referrer-Policy: no-referrer: the gateway is not told which page the card came from.
+    expect((await tokenization!.allHeaders())['referer'] ?? '').toBe('');
+    // Nothing the merchant origin requested carries it.
+    const fromMerchant = requests.filter((request) => request.frame().url().startsWith(demo.merchantUrl));
+    expect(fromMerchant.length).toBeGreaterThan(0);
+    expect(fromMerchant.flatMap((request) => findSecrets(describeRequest(request)))).toEqual([]);
+  });
+}
+
+for (const { layout, label } of LAYOUTS) {
+  test(`the messages the merchant page receives hold state and tokens only (${label})`, async ({ page, demo, checkout, split }) => {
+    // A page holding this one element only, so every port message the skimmer hears is its own.
+    const harness: CardFieldsHarness = layout === 'drop-in' ? checkout : split;
+    await page.addInitScript(installSkimmer, demo.merchantUrl);
+    await page.goto(layout === 'drop-in' ? `${demo.merchantUrl}/test-pages/merchant.html` : `${demo.merchantUrl}/test-pages/a11y.html?split`);
+    await harness.waitReady();
+    await harness.fillCard({ number: PAN, expiry: '1234', cvc: CVC });
+    if (layout === 'drop-in') {
+      const token = harness.nextEvent<{ paymentMethod: { id: string } }>('payframe-token');
+      await harness.payButton().click();
+      expect((await token).paymentMethod.id).toMatch(/^pm_/);
+    } else {
+      const result = await harness.tokenize();
+      expect('paymentMethod' in result && result.paymentMethod.id).toMatch(/^pm_/);
+    }
+    const { records } = await page.evaluate(collectLoot);
+    const incoming = records.filter((entry) => entry.startsWith('port in:')).map((entry) => JSON.parse(entry.slice('port in: '.length)) as { type: string });
+    // The card frame moves focus between its inputs itself and tells its height; split fields ask the page to move focus ("advance").
+    const expected = layout === 'drop-in' ? ['ready', 'change', 'focus', 'blur', 'height', 'tokenize-result'] : ['ready', 'change', 'focus', 'blur', 'advance', 'tokenize-result'];
+    expect(new Set(incoming.map((message) => message.type))).toEqual(new Set(expected));
+    for (const message of incoming) {
+      // No message field may carry a value, its length or a caret position.
+      expect(JSON.stringify(message)).not.toMatch(/"(value|length|caret|selection\w*|digits|number|cvc)":/);
+    }
+  });
+}

@@ -14,7 +14,7 @@ declare global {
     capturedPorts?: CapturedPort[];
   }
   /** `capturedPort`, installed on the page by the tests so page.evaluate callbacks can call it. */
-  function capturedPortFor(frame: string): MessagePort;
+  function capturedPortFor(frame: string, host?: string): MessagePort;
 }
 
 /**
@@ -44,14 +44,16 @@ export function capturePorts(merchantOrigin: string): void {
 }
 
 /**
- * The last port the SDK created for a frame kind ('number', 'expiry', 'cvc', 'controller') of the
- * page's drop-in <payframe-checkout> (the demo page also holds a card group). Self-contained:
- * tests install it on the page with `toString()`.
+ * The last port the SDK created for a frame kind ('card' for the drop-in's card frame; 'number',
+ * 'expiry', 'cvc', 'controller' for split fields) of the element `host` selects: the page's drop-in
+ * <payframe-checkout> unless told otherwise (the demo page also holds a <payframe-card-group>).
+ * Self-contained: tests install it on the page with `toString()`.
  */
-export function capturedPort(frame: string): MessagePort {
-  const src = document.querySelector('payframe-checkout')?.shadowRoot?.querySelector('iframe[src*="/controller.html#"]')?.getAttribute('src');
+export function capturedPort(frame: string, host = 'payframe-checkout'): MessagePort {
+  // The drop-in's card frame, or the group's hidden controller: both carry the checkout id.
+  const src = document.querySelector(host)?.shadowRoot?.querySelector('[part="card"] iframe, iframe[src*="/controller.html#"]')?.getAttribute('src');
   const checkout = src ? new URLSearchParams(new URL(src).hash.slice(1)).get('checkout') : null;
   const match = window.capturedPorts?.filter((entry) => entry.frame === frame && (checkout === null || entry.checkout === checkout)).at(-1);
-  if (!match) throw new Error(`no captured port for ${frame}`);
+  if (!match) throw new Error(`no captured port for ${frame} of ${host}`);
   return match.port;
 }

@@ -1,9 +1,10 @@
-// A hostile merchant page's own controller frame: it embeds our controller page itself (for any
-// key, on any checkout id it read from a frame URL), answers the frame's hello with a port of its
-// own, and sends commands as the SDK would. Installed on the page as an init script; merchant realm.
+// A hostile merchant page's own payment frame: it embeds our controller page (split fields) or our
+// card frame page (the drop-in) itself, for any key, on any checkout id it read from a frame URL,
+// answers the frame's hello with a port of its own, and sends commands as the SDK would. Installed
+// on the page as an init script; merchant realm.
 
 /** A frame page's URL on the fields origin: pages are served per publishable key. */
-export function framePageUrl(fieldsOrigin: string, publishableKey: string, page: 'number' | 'expiry' | 'cvc' | 'controller'): string {
+export function framePageUrl(fieldsOrigin: string, publishableKey: string, page: 'number' | 'expiry' | 'cvc' | 'controller' | 'card'): string {
   return `${fieldsOrigin}/frames/${publishableKey}/${page}.html`;
 }
 
@@ -17,19 +18,19 @@ export interface RogueController {
 
 declare global {
   interface Window {
-    rogueController?: { embed(pageUrl: string, checkoutId: string): Promise<RogueController> };
+    rogueController?: { embed(pageUrl: string, checkoutId: string, frame?: 'controller' | 'card'): Promise<RogueController> };
   }
 }
 
-/** Self-contained (it runs as an init script): embeds a controller and resolves once it is ready. */
+/** Self-contained (it runs as an init script): embeds a controller (or a card frame) and resolves once it is ready. */
 export function installRogueControllerTools(): void {
   window.rogueController = {
-    embed(pageUrl, checkoutId) {
+    embed(pageUrl, checkoutId, frame = 'controller') {
       return new Promise((resolve) => {
         const iframe = document.createElement('iframe');
         iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms');
         iframe.hidden = true;
-        iframe.src = `${pageUrl}#${new URLSearchParams({ frame: 'controller', checkout: checkoutId, host: location.origin })}`;
+        iframe.src = `${pageUrl}#${new URLSearchParams({ frame, checkout: checkoutId, host: location.origin })}`;
         const fieldsOrigin = new URL(pageUrl).origin;
         const channel = new MessageChannel();
         const events: RogueEvent[] = [];
