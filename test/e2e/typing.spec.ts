@@ -1,5 +1,5 @@
 // What the shopper sees while typing: brand spacing, paste, caret placement, deletion over
-// separators. Typed into the real field frames on the fields origin.
+// separators. Typed into the drop-in's card frame on the fields origin.
 import { expect, test } from './fixtures.ts';
 
 test.beforeEach(async ({ page, demo, checkout }) => {
@@ -112,4 +112,44 @@ test('changing the number from Visa to Amex makes a 3-digit CVC incomplete', asy
   await checkout.input('cvc').focus();
   await checkout.input('number').focus();
   await expect(checkout.errorLine('cvc')).toHaveText("Your card's security code is incomplete.");
+});
+
+test('typing whole cards with no delay between keys, ten times each way, loses and misplaces nothing', async ({ page, checkout }) => {
+  test.setTimeout(240_000);
+  // Auto-advance at a different length each time: 16 digits then a 3-digit CVC, 15 then 4 (Amex).
+  const cards = [
+    { number: '4242424242424242', shown: '4242 4242 4242 4242', expiry: '1234', cvc: '123' },
+    { number: '5555555555554444', shown: '5555 5555 5555 4444', expiry: '0731', cvc: '987' },
+    { number: '378282246310005', shown: '3782 822463 10005', expiry: '1130', cvc: '4321' },
+  ];
+  const element = page.locator('payframe-checkout');
+  let last = cards[0]!;
+  for (const way of ['pressSequentially', 'keyboard.type'] as const) {
+    for (let run = 0; run < 10; run++) {
+      const card = (last = cards[run % cards.length]!);
+      await element.evaluate((checkoutElement) => (checkoutElement as unknown as { clear(): void }).clear());
+      for (const kind of ['number', 'expiry', 'cvc'] as const) await expect(checkout.input(kind)).toHaveValue('');
+      await checkout.input('number').focus();
+      const keys = card.number + card.expiry + card.cvc;
+      if (way === 'pressSequentially') await checkout.input('number').pressSequentially(keys, { delay: 0 });
+      else await page.keyboard.type(keys);
+      const what = `${way}, run ${run + 1}`;
+      await expect(checkout.input('number'), what).toHaveValue(card.shown);
+      await expect(checkout.input('expiry'), what).toHaveValue(`${card.expiry.slice(0, 2)} / ${card.expiry.slice(2)}`);
+      await expect(checkout.input('cvc'), what).toHaveValue(card.cvc);
+      // Focus went where the last key went, and the page holds every input complete.
+      expect(await checkout.focusedField(), what).toBe('cvc');
+      for (const kind of ['number', 'expiry', 'cvc'] as const) await checkout.settled(kind);
+      expect(
+        await element.evaluate((checkoutElement) => {
+          const states = (checkoutElement as unknown as { group: { states: Record<string, { complete: boolean; valid: boolean } | undefined> } }).group.states;
+          return ['number', 'expiry', 'cvc'].map((kind) => states[kind]?.complete === true && states[kind]?.valid === true);
+        }),
+        what,
+      ).toEqual([true, true, true]);
+    }
+  }
+  // The last card typed is the one the gateway gets.
+  const result = await checkout.tokenize();
+  expect('paymentMethod' in result && result.paymentMethod.card).toMatchObject({ last4: last.number.slice(-4), exp_month: Number(last.expiry.slice(0, 2)), exp_year: 2000 + Number(last.expiry.slice(2)) });
 });
