@@ -1,5 +1,5 @@
 // The reference shop and operations pages in Chromium with the real widget, on PGlite and on
-// PostgreSQL: pick an item, pay in the card frames, the order turns paid only once the gateway's
+// PostgreSQL: pick an item, pay in the card frame, the order turns paid only once the gateway's
 // webhook has reached the backend; the operations page logs in, captures, refunds (a double
 // click refunds once) and reconciles. Then the whole run's logs are searched for card data and secrets.
 import { readFileSync } from 'node:fs';

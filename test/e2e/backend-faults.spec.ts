@@ -1,7 +1,7 @@
 // Faults, on PGlite and on PostgreSQL: the backend killed (SIGKILL) while a shopper pays comes
 // back and ends the order right from the gateway's webhook retries, and when the retries ran out
 // while it was down, reconciliation shows the gap and a replay closes it. Then a bounded loopback
-// load test: 500 concurrent checkouts (create order -> confirm as the controller frame does ->
+// load test: 500 concurrent checkouts (create order -> confirm as the card frame does ->
 // webhook) lose nothing, and ledger and gateway reconcile with zero mismatches.
 import { spawn, type ChildProcess } from 'node:child_process';
 

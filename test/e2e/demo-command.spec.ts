@@ -4,9 +4,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
+import { CardFieldsHarness } from './harness/card-fields-harness.ts';
 import { freePort } from './harness/free-port.ts';
 
 test('npm run demo serves the three origins and prints a Demo: line; it opens on paying a PaymentIntent, and token mode still gives a token', async ({ page }) => {
+  // A whole stack starts from source (tsx, the embedded database): a minute on a busy machine.
+  test.setTimeout(180_000);
   const [demoPort, fieldsPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
   const child = spawn(process.execPath, ['scripts/demo.mjs'], {
     cwd: new URL('../..', import.meta.url).pathname,
@@ -26,14 +29,14 @@ test('npm run demo serves the three origins and prints a Demo: line; it opens on
     expect(demoUrl).toBe(`http://localhost:${demoPort}/`);
     await page.goto(demoUrl);
     await page.waitForFunction(() => (document.querySelector('payframe-checkout') as { ready?: boolean } | null)?.ready === true);
-    expect(await page.locator('payframe-checkout payframe-card-number iframe').getAttribute('src')).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${fieldsPort}/frames/pk_test_payframe_sandbox/number\\.html#`));
+    // The drop-in's one card frame comes from the fields origin on the port asked for.
+    const checkout = new CardFieldsHarness(page, 'payframe-checkout');
+    expect(await checkout.cardIframe().getAttribute('src')).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${fieldsPort}/frames/pk_test_payframe_sandbox/card\\.html#`));
 
     // Intent mode by default: the shop's backend (stripe SDK, the printed keys) created an intent, and Pay pays it.
     await expect(page.getByRole('radio', { name: 'Pay a PaymentIntent' })).toBeChecked();
     await expect(page.locator('#timeline .step[data-status="requires_payment_method"]')).toHaveCount(1);
-    await page.frameLocator('payframe-checkout payframe-card-number iframe').locator('input#input').pressSequentially('4242424242424242');
-    await page.frameLocator('payframe-checkout payframe-card-expiry iframe').locator('input').pressSequentially('1234');
-    await page.frameLocator('payframe-checkout payframe-card-cvc iframe').locator('input').pressSequentially('123');
+    await checkout.fillCard({ number: '4242424242424242', expiry: '1234', cvc: '123' });
     await page.locator('payframe-checkout button').click();
     await expect(page.locator('#timeline .step[data-status="succeeded"]')).toContainText('€19.99 received');
 

@@ -305,8 +305,10 @@ test('the theme and language switchers restyle and relabel both checkouts at onc
   await page.goto(`${demo.merchantUrl}/?mode=token`);
   await checkout.waitReady();
   await checkout.input('number').pressSequentially('4242 4242');
-  const numberLabel = async () => (await checkout.frame('number')).locator('#label').textContent();
-  expect(await numberLabel()).toBe('Card number');
+  const numberLabel = checkout.fieldElement('number').locator('label');
+  await expect(numberLabel).toHaveText('Card number');
+  const numberBox = checkout.fieldElement('number').locator('.box');
+  await expect(numberBox).toHaveCSS('background-color', 'rgb(255, 255, 255)');
 
   await page.getByLabel('Theme', { exact: true }).selectOption('dark');
   await page.getByLabel('Language', { exact: true }).selectOption('de');
@@ -314,14 +316,16 @@ test('the theme and language switchers restyle and relabel both checkouts at onc
     await expect(page.locator(selector)).toHaveAttribute('theme', 'dark');
     await expect(page.locator(selector)).toHaveAttribute('locale', 'de');
   }
-  await expect.poll(numberLabel).toBe('Kartennummer');
+  await expect(numberLabel).toHaveText('Kartennummer');
   await expect(checkout.input('number')).toHaveValue('4242 4242');
-  // Dark: the field box on the page side takes the dark theme's background.
+  // Dark: the element takes the dark theme's background, and so does the field box inside the card frame.
   const background = await page.locator('#checkout').evaluate((element) => getComputedStyle(element).getPropertyValue('--payframe-color-background').trim());
   expect(background).toBe('#1c1f26');
+  await expect(numberBox).toHaveCSS('background-color', 'rgb(28, 31, 38)');
 
   await page.getByLabel('Theme', { exact: true }).selectOption('');
   await page.getByLabel('Language', { exact: true }).selectOption('');
   await expect(page.locator('#checkout')).not.toHaveAttribute('theme');
-  await expect.poll(numberLabel).toBe('Card number');
+  await expect(numberLabel).toHaveText('Card number');
+  await expect(numberBox).toHaveCSS('background-color', 'rgb(255, 255, 255)');
 });

@@ -105,7 +105,7 @@ async function expectCardStillFilled(checkout: import('./harness/card-fields-har
 interface GiveUpCase {
   fault: GatewayFault;
   code: CheckoutErrorCode;
-  /** Tokenization POSTs the browser sends before the controller gives up. */
+  /** Tokenization POSTs the browser sends before the card frame gives up. */
   attempts: number;
   /** Payment methods the gateway holds after the give-up. */
   created: number;
@@ -174,7 +174,7 @@ for (const fault of RECOVERED_FAULTS) {
     expect(keysOf(seen).size).toBe(1);
     expect(seen.at(-1)).toMatchObject({ status: 200, replayed: fault === 'malformed_json' });
     if (fault === 'reset') {
-      // Chromium itself resends a request whose reused connection was reset, so the controller may never see it.
+      // Chromium itself resends a request whose reused connection was reset, so the card frame may never see it.
       expect(seen.length).toBeGreaterThanOrEqual(1);
     } else {
       expect(seen).toHaveLength(2);

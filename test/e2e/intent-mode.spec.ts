@@ -169,7 +169,7 @@ test('a double click on Pay sends one confirm', async ({ page, demo, checkout })
 
 test('in German, the 3-D Secure dialog speaks German, and so does the error when the shopper closes it', async ({ page, checkout }) => {
   await page.locator('payframe-checkout').evaluate((element) => element.setAttribute('locale', 'de'));
-  await expect.poll(async () => (await checkout.frame('number')).locator('#label').textContent()).toBe('Kartennummer');
+  await expect(checkout.fieldElement('number').locator('label')).toHaveText('Kartennummer');
   await checkout.fillCard(THREE_D_SECURE);
   await checkout.payButton().click();
   const dialog = page.getByRole('dialog', { name: 'Zahlung bestätigen' });

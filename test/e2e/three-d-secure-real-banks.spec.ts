@@ -1,8 +1,9 @@
 // 3-D Secure challenge pages as real gateways serve them, end to end on the demo page (its real
 // CSP): a bank's page that says nothing (the sandbox's `silent` switch: no "shown", no result
 // message) stays in the modal until the intent's status says the challenge is over; a challenge
-// URL on an origin the fields origin's configuration does not list is refused by the controller
-// before the page hears of it, and one on a listed origin other than the gateway's works.
+// URL on an origin the fields origin's configuration does not list is refused by the drop-in's card
+// frame (which confirms and reads the intent's status itself) before the page hears of it, and one
+// on a listed origin other than the gateway's works.
 import type { Page, Request } from '@playwright/test';
 import type { DemoServers } from '../../demo/servers.ts';
 import type { CardFieldsHarness } from './harness/card-fields-harness.ts';
@@ -30,7 +31,7 @@ async function recordChallengeMessages(page: Page): Promise<() => Promise<unknow
   return () => page.evaluate(() => (window as unknown as { challengeMessages: unknown[] }).challengeMessages);
 }
 
-/** The controller's reads of this intent's status (GET), from any frame. */
+/** The reads of this intent's status (GET), from any frame (the drop-in's card frame makes them). */
 function recordStatusReads(page: Page, demo: DemoServers, intentId: string): () => Request[] {
   const reads: Request[] = [];
   page.on('request', (request) => {
@@ -63,6 +64,8 @@ test('a bank page that says nothing stays in the modal, and the payment complete
 
   // Two status reads of the waiting intent are 8 s of silence: the old modal gave up 3 s after load.
   await expect.poll(() => statusReads().length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  // Read by the card frame on the fields origin, the frame that confirmed: no controller frame for the drop-in.
+  for (const read of statusReads()) expect(new URL(read.frame().url())).toMatchObject({ origin: demo.fieldsOrigin, pathname: expect.stringMatching(/\/card\.html$/) });
   await expect(opened.dialog).toBeVisible();
   await expect(opened.challenge.getByRole('button', { name: 'Complete authentication' })).toBeVisible();
   // A page that said nothing gets the shopper's way out, in case it is not really showing.
@@ -73,7 +76,7 @@ test('a bank page that says nothing stays in the modal, and the payment complete
 
   const seen = (await checkout.recordedEvents()).length;
   await completeChallenge(opened);
-  // The bank's page posted nothing: the frame's next load had the controller read the status.
+  // The bank's page posted nothing: the frame's next load had the card frame read the status.
   expect(await checkout.recordedEventAfter(seen, 'payframe-payment')).toEqual({ paymentIntent: { id: intent.id, status: 'succeeded' } });
   await expect(opened.dialog).toHaveCount(0);
   expect(await challengeMessages()).toEqual([]);
@@ -114,7 +117,7 @@ test('a challenge URL on an origin the fields origin does not list is refused: t
   expect(JSON.stringify(await checkout.recordedEvents())).not.toMatch(/3ds|payatt_|localhost:\d+\/|127\.0\.0\.1/);
   await expect(page.getByRole('dialog')).toHaveCount(0);
   expect(toUnlisted).toEqual([]);
-  // The gateway did ask for the challenge: only the controller kept it from the page.
+  // The gateway did ask for the challenge: only the card frame kept it from the page.
   const onGateway = await readIntent(demo, intent.id);
   expect(onGateway.status).toBe('requires_action');
   await expect(checkout.payButton()).toHaveAttribute('aria-disabled', 'false');

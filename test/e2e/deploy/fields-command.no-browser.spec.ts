@@ -105,6 +105,18 @@ test.describe('payframe fields, serving', () => {
       expect(html).toContain('<meta name="payframe-challenge-origins" content="https://hooks.example-psp.com" />');
       expect(controller.headers.get('cache-control')).toBe('no-cache');
 
+      // The drop-in's card frame tokenizes and confirms by itself: the same gateway in its CSP and page as the controller's.
+      const card = await fetch(`${origin}/frames/${KEY}/card.html`);
+      expect(card.status).toBe(200);
+      const cardCsp = card.headers.get('content-security-policy')!;
+      expect(cardCsp).toContain(`frame-ancestors ${SHOP} https://www.shop.example;`);
+      expect(cardCsp).toContain('connect-src https://api.example-psp.com;');
+      const cardHtml = await card.text();
+      expect(cardHtml).toContain(`<meta name="payframe-key" content="${KEY}" />`);
+      expect(cardHtml).toContain('<meta name="payframe-gateway" content="https://api.example-psp.com" />');
+      expect(cardHtml).toContain('<meta name="payframe-challenge-origins" content="https://hooks.example-psp.com" />');
+      expect(card.headers.get('cache-control')).toBe('no-cache');
+
       const otherAccount = await fetch(`${origin}/frames/${OTHER_KEY}/number.html`);
       expect(otherAccount.headers.get('content-security-policy')).toContain("frame-ancestors https://other.example; require-trusted-types-for 'script'");
       expect(await otherAccount.text()).toContain('content="https://other.example"');
@@ -228,13 +240,16 @@ test('payframe fields export writes every page byte-identical to what payframe f
   const site = join(folder, 'site');
   const exported = await runToExit(process.execPath, [BUILT_CLI, 'fields', 'export', '--config', path, '--out', site]);
   expect(exported.status, exported.stderr).toBe(0);
-  expect(exported.stdout).toContain('8 frame pages');
+  // Per key: the split fields' number, expiry, CVC and controller pages, and the drop-in's card frame.
+  expect(exported.stdout).toContain('10 frame pages');
 
   const files = sitePaths(site);
   expect(files).toContain(`/frames/${KEY}/controller.html`);
+  expect(files).toContain(`/frames/${KEY}/card.html`);
   expect(files).toContain(`/frames/${OTHER_KEY}/cvc.html`);
+  expect(files).toContain(`/frames/${OTHER_KEY}/card.html`);
   expect(files).toEqual(expect.arrayContaining(['/payframe.js', '/payframe-next-action.js', '/payframe-fields.js', '/_headers', '/nginx-payframe.conf']));
-  expect(files.filter((file) => file.startsWith('/frames/'))).toHaveLength(8);
+  expect(files.filter((file) => file.startsWith('/frames/'))).toHaveLength(10);
 
   // The _headers file, parsed as Netlify and Cloudflare Pages read it: a path line, then indented headers.
   const rules = new Map<string, Record<string, string>>();

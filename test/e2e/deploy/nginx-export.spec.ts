@@ -72,7 +72,8 @@ test('a checkout whose frames and payframe.js come from nginx pays a card', asyn
   const intent = await retrievePaymentIntent(gateway.url, SECRET_KEY, intentId);
   expect(intent).toMatchObject({ status: 'succeeded', amount: 1999 });
   expect(intent.payment_method).toMatch(/^pm_/);
-  expect(fromNginx).toEqual(expect.arrayContaining(['/payframe.js', `/frames/${PUBLISHABLE_KEY}/number.html`, `/frames/${PUBLISHABLE_KEY}/controller.html`]));
+  // The drop-in is one card frame (no field frames or controller for it).
+  expect(fromNginx).toEqual(expect.arrayContaining(['/payframe.js', `/frames/${PUBLISHABLE_KEY}/card.html`]));
 });
 
 test('nginx sends every exported file byte for byte, with the headers payframe fields sends for it', async () => {
@@ -80,7 +81,8 @@ test('nginx sends every exported file byte for byte, with the headers payframe f
   const { origin: served, process: fields } = await startFieldsOrigin(process.execPath, [BUILT_CLI, 'fields', '--config', writeJson(folder, 'served.json', { ...fieldsConfig, port: 0 })]);
   try {
     const files = sitePaths(site).filter((path) => path !== '/_headers' && path !== '/nginx-payframe.conf');
-    expect(files.filter((path) => path.startsWith('/frames/'))).toHaveLength(4);
+    // number, expiry, cvc and controller for split fields; card for the drop-in.
+    expect(files.filter((path) => path.startsWith('/frames/'))).toHaveLength(5);
     for (const path of files) {
       const [fromNginx, fromCommand] = await Promise.all([fetch(`${nginx.origin}${path}`), fetch(`${served}${path}`)]);
       expect(fromNginx.status, path).toBe(200);
@@ -90,6 +92,10 @@ test('nginx sends every exported file byte for byte, with the headers payframe f
     const controller = await fetch(`${nginx.origin}/frames/${PUBLISHABLE_KEY}/controller.html`);
     expect(controller.headers.get('content-security-policy')).toContain(`frame-ancestors ${merchant.url};`);
     expect(controller.headers.get('content-security-policy')).toContain(`connect-src ${gateway.url};`);
+    const card = await fetch(`${nginx.origin}/frames/${PUBLISHABLE_KEY}/card.html`);
+    expect(card.status).toBe(200);
+    expect(card.headers.get('content-security-policy')).toContain(`frame-ancestors ${merchant.url};`);
+    expect(card.headers.get('content-security-policy')).toContain(`connect-src ${gateway.url};`);
   } finally {
     await fields.stop();
   }

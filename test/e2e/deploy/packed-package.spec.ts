@@ -41,8 +41,9 @@ function stageRepository(): string {
   const stage = tempFolder('pack-stage');
   const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\0');
   for (const file of files) {
-    // The tests and benchmarks are not part of the package or its build.
-    if (!file || /^(test|bench|\.ci)\//.test(file) || !existsSync(join(REPO_ROOT, file))) continue;
+    // The tests and benchmarks are not part of the package or its build. A node_modules that git
+    // lists (a symlink, as in a worktree, is not matched by "node_modules/") is linked below, not copied.
+    if (!file || /^(test|bench|\.ci)\//.test(file) || file === 'node_modules' || !existsSync(join(REPO_ROOT, file))) continue;
     mkdirSync(dirname(join(stage, file)), { recursive: true });
     copyFileSync(join(REPO_ROOT, file), join(stage, file));
   }
@@ -110,6 +111,7 @@ test('the installed package is the built one: the command, the frames and the SR
   expect(existsSync(join(installed, 'dist', 'fields', 'controller.html'))).toBe(true);
   // The files payframe.js loads when a page needs them, beside it.
   for (const file of ['payframe-next-action.js', 'payframe-fields.js']) expect(existsSync(join(installed, 'dist', file)), file).toBe(true);
+  expect(existsSync(join(installed, 'dist', 'fields', 'card.html'))).toBe(true);
   const integrity = JSON.parse(readFileSync(join(installed, 'dist', 'integrity.json'), 'utf8'))['payframe.js'];
   expect(integrity).toMatch(/^sha384-/);
   // A merchant's build can read the hash through the package's exports.
@@ -126,8 +128,12 @@ test('a plain merchant page pays a test card through the installed fields origin
   const intent = await retrievePaymentIntent(gatewayUrl, SECRET_KEY, intentId);
   expect(intent).toMatchObject({ status: 'succeeded', amount: 1999 });
   expect(intent.payment_method).toMatch(/^pm_/);
-  // The command's access log has the frames' requests.
-  expect(fields.stdout()).toContain(`"path":"/frames/${PUBLISHABLE_KEY}/number.html","status":200`);
+  // The command's access log has the drop-in's one card frame, which tokenized and confirmed with
+  // the installed sandbox: the gateway is its CSP's connect-src.
+  expect(fields.stdout()).toContain(`"path":"/frames/${PUBLISHABLE_KEY}/card.html","status":200`);
+  const card = await fetch(`${fieldsOrigin}/frames/${PUBLISHABLE_KEY}/card.html`);
+  expect(card.headers.get('content-security-policy')).toContain(`frame-ancestors ${shop.url};`);
+  expect(card.headers.get('content-security-policy')).toContain(`connect-src ${gatewayUrl};`);
 });
 
 test('a merchant page on a site the key does not list gets no inputs', async ({ page }) => {
