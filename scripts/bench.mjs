@@ -73,7 +73,7 @@ async function measureInBrowser() {
   const { startDemoServers } = await import('../demo/servers.ts');
   const { startBaselineFrameServer } = await import('./bench/baseline-frame-server.mjs');
   const { SURFACES } = await import('./bench/surfaces.mjs');
-  const { measureBaselineRun, measureSurfaceRun, measureMountTrace, measureNoDelayTyping, measurePhoneReady } = await import('./bench/browser-runs.mjs');
+  const { measureBaselineRun, measureBareMountTrace, measureSurfaceRun, measureMountTrace, measureNoDelayTyping, measurePhoneReady } = await import('./bench/browser-runs.mjs');
   const { PHONE_PROFILE, connectDevTools, freePort } = await import('./bench/phone-profile.mjs');
 
   const servers = await startDemoServers({ merchantPort: 0, fieldsPort: 0, gatewayPort: 0, distDir: dist, extraPageDirs: { bench: join(repoRoot, 'bench/pages') } });
@@ -110,6 +110,7 @@ async function measureInBrowser() {
       for (const step of rotated) {
         if (step === 'baseline') {
           run.baseline = await measureBaselineRun(browser, baselineOptions);
+          run.baseline.trace = await measureBareMountTrace(browser, baselineOptions);
           continue;
         }
         const surface = SURFACES[step];

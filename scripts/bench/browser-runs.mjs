@@ -66,7 +66,16 @@ function mountBareFrames(page, frameUrl, count) {
           iframe.title = 'Bare input';
           iframe.src = src;
           // With no script inside, load is when the input can take keys.
-          iframe.addEventListener('load', () => --left === 0 && resolve(performance.now() - attachedAt), { once: true });
+          iframe.addEventListener(
+            'load',
+            () => {
+              if (--left > 0) return;
+              performance.mark('bench-ready');
+              resolve(performance.now() - attachedAt);
+            },
+            { once: true },
+          );
+          if (index === 0) performance.mark('bench-attach');
           document.getElementById('mount').append(iframe);
         }
       }),
@@ -321,6 +330,28 @@ export async function measureSurfaceRun(browser, surface, { merchantUrl, fieldsO
       keystrokes,
       tokenize,
     };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The floor for the longest-task row: one bare cross-site iframe appended the same way (in the task of a
+ * page.evaluate), traced between attach and its load. Inserting any cross-site frame costs the page a task.
+ */
+export async function measureBareMountTrace(browser, { pageUrl, frameUrl }) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(pageUrl);
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    const mounted = await mountBareFrames(page, frameUrl, 1).then(
+      () => undefined,
+      (error) => error,
+    );
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+    if (mounted) throw mounted;
+    return longestMainThreadTask(trace);
   } finally {
     await context.close();
   }

@@ -31,6 +31,9 @@ test('npm run bench completes a run and writes the table it prints', () => {
       expect(keysLost?.ours, surface).toMatch(/^\d+ of 46 keys/);
       const phone = results.rows.find((row) => row.metric.startsWith('phone profile: time to ready') && row.surface === surface);
       expect(phone?.ours, surface).toMatch(/\d+(\.\d+)? \/ \d+(\.\d+)? ms/);
+      // The longest task stands beside the task a bare cross-site iframe's insertion takes.
+      const longest = results.rows.find((row) => row.metric.startsWith('longest merchant main-thread task') && row.surface === surface) as { baseline?: string } | undefined;
+      expect(longest?.baseline, surface).toMatch(/^1 bare iframe appended \d+(\.\d+)? \/ \d+(\.\d+)? ms$/);
     }
     // Counts only: the test card number never reaches the output or the results file.
     expect(bench.stdout + bench.stderr).not.toContain('4242424242424242');
