@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { inlineFrameScript } from './scripts/vite-inline-frame-script.ts';
 import { localeChunks } from './scripts/vite-locale-chunks.ts';
 import { minifyCssTemplatesPlugin } from './scripts/vite-minify-css-templates.ts';
 import { splitFieldsKit } from './scripts/vite-split-fields-kit.ts';
@@ -92,10 +93,10 @@ function isSharedFieldModule(id: string): boolean {
 }
 
 /** The pages of one fields-origin build: the three field pages share a chunk, the controller is alone. */
-function framePages(pages: string[], emptyOutDir: boolean): UserConfig {
+function framePages(pages: string[], emptyOutDir: boolean, { inlineScript = false } = {}): UserConfig {
   return {
     ...shared,
-    plugins: [fieldPages, minifyFrameHtml, inlineFrameCss, localeChunks(root)],
+    plugins: [fieldPages, minifyFrameHtml, inlineFrameCss, localeChunks(root, { fromDocument: inlineScript }), ...(inlineScript ? [inlineFrameScript(pages)] : [])],
     root: resolve(root, 'iframe'),
     // Relative URLs, so the pages work wherever the fields origin mounts them.
     base: './',
@@ -161,8 +162,9 @@ const modes: Record<string, UserConfig> = {
   // each carry the other's code (the controller has no use for the style allowlist).
   field: framePages(Object.keys(FIELD_PAGES), true),
   controller: framePages(['controller'], false),
-  // The drop-in's card frame, alone too: it carries every input's rules and the payment steps.
-  card: framePages(['card'], false),
+  // The drop-in's card frame, alone too: it carries every input's rules and the payment steps, inline
+  // in its page (scripts/vite-inline-frame-script.ts).
+  card: framePages(['card'], false, { inlineScript: true }),
 };
 
 /** The script tag loads a module file with this Subresource Integrity hash: build its mode before `iife`. */

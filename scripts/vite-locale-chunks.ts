@@ -10,7 +10,11 @@ import type { Plugin } from 'vite';
 
 const VIRTUAL_ID = 'virtual:payframe-locale-files';
 
-export function localeChunks(root: string): Plugin {
+/**
+ * `fromDocument`: the page's script is inline (the card frame), so import() resolves against the page
+ * at <fields origin>/frames/<key>/, not against assets/: the names reach up to assets/ themselves.
+ */
+export function localeChunks(root: string, { fromDocument = false } = {}): Plugin {
   const dir = resolve(root, 'src/i18n/locales');
   const codes = readdirSync(dir)
     .filter((name) => name.endsWith('.ts'))
@@ -32,8 +36,9 @@ export function localeChunks(root: string): Plugin {
     },
     load(id) {
       if (id !== `\0${VIRTUAL_ID}`) return undefined;
-      // Relative to the page's script, which sits in assets/ beside them.
-      return `export default Object.fromEntries(${JSON.stringify(codes)}.map((code) => [code, \`./locale-\${code}-${hash}.js\`]));`;
+      // Relative to the page's script, which sits in assets/ beside them (or to the page, for an inline script).
+      const folder = fromDocument ? '../../assets/' : './';
+      return `export default Object.fromEntries(${JSON.stringify(codes)}.map((code) => [code, \`${folder}locale-\${code}-${hash}.js\`]));`;
     },
   };
 }

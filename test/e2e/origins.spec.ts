@@ -39,6 +39,37 @@ test('frame pages carry a strict CSP, nosniff and no-referrer', async ({ demo })
   }
 });
 
+test("the drop-in's card frame is one request: its script is inline, allowed by its hash and by nothing looser", async ({ page, demo, checkout }) => {
+  // The card frame's own requests: its document, and whatever the document loads (the demo page's split fields load theirs).
+  const cardFrameRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/card.html') || request.frame().url().includes('/card.html')) cardFrameRequests.push(new URL(request.url()).pathname);
+  });
+  await page.goto(demo.merchantUrl);
+  await checkout.waitReady();
+  expect(cardFrameRequests).toEqual([`/frames/${demo.publishableKey}/card.html`]);
+
+  const response = await fetch(`${demo.fieldsOrigin}/frames/${demo.publishableKey}/card.html`);
+  const html = await response.text();
+  const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+  expect(scripts.map(([, attributes]) => attributes)).toEqual([' type="module"']);
+  const { createHash } = await import('node:crypto');
+  const hash = `'sha256-${createHash('sha256').update(scripts[0]![2]!).digest('base64')}'`;
+  const scriptSrc = /script-src ([^;]*)/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+  expect(scriptSrc).toBe(`'self' ${hash}`);
+
+  // The same page with one byte of its script changed: the browser refuses to run it.
+  const tampered = html.replace(scripts[0]![0], `<script type="module">window.tampered = true;${scripts[0]![2]}</script>`);
+  const probe = await page.context().newPage();
+  await probe.route(`${demo.fieldsOrigin}/probe.html`, (route) =>
+    route.fulfill({ contentType: 'text/html', headers: { 'Content-Security-Policy': response.headers.get('content-security-policy') ?? '' }, body: tampered }),
+  );
+  const refused = new Promise<string>((resolve) => probe.on('console', (message) => message.text().includes('Content Security Policy') && resolve(message.text())));
+  await probe.goto(`${demo.fieldsOrigin}/probe.html`);
+  expect(await refused).toContain('script');
+  expect(await probe.evaluate(() => (window as { tampered?: boolean }).tampered)).toBeUndefined();
+});
+
 test('the fields origin serves only its own files', async ({ demo }) => {
   for (const path of ['/../package.json', '/assets/../../package.json', '/src/index.ts', '/demo/servers.ts', '/.env']) {
     expect((await fetch(`${demo.fieldsOrigin}${path}`)).status, path).toBe(404);

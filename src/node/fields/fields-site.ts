@@ -35,6 +35,7 @@ interface FrameTemplate {
   kind: 'field' | 'controller' | 'card';
   html: string;
   styleHashes: string[];
+  scriptHashes: string[];
 }
 
 /** A build (dist/) read into memory once: a fixed list, so no path from a request ever reaches the filesystem. */
@@ -49,9 +50,16 @@ const REVALIDATED_FILES = new Set(['/payframe.js', '/payframe-next-action.js', '
 const ONE_YEAR = 31_536_000;
 const HSTS = `max-age=${ONE_YEAR}`;
 
+const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+
 /** The CSP hashes of a page's inline <style> blocks: exactly those blocks may apply. */
 function inlineStyleHashes(html: string): string[] {
-  return [...html.matchAll(/<style>([^<]*)<\/style>/g)].map(([, css]) => `sha256-${createHash('sha256').update(css ?? '').digest('base64')}`);
+  return [...html.matchAll(/<style>([^<]*)<\/style>/g)].map(([, css]) => sha256(css ?? ''));
+}
+
+/** The CSP hashes of a page's inline module scripts (the card frame's own, put there by the build): exactly those may run. */
+function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map(([, code]) => sha256(code ?? ''));
 }
 
 export function loadFieldsBuild(distDir: string): FieldsBuild {
@@ -64,7 +72,7 @@ export function loadFieldsBuild(distDir: string): FieldsBuild {
   const templates = new Map<FramePageName, FrameTemplate>();
   for (const name of FRAME_PAGE_NAMES) {
     const html = readFileSync(join(fieldsDir, `${name}.html`), 'utf8');
-    templates.set(name, { kind: name === 'controller' || name === 'card' ? name : 'field', html, styleHashes: inlineStyleHashes(html) });
+    templates.set(name, { kind: name === 'controller' || name === 'card' ? name : 'field', html, styleHashes: inlineStyleHashes(html), scriptHashes: inlineScriptHashes(html) });
   }
   return { templates, files };
 }
@@ -96,7 +104,7 @@ export function framePageResponse(build: FieldsBuild, config: FieldsServerConfig
   return {
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
-      ...frameHeaders({ page: template.kind, gatewayOrigin: new URL(config.gatewayUrl).origin, frameAncestors: account.allowedOrigins, inlineStyleHashes: template.styleHashes }),
+      ...frameHeaders({ page: template.kind, gatewayOrigin: new URL(config.gatewayUrl).origin, frameAncestors: account.allowedOrigins, inlineStyleHashes: template.styleHashes, inlineScriptHashes: template.scriptHashes }),
       ...transportSecurity(config),
     },
     body: Buffer.from(html),

@@ -7,12 +7,14 @@ export interface FrameHeaderOptions {
   frameAncestors: string[];
   /** CSP hashes ('sha256-…') of the page's own inline <style> blocks, and nothing else. */
   inlineStyleHashes?: string[];
+  /** CSP hashes of the page's own inline module script (the card frame's), and nothing else. */
+  inlineScriptHashes?: string[];
 }
 
-export function frameContentSecurityPolicy({ page, gatewayOrigin, frameAncestors, inlineStyleHashes = [] }: FrameHeaderOptions): string {
+export function frameContentSecurityPolicy({ page, gatewayOrigin, frameAncestors, inlineStyleHashes = [], inlineScriptHashes = [] }: FrameHeaderOptions): string {
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    ['script-src', "'self'", ...inlineScriptHashes.map((hash) => `'${hash}'`)].join(' '),
     ['style-src', "'self'", ...inlineStyleHashes.map((hash) => `'${hash}'`)].join(' '),
     `connect-src ${page === 'field' ? "'none'" : gatewayOrigin}`,
     "img-src 'none'",
