@@ -89,7 +89,7 @@ async function measureInBrowser() {
     gatewayUrl: servers.gatewayUrl,
     frameUrl: baselineFrame.url,
   };
-  const baselineOptions = { pageUrl: `${servers.merchantUrl}/bench/baseline.html`, frameUrl: baselineFrame.url };
+  const baselineOptions = { pageUrl: `${servers.merchantUrl}/bench/baseline.html`, frameUrl: baselineFrame.url, handshakeUrl: baselineFrame.handshakeUrl };
   const surfaces = [SURFACES.checkout, SURFACES.split];
   const runs = [];
   const typing = {};

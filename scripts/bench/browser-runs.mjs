@@ -83,8 +83,49 @@ function mountBareFrames(page, frameUrl, count) {
   );
 }
 
-/** The bare cross-origin iframe: load time, heap, and the keystroke timing of a plain input; then four at once. */
-export async function measureBaselineRun(browser, { pageUrl, frameUrl }) {
+/**
+ * One handshake baseline frame (bench/baseline-frame/handshake-input.html): resolves with the time from
+ * attach until it says ready over the port the page gave it, the least a frame that talks to the page waits.
+ */
+function mountHandshakeFrame(page, frameUrl) {
+  return page.evaluate(
+    (src) =>
+      new Promise((resolve) => {
+        const iframe = document.createElement('iframe');
+        iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms');
+        iframe.title = 'Handshake input';
+        iframe.src = src;
+        const attachedAt = performance.now();
+        addEventListener('message', function onHello(event) {
+          if (event.source !== iframe.contentWindow) return;
+          removeEventListener('message', onHello);
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now() - attachedAt);
+          iframe.contentWindow.postMessage({ type: 'connect' }, new URL(src).origin, [channel.port2]);
+        });
+        document.getElementById('mount').append(iframe);
+      }),
+    frameUrl,
+  );
+}
+
+/** In a fresh context of its own, like every mount. */
+async function inFreshPage(browser, pageUrl, measure) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(pageUrl);
+    return await measure(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The bare cross-origin iframe: load time, heap, and the keystroke timing of a plain input; then four
+ * at once; then the handshake baseline (`handshakeUrl`), when given.
+ */
+export async function measureBaselineRun(browser, { pageUrl, frameUrl, handshakeUrl }) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -104,13 +145,9 @@ export async function measureBaselineRun(browser, { pageUrl, frameUrl }) {
     const keystrokes = (await readKeystrokes(frame)).map((key) => ({ inputMs: key.input - key.keydown, paintMs: key.paint - key.keydown }));
     // As many bare frames as split fields have (three fields and the controller), in a fresh context
     // like the others: what the browser alone takes for that many cross-origin documents.
-    const fourContext = await browser.newContext();
-    const fourPage = await fourContext.newPage();
-    const readyFourMs = await fourPage
-      .goto(pageUrl)
-      .then(() => mountBareFrames(fourPage, frameUrl, 4))
-      .finally(() => fourContext.close());
-    return { readyMs, readyFourMs, heap, keystrokes };
+    const readyFourMs = await inFreshPage(browser, pageUrl, (fourPage) => mountBareFrames(fourPage, frameUrl, 4));
+    const readyHandshakeMs = handshakeUrl ? await inFreshPage(browser, pageUrl, (handshakePage) => mountHandshakeFrame(handshakePage, handshakeUrl)) : undefined;
+    return { readyMs, readyFourMs, readyHandshakeMs, heap, keystrokes };
   } finally {
     await context.close();
   }
@@ -434,7 +471,8 @@ export async function measureNoDelayTyping(page, surface, { merchantUrl, fieldsO
  * Time to ready under the phone profile: a fresh context (cold cache), the profile on the page and on
  * every iframe target before anything loads, then the bench page, its script tag and the mount. The
  * time is attach -> payframe-ready as in the normal runs (the script tag's own load is not in it).
- * Checks that the profile reached the frames: a fields-origin script must have taken the emulated latency.
+ * Checks that the profile reached the frames: every fields-origin document and file must have taken the
+ * emulated latency.
  */
 export async function measurePhoneReady(browser, devtools, target, { merchantUrl, fieldsOrigin, publishableKey, frameUrl }, profile) {
   const context = await browser.newContext();
@@ -451,12 +489,18 @@ export async function measurePhoneReady(browser, devtools, target, { merchantUrl
         if (!opened?.ok()) throw new Error(`${target.page}: HTTP ${opened?.status()}`);
         await scriptLoaded(page);
         ({ readyMs } = await mountSurface(page, await createSurface(page, target, publishableKey)));
-        // Resource timing of the frames' own scripts: with the profile applied, none is faster than the latency.
+        // Navigation and resource timing of the frames' own documents and files (the card frame's script is
+        // inline: its document is all it loads): with the profile applied, none is faster than the latency.
         const durations = [];
         for (const frame of page.frames().filter((candidate) => candidate !== page.mainFrame() && originOf(candidate.url()) === fieldsOrigin)) {
-          durations.push(...(await frame.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.duration))));
+          durations.push(
+            ...(await frame.evaluate(() => [
+              ...performance.getEntriesByType('navigation').map((entry) => entry.responseEnd - entry.fetchStart),
+              ...performance.getEntriesByType('resource').map((entry) => entry.duration),
+            ])),
+          );
         }
-        if (!durations.length) throw new Error(`Phone profile: no fields-origin frame of ${target.element} loaded a resource to check the profile with`);
+        if (!durations.length) throw new Error(`Phone profile: no fields-origin frame of ${target.element} loaded to check the profile with`);
         const fastestMs = Math.min(...durations);
         if (fastestMs < profile.latencyMs * 0.9) {
           throw new Error(`Phone profile not applied to the fields frames: a frame resource loaded in ${fastestMs.toFixed(0)} ms under ${profile.latencyMs} ms latency`);

@@ -81,6 +81,21 @@ export function buildRows({ runs, typing = {}, phone = [], bytes: measuredBytes 
       };
     });
 
+    // A frame that must tell the page it is connected waits at least for this: a bare iframe whose
+    // only script says hello, takes the page's port and says ready on it.
+    const readyHandshake = summarize(all((run) => (run.baseline.readyHandshakeMs === undefined ? [] : [run.baseline.readyHandshakeMs])));
+    perSurface((id, of) => {
+      if (readyHandshake.median === undefined) return undefined;
+      const ready = summarize(of((surface) => surface.readyMs));
+      return {
+        metric: 'time to ready vs 1 bare iframe that only runs the handshake',
+        ours: ms(ready),
+        baseline: `handshake iframe ready ${ms(readyHandshake)}`,
+        ratio: ratio(ready.median, readyHandshake.median),
+        data: { ours: ready, baseline: readyHandshake },
+      };
+    });
+
     const paintBaseline = summarize(all((run) => run.baseline.keystrokes.map((key) => key.paintMs)));
     perSurface((id, of, hasGoal) => {
       const paint = summarize(of((surface) => surface.keystrokes.map((key) => key.paintMs)));

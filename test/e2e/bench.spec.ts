@@ -34,6 +34,9 @@ test('npm run bench completes a run and writes the table it prints', () => {
       // The longest task stands beside the task a bare cross-site iframe's insertion takes.
       const longest = results.rows.find((row) => row.metric.startsWith('longest merchant main-thread task') && row.surface === surface) as { baseline?: string } | undefined;
       expect(longest?.baseline, surface).toMatch(/^1 bare iframe appended \d+(\.\d+)? \/ \d+(\.\d+)? ms$/);
+      // And time to ready beside a bare iframe that runs only the hello / port / ready handshake.
+      const handshake = results.rows.find((row) => row.metric.startsWith('time to ready vs 1 bare iframe that only runs the handshake') && row.surface === surface) as { baseline?: string } | undefined;
+      expect(handshake?.baseline, surface).toMatch(/^handshake iframe ready \d+(\.\d+)? \/ \d+(\.\d+)? ms$/);
     }
     // Counts only: the test card number never reaches the output or the results file.
     expect(bench.stdout + bench.stderr).not.toContain('4242424242424242');
