@@ -59,6 +59,7 @@ function startCardFrame(): void {
           if (next) inputs[next].focusAtEnd();
         },
         onSubmit: () => host.send({ type: 'submit' }),
+        onEscape: () => host.send({ type: 'escape', field }),
       });
       wired.input.addEventListener('focus', () => host.send({ type: 'focus', field }));
       wired.input.addEventListener('blur', () => host.send({ type: 'blur', field }));

@@ -38,6 +38,8 @@ export interface CardInputOptions {
   /** Complete, nothing more to type, caret at the end: focus may move on. */
   onAdvance(): void;
   onSubmit(): void;
+  /** Escape was pressed (not while composing text): reported, never acted on here. */
+  onEscape(): void;
 }
 
 export interface CardInput {
@@ -141,6 +143,8 @@ export function wireCardInput(options: CardInputOptions): CardInput {
     if (event.key === 'Enter') {
       event.preventDefault();
       options.onSubmit();
+    } else if (event.key === 'Escape' && !event.isComposing) {
+      options.onEscape();
     }
   });
 

@@ -55,6 +55,7 @@ export function startFieldFrame(kind: FieldKind, behaviour: FieldBehaviour, onSt
     },
     onAdvance: () => host.send({ type: 'advance' }),
     onSubmit: () => host.send({ type: 'submit' }),
+    onEscape: () => host.send({ type: 'escape' }),
   });
   input.setTexts(messages);
   input.input.addEventListener('focus', () => host.send({ type: 'focus' }));

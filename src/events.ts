@@ -22,6 +22,7 @@ export type PayframeReadyEvent = CustomEvent<Record<string, never>>;
 export type PayframeChangeEvent = CustomEvent<PayframeChangeDetail>;
 export type PayframeFocusEvent = CustomEvent<PayframeFieldDetail>;
 export type PayframeBlurEvent = CustomEvent<PayframeFieldDetail>;
+export type PayframeEscapeEvent = CustomEvent<PayframeFieldDetail>;
 export type PayframeTokenEvent = CustomEvent<PayframeTokenDetail>;
 export type PayframePaymentEvent = CustomEvent<PayframePaymentDetail>;
 export type PayframeErrorEvent = CustomEvent<PayframeErrorDetail>;
@@ -32,6 +33,7 @@ export interface PayframeEventMap {
   'payframe-change': PayframeChangeEvent;
   'payframe-focus': PayframeFocusEvent;
   'payframe-blur': PayframeBlurEvent;
+  'payframe-escape': PayframeEscapeEvent;
   'payframe-token': PayframeTokenEvent;
   'payframe-payment': PayframePaymentEvent;
   'payframe-error': PayframeErrorEvent;

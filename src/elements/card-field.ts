@@ -22,6 +22,7 @@ const MAX_FRAME_TEXT_LENGTH = 100;
  * @event payframe-change - The field's state changed: `{ field, empty, complete, valid, brand?, error? }`.
  * @event payframe-focus - The field gained focus: `{ field }`.
  * @event payframe-blur - The field lost focus: `{ field }`.
+ * @event payframe-escape - Escape was pressed in the field: `{ field }` (nothing is closed or cleared).
  * @csspart label - The visible label above the field.
  * @csspart box - The bordered box around the field's frame.
  * @csspart error - The line under the field showing its error message.
@@ -185,6 +186,9 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
       case 'submit':
         this.#group?.submitRequested();
         break;
+      case 'escape':
+        dispatchPayframeEvent(this, 'payframe-escape', { field: this.kind });
+        return;
       case 'style-rejected':
         // The group's style is the group's to report (once for all its fields); ours is ours.
         if (event.layer !== 'own') this.#group?.styleRejected(event.rejections);

@@ -23,6 +23,7 @@ import { format, isRightToLeft, requestedLocaleTag, supportedLocale } from '../i
  * @event payframe-change - A field's state changed: `{ field, empty, complete, valid, brand?, error? }`.
  * @event payframe-focus - A field gained focus: `{ field }`.
  * @event payframe-blur - A field lost focus: `{ field }`.
+ * @event payframe-escape - Escape was pressed in a field: `{ field }` (nothing is closed or cleared).
  * @event payframe-token - A payment method was created: `{ paymentMethod }`.
  * @event payframe-payment - With `client-secret`: the PaymentIntent was paid: `{ paymentIntent: { id, status } }`.
  * @event payframe-error - Tokenizing or paying failed, or the frames could not load: `{ error: { code, message, field?, declineCode? } }`.

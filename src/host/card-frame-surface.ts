@@ -214,6 +214,9 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
       case 'submit':
         this.#submitRequested();
         return;
+      case 'escape':
+        dispatchPayframeEvent(this.#owner, 'payframe-escape', { field: event.field });
+        return;
       case 'height':
         this.height = event.height;
         break;

@@ -87,6 +87,8 @@ export const fieldEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('advance') }),
   /** Enter was pressed inside the field. */
   z.object({ type: z.literal('submit') }),
+  /** Escape was pressed inside the field (merchants close their modals with it); nothing else. */
+  z.object({ type: z.literal('escape') }),
   /** Parts of the merchant's style the frame left out, for the merchant's console. */
   z.object({
     type: z.literal('style-rejected'),
@@ -297,6 +299,8 @@ export const cardFrameEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('blur'), field: fieldKindSchema }),
   /** Enter was pressed in one of the inputs. */
   z.object({ type: z.literal('submit') }),
+  /** Escape was pressed in one of the inputs: which one, nothing else. */
+  z.object({ type: z.literal('escape'), field: fieldKindSchema }),
   /** The frame's content height, so the element grows when an error line shows; a number and nothing else. */
   z.object({ type: z.literal('height'), height: z.number().check(z.int(), z.gte(0), z.lte(MAX_CARD_FRAME_HEIGHT)) }),
   z.object({

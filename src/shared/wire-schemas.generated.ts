@@ -219,6 +219,17 @@ export const parseFieldEvent = /* @__PURE__ */ wireParser<z.output<typeof fieldE
       "type": "object",
       "properties": {
         "type": {
+          "const": "escape"
+        }
+      },
+      "required": [
+        "type"
+      ]
+    },
+    {
+      "type": "object",
+      "properties": {
+        "type": {
           "const": "style-rejected"
         },
         "layer": {
@@ -1642,6 +1653,25 @@ export const parseCardFrameEvent = /* @__PURE__ */ wireParser<z.output<typeof ca
       },
       "required": [
         "type"
+      ]
+    },
+    {
+      "type": "object",
+      "properties": {
+        "type": {
+          "const": "escape"
+        },
+        "field": {
+          "enum": [
+            "number",
+            "expiry",
+            "cvc"
+          ]
+        }
+      },
+      "required": [
+        "type",
+        "field"
       ]
     },
     {

@@ -173,6 +173,20 @@ test('Enter inside a field pays', async ({ page, checkout }) => {
   await expect(page.locator('#token-id')).toHaveText(/^pm_/);
 });
 
+test('Escape in an input of the card frame fires payframe-escape naming that input, and closes, clears and pays nothing', async ({ checkout, gatewayTraffic }) => {
+  await checkout.recordEvents(['payframe-escape', 'payframe-submit', 'payframe-token', 'payframe-error']);
+  await checkout.fillCard(VISA);
+  await checkout.input('number').press('Escape');
+  await checkout.input('cvc').press('Escape');
+  await expect.poll(async () => (await checkout.recordedEvents()).map(({ type, detail }) => [type, detail])).toEqual([
+    ['payframe-escape', { field: 'number' }],
+    ['payframe-escape', { field: 'cvc' }],
+  ]);
+  await expect(checkout.input('number')).toHaveValue('4242 4242 4242 4242');
+  await expect(checkout.input('cvc')).toBeFocused();
+  expect(gatewayTraffic.tokenizations()).toHaveLength(0);
+});
+
 test('clicking Pay many times while busy creates one payment method', async ({ page, checkout, gatewayTraffic }) => {
   await checkout.fillCard(VISA);
   const results = await page.evaluate(async () => {

@@ -29,6 +29,18 @@ test('Enter in a split field fires payframe-submit, and the demo saves the card'
   expect((await split.recordedEvents()).map((event) => event.type)).toEqual(['payframe-submit']);
 });
 
+test('Escape in a split field fires payframe-escape naming the field, and clears nothing', async ({ split }) => {
+  await split.recordEvents(['payframe-escape', 'payframe-submit']);
+  await split.type('number', '4242424242424242');
+  await split.input('number').press('Escape');
+  await split.input('expiry').press('Escape');
+  await expect.poll(async () => (await split.recordedEvents()).map(({ type, detail }) => [type, detail])).toEqual([
+    ['payframe-escape', { field: 'number' }],
+    ['payframe-escape', { field: 'expiry' }],
+  ]);
+  await expect(split.input('number')).toHaveValue('4242 4242 4242 4242');
+});
+
 test('clicking a split field label focuses its frame', async ({ split }) => {
   await split.fieldElement('cvc').locator('[part="label"]').click();
   await split.waitForFocus('cvc');
