@@ -113,7 +113,7 @@ function checkItems(schema: WireSchema, items: unknown[]): unknown {
 }
 
 function checkProperties(schema: WireSchema, object: Record<string, unknown>): unknown {
-  const parsed: Record<string, unknown> = {};
+  const parsed: [string, unknown][] = [];
   for (const [key, propertySchema] of Object.entries(schema.properties ?? {})) {
     const value = Object.hasOwn(object, key) ? object[key] : undefined;
     if (value === undefined) {
@@ -122,7 +122,7 @@ function checkProperties(schema: WireSchema, object: Record<string, unknown>): u
     }
     const parsedValue = checkValue(propertySchema, value);
     if (parsedValue === INVALID) return INVALID;
-    parsed[key] = parsedValue;
+    parsed.push([key, parsedValue]);
   }
   const { additionalProperties, propertyNames = {} } = schema;
   if (additionalProperties) {
@@ -130,9 +130,9 @@ function checkProperties(schema: WireSchema, object: Record<string, unknown>): u
       if (schema.properties && Object.hasOwn(schema.properties, key)) continue;
       const parsedValue = checkValue(additionalProperties, object[key]);
       if (checkValue(propertyNames, key) === INVALID || parsedValue === INVALID) return INVALID;
-      // Defined, not assigned: a key such as `__proto__` stays a plain own property.
-      Object.defineProperty(parsed, key, { value: parsedValue, enumerable: true, writable: true, configurable: true });
+      parsed.push([key, parsedValue]);
     }
   }
-  return parsed;
+  // Defined, not assigned: a key such as `__proto__` becomes a plain own property.
+  return Object.fromEntries(parsed);
 }
