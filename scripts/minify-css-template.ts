@@ -1,8 +1,8 @@
 // Minifies the CSS inside Lit `css` tagged templates at build time: the bundler minifies the
 // JavaScript around them but ships their text as written, indentation and all. Conservative on
 // purpose: comments go (quotes inside them too), whitespace collapses and disappears next to
-// `{ } ; , >` and after `:`, quoted strings are left exactly as they are, and `${…}` interpolations
-// are kept untouched.
+// `{ } ; , >` and after `:`, a number's leading zero goes (`0.5s` is `.5s`), quoted strings are left
+// exactly as they are, and `${…}` interpolations are kept untouched.
 
 /** The minified text of one static part of a CSS template (between interpolations). */
 export function minifyCss(css: string): string {
@@ -28,6 +28,7 @@ function minifyOutsideStrings(css: string): string {
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
+    .replace(/([\s(,:])0\.(\d)/g, '$1.$2')
     .replace(/;}/g, '}');
 }
 
