@@ -3,181 +3,208 @@
 import type * as z from 'zod/mini';
 import type { fieldsChannelMessageSchema } from './fields-channel-schema.ts';
 import type { stripeErrorAnswerSchema, gatewayIntentSchema } from './gateway/gateway-schemas.ts';
-import { wireParser } from './../src/shared/wire-schema.ts';
+import { objectSchema, wireParser } from './../src/shared/wire-schema.ts';
 
 /** fieldsChannelMessageSchema (iframe/fields-channel-schema.ts) */
 export const parseFieldsChannelMessage = /* @__PURE__ */ wireParser<z.output<typeof fieldsChannelMessageSchema>>({
   "oneOf": [
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "claim"
-        },
-        "controllerId": {
-          "type": "string",
-          "pattern": "^[A-Za-z0-9_-]{16,64}$"
-        },
-        "key": {
-          "type": "string",
-          "maxLength": 220
-        }
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "claim"
       },
-      "required": [
-        "type",
-        "controllerId",
-        "key"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "claim-query"
-        }
+      "controllerId": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{16,64}$"
       },
-      "required": [
-        "type"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "claim-conflict"
-        },
-        "refused": {
-          "type": "string",
-          "pattern": "^[A-Za-z0-9_-]{16,64}$"
-        },
-        "pinned": {
-          "type": "string",
-          "pattern": "^[A-Za-z0-9_-]{16,64}$"
-        }
+      "key": {
+        "type": "string",
+        "maxLength": 220
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "claim-query"
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "claim-conflict"
       },
-      "required": [
-        "type",
-        "refused"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "collect"
-        },
-        "collectId": {
-          "type": "string",
-          "pattern": "^[A-Za-z0-9_-]{16,64}$"
-        },
-        "controllerId": {
-          "type": "string",
-          "pattern": "^[A-Za-z0-9_-]{16,64}$"
-        }
+      "refused": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{16,64}$"
       },
-      "required": [
-        "type",
-        "collectId",
-        "controllerId"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "value"
-        },
-        "collectId": {
-          "type": "string",
-          "pattern": "^[A-Za-z0-9_-]{16,64}$"
-        },
-        "field": {
-          "enum": [
-            "number",
-            "expiry",
-            "cvc"
-          ]
-        },
-        "value": {
-          "type": "string",
-          "maxLength": 32
-        }
+      "pinned": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{16,64}$"
+      }
+    }, ["pinned"]),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "collect"
       },
-      "required": [
-        "type",
-        "collectId",
-        "field",
-        "value"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "brand"
-        },
-        "brand": {
-          "enum": [
-            "visa",
-            "mastercard",
-            "amex",
-            "discover",
-            "diners",
-            "jcb",
-            "unionpay",
-            "unknown"
-          ]
-        }
+      "collectId": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{16,64}$"
       },
-      "required": [
-        "type",
-        "brand"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "brand-query"
-        }
+      "controllerId": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{16,64}$"
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "value"
       },
-      "required": [
-        "type"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "autofill"
-        },
-        "field": {
-          "enum": [
-            "expiry",
-            "cvc"
-          ]
-        },
-        "value": {
-          "type": "string",
-          "maxLength": 32
-        }
+      "collectId": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{16,64}$"
       },
-      "required": [
-        "type",
-        "field",
-        "value"
-      ]
-    }
+      "field": {
+        "enum": [
+          "number",
+          "expiry",
+          "cvc"
+        ]
+      },
+      "value": {
+        "type": "string",
+        "maxLength": 32
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "brand"
+      },
+      "brand": {
+        "enum": [
+          "visa",
+          "mastercard",
+          "amex",
+          "discover",
+          "diners",
+          "jcb",
+          "unionpay",
+          "unknown"
+        ]
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "brand-query"
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "autofill"
+      },
+      "field": {
+        "enum": [
+          "expiry",
+          "cvc"
+        ]
+      },
+      "value": {
+        "type": "string",
+        "maxLength": 32
+      }
+    })
   ]
 });
 
 /** stripeErrorAnswerSchema (iframe/gateway/gateway-schemas.ts) */
-export const parseStripeErrorAnswer = /* @__PURE__ */ wireParser<z.output<typeof stripeErrorAnswerSchema>>({
-  "type": "object",
-  "properties": {
-    "error": {
-      "type": "object",
-      "properties": {
+export const parseStripeErrorAnswer = /* @__PURE__ */ wireParser<z.output<typeof stripeErrorAnswerSchema>>(/* @__PURE__ */ objectSchema({
+  "error": /* @__PURE__ */ objectSchema({
+    "code": {
+      "anyOf": [
+        {
+          "type": "string"
+        },
+        {
+          "type": "null"
+        }
+      ]
+    },
+    "message": {
+      "anyOf": [
+        {
+          "type": "string"
+        },
+        {
+          "type": "null"
+        }
+      ]
+    },
+    "param": {
+      "anyOf": [
+        {
+          "type": "string"
+        },
+        {
+          "type": "null"
+        }
+      ]
+    },
+    "decline_code": {
+      "anyOf": [
+        {
+          "type": "string"
+        },
+        {
+          "type": "null"
+        }
+      ]
+    }
+  }, ["code","message","param","decline_code"])
+}));
+
+/** gatewayIntentSchema (iframe/gateway/gateway-schemas.ts) */
+export const parseGatewayIntent = /* @__PURE__ */ wireParser<z.output<typeof gatewayIntentSchema>>(/* @__PURE__ */ objectSchema({
+  "id": {
+    "type": "string",
+    "pattern": "^pi_[A-Za-z0-9]{1,64}$"
+  },
+  "object": {
+    "const": "payment_intent"
+  },
+  "status": {
+    "enum": [
+      "requires_payment_method",
+      "requires_confirmation",
+      "requires_action",
+      "processing",
+      "requires_capture",
+      "succeeded",
+      "canceled"
+    ]
+  },
+  "next_action": {
+    "anyOf": [
+      /* @__PURE__ */ objectSchema({
+        "type": {
+          "type": "string"
+        },
+        "redirect_to_url": {
+          "anyOf": [
+            /* @__PURE__ */ objectSchema({
+              "url": {
+                "type": "string"
+              }
+            }),
+            {
+              "type": "null"
+            }
+          ]
+        }
+      }, ["redirect_to_url"]),
+      {
+        "type": "null"
+      }
+    ]
+  },
+  "last_payment_error": {
+    "anyOf": [
+      /* @__PURE__ */ objectSchema({
         "code": {
           "anyOf": [
             {
@@ -218,128 +245,10 @@ export const parseStripeErrorAnswer = /* @__PURE__ */ wireParser<z.output<typeof
             }
           ]
         }
+      }, ["code","message","param","decline_code"]),
+      {
+        "type": "null"
       }
-    }
-  },
-  "required": [
-    "error"
-  ]
-});
-
-/** gatewayIntentSchema (iframe/gateway/gateway-schemas.ts) */
-export const parseGatewayIntent = /* @__PURE__ */ wireParser<z.output<typeof gatewayIntentSchema>>({
-  "type": "object",
-  "properties": {
-    "id": {
-      "type": "string",
-      "pattern": "^pi_[A-Za-z0-9]{1,64}$"
-    },
-    "object": {
-      "const": "payment_intent"
-    },
-    "status": {
-      "enum": [
-        "requires_payment_method",
-        "requires_confirmation",
-        "requires_action",
-        "processing",
-        "requires_capture",
-        "succeeded",
-        "canceled"
-      ]
-    },
-    "next_action": {
-      "anyOf": [
-        {
-          "type": "object",
-          "properties": {
-            "type": {
-              "type": "string"
-            },
-            "redirect_to_url": {
-              "anyOf": [
-                {
-                  "type": "object",
-                  "properties": {
-                    "url": {
-                      "type": "string"
-                    }
-                  },
-                  "required": [
-                    "url"
-                  ]
-                },
-                {
-                  "type": "null"
-                }
-              ]
-            }
-          },
-          "required": [
-            "type"
-          ]
-        },
-        {
-          "type": "null"
-        }
-      ]
-    },
-    "last_payment_error": {
-      "anyOf": [
-        {
-          "type": "object",
-          "properties": {
-            "code": {
-              "anyOf": [
-                {
-                  "type": "string"
-                },
-                {
-                  "type": "null"
-                }
-              ]
-            },
-            "message": {
-              "anyOf": [
-                {
-                  "type": "string"
-                },
-                {
-                  "type": "null"
-                }
-              ]
-            },
-            "param": {
-              "anyOf": [
-                {
-                  "type": "string"
-                },
-                {
-                  "type": "null"
-                }
-              ]
-            },
-            "decline_code": {
-              "anyOf": [
-                {
-                  "type": "string"
-                },
-                {
-                  "type": "null"
-                }
-              ]
-            }
-          }
-        },
-        {
-          "type": "null"
-        }
-      ]
-    }
-  },
-  "required": [
-    "id",
-    "object",
-    "status"
-  ]
-});
+    ]
+  }
+}, ["next_action","last_payment_error"]));

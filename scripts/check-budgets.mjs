@@ -15,9 +15,9 @@ export const BUDGETS = [
   {
     id: 'script-tag',
     label: 'payframe.js, the script-tag file (Lit included)',
-    maxGzip: 15_550,
+    maxGzip: 15_320,
     goal: 14 * KB,
-    why: 'the split fields are in payframe-fields.js now (loading them on demand costs 0.45 KB); Lit (4.9 KB), the drop-in with its card-frame surface and styles (2.7 KB), the message checks (1.4 KB) and the payment flow (0.7 KB) are most of the rest (npm run size:breakdown)',
+    why: 'the split fields are in payframe-fields.js now (loading them on demand costs 0.45 KB); Lit (4.9 KB), the drop-in with its card-frame surface and styles (2.7 KB), the message checks (1.3 KB) and the payment flow (0.7 KB) are most of the rest of its 15,289 B (npm run size:breakdown)',
   },
   { id: 'split-fields', label: 'payframe-fields.js, the split fields (loaded on demand)', maxGzip: 4_900 },
   {

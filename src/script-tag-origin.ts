@@ -2,6 +2,6 @@
 // is where the card fields live unless an element says otherwise. Must run before the elements
 // are defined, while `document.currentScript` still points at our <script>.
 import { setDefaultFieldsOrigin } from './host/fields-origin.ts';
+import { scriptTagSrc } from './host/script-tag-src.ts';
 
-const script = document.currentScript;
-if (script instanceof HTMLScriptElement && script.src) setDefaultFieldsOrigin(script.src);
+if (scriptTagSrc) setDefaultFieldsOrigin(scriptTagSrc);

@@ -22,7 +22,7 @@ import { ENGLISH, isRightToLeft, requestedLocaleTag, supportedLocale } from './i
 import { pageMessages } from './i18n/page-messages.ts';
 import { FIELD_KINDS } from './shared/protocol-constants.ts';
 import { randomId } from './shared/random-id.ts';
-import { wireParser } from './shared/wire-schema.ts';
+import { objectSchema, wireParser } from './shared/wire-schema.ts';
 import { ThemeController } from './themes/theme-controller.ts';
 import { themeStyles } from './themes/theme.styles.ts';
 
@@ -49,6 +49,7 @@ export const splitFieldsKit = [
   pageMessages,
   FIELD_KINDS,
   randomId,
+  objectSchema,
   wireParser,
   ThemeController,
   themeStyles,

@@ -1,8 +1,7 @@
 // Script-tag build: loads a module file that sits beside payframe.js (payframe-next-action.js,
 // payframe-fields.js), pinned by the Subresource Integrity hash the build wrote into payframe.js.
-// Where payframe.js came from is read as it starts, while `document.currentScript` still points at it.
-const script = document.currentScript;
-const base = script instanceof HTMLScriptElement && script.src ? script.src : undefined;
+// Relative to where payframe.js came from (script-tag-src.ts).
+import { scriptTagSrc } from './script-tag-src.ts';
 
 /**
  * Resolves once the module ran; rejects when the file cannot be fetched or fails its integrity
@@ -13,7 +12,7 @@ export function loadPinnedModule(fileName: string, integrity: string): Promise<v
     const element = document.createElement('script');
     element.type = 'module';
     // Throws without a base URL, which rejects.
-    element.src = new URL(fileName, base).href;
+    element.src = new URL(fileName, scriptTagSrc).href;
     element.integrity = integrity;
     element.crossOrigin = 'anonymous';
     // A module script's load event fires after it ran.

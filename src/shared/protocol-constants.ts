@@ -5,9 +5,6 @@ export const PROTOCOL_VERSION = 1;
 
 export const FIELD_KINDS = ['number', 'expiry', 'cvc'] as const;
 
-/** The split fields' frames, their controller, and the drop-in's one card frame. */
-export const FRAME_KINDS = [...FIELD_KINDS, 'controller', 'card'] as const;
-
 /** The most the drop-in's card frame may ask its element to grow to, in CSS pixels. */
 export const MAX_CARD_FRAME_HEIGHT = 1000;
 

@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { CARD_BRANDS } from './card-brands.ts';
 import { FIELD_ERROR_CODES } from './errors.ts';
-import { FIELD_KINDS, FRAME_KINDS, MAX_CARD_FRAME_HEIGHT, PAYMENT_INTENT_STATUSES, PROTOCOL_VERSION } from './protocol-constants.ts';
+import { FIELD_KINDS, MAX_CARD_FRAME_HEIGHT, PAYMENT_INTENT_STATUSES, PROTOCOL_VERSION } from './protocol-constants.ts';
 import { LOCALES } from '../i18n/messages.ts';
 
 export const cardBrandSchema = z.enum(CARD_BRANDS);
@@ -17,6 +17,9 @@ export const fieldErrorCodeSchema = z.enum(FIELD_ERROR_CODES);
 
 export const fieldKindSchema = z.enum(FIELD_KINDS);
 export type FieldKind = z.infer<typeof fieldKindSchema>;
+
+/** The split fields' frames, their controller, and the drop-in's one card frame. */
+export const FRAME_KINDS = [...FIELD_KINDS, 'controller', 'card'] as const;
 
 export const frameKindSchema = z.enum(FRAME_KINDS);
 export type FrameKind = z.infer<typeof frameKindSchema>;

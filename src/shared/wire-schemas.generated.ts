@@ -2,1018 +2,698 @@
 // `npm run build` writes it again; `npm test` fails when it is stale.
 import type * as z from 'zod/mini';
 import type { frameParamsSchema, helloMessageSchema, connectMessageSchema, fieldEventSchema, fieldCommandSchema, controllerCommandSchema, controllerEventSchema, cardFrameCommandSchema, cardFrameEventSchema, paymentMethodSchema, clientSecretSchema, publishableKeySchema, challengeCompletionSchema } from './protocol.ts';
-import { wireParser } from './wire-schema.ts';
+import { objectSchema, wireParser } from './wire-schema.ts';
 
 /** frameParamsSchema (src/shared/protocol.ts) */
-export const parseFrameParams = /* @__PURE__ */ wireParser<z.output<typeof frameParamsSchema>>({
-  "type": "object",
-  "properties": {
-    "frame": {
-      "enum": [
-        "number",
-        "expiry",
-        "cvc",
-        "controller",
-        "card"
-      ]
-    },
-    "checkout": {
-      "type": "string",
-      "pattern": "^[A-Za-z0-9_-]{16,64}$"
-    },
-    "host": {
-      "type": "string",
-      "maxLength": 300,
-      "pattern": "^https?:\\/\\/[^/\\s]+$"
-    }
+export const parseFrameParams = /* @__PURE__ */ wireParser<z.output<typeof frameParamsSchema>>(/* @__PURE__ */ objectSchema({
+  "frame": {
+    "enum": [
+      "number",
+      "expiry",
+      "cvc",
+      "controller",
+      "card"
+    ]
   },
-  "required": [
-    "frame",
-    "checkout",
-    "host"
-  ]
-});
+  "checkout": {
+    "type": "string",
+    "pattern": "^[A-Za-z0-9_-]{16,64}$"
+  },
+  "host": {
+    "type": "string",
+    "maxLength": 300,
+    "pattern": "^https?:\\/\\/[^/\\s]+$"
+  }
+}));
 
 /** helloMessageSchema (src/shared/protocol.ts) */
-export const parseHelloMessage = /* @__PURE__ */ wireParser<z.output<typeof helloMessageSchema>>({
-  "type": "object",
-  "properties": {
-    "payframe": {
-      "const": 1
-    },
-    "type": {
-      "const": "hello"
-    },
-    "frame": {
-      "enum": [
-        "number",
-        "expiry",
-        "cvc",
-        "controller",
-        "card"
-      ]
-    },
-    "checkout": {
-      "type": "string",
-      "pattern": "^[A-Za-z0-9_-]{16,64}$"
-    }
+export const parseHelloMessage = /* @__PURE__ */ wireParser<z.output<typeof helloMessageSchema>>(/* @__PURE__ */ objectSchema({
+  "payframe": {
+    "const": 1
   },
-  "required": [
-    "payframe",
-    "type",
-    "frame",
-    "checkout"
-  ]
-});
+  "type": {
+    "const": "hello"
+  },
+  "frame": {
+    "enum": [
+      "number",
+      "expiry",
+      "cvc",
+      "controller",
+      "card"
+    ]
+  },
+  "checkout": {
+    "type": "string",
+    "pattern": "^[A-Za-z0-9_-]{16,64}$"
+  }
+}));
 
 /** connectMessageSchema (src/shared/protocol.ts) */
-export const parseConnectMessage = /* @__PURE__ */ wireParser<z.output<typeof connectMessageSchema>>({
-  "type": "object",
-  "properties": {
-    "payframe": {
-      "const": 1
-    },
-    "type": {
-      "const": "connect"
-    },
-    "checkout": {
-      "type": "string",
-      "pattern": "^[A-Za-z0-9_-]{16,64}$"
-    }
+export const parseConnectMessage = /* @__PURE__ */ wireParser<z.output<typeof connectMessageSchema>>(/* @__PURE__ */ objectSchema({
+  "payframe": {
+    "const": 1
   },
-  "required": [
-    "payframe",
-    "type",
-    "checkout"
-  ]
-});
+  "type": {
+    "const": "connect"
+  },
+  "checkout": {
+    "type": "string",
+    "pattern": "^[A-Za-z0-9_-]{16,64}$"
+  }
+}));
 
 /** fieldEventSchema (src/shared/protocol.ts) */
 export const parseFieldEvent = /* @__PURE__ */ wireParser<z.output<typeof fieldEventSchema>>({
   "oneOf": [
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "ready"
-        }
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "ready"
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "change"
       },
-      "required": [
-        "type"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "change"
+      "state": /* @__PURE__ */ objectSchema({
+        "empty": {
+          "type": "boolean"
         },
-        "state": {
-          "type": "object",
-          "properties": {
-            "empty": {
-              "type": "boolean"
-            },
-            "complete": {
-              "type": "boolean"
-            },
-            "valid": {
-              "type": "boolean"
-            },
-            "brand": {
-              "enum": [
-                "visa",
-                "mastercard",
-                "amex",
-                "discover",
-                "diners",
-                "jcb",
-                "unionpay",
-                "unknown"
-              ]
-            },
-            "error": {
-              "type": "object",
-              "properties": {
-                "code": {
-                  "enum": [
-                    "incomplete_number",
-                    "invalid_number",
-                    "incomplete_expiry",
-                    "invalid_expiry_month",
-                    "invalid_expiry_month_past",
-                    "invalid_expiry_year_past",
-                    "invalid_expiry_year",
-                    "incomplete_cvc",
-                    "invalid_cvc"
-                  ]
-                },
-                "message": {
-                  "type": "string",
-                  "maxLength": 100
-                }
-              },
-              "required": [
-                "code",
-                "message"
-              ]
-            }
-          },
-          "required": [
-            "empty",
-            "complete",
-            "valid"
-          ]
-        }
-      },
-      "required": [
-        "type",
-        "state"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "focus"
-        }
-      },
-      "required": [
-        "type"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "blur"
-        }
-      },
-      "required": [
-        "type"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "advance"
-        }
-      },
-      "required": [
-        "type"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "submit"
-        }
-      },
-      "required": [
-        "type"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "escape"
-        }
-      },
-      "required": [
-        "type"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "style-rejected"
+        "complete": {
+          "type": "boolean"
         },
-        "layer": {
+        "valid": {
+          "type": "boolean"
+        },
+        "brand": {
           "enum": [
-            "theme",
-            "group",
-            "own"
+            "visa",
+            "mastercard",
+            "amex",
+            "discover",
+            "diners",
+            "jcb",
+            "unionpay",
+            "unknown"
           ]
         },
-        "rejections": {
-          "maxItems": 100,
-          "type": "array",
-          "items": {
-            "type": "object",
-            "properties": {
-              "code": {
-                "type": "string",
-                "pattern": "^style_[a-z_]{1,40}$"
-              },
-              "property": {
-                "type": "string",
-                "maxLength": 200
-              },
-              "message": {
-                "type": "string",
-                "maxLength": 300
-              }
-            },
-            "required": [
-              "code",
-              "property",
-              "message"
+        "error": /* @__PURE__ */ objectSchema({
+          "code": {
+            "enum": [
+              "incomplete_number",
+              "invalid_number",
+              "incomplete_expiry",
+              "invalid_expiry_month",
+              "invalid_expiry_month_past",
+              "invalid_expiry_year_past",
+              "invalid_expiry_year",
+              "incomplete_cvc",
+              "invalid_cvc"
             ]
+          },
+          "message": {
+            "type": "string",
+            "maxLength": 100
           }
-        }
+        })
+      }, ["brand","error"])
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "focus"
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "blur"
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "advance"
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "submit"
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "escape"
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "style-rejected"
       },
-      "required": [
-        "type",
-        "layer",
-        "rejections"
-      ]
-    }
+      "layer": {
+        "enum": [
+          "theme",
+          "group",
+          "own"
+        ]
+      },
+      "rejections": {
+        "maxItems": 100,
+        "type": "array",
+        "items": /* @__PURE__ */ objectSchema({
+          "code": {
+            "type": "string",
+            "pattern": "^style_[a-z_]{1,40}$"
+          },
+          "property": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "message": {
+            "type": "string",
+            "maxLength": 300
+          }
+        })
+      }
+    })
   ]
 });
 
 /** fieldCommandSchema (src/shared/protocol.ts) */
 export const parseFieldCommand = /* @__PURE__ */ wireParser<z.output<typeof fieldCommandSchema>>({
   "oneOf": [
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "configure"
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "configure"
+      },
+      "options": /* @__PURE__ */ objectSchema({
+        "placeholder": {
+          "type": "string",
+          "maxLength": 100
         },
-        "options": {
-          "type": "object",
-          "properties": {
-            "placeholder": {
-              "type": "string",
-              "maxLength": 100
-            },
-            "label": {
-              "type": "string",
-              "maxLength": 100
-            },
-            "disabled": {
-              "type": "boolean"
-            },
-            "locale": {
-              "enum": [
-                "en",
-                "de",
-                "fr",
-                "es",
-                "it",
-                "nl",
-                "pt",
-                "pl",
-                "sv",
-                "ja",
-                "zh",
-                "ko",
-                "ar"
-              ]
-            },
-            "style": {
-              "type": "object",
-              "properties": {
-                "theme": {},
-                "group": {},
-                "own": {}
-              }
-            }
-          }
-        }
-      },
-      "required": [
-        "type",
-        "options"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "focus"
-        }
-      },
-      "required": [
-        "type"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "reveal-errors"
-        }
-      },
-      "required": [
-        "type"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "clear"
-        }
-      },
-      "required": [
-        "type"
-      ]
-    }
+        "label": {
+          "type": "string",
+          "maxLength": 100
+        },
+        "disabled": {
+          "type": "boolean"
+        },
+        "locale": {
+          "enum": [
+            "en",
+            "de",
+            "fr",
+            "es",
+            "it",
+            "nl",
+            "pt",
+            "pl",
+            "sv",
+            "ja",
+            "zh",
+            "ko",
+            "ar"
+          ]
+        },
+        "style": /* @__PURE__ */ objectSchema({
+          "theme": {},
+          "group": {},
+          "own": {}
+        }, ["theme","group","own"])
+      }, ["placeholder","label","disabled","locale","style"])
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "focus"
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "reveal-errors"
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "clear"
+      }
+    })
   ]
 });
 
 /** controllerCommandSchema (src/shared/protocol.ts) */
 export const parseControllerCommand = /* @__PURE__ */ wireParser<z.output<typeof controllerCommandSchema>>({
   "oneOf": [
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "tokenize"
-        },
-        "requestId": {
-          "type": "string",
-          "pattern": "^[A-Za-z0-9_-]{8,64}$"
-        },
-        "fields": {
-          "maxItems": 3,
-          "type": "array",
-          "items": {
-            "enum": [
-              "number",
-              "expiry",
-              "cvc"
-            ]
-          }
-        }
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "tokenize"
       },
-      "required": [
-        "type",
-        "requestId",
-        "fields"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "confirm"
-        },
-        "requestId": {
-          "type": "string",
-          "pattern": "^[A-Za-z0-9_-]{8,64}$"
-        },
-        "clientSecret": {
-          "type": "string",
-          "maxLength": 300,
-          "pattern": "^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$"
-        },
-        "fields": {
-          "maxItems": 3,
-          "type": "array",
-          "items": {
-            "enum": [
-              "number",
-              "expiry",
-              "cvc"
-            ]
-          }
-        },
-        "returnUrl": {
-          "type": "string",
-          "maxLength": 2000,
-          "pattern": "^https?:\\/\\/[^\\s]+$"
-        }
+      "requestId": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{8,64}$"
       },
-      "required": [
-        "type",
-        "requestId",
-        "clientSecret",
-        "fields"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "intent-status"
-        },
-        "requestId": {
-          "type": "string",
-          "pattern": "^[A-Za-z0-9_-]{8,64}$"
-        },
-        "clientSecret": {
-          "type": "string",
-          "maxLength": 300,
-          "pattern": "^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$"
-        }
-      },
-      "required": [
-        "type",
-        "requestId",
-        "clientSecret"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "localize"
-        },
-        "locale": {
+      "fields": {
+        "maxItems": 3,
+        "type": "array",
+        "items": {
           "enum": [
-            "en",
-            "de",
-            "fr",
-            "es",
-            "it",
-            "nl",
-            "pt",
-            "pl",
-            "sv",
-            "ja",
-            "zh",
-            "ko",
-            "ar"
+            "number",
+            "expiry",
+            "cvc"
+          ]
+        }
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "confirm"
+      },
+      "requestId": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{8,64}$"
+      },
+      "clientSecret": {
+        "type": "string",
+        "maxLength": 300,
+        "pattern": "^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$"
+      },
+      "fields": {
+        "maxItems": 3,
+        "type": "array",
+        "items": {
+          "enum": [
+            "number",
+            "expiry",
+            "cvc"
           ]
         }
       },
-      "required": [
-        "type",
-        "locale"
-      ]
-    }
+      "returnUrl": {
+        "type": "string",
+        "maxLength": 2000,
+        "pattern": "^https?:\\/\\/[^\\s]+$"
+      }
+    }, ["returnUrl"]),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "intent-status"
+      },
+      "requestId": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{8,64}$"
+      },
+      "clientSecret": {
+        "type": "string",
+        "maxLength": 300,
+        "pattern": "^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$"
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "localize"
+      },
+      "locale": {
+        "enum": [
+          "en",
+          "de",
+          "fr",
+          "es",
+          "it",
+          "nl",
+          "pt",
+          "pl",
+          "sv",
+          "ja",
+          "zh",
+          "ko",
+          "ar"
+        ]
+      }
+    })
   ]
 });
 
 /** controllerEventSchema (src/shared/protocol.ts) */
 export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof controllerEventSchema>>({
   "oneOf": [
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "ready"
-        }
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "ready"
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "tokenize-result"
       },
-      "required": [
-        "type"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "tokenize-result"
-        },
-        "requestId": {
-          "type": "string",
-          "pattern": "^[A-Za-z0-9_-]{8,64}$"
-        },
-        "result": {
-          "anyOf": [
-            {
-              "type": "object",
-              "properties": {
-                "paymentMethod": {
-                  "type": "object",
-                  "properties": {
-                    "id": {
-                      "type": "string",
-                      "pattern": "^pm_[A-Za-z0-9]{1,64}$"
-                    },
-                    "object": {
-                      "const": "payment_method"
-                    },
-                    "type": {
-                      "const": "card"
-                    },
-                    "card": {
-                      "type": "object",
-                      "properties": {
-                        "brand": {
-                          "type": "string",
-                          "maxLength": 32
-                        },
-                        "last4": {
-                          "type": "string",
-                          "pattern": "^\\d{4}$"
-                        },
-                        "exp_month": {
-                          "type": "integer",
-                          "minimum": 1,
-                          "maximum": 12
-                        },
-                        "exp_year": {
-                          "type": "integer",
-                          "minimum": 2000,
-                          "maximum": 2200
-                        },
-                        "funding": {
-                          "type": "string",
-                          "maxLength": 32
-                        },
-                        "country": {
-                          "anyOf": [
-                            {
-                              "type": "string",
-                              "maxLength": 8
-                            },
-                            {
-                              "type": "null"
-                            }
-                          ]
-                        }
-                      },
-                      "required": [
-                        "brand",
-                        "last4",
-                        "exp_month",
-                        "exp_year"
-                      ]
-                    },
-                    "created": {
-                      "type": "number"
-                    },
-                    "livemode": {
-                      "type": "boolean"
-                    }
-                  },
-                  "required": [
-                    "id",
-                    "object",
-                    "type",
-                    "card",
-                    "created",
-                    "livemode"
-                  ]
-                }
-              },
-              "required": [
-                "paymentMethod"
-              ]
-            },
-            {
-              "type": "object",
-              "properties": {
-                "error": {
-                  "type": "object",
-                  "properties": {
-                    "code": {
-                      "type": "string",
-                      "pattern": "^[a-z0-9_]{1,64}$"
-                    },
-                    "message": {
-                      "type": "string",
-                      "maxLength": 500
-                    },
-                    "field": {
-                      "enum": [
-                        "number",
-                        "expiry",
-                        "cvc"
-                      ]
-                    },
-                    "declineCode": {
-                      "type": "string",
-                      "maxLength": 64
-                    }
-                  },
-                  "required": [
-                    "code",
-                    "message"
-                  ]
-                }
-              },
-              "required": [
-                "error"
-              ]
-            }
-          ]
-        }
+      "requestId": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{8,64}$"
       },
-      "required": [
-        "type",
-        "requestId",
-        "result"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "confirm-result"
-        },
-        "requestId": {
-          "type": "string",
-          "pattern": "^[A-Za-z0-9_-]{8,64}$"
-        },
-        "result": {
-          "anyOf": [
-            {
-              "type": "object",
-              "properties": {
-                "paymentIntent": {
-                  "type": "object",
-                  "properties": {
-                    "id": {
-                      "type": "string",
-                      "pattern": "^pi_[A-Za-z0-9]{1,64}$"
-                    },
-                    "status": {
-                      "enum": [
-                        "requires_payment_method",
-                        "requires_confirmation",
-                        "requires_action",
-                        "processing",
-                        "requires_capture",
-                        "succeeded",
-                        "canceled"
-                      ]
-                    }
-                  },
-                  "required": [
-                    "id",
-                    "status"
-                  ]
-                }
+      "result": {
+        "anyOf": [
+          /* @__PURE__ */ objectSchema({
+            "paymentMethod": /* @__PURE__ */ objectSchema({
+              "id": {
+                "type": "string",
+                "pattern": "^pm_[A-Za-z0-9]{1,64}$"
               },
-              "required": [
-                "paymentIntent"
-              ]
-            },
-            {
-              "type": "object",
-              "properties": {
-                "action": {
+              "object": {
+                "const": "payment_method"
+              },
+              "type": {
+                "const": "card"
+              },
+              "card": /* @__PURE__ */ objectSchema({
+                "brand": {
+                  "type": "string",
+                  "maxLength": 32
+                },
+                "last4": {
+                  "type": "string",
+                  "pattern": "^\\d{4}$"
+                },
+                "exp_month": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 12
+                },
+                "exp_year": {
+                  "type": "integer",
+                  "minimum": 2000,
+                  "maximum": 2200
+                },
+                "funding": {
+                  "type": "string",
+                  "maxLength": 32
+                },
+                "country": {
                   "anyOf": [
                     {
-                      "type": "object",
-                      "properties": {
-                        "url": {
-                          "type": "string",
-                          "maxLength": 2000,
-                          "pattern": "^https?:\\/\\/[^\\s]+$"
-                        }
-                      },
-                      "required": [
-                        "url"
-                      ]
+                      "type": "string",
+                      "maxLength": 8
                     },
                     {
-                      "type": "object",
-                      "properties": {
-                        "useStripeSdk": {
-                          "const": true
-                        }
-                      },
-                      "required": [
-                        "useStripeSdk"
-                      ]
+                      "type": "null"
                     }
                   ]
                 }
+              }, ["funding","country"]),
+              "created": {
+                "type": "number"
               },
-              "required": [
-                "action"
-              ]
-            },
-            {
-              "type": "object",
-              "properties": {
-                "error": {
-                  "type": "object",
-                  "properties": {
-                    "code": {
-                      "type": "string",
-                      "pattern": "^[a-z0-9_]{1,64}$"
-                    },
-                    "message": {
-                      "type": "string",
-                      "maxLength": 500
-                    },
-                    "field": {
-                      "enum": [
-                        "number",
-                        "expiry",
-                        "cvc"
-                      ]
-                    },
-                    "declineCode": {
-                      "type": "string",
-                      "maxLength": 64
-                    }
-                  },
-                  "required": [
-                    "code",
-                    "message"
-                  ]
-                }
+              "livemode": {
+                "type": "boolean"
+              }
+            })
+          }),
+          /* @__PURE__ */ objectSchema({
+            "error": /* @__PURE__ */ objectSchema({
+              "code": {
+                "type": "string",
+                "pattern": "^[a-z0-9_]{1,64}$"
               },
-              "required": [
-                "error"
+              "message": {
+                "type": "string",
+                "maxLength": 500
+              },
+              "field": {
+                "enum": [
+                  "number",
+                  "expiry",
+                  "cvc"
+                ]
+              },
+              "declineCode": {
+                "type": "string",
+                "maxLength": 64
+              }
+            }, ["field","declineCode"])
+          })
+        ]
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "confirm-result"
+      },
+      "requestId": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{8,64}$"
+      },
+      "result": {
+        "anyOf": [
+          /* @__PURE__ */ objectSchema({
+            "paymentIntent": /* @__PURE__ */ objectSchema({
+              "id": {
+                "type": "string",
+                "pattern": "^pi_[A-Za-z0-9]{1,64}$"
+              },
+              "status": {
+                "enum": [
+                  "requires_payment_method",
+                  "requires_confirmation",
+                  "requires_action",
+                  "processing",
+                  "requires_capture",
+                  "succeeded",
+                  "canceled"
+                ]
+              }
+            })
+          }),
+          /* @__PURE__ */ objectSchema({
+            "action": {
+              "anyOf": [
+                /* @__PURE__ */ objectSchema({
+                  "url": {
+                    "type": "string",
+                    "maxLength": 2000,
+                    "pattern": "^https?:\\/\\/[^\\s]+$"
+                  }
+                }),
+                /* @__PURE__ */ objectSchema({
+                  "useStripeSdk": {
+                    "const": true
+                  }
+                })
               ]
             }
-          ]
-        }
+          }),
+          /* @__PURE__ */ objectSchema({
+            "error": /* @__PURE__ */ objectSchema({
+              "code": {
+                "type": "string",
+                "pattern": "^[a-z0-9_]{1,64}$"
+              },
+              "message": {
+                "type": "string",
+                "maxLength": 500
+              },
+              "field": {
+                "enum": [
+                  "number",
+                  "expiry",
+                  "cvc"
+                ]
+              },
+              "declineCode": {
+                "type": "string",
+                "maxLength": 64
+              }
+            }, ["field","declineCode"])
+          })
+        ]
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "intent-status-result"
       },
-      "required": [
-        "type",
-        "requestId",
-        "result"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "intent-status-result"
-        },
-        "requestId": {
+      "requestId": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{8,64}$"
+      },
+      "result": {
+        "anyOf": [
+          /* @__PURE__ */ objectSchema({
+            "paymentIntent": /* @__PURE__ */ objectSchema({
+              "id": {
+                "type": "string",
+                "pattern": "^pi_[A-Za-z0-9]{1,64}$"
+              },
+              "status": {
+                "enum": [
+                  "requires_payment_method",
+                  "requires_confirmation",
+                  "requires_action",
+                  "processing",
+                  "requires_capture",
+                  "succeeded",
+                  "canceled"
+                ]
+              }
+            })
+          }),
+          /* @__PURE__ */ objectSchema({
+            "error": /* @__PURE__ */ objectSchema({
+              "code": {
+                "type": "string",
+                "pattern": "^[a-z0-9_]{1,64}$"
+              },
+              "message": {
+                "type": "string",
+                "maxLength": 500
+              },
+              "field": {
+                "enum": [
+                  "number",
+                  "expiry",
+                  "cvc"
+                ]
+              },
+              "declineCode": {
+                "type": "string",
+                "maxLength": 64
+              }
+            }, ["field","declineCode"])
+          })
+        ]
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "messages"
+      },
+      "locale": {
+        "enum": [
+          "en",
+          "de",
+          "fr",
+          "es",
+          "it",
+          "nl",
+          "pt",
+          "pl",
+          "sv",
+          "ja",
+          "zh",
+          "ko",
+          "ar"
+        ]
+      },
+      "messages": {
+        "type": "object",
+        "propertyNames": {
           "type": "string",
-          "pattern": "^[A-Za-z0-9_-]{8,64}$"
+          "pattern": "^[a-z][A-Za-z_]{0,39}$"
         },
-        "result": {
-          "anyOf": [
-            {
-              "type": "object",
-              "properties": {
-                "paymentIntent": {
-                  "type": "object",
-                  "properties": {
-                    "id": {
-                      "type": "string",
-                      "pattern": "^pi_[A-Za-z0-9]{1,64}$"
-                    },
-                    "status": {
-                      "enum": [
-                        "requires_payment_method",
-                        "requires_confirmation",
-                        "requires_action",
-                        "processing",
-                        "requires_capture",
-                        "succeeded",
-                        "canceled"
-                      ]
-                    }
-                  },
-                  "required": [
-                    "id",
-                    "status"
-                  ]
-                }
-              },
-              "required": [
-                "paymentIntent"
-              ]
-            },
-            {
-              "type": "object",
-              "properties": {
-                "error": {
-                  "type": "object",
-                  "properties": {
-                    "code": {
-                      "type": "string",
-                      "pattern": "^[a-z0-9_]{1,64}$"
-                    },
-                    "message": {
-                      "type": "string",
-                      "maxLength": 500
-                    },
-                    "field": {
-                      "enum": [
-                        "number",
-                        "expiry",
-                        "cvc"
-                      ]
-                    },
-                    "declineCode": {
-                      "type": "string",
-                      "maxLength": 64
-                    }
-                  },
-                  "required": [
-                    "code",
-                    "message"
-                  ]
-                }
-              },
-              "required": [
-                "error"
-              ]
-            }
-          ]
+        "additionalProperties": {
+          "type": "string",
+          "maxLength": 300
         }
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "fields-claimed"
       },
-      "required": [
-        "type",
-        "requestId",
-        "result"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "messages"
-        },
-        "locale": {
-          "enum": [
-            "en",
-            "de",
-            "fr",
-            "es",
-            "it",
-            "nl",
-            "pt",
-            "pl",
-            "sv",
-            "ja",
-            "zh",
-            "ko",
-            "ar"
-          ]
-        },
-        "messages": {
-          "type": "object",
-          "propertyNames": {
-            "type": "string",
-            "pattern": "^[a-z][A-Za-z_]{0,39}$"
-          },
-          "additionalProperties": {
-            "type": "string",
-            "maxLength": 300
-          }
-        }
-      },
-      "required": [
-        "type",
-        "locale",
-        "messages"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "fields-claimed"
-        },
-        "refused": {
-          "type": "boolean"
-        }
-      },
-      "required": [
-        "type",
-        "refused"
-      ]
-    }
+      "refused": {
+        "type": "boolean"
+      }
+    })
   ]
 });
 
 /** cardFrameCommandSchema (src/shared/protocol.ts) */
 export const parseCardFrameCommand = /* @__PURE__ */ wireParser<z.output<typeof cardFrameCommandSchema>>({
   "oneOf": [
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "tokenize"
-        },
-        "requestId": {
-          "type": "string",
-          "pattern": "^[A-Za-z0-9_-]{8,64}$"
-        },
-        "fields": {
-          "maxItems": 3,
-          "type": "array",
-          "items": {
-            "enum": [
-              "number",
-              "expiry",
-              "cvc"
-            ]
-          }
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "tokenize"
+      },
+      "requestId": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{8,64}$"
+      },
+      "fields": {
+        "maxItems": 3,
+        "type": "array",
+        "items": {
+          "enum": [
+            "number",
+            "expiry",
+            "cvc"
+          ]
+        }
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "confirm"
+      },
+      "requestId": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{8,64}$"
+      },
+      "clientSecret": {
+        "type": "string",
+        "maxLength": 300,
+        "pattern": "^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$"
+      },
+      "fields": {
+        "maxItems": 3,
+        "type": "array",
+        "items": {
+          "enum": [
+            "number",
+            "expiry",
+            "cvc"
+          ]
         }
       },
-      "required": [
-        "type",
-        "requestId",
-        "fields"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "confirm"
-        },
-        "requestId": {
-          "type": "string",
-          "pattern": "^[A-Za-z0-9_-]{8,64}$"
-        },
-        "clientSecret": {
-          "type": "string",
-          "maxLength": 300,
-          "pattern": "^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$"
-        },
-        "fields": {
-          "maxItems": 3,
-          "type": "array",
-          "items": {
-            "enum": [
-              "number",
-              "expiry",
-              "cvc"
-            ]
-          }
-        },
-        "returnUrl": {
-          "type": "string",
-          "maxLength": 2000,
-          "pattern": "^https?:\\/\\/[^\\s]+$"
-        }
+      "returnUrl": {
+        "type": "string",
+        "maxLength": 2000,
+        "pattern": "^https?:\\/\\/[^\\s]+$"
+      }
+    }, ["returnUrl"]),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "intent-status"
       },
-      "required": [
-        "type",
-        "requestId",
-        "clientSecret",
-        "fields"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "intent-status"
-        },
-        "requestId": {
-          "type": "string",
-          "pattern": "^[A-Za-z0-9_-]{8,64}$"
-        },
-        "clientSecret": {
-          "type": "string",
-          "maxLength": 300,
-          "pattern": "^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$"
-        }
+      "requestId": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{8,64}$"
       },
-      "required": [
-        "type",
-        "requestId",
-        "clientSecret"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "localize"
-        },
+      "clientSecret": {
+        "type": "string",
+        "maxLength": 300,
+        "pattern": "^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$"
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "localize"
+      },
+      "locale": {
+        "enum": [
+          "en",
+          "de",
+          "fr",
+          "es",
+          "it",
+          "nl",
+          "pt",
+          "pl",
+          "sv",
+          "ja",
+          "zh",
+          "ko",
+          "ar"
+        ]
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "configure"
+      },
+      "options": /* @__PURE__ */ objectSchema({
         "locale": {
           "enum": [
             "en",
@@ -1030,790 +710,491 @@ export const parseCardFrameCommand = /* @__PURE__ */ wireParser<z.output<typeof 
             "ko",
             "ar"
           ]
-        }
-      },
-      "required": [
-        "type",
-        "locale"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "configure"
         },
-        "options": {
-          "type": "object",
-          "properties": {
-            "locale": {
-              "enum": [
-                "en",
-                "de",
-                "fr",
-                "es",
-                "it",
-                "nl",
-                "pt",
-                "pl",
-                "sv",
-                "ja",
-                "zh",
-                "ko",
-                "ar"
-              ]
-            },
-            "style": {
-              "type": "object",
-              "properties": {
-                "theme": {},
-                "group": {},
-                "own": {}
-              }
-            }
-          }
-        }
+        "style": /* @__PURE__ */ objectSchema({
+          "theme": {},
+          "group": {},
+          "own": {}
+        }, ["theme","group","own"])
+      }, ["locale","style"])
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "focus"
       },
-      "required": [
-        "type",
-        "options"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "focus"
-        },
-        "field": {
-          "enum": [
-            "number",
-            "expiry",
-            "cvc"
-          ]
-        }
-      },
-      "required": [
-        "type"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "reveal-errors"
-        }
-      },
-      "required": [
-        "type"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "clear"
-        }
-      },
-      "required": [
-        "type"
-      ]
-    }
+      "field": {
+        "enum": [
+          "number",
+          "expiry",
+          "cvc"
+        ]
+      }
+    }, ["field"]),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "reveal-errors"
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "clear"
+      }
+    })
   ]
 });
 
 /** cardFrameEventSchema (src/shared/protocol.ts) */
 export const parseCardFrameEvent = /* @__PURE__ */ wireParser<z.output<typeof cardFrameEventSchema>>({
   "oneOf": [
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "ready"
-        }
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "ready"
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "tokenize-result"
       },
-      "required": [
-        "type"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "tokenize-result"
-        },
-        "requestId": {
-          "type": "string",
-          "pattern": "^[A-Za-z0-9_-]{8,64}$"
-        },
-        "result": {
-          "anyOf": [
-            {
-              "type": "object",
-              "properties": {
-                "paymentMethod": {
-                  "type": "object",
-                  "properties": {
-                    "id": {
-                      "type": "string",
-                      "pattern": "^pm_[A-Za-z0-9]{1,64}$"
-                    },
-                    "object": {
-                      "const": "payment_method"
-                    },
-                    "type": {
-                      "const": "card"
-                    },
-                    "card": {
-                      "type": "object",
-                      "properties": {
-                        "brand": {
-                          "type": "string",
-                          "maxLength": 32
-                        },
-                        "last4": {
-                          "type": "string",
-                          "pattern": "^\\d{4}$"
-                        },
-                        "exp_month": {
-                          "type": "integer",
-                          "minimum": 1,
-                          "maximum": 12
-                        },
-                        "exp_year": {
-                          "type": "integer",
-                          "minimum": 2000,
-                          "maximum": 2200
-                        },
-                        "funding": {
-                          "type": "string",
-                          "maxLength": 32
-                        },
-                        "country": {
-                          "anyOf": [
-                            {
-                              "type": "string",
-                              "maxLength": 8
-                            },
-                            {
-                              "type": "null"
-                            }
-                          ]
-                        }
-                      },
-                      "required": [
-                        "brand",
-                        "last4",
-                        "exp_month",
-                        "exp_year"
-                      ]
-                    },
-                    "created": {
-                      "type": "number"
-                    },
-                    "livemode": {
-                      "type": "boolean"
-                    }
-                  },
-                  "required": [
-                    "id",
-                    "object",
-                    "type",
-                    "card",
-                    "created",
-                    "livemode"
-                  ]
-                }
-              },
-              "required": [
-                "paymentMethod"
-              ]
-            },
-            {
-              "type": "object",
-              "properties": {
-                "error": {
-                  "type": "object",
-                  "properties": {
-                    "code": {
-                      "type": "string",
-                      "pattern": "^[a-z0-9_]{1,64}$"
-                    },
-                    "message": {
-                      "type": "string",
-                      "maxLength": 500
-                    },
-                    "field": {
-                      "enum": [
-                        "number",
-                        "expiry",
-                        "cvc"
-                      ]
-                    },
-                    "declineCode": {
-                      "type": "string",
-                      "maxLength": 64
-                    }
-                  },
-                  "required": [
-                    "code",
-                    "message"
-                  ]
-                }
-              },
-              "required": [
-                "error"
-              ]
-            }
-          ]
-        }
+      "requestId": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{8,64}$"
       },
-      "required": [
-        "type",
-        "requestId",
-        "result"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "confirm-result"
-        },
-        "requestId": {
-          "type": "string",
-          "pattern": "^[A-Za-z0-9_-]{8,64}$"
-        },
-        "result": {
-          "anyOf": [
-            {
-              "type": "object",
-              "properties": {
-                "paymentIntent": {
-                  "type": "object",
-                  "properties": {
-                    "id": {
-                      "type": "string",
-                      "pattern": "^pi_[A-Za-z0-9]{1,64}$"
-                    },
-                    "status": {
-                      "enum": [
-                        "requires_payment_method",
-                        "requires_confirmation",
-                        "requires_action",
-                        "processing",
-                        "requires_capture",
-                        "succeeded",
-                        "canceled"
-                      ]
-                    }
-                  },
-                  "required": [
-                    "id",
-                    "status"
-                  ]
-                }
+      "result": {
+        "anyOf": [
+          /* @__PURE__ */ objectSchema({
+            "paymentMethod": /* @__PURE__ */ objectSchema({
+              "id": {
+                "type": "string",
+                "pattern": "^pm_[A-Za-z0-9]{1,64}$"
               },
-              "required": [
-                "paymentIntent"
-              ]
-            },
-            {
-              "type": "object",
-              "properties": {
-                "action": {
+              "object": {
+                "const": "payment_method"
+              },
+              "type": {
+                "const": "card"
+              },
+              "card": /* @__PURE__ */ objectSchema({
+                "brand": {
+                  "type": "string",
+                  "maxLength": 32
+                },
+                "last4": {
+                  "type": "string",
+                  "pattern": "^\\d{4}$"
+                },
+                "exp_month": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 12
+                },
+                "exp_year": {
+                  "type": "integer",
+                  "minimum": 2000,
+                  "maximum": 2200
+                },
+                "funding": {
+                  "type": "string",
+                  "maxLength": 32
+                },
+                "country": {
                   "anyOf": [
                     {
-                      "type": "object",
-                      "properties": {
-                        "url": {
-                          "type": "string",
-                          "maxLength": 2000,
-                          "pattern": "^https?:\\/\\/[^\\s]+$"
-                        }
-                      },
-                      "required": [
-                        "url"
-                      ]
+                      "type": "string",
+                      "maxLength": 8
                     },
                     {
-                      "type": "object",
-                      "properties": {
-                        "useStripeSdk": {
-                          "const": true
-                        }
-                      },
-                      "required": [
-                        "useStripeSdk"
-                      ]
+                      "type": "null"
                     }
                   ]
                 }
+              }, ["funding","country"]),
+              "created": {
+                "type": "number"
               },
-              "required": [
-                "action"
-              ]
-            },
-            {
-              "type": "object",
-              "properties": {
-                "error": {
-                  "type": "object",
-                  "properties": {
-                    "code": {
-                      "type": "string",
-                      "pattern": "^[a-z0-9_]{1,64}$"
-                    },
-                    "message": {
-                      "type": "string",
-                      "maxLength": 500
-                    },
-                    "field": {
-                      "enum": [
-                        "number",
-                        "expiry",
-                        "cvc"
-                      ]
-                    },
-                    "declineCode": {
-                      "type": "string",
-                      "maxLength": 64
-                    }
-                  },
-                  "required": [
-                    "code",
-                    "message"
-                  ]
-                }
-              },
-              "required": [
-                "error"
-              ]
-            }
-          ]
-        }
-      },
-      "required": [
-        "type",
-        "requestId",
-        "result"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "intent-status-result"
-        },
-        "requestId": {
-          "type": "string",
-          "pattern": "^[A-Za-z0-9_-]{8,64}$"
-        },
-        "result": {
-          "anyOf": [
-            {
-              "type": "object",
-              "properties": {
-                "paymentIntent": {
-                  "type": "object",
-                  "properties": {
-                    "id": {
-                      "type": "string",
-                      "pattern": "^pi_[A-Za-z0-9]{1,64}$"
-                    },
-                    "status": {
-                      "enum": [
-                        "requires_payment_method",
-                        "requires_confirmation",
-                        "requires_action",
-                        "processing",
-                        "requires_capture",
-                        "succeeded",
-                        "canceled"
-                      ]
-                    }
-                  },
-                  "required": [
-                    "id",
-                    "status"
-                  ]
-                }
-              },
-              "required": [
-                "paymentIntent"
-              ]
-            },
-            {
-              "type": "object",
-              "properties": {
-                "error": {
-                  "type": "object",
-                  "properties": {
-                    "code": {
-                      "type": "string",
-                      "pattern": "^[a-z0-9_]{1,64}$"
-                    },
-                    "message": {
-                      "type": "string",
-                      "maxLength": 500
-                    },
-                    "field": {
-                      "enum": [
-                        "number",
-                        "expiry",
-                        "cvc"
-                      ]
-                    },
-                    "declineCode": {
-                      "type": "string",
-                      "maxLength": 64
-                    }
-                  },
-                  "required": [
-                    "code",
-                    "message"
-                  ]
-                }
-              },
-              "required": [
-                "error"
-              ]
-            }
-          ]
-        }
-      },
-      "required": [
-        "type",
-        "requestId",
-        "result"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "messages"
-        },
-        "locale": {
-          "enum": [
-            "en",
-            "de",
-            "fr",
-            "es",
-            "it",
-            "nl",
-            "pt",
-            "pl",
-            "sv",
-            "ja",
-            "zh",
-            "ko",
-            "ar"
-          ]
-        },
-        "messages": {
-          "type": "object",
-          "propertyNames": {
-            "type": "string",
-            "pattern": "^[a-z][A-Za-z_]{0,39}$"
-          },
-          "additionalProperties": {
-            "type": "string",
-            "maxLength": 300
-          }
-        }
-      },
-      "required": [
-        "type",
-        "locale",
-        "messages"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "change"
-        },
-        "field": {
-          "enum": [
-            "number",
-            "expiry",
-            "cvc"
-          ]
-        },
-        "state": {
-          "type": "object",
-          "properties": {
-            "empty": {
-              "type": "boolean"
-            },
-            "complete": {
-              "type": "boolean"
-            },
-            "valid": {
-              "type": "boolean"
-            },
-            "brand": {
-              "enum": [
-                "visa",
-                "mastercard",
-                "amex",
-                "discover",
-                "diners",
-                "jcb",
-                "unionpay",
-                "unknown"
-              ]
-            },
-            "error": {
-              "type": "object",
-              "properties": {
-                "code": {
-                  "enum": [
-                    "incomplete_number",
-                    "invalid_number",
-                    "incomplete_expiry",
-                    "invalid_expiry_month",
-                    "invalid_expiry_month_past",
-                    "invalid_expiry_year_past",
-                    "invalid_expiry_year",
-                    "incomplete_cvc",
-                    "invalid_cvc"
-                  ]
-                },
-                "message": {
-                  "type": "string",
-                  "maxLength": 100
-                }
-              },
-              "required": [
-                "code",
-                "message"
-              ]
-            }
-          },
-          "required": [
-            "empty",
-            "complete",
-            "valid"
-          ]
-        }
-      },
-      "required": [
-        "type",
-        "field",
-        "state"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "focus"
-        },
-        "field": {
-          "enum": [
-            "number",
-            "expiry",
-            "cvc"
-          ]
-        }
-      },
-      "required": [
-        "type",
-        "field"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "blur"
-        },
-        "field": {
-          "enum": [
-            "number",
-            "expiry",
-            "cvc"
-          ]
-        }
-      },
-      "required": [
-        "type",
-        "field"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "submit"
-        }
-      },
-      "required": [
-        "type"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "escape"
-        },
-        "field": {
-          "enum": [
-            "number",
-            "expiry",
-            "cvc"
-          ]
-        }
-      },
-      "required": [
-        "type",
-        "field"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "height"
-        },
-        "height": {
-          "type": "integer",
-          "minimum": 0,
-          "maximum": 1000
-        }
-      },
-      "required": [
-        "type",
-        "height"
-      ]
-    },
-    {
-      "type": "object",
-      "properties": {
-        "type": {
-          "const": "style-rejected"
-        },
-        "layer": {
-          "enum": [
-            "theme",
-            "group",
-            "own"
-          ]
-        },
-        "rejections": {
-          "maxItems": 100,
-          "type": "array",
-          "items": {
-            "type": "object",
-            "properties": {
+              "livemode": {
+                "type": "boolean"
+              }
+            })
+          }),
+          /* @__PURE__ */ objectSchema({
+            "error": /* @__PURE__ */ objectSchema({
               "code": {
                 "type": "string",
-                "pattern": "^style_[a-z_]{1,40}$"
-              },
-              "property": {
-                "type": "string",
-                "maxLength": 200
+                "pattern": "^[a-z0-9_]{1,64}$"
               },
               "message": {
                 "type": "string",
-                "maxLength": 300
+                "maxLength": 500
+              },
+              "field": {
+                "enum": [
+                  "number",
+                  "expiry",
+                  "cvc"
+                ]
+              },
+              "declineCode": {
+                "type": "string",
+                "maxLength": 64
               }
-            },
-            "required": [
-              "code",
-              "property",
-              "message"
-            ]
-          }
-        }
+            }, ["field","declineCode"])
+          })
+        ]
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "confirm-result"
       },
-      "required": [
-        "type",
-        "layer",
-        "rejections"
-      ]
-    }
+      "requestId": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{8,64}$"
+      },
+      "result": {
+        "anyOf": [
+          /* @__PURE__ */ objectSchema({
+            "paymentIntent": /* @__PURE__ */ objectSchema({
+              "id": {
+                "type": "string",
+                "pattern": "^pi_[A-Za-z0-9]{1,64}$"
+              },
+              "status": {
+                "enum": [
+                  "requires_payment_method",
+                  "requires_confirmation",
+                  "requires_action",
+                  "processing",
+                  "requires_capture",
+                  "succeeded",
+                  "canceled"
+                ]
+              }
+            })
+          }),
+          /* @__PURE__ */ objectSchema({
+            "action": {
+              "anyOf": [
+                /* @__PURE__ */ objectSchema({
+                  "url": {
+                    "type": "string",
+                    "maxLength": 2000,
+                    "pattern": "^https?:\\/\\/[^\\s]+$"
+                  }
+                }),
+                /* @__PURE__ */ objectSchema({
+                  "useStripeSdk": {
+                    "const": true
+                  }
+                })
+              ]
+            }
+          }),
+          /* @__PURE__ */ objectSchema({
+            "error": /* @__PURE__ */ objectSchema({
+              "code": {
+                "type": "string",
+                "pattern": "^[a-z0-9_]{1,64}$"
+              },
+              "message": {
+                "type": "string",
+                "maxLength": 500
+              },
+              "field": {
+                "enum": [
+                  "number",
+                  "expiry",
+                  "cvc"
+                ]
+              },
+              "declineCode": {
+                "type": "string",
+                "maxLength": 64
+              }
+            }, ["field","declineCode"])
+          })
+        ]
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "intent-status-result"
+      },
+      "requestId": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{8,64}$"
+      },
+      "result": {
+        "anyOf": [
+          /* @__PURE__ */ objectSchema({
+            "paymentIntent": /* @__PURE__ */ objectSchema({
+              "id": {
+                "type": "string",
+                "pattern": "^pi_[A-Za-z0-9]{1,64}$"
+              },
+              "status": {
+                "enum": [
+                  "requires_payment_method",
+                  "requires_confirmation",
+                  "requires_action",
+                  "processing",
+                  "requires_capture",
+                  "succeeded",
+                  "canceled"
+                ]
+              }
+            })
+          }),
+          /* @__PURE__ */ objectSchema({
+            "error": /* @__PURE__ */ objectSchema({
+              "code": {
+                "type": "string",
+                "pattern": "^[a-z0-9_]{1,64}$"
+              },
+              "message": {
+                "type": "string",
+                "maxLength": 500
+              },
+              "field": {
+                "enum": [
+                  "number",
+                  "expiry",
+                  "cvc"
+                ]
+              },
+              "declineCode": {
+                "type": "string",
+                "maxLength": 64
+              }
+            }, ["field","declineCode"])
+          })
+        ]
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "messages"
+      },
+      "locale": {
+        "enum": [
+          "en",
+          "de",
+          "fr",
+          "es",
+          "it",
+          "nl",
+          "pt",
+          "pl",
+          "sv",
+          "ja",
+          "zh",
+          "ko",
+          "ar"
+        ]
+      },
+      "messages": {
+        "type": "object",
+        "propertyNames": {
+          "type": "string",
+          "pattern": "^[a-z][A-Za-z_]{0,39}$"
+        },
+        "additionalProperties": {
+          "type": "string",
+          "maxLength": 300
+        }
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "change"
+      },
+      "field": {
+        "enum": [
+          "number",
+          "expiry",
+          "cvc"
+        ]
+      },
+      "state": /* @__PURE__ */ objectSchema({
+        "empty": {
+          "type": "boolean"
+        },
+        "complete": {
+          "type": "boolean"
+        },
+        "valid": {
+          "type": "boolean"
+        },
+        "brand": {
+          "enum": [
+            "visa",
+            "mastercard",
+            "amex",
+            "discover",
+            "diners",
+            "jcb",
+            "unionpay",
+            "unknown"
+          ]
+        },
+        "error": /* @__PURE__ */ objectSchema({
+          "code": {
+            "enum": [
+              "incomplete_number",
+              "invalid_number",
+              "incomplete_expiry",
+              "invalid_expiry_month",
+              "invalid_expiry_month_past",
+              "invalid_expiry_year_past",
+              "invalid_expiry_year",
+              "incomplete_cvc",
+              "invalid_cvc"
+            ]
+          },
+          "message": {
+            "type": "string",
+            "maxLength": 100
+          }
+        })
+      }, ["brand","error"])
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "focus"
+      },
+      "field": {
+        "enum": [
+          "number",
+          "expiry",
+          "cvc"
+        ]
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "blur"
+      },
+      "field": {
+        "enum": [
+          "number",
+          "expiry",
+          "cvc"
+        ]
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "submit"
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "escape"
+      },
+      "field": {
+        "enum": [
+          "number",
+          "expiry",
+          "cvc"
+        ]
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "height"
+      },
+      "height": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 1000
+      }
+    }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "style-rejected"
+      },
+      "layer": {
+        "enum": [
+          "theme",
+          "group",
+          "own"
+        ]
+      },
+      "rejections": {
+        "maxItems": 100,
+        "type": "array",
+        "items": /* @__PURE__ */ objectSchema({
+          "code": {
+            "type": "string",
+            "pattern": "^style_[a-z_]{1,40}$"
+          },
+          "property": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "message": {
+            "type": "string",
+            "maxLength": 300
+          }
+        })
+      }
+    })
   ]
 });
 
 /** paymentMethodSchema (src/shared/protocol.ts) */
-export const parsePaymentMethod = /* @__PURE__ */ wireParser<z.output<typeof paymentMethodSchema>>({
-  "type": "object",
-  "properties": {
-    "id": {
-      "type": "string",
-      "pattern": "^pm_[A-Za-z0-9]{1,64}$"
-    },
-    "object": {
-      "const": "payment_method"
-    },
-    "type": {
-      "const": "card"
-    },
-    "card": {
-      "type": "object",
-      "properties": {
-        "brand": {
-          "type": "string",
-          "maxLength": 32
-        },
-        "last4": {
-          "type": "string",
-          "pattern": "^\\d{4}$"
-        },
-        "exp_month": {
-          "type": "integer",
-          "minimum": 1,
-          "maximum": 12
-        },
-        "exp_year": {
-          "type": "integer",
-          "minimum": 2000,
-          "maximum": 2200
-        },
-        "funding": {
-          "type": "string",
-          "maxLength": 32
-        },
-        "country": {
-          "anyOf": [
-            {
-              "type": "string",
-              "maxLength": 8
-            },
-            {
-              "type": "null"
-            }
-          ]
-        }
-      },
-      "required": [
-        "brand",
-        "last4",
-        "exp_month",
-        "exp_year"
-      ]
-    },
-    "created": {
-      "type": "number"
-    },
-    "livemode": {
-      "type": "boolean"
-    }
+export const parsePaymentMethod = /* @__PURE__ */ wireParser<z.output<typeof paymentMethodSchema>>(/* @__PURE__ */ objectSchema({
+  "id": {
+    "type": "string",
+    "pattern": "^pm_[A-Za-z0-9]{1,64}$"
   },
-  "required": [
-    "id",
-    "object",
-    "type",
-    "card",
-    "created",
-    "livemode"
-  ]
-});
+  "object": {
+    "const": "payment_method"
+  },
+  "type": {
+    "const": "card"
+  },
+  "card": /* @__PURE__ */ objectSchema({
+    "brand": {
+      "type": "string",
+      "maxLength": 32
+    },
+    "last4": {
+      "type": "string",
+      "pattern": "^\\d{4}$"
+    },
+    "exp_month": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 12
+    },
+    "exp_year": {
+      "type": "integer",
+      "minimum": 2000,
+      "maximum": 2200
+    },
+    "funding": {
+      "type": "string",
+      "maxLength": 32
+    },
+    "country": {
+      "anyOf": [
+        {
+          "type": "string",
+          "maxLength": 8
+        },
+        {
+          "type": "null"
+        }
+      ]
+    }
+  }, ["funding","country"]),
+  "created": {
+    "type": "number"
+  },
+  "livemode": {
+    "type": "boolean"
+  }
+}));
 
 /** clientSecretSchema (src/shared/protocol.ts) */
 export const parseClientSecret = /* @__PURE__ */ wireParser<z.output<typeof clientSecretSchema>>({
@@ -1829,26 +1210,18 @@ export const parsePublishableKey = /* @__PURE__ */ wireParser<z.output<typeof pu
 });
 
 /** challengeCompletionSchema (src/shared/protocol.ts) */
-export const parseChallengeCompletion = /* @__PURE__ */ wireParser<z.output<typeof challengeCompletionSchema>>({
-  "type": "object",
-  "properties": {
-    "type": {
-      "const": "payframe-3ds-complete"
-    },
-    "paymentIntent": {
-      "type": "string",
-      "maxLength": 100
-    },
-    "outcome": {
-      "enum": [
-        "authenticated",
-        "failed"
-      ]
-    }
+export const parseChallengeCompletion = /* @__PURE__ */ wireParser<z.output<typeof challengeCompletionSchema>>(/* @__PURE__ */ objectSchema({
+  "type": {
+    "const": "payframe-3ds-complete"
   },
-  "required": [
-    "type",
-    "paymentIntent",
-    "outcome"
-  ]
-});
+  "paymentIntent": {
+    "type": "string",
+    "maxLength": 100
+  },
+  "outcome": {
+    "enum": [
+      "authenticated",
+      "failed"
+    ]
+  }
+}));

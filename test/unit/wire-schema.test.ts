@@ -1,12 +1,18 @@
 // The bundles check messages with JSON Schema generated from the zod schemas (wire-schema.ts):
 // here both judge the same messages, valid ones and thousands of mutations of them, and must
-// agree on every one, down to the parsed output. Shared logic, in Chromium.
+// agree on every one, down to the parsed output. The generated files build each object with
+// objectSchema(): that source must build zod's JSON Schema key for key, for every message.
+// Shared logic, in Chromium.
 import { expect } from '@esm-bundle/chai';
 import type * as z from 'zod/mini';
-import { gatewayIntentSchema, stripeErrorAnswerSchema } from '../../iframe/gateway/gateway-schemas.ts';
-import { fieldsChannelMessageSchema } from '../../iframe/fields-channel-schema.ts';
+import * as gatewaySchemas from '../../iframe/gateway/gateway-schemas.ts';
+import * as fieldsChannelSchemas from '../../iframe/fields-channel-schema.ts';
+import { TARGETS, toWireSchema, wireSchemaSource } from '../../scripts/wire-schema-source.ts';
 import { parseFieldsChannelMessage, parseGatewayIntent, parseStripeErrorAnswer } from '../../iframe/wire-schemas.generated.ts';
+import * as protocol from '../../src/shared/protocol.ts';
 import {
+  cardFrameCommandSchema,
+  cardFrameEventSchema,
   challengeCompletionSchema,
   clientSecretSchema,
   connectMessageSchema,
@@ -19,8 +25,10 @@ import {
   paymentMethodSchema,
   publishableKeySchema,
 } from '../../src/shared/protocol.ts';
-import { wireParser, type WireParser } from '../../src/shared/wire-schema.ts';
+import { objectSchema, wireParser, type WireParser } from '../../src/shared/wire-schema.ts';
 import {
+  parseCardFrameCommand,
+  parseCardFrameEvent,
   parseChallengeCompletion,
   parseClientSecret,
   parseConnectMessage,
@@ -33,6 +41,9 @@ import {
   parsePaymentMethod,
   parsePublishableKey,
 } from '../../src/shared/wire-schemas.generated.ts';
+
+const { gatewayIntentSchema, stripeErrorAnswerSchema } = gatewaySchemas;
+const { fieldsChannelMessageSchema } = fieldsChannelSchemas;
 
 const checkout = 'Ab3_-Ab3_-Ab3_-Ab3_';
 const requestId = 'req_12345678';
@@ -103,6 +114,38 @@ const CASES: { name: string; schema: z.ZodMiniType; parse: WireParser<unknown>; 
       { type: 'confirm-result', requestId, result: { action: { useStripeSdk: true } } },
       { type: 'intent-status-result', requestId, result: { error: { code: 'payment_intent_authentication_failure', message: 'Failed.' } } },
       { type: 'messages', locale: 'de', messages: { pay: 'Zahlen {amount}', numberLabel: 'Kartennummer', payment_in_progress: 'Bitte warten.' } },
+    ],
+  },
+  {
+    name: 'cardFrameCommand',
+    schema: cardFrameCommandSchema,
+    parse: parseCardFrameCommand,
+    valid: [
+      { type: 'tokenize', requestId, publishableKey, fields: ['number', 'expiry', 'cvc'] },
+      { type: 'confirm', requestId, publishableKey, clientSecret, fields: ['number'], returnUrl: 'https://shop.example/checkout/done' },
+      { type: 'intent-status', requestId, publishableKey, clientSecret },
+      { type: 'configure', options: { locale: 'de', style: { group: { base: { color: 'red' } }, own: {} } } },
+      { type: 'configure', options: {} },
+      { type: 'focus', field: 'expiry' },
+      { type: 'focus' },
+      { type: 'reveal-errors' },
+      { type: 'clear' },
+    ],
+  },
+  {
+    name: 'cardFrameEvent',
+    schema: cardFrameEventSchema,
+    parse: parseCardFrameEvent,
+    valid: [
+      { type: 'ready' },
+      { type: 'tokenize-result', requestId, result: { paymentMethod } },
+      { type: 'confirm-result', requestId, result: { paymentIntent: { id: 'pi_3Abc123', status: 'succeeded' } } },
+      { type: 'change', field: 'number', state: fieldState },
+      { type: 'focus', field: 'cvc' },
+      { type: 'blur', field: 'expiry' },
+      { type: 'submit' },
+      { type: 'height', height: 180 },
+      { type: 'style-rejected', layer: 'group', rejections: [{ code: 'style_forbidden_token', property: 'color', message: 'url() could load a resource' }] },
     ],
   },
   { name: 'paymentMethod', schema: paymentMethodSchema, parse: parsePaymentMethod, valid: [paymentMethod] },
@@ -195,6 +238,44 @@ describe('wire schemas (generated JSON Schema) and the zod schemas', () => {
       expect(rejected).to.be.above(valid.length * 5);
     });
   }
+
+  it('are built by objectSchema() exactly as zod writes them, key for key, for every generated parser', () => {
+    const modules: Record<string, Record<string, unknown>> = {
+      'src/shared/protocol.ts': protocol,
+      'iframe/fields-channel-schema.ts': fieldsChannelSchemas,
+      'iframe/gateway/gateway-schemas.ts': gatewaySchemas,
+    };
+    const checked: string[] = [];
+    let objectSchemaCalls = 0;
+    for (const { sources } of TARGETS) {
+      for (const { module, schemas } of sources) {
+        for (const name of schemas) {
+          const zodSchema = modules[module]?.[name] as z.ZodMiniType | undefined;
+          expect(zodSchema, `${module} ${name}`).to.not.equal(undefined);
+          const expected = toWireSchema(zodSchema!, name);
+          // The very source the generator writes into the parser (`npm test` fails when the files are stale).
+          const source = wireSchemaSource(expected);
+          objectSchemaCalls += source.split('objectSchema(').length - 1;
+          const built = new Function('objectSchema', `return ${source};`)(objectSchema) as unknown;
+          expect(JSON.stringify(built), name).to.equal(JSON.stringify(expected));
+          expect(built, name).to.deep.equal(expected);
+          checked.push(name);
+        }
+      }
+    }
+    expect(checked).to.include.members(['cardFrameCommandSchema', 'cardFrameEventSchema', 'controllerCommandSchema', 'controllerEventSchema', 'fieldsChannelMessageSchema']);
+    expect(checked).to.have.length(16);
+    // Nearly every object of the protocol is a standard one: the helper must be doing the building.
+    expect(objectSchemaCalls).to.be.above(90);
+  });
+
+  it('objectSchema() requires every property but the optional ones, in order, and omits an empty `required`', () => {
+    const string = { type: 'string' } as const;
+    expect(JSON.stringify(objectSchema({ a: string, b: string, c: string }, ['b']))).to.equal('{"type":"object","properties":{"a":{"type":"string"},"b":{"type":"string"},"c":{"type":"string"}},"required":["a","c"]}');
+    expect(objectSchema({ a: string })).to.deep.equal({ type: 'object', properties: { a: string }, required: ['a'] });
+    expect(Object.keys(objectSchema({ a: string }, ['a']))).to.deep.equal(['type', 'properties']);
+    expect(Object.keys(objectSchema({}))).to.deep.equal(['type', 'properties']);
+  });
 
   it('keeps only declared properties, like zod, so nothing extra reaches the reader', () => {
     const parsed = parseFieldEvent({ type: 'change', value: '4242424242424242', state: { empty: false, complete: true, valid: true, cvc: '123' } });
