@@ -60,47 +60,57 @@ export interface ThemeVariable {
   readonly kind: StyleValueKind;
 }
 
-/** The only variables a style may set or reference. Anything else in `var(` is rejected. */
-export const THEME_VARIABLES = {
+/**
+ * The only variables a style may set or reference, each with the kind of value it holds. Its
+ * custom property is `--payframe-` and its name in kebab case (`colorText`: `--payframe-color-text`).
+ */
+const THEME_VARIABLE_KINDS = {
   /** Text typed into the fields. */
-  colorText: { cssName: '--payframe-color-text', kind: 'color' },
+  colorText: 'color',
   /** Background of the inputs. */
-  colorBackground: { cssName: '--payframe-color-background', kind: 'color' },
+  colorBackground: 'color',
   /** Placeholder text. */
-  colorPlaceholder: { cssName: '--payframe-color-placeholder', kind: 'color' },
+  colorPlaceholder: 'color',
   /** Text of a field showing an error. */
-  colorDanger: { cssName: '--payframe-color-danger', kind: 'color' },
+  colorDanger: 'color',
   /** The text cursor. */
-  colorCaret: { cssName: '--payframe-color-caret', kind: 'color' },
+  colorCaret: 'color',
   /** Font of the fields. */
-  fontFamily: { cssName: '--payframe-font-family', kind: 'fontFamily' },
+  fontFamily: 'fontFamily',
   /** Font size of the fields. */
-  fontSizeBase: { cssName: '--payframe-font-size-base', kind: 'length' },
+  fontSizeBase: 'length',
   /** Font weight of the fields. */
-  fontWeight: { cssName: '--payframe-font-weight', kind: 'fontWeight' },
+  fontWeight: 'fontWeight',
   /** Letter spacing of the fields. */
-  letterSpacing: { cssName: '--payframe-letter-spacing', kind: 'signedLength' },
+  letterSpacing: 'signedLength',
   /** Padding left and right of the text. */
-  spacingInline: { cssName: '--payframe-spacing-inline', kind: 'length' },
+  spacingInline: 'length',
   // The drop-in's card frame draws each input's label, box and error line itself, from these.
   /** The labels above the inputs. */
-  colorLabel: { cssName: '--payframe-color-label', kind: 'color' },
+  colorLabel: 'color',
   /** The boxes' border, and `colorPrimary` the focused box's. */
-  colorBorder: { cssName: '--payframe-color-border', kind: 'color' },
-  colorPrimary: { cssName: '--payframe-color-primary', kind: 'color' },
+  colorBorder: 'color',
+  colorPrimary: 'color',
   /** The ring around the focused box. */
-  focusRing: { cssName: '--payframe-focus-ring', kind: 'color' },
+  focusRing: 'color',
   /** The boxes' corner radius. */
-  radius: { cssName: '--payframe-radius', kind: 'length' },
+  radius: 'length',
   /** The boxes' border width: one to four lengths, as in CSS (`0 0 1px` for an underline). */
-  borderWidth: { cssName: '--payframe-border-width', kind: 'lengths' },
+  borderWidth: 'lengths',
   /** The boxes' shadow: `none` or up to three shadows of lengths and colours. */
-  boxShadow: { cssName: '--payframe-box-shadow', kind: 'boxShadow' },
+  boxShadow: 'boxShadow',
   /** The space between inputs, and half of it under the labels. */
-  spacing: { cssName: '--payframe-spacing', kind: 'length' },
+  spacing: 'length',
   /** The height of an input's box. */
-  fieldHeight: { cssName: '--payframe-field-height', kind: 'length' },
-} as const satisfies Record<string, ThemeVariable>;
+  fieldHeight: 'length',
+} as const satisfies Record<string, StyleValueKind>;
+
+type KebabCase<Name extends string> = Name extends `${infer Head}${infer Tail}` ? `${Head extends Lowercase<Head> ? Head : `-${Lowercase<Head>}`}${KebabCase<Tail>}` : '';
+
+/** Anything else in `var(` is rejected. */
+export const THEME_VARIABLES = /* @__PURE__ */ Object.fromEntries(
+  Object.entries(THEME_VARIABLE_KINDS).map(([name, kind]) => [name, { cssName: `--payframe-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`, kind }]),
+) as { readonly [Name in keyof typeof THEME_VARIABLE_KINDS]: { readonly cssName: `--payframe-${KebabCase<Name>}`; readonly kind: (typeof THEME_VARIABLE_KINDS)[Name] } };
 export type ThemeVariableName = keyof typeof THEME_VARIABLES;
 
 /** `var(--payframe-…)` alternatives for the variables of one kind, so a colour can only name a colour. */
