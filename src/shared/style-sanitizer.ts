@@ -144,8 +144,8 @@ function checkValue(raw: unknown, pattern: RegExp, expected: string, property: s
   if (value === '') return rejection('style_value_not_allowed', property, 'The value is empty.');
   if (CONTROL_CHARACTER.test(value)) return rejection('style_value_not_allowed', property, 'Control characters are not allowed.');
   const lowerCase = value.toLowerCase();
-  const forbidden = FORBIDDEN_VALUE_TOKENS.find(({ token }) => lowerCase.includes(token));
-  if (forbidden) return rejection('style_value_not_allowed', property, `It contains "${forbidden.token}", which ${forbidden.reason}.`);
+  const forbidden = FORBIDDEN_VALUE_TOKENS.find(([token]) => lowerCase.includes(token));
+  if (forbidden) return rejection('style_value_not_allowed', property, `It contains "${forbidden[0]}", which ${forbidden[1]}.`);
   for (const [, name = '', closed] of value.matchAll(VARIABLE_REFERENCE)) {
     if (!allowVariables || !closed || !KNOWN_VARIABLE_CSS_NAMES.has(name.trim())) return rejection('style_variable_unknown', property);
   }
