@@ -5,6 +5,8 @@
 // only updateCard uses, are cut from the bundled file. Detection itself (the function, its brand
 // table, test order and `types`) is untouched. A credit-card-type whose file no longer reads as
 // expected fails the build, so an upgrade is looked at rather than shipped half-trimmed.
+// Their files' `__esModule` markers go too: the frames import them by name only, which never
+// reads the marker (only a default import's interop would).
 import type { Plugin } from 'vite';
 
 const FILE = /\/node_modules\/credit-card-type\/dist\/index\.js$/;
@@ -26,9 +28,15 @@ export function trimCardTypes(code: string): string {
   return trimmed;
 }
 
+const ES_MODULE_MARKER = 'Object.defineProperty(exports, "__esModule", { value: true });\n';
+
 export function trimCardTypesPlugin(): Plugin {
   return {
     name: 'payframe-trim-card-types',
-    transform: (code, id) => (FILE.test(id) ? { code: trimCardTypes(code), map: null } : undefined),
+    transform(code, id) {
+      if (FILE.test(id)) return { code: trimCardTypes(code), map: null };
+      if (/\/node_modules\/(card-validator|credit-card-type)\/dist\/.*\.js$/.test(id) && code.includes(ES_MODULE_MARKER)) return { code: code.replace(ES_MODULE_MARKER, ''), map: null };
+      return undefined;
+    },
   };
 }
