@@ -14,7 +14,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { localeChunks } from './scripts/vite-locale-chunks.ts';
 import { minifyCssTemplatesPlugin } from './scripts/vite-minify-css-templates.ts';
 import { splitFieldsKit } from './scripts/vite-split-fields-kit.ts';
-import { trimCardTypesPlugin } from './scripts/vite-trim-card-types.ts';
+import { cardLibrariesPlugin } from './scripts/vite-card-libraries.ts';
 
 const root = import.meta.dirname;
 /** PAYFRAME_DIST_DIR lets parallel builds (e.g. two checkouts of the repo's tests) use separate folders. */
@@ -96,7 +96,7 @@ function isSharedFieldModule(id: string): boolean {
 function framePages(pages: string[], emptyOutDir: boolean): UserConfig {
   return {
     ...shared,
-    plugins: [fieldPages, minifyFrameHtml, inlineFrameCss, localeChunks(root), trimCardTypesPlugin()],
+    plugins: [fieldPages, minifyFrameHtml, inlineFrameCss, localeChunks(root), cardLibrariesPlugin()],
     root: resolve(root, 'iframe'),
     // Relative URLs, so the pages work wherever the fields origin mounts them.
     base: './',
