@@ -58,7 +58,7 @@ test('the enforced budgets: 12 KB for the split fields\' frame pages but the num
     ['field-frame-expiry', 12_000],
     ['field-frame-cvc', 12_000],
     ['controller-frame', 12_000],
-    ['card-frame', 17_300],
+    ['card-frame', 15_900],
   ]);
   const scriptTag = BUDGETS.find((budget) => budget.id === 'script-tag')!;
   expect(scriptTag.goal).toBe(14_000);
@@ -69,7 +69,7 @@ test('the enforced budgets: 12 KB for the split fields\' frame pages but the num
   expect(checkBudgets([{ id: 'split-fields', gzip: splitFields.maxGzip + 1 }], [splitFields]).passed).toBe(false);
   const cardFrame = BUDGETS.find((budget) => budget.id === 'card-frame')!;
   expect(cardFrame.goal).toBe(14_000);
-  expect(formatBudgetReport(checkBudgets([{ id: 'card-frame', gzip: 17_000 }], [cardFrame]))[0]).toContain('goal 14,000 B, not met: it is the number, expiry and CVC pages and the controller in one');
+  expect(formatBudgetReport(checkBudgets([{ id: 'card-frame', gzip: 15_800 }], [cardFrame]))[0]).toContain('goal 14,000 B, not met: measured 15,868 B, about the floor');
   const numberPage = BUDGETS.find((budget) => budget.id === 'field-frame')!;
   expect(numberPage.goal).toBe(12_000);
   expect(formatBudgetReport(checkBudgets([{ id: 'field-frame', gzip: 12_100 }], [numberPage]))[0]).toContain('goal 12,000 B, not met: binding a frame to its key');
