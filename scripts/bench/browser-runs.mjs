@@ -377,31 +377,38 @@ export async function measureSurfaceRun(browser, surface, { merchantUrl, fieldsO
  * page.evaluate), traced between attach and its load. Inserting any cross-site frame costs the page a task.
  */
 export async function measureBareMountTrace(browser, { pageUrl, frameUrl }) {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(pageUrl);
-    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-    const mounted = await mountBareFrames(page, frameUrl, 1).then(
-      () => undefined,
-      (error) => error,
-    );
-    const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
-    if (mounted) throw mounted;
-    return longestMainThreadTask(trace);
-  } finally {
-    await context.close();
-  }
+  return tracedMount(
+    browser,
+    async (context) => {
+      const page = await context.newPage();
+      await page.goto(pageUrl);
+      return page;
+    },
+    (page) => mountBareFrames(page, frameUrl, 1),
+  );
 }
 
 /** A separate, traced mount: the longest task on the merchant page's main thread between attach and ready. */
 export async function measureMountTrace(browser, surface, { merchantUrl, publishableKey }) {
+  let element;
+  return tracedMount(
+    browser,
+    async (context) => {
+      const page = await openSurfacePage(context, surface, { merchantUrl });
+      element = await createSurface(page, surface, publishableKey);
+      return page;
+    },
+    (page) => mountSurface(page, element),
+  );
+}
+
+/** In a fresh context: `prepare` opens the page untraced, `mount` runs traced; the longest main-thread task between the bench marks. */
+async function tracedMount(browser, prepare, mount) {
   const context = await browser.newContext();
   try {
-    const page = await openSurfacePage(context, surface, { merchantUrl });
-    const element = await createSurface(page, surface, publishableKey);
+    const page = await prepare(context);
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-    const mounted = await mountSurface(page, element).then(
+    const mounted = await mount(page).then(
       () => undefined,
       (error) => error,
     );
