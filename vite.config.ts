@@ -15,6 +15,7 @@ import { inlineFrameScript } from './scripts/vite-inline-frame-script.ts';
 import { localeChunks } from './scripts/vite-locale-chunks.ts';
 import { minifyCssTemplatesPlugin } from './scripts/vite-minify-css-templates.ts';
 import { splitFieldsKit } from './scripts/vite-split-fields-kit.ts';
+import { cardLibrariesPlugin } from './scripts/vite-card-libraries.ts';
 
 const root = import.meta.dirname;
 /** PAYFRAME_DIST_DIR lets parallel builds (e.g. two checkouts of the repo's tests) use separate folders. */
@@ -96,7 +97,7 @@ function isSharedFieldModule(id: string): boolean {
 function framePages(pages: string[], emptyOutDir: boolean, { inlineScript = false } = {}): UserConfig {
   return {
     ...shared,
-    plugins: [fieldPages, minifyFrameHtml, inlineFrameCss, localeChunks(root, { fromDocument: inlineScript }), ...(inlineScript ? [inlineFrameScript(pages)] : [])],
+    plugins: [fieldPages, minifyFrameHtml, inlineFrameCss, localeChunks(root, { fromDocument: inlineScript }), cardLibrariesPlugin(), ...(inlineScript ? [inlineFrameScript(pages)] : [])],
     root: resolve(root, 'iframe'),
     // Relative URLs, so the pages work wherever the fields origin mounts them.
     base: './',

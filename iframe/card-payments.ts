@@ -3,7 +3,7 @@
 // check it again here, then tokenize or confirm the merchant's PaymentIntent with the configured
 // gateway (retrying what is safe, under one Idempotency-Key), or read an intent's status. One
 // tokenization and one confirm at a time. Uses only the key its page was served for. Fields origin.
-import { messageFor, type CheckoutErrorCode } from '../src/shared/errors.ts';
+import { frameErrorMessage, type GatewayErrorCode } from '../src/shared/errors.ts';
 import { FIELD_KINDS } from '../src/shared/protocol-constants.ts';
 import type { CheckoutError, ControllerCommand, ControllerEvent, FieldKind, PaymentResult } from '../src/shared/protocol.ts';
 import { readChallengeOrigins } from './challenge-origins.ts';
@@ -19,14 +19,14 @@ import { loadLocale } from './locale-messages.ts';
 export type CardValues = Partial<Record<FieldKind, string>>;
 type CardCommand = Extract<ControllerCommand, { type: 'tokenize' | 'confirm' }>;
 
-const failure = (code: CheckoutErrorCode): { error: CheckoutError } => ({ error: { code, message: messageFor(code) } });
+const failure = (code: GatewayErrorCode): { error: CheckoutError } => ({ error: { code, message: frameErrorMessage(code) } });
 
 function fieldError(field: FieldKind, values: CardValues): CheckoutError | undefined {
   const brand = brandRulesFor(values.number ?? '').brand;
   const evaluation = FIELD_BEHAVIOURS[field].evaluate(values[field] ?? '', { brand, now: new Date() });
   if (evaluation.complete) return undefined;
   const code = evaluation.invalid ?? evaluation.incomplete;
-  return { code, message: messageFor(code), field };
+  return { code, message: frameErrorMessage(code), field };
 }
 
 /**

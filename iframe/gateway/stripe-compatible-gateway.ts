@@ -2,7 +2,7 @@
 // (POST /v1/payment_methods), confirms and reads PaymentIntents, every request retried per
 // retry-policy.ts. Runs only on the fields origin, whose CSP lets it connect to the configured
 // gateway and nowhere else.
-import type { CheckoutErrorCode } from '../../src/shared/errors.ts';
+import type { GatewayErrorCode } from '../../src/shared/errors.ts';
 import { paymentIntentIdOf } from '../../src/shared/protocol-constants.ts';
 import type { CheckoutError, TokenizeResult } from '../../src/shared/protocol.ts';
 import { parsePaymentMethod } from '../../src/shared/wire-schemas.generated.ts';
@@ -16,7 +16,7 @@ const RETRYABLE_SERVER_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 5
 
 type RetryHints = Pick<Extract<AttemptOutcome, { kind: 'retryable' }>, 'retryAfterMs' | 'earlierAttemptRunning'>;
 
-function retryable(code: CheckoutErrorCode, hints: RetryHints = {}): AttemptOutcome<never> {
+function retryable(code: GatewayErrorCode, hints: RetryHints = {}): AttemptOutcome<never> {
   return { kind: 'retryable', error: checkoutError(code), ...hints };
 }
 

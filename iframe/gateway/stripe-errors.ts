@@ -1,6 +1,6 @@
 // Stripe's error object, read into the typed error the shopper sees: the gateway's own code and
 // message, cleaned so no card data can pass. Fields origin (controller frame), for every request.
-import { messageFor, type CheckoutErrorCode } from '../../src/shared/errors.ts';
+import { frameErrorMessage, type GatewayErrorCode } from '../../src/shared/errors.ts';
 import type { CheckoutError, FieldKind } from '../../src/shared/protocol.ts';
 import { parseStripeErrorAnswer } from '../wire-schemas.generated.ts';
 import type { StripeErrorObject } from './gateway-schemas.ts';
@@ -16,8 +16,8 @@ const FIELD_OF_PARAM: Record<string, FieldKind> = {
   'payment_method_data[card][cvc]': 'cvc',
 };
 
-export function checkoutError(code: CheckoutErrorCode): CheckoutError {
-  return { code, message: messageFor(code) };
+export function checkoutError(code: GatewayErrorCode): CheckoutError {
+  return { code, message: frameErrorMessage(code) };
 }
 
 /** A gateway message is shown to the shopper; never let one carry a long run of digits. */
@@ -31,7 +31,7 @@ export function errorFromStripeError({ code, message, param, decline_code: decli
   const field = param ? FIELD_OF_PARAM[param] : undefined;
   return {
     code: code && /^[a-z0-9_]{1,64}$/.test(code) ? code : 'gateway_error',
-    message: safeMessage(message, messageFor('gateway_error')),
+    message: safeMessage(message, frameErrorMessage('gateway_error')),
     ...(field ? { field } : {}),
     ...(declineCode ? { declineCode: declineCode.slice(0, 64) } : {}),
   };

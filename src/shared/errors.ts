@@ -13,24 +13,33 @@ export const FIELD_ERROR_MESSAGES = {
   invalid_cvc: "Your card's security code is invalid.",
 } as const;
 
-export const CHECKOUT_ERROR_MESSAGES = {
-  not_ready: 'The payment form is still loading. Please try again in a moment.',
+/**
+ * The errors the fields origin reports by itself (the card frame and the split fields' controller):
+ * inputs it cannot read and the gateway's answers. Apart from the page's own errors below, so the
+ * frames carry only these messages.
+ */
+export const GATEWAY_ERROR_MESSAGES = {
   fields_unavailable: 'The payment form could not be read. Please reload the page and try again.',
-  fields_origin_missing: 'Payframe does not know where its card fields are hosted. Set the fields-origin attribute.',
-  invalid_publishable_key: 'This checkout is not configured with a valid publishable key.',
-  frame_load_failed: 'The secure card fields could not be loaded. Check your connection and reload the page.',
   network_error: 'We could not reach the payment service. Check your connection and try again.',
   timeout: 'The payment service took too long to answer. Please try again.',
   gateway_unavailable: 'The payment service is unavailable right now. Please try again shortly.',
   rate_limited: 'Too many attempts. Please wait a moment and try again.',
   gateway_error: 'The payment service could not process this card.',
   gateway_invalid_response: 'The payment service sent an answer we could not read. Please try again.',
+  challenge_unavailable: "Your bank's confirmation page could not be shown here, so the payment was not made. Please try again or use another card.",
+} as const;
+
+export const CHECKOUT_ERROR_MESSAGES = {
+  ...GATEWAY_ERROR_MESSAGES,
+  not_ready: 'The payment form is still loading. Please try again in a moment.',
+  fields_origin_missing: 'Payframe does not know where its card fields are hosted. Set the fields-origin attribute.',
+  invalid_publishable_key: 'This checkout is not configured with a valid publishable key.',
+  frame_load_failed: 'The secure card fields could not be loaded. Check your connection and reload the page.',
   payment_intent_authentication_failure: 'Your payment was not authenticated. Please try again or use another card.',
   invalid_client_secret: 'This checkout is not configured with a valid payment (client secret).',
   payment_incomplete: 'The payment could not be completed. Please try again.',
   payment_in_progress: 'A payment is already being processed. Please wait for it to finish.',
   invalid_return_url: 'This checkout is not configured with a valid return URL (an http or https address on this site).',
-  challenge_unavailable: "Your bank's confirmation page could not be shown here, so the payment was not made. Please try again or use another card.",
   stripe_js_unavailable: 'The payment confirmation could not be loaded. Check your connection and try again.',
   fields_claimed: 'The card fields were locked to keep your card safe. Please reload the page.',
 } as const;
@@ -44,6 +53,7 @@ export const ERROR_MESSAGES: Readonly<typeof FIELD_ERROR_MESSAGES & typeof CHECK
 
 export type FieldErrorCode = keyof typeof FIELD_ERROR_MESSAGES;
 export type CheckoutErrorCode = keyof typeof CHECKOUT_ERROR_MESSAGES;
+export type GatewayErrorCode = keyof typeof GATEWAY_ERROR_MESSAGES;
 
 export const FIELD_ERROR_CODES = /* @__PURE__ */ Object.keys(FIELD_ERROR_MESSAGES) as [FieldErrorCode, ...FieldErrorCode[]];
 
@@ -54,6 +64,11 @@ export function messageFor(code: FieldErrorCode | CheckoutErrorCode): string {
 /** For the field frames, which only ever show field errors (and so need only that table). */
 export function fieldErrorMessage(code: FieldErrorCode): string {
   return FIELD_ERROR_MESSAGES[code];
+}
+
+/** For the card frame and the controller: a field's error or one they report themselves (GATEWAY_ERROR_MESSAGES). */
+export function frameErrorMessage(code: FieldErrorCode | GatewayErrorCode): string {
+  return Object.hasOwn(FIELD_ERROR_MESSAGES, code) ? FIELD_ERROR_MESSAGES[code as FieldErrorCode] : GATEWAY_ERROR_MESSAGES[code as GatewayErrorCode];
 }
 
 /** Field codes are shown by the fields themselves; other codes belong to the whole form. */

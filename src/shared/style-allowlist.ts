@@ -60,47 +60,57 @@ export interface ThemeVariable {
   readonly kind: StyleValueKind;
 }
 
-/** The only variables a style may set or reference. Anything else in `var(` is rejected. */
-export const THEME_VARIABLES = {
+/**
+ * The only variables a style may set or reference, each with the kind of value it holds. Its
+ * custom property is `--payframe-` and its name in kebab case (`colorText`: `--payframe-color-text`).
+ */
+const THEME_VARIABLE_KINDS = {
   /** Text typed into the fields. */
-  colorText: { cssName: '--payframe-color-text', kind: 'color' },
+  colorText: 'color',
   /** Background of the inputs. */
-  colorBackground: { cssName: '--payframe-color-background', kind: 'color' },
+  colorBackground: 'color',
   /** Placeholder text. */
-  colorPlaceholder: { cssName: '--payframe-color-placeholder', kind: 'color' },
+  colorPlaceholder: 'color',
   /** Text of a field showing an error. */
-  colorDanger: { cssName: '--payframe-color-danger', kind: 'color' },
+  colorDanger: 'color',
   /** The text cursor. */
-  colorCaret: { cssName: '--payframe-color-caret', kind: 'color' },
+  colorCaret: 'color',
   /** Font of the fields. */
-  fontFamily: { cssName: '--payframe-font-family', kind: 'fontFamily' },
+  fontFamily: 'fontFamily',
   /** Font size of the fields. */
-  fontSizeBase: { cssName: '--payframe-font-size-base', kind: 'length' },
+  fontSizeBase: 'length',
   /** Font weight of the fields. */
-  fontWeight: { cssName: '--payframe-font-weight', kind: 'fontWeight' },
+  fontWeight: 'fontWeight',
   /** Letter spacing of the fields. */
-  letterSpacing: { cssName: '--payframe-letter-spacing', kind: 'signedLength' },
+  letterSpacing: 'signedLength',
   /** Padding left and right of the text. */
-  spacingInline: { cssName: '--payframe-spacing-inline', kind: 'length' },
+  spacingInline: 'length',
   // The drop-in's card frame draws each input's label, box and error line itself, from these.
   /** The labels above the inputs. */
-  colorLabel: { cssName: '--payframe-color-label', kind: 'color' },
+  colorLabel: 'color',
   /** The boxes' border, and `colorPrimary` the focused box's. */
-  colorBorder: { cssName: '--payframe-color-border', kind: 'color' },
-  colorPrimary: { cssName: '--payframe-color-primary', kind: 'color' },
+  colorBorder: 'color',
+  colorPrimary: 'color',
   /** The ring around the focused box. */
-  focusRing: { cssName: '--payframe-focus-ring', kind: 'color' },
+  focusRing: 'color',
   /** The boxes' corner radius. */
-  radius: { cssName: '--payframe-radius', kind: 'length' },
+  radius: 'length',
   /** The boxes' border width: one to four lengths, as in CSS (`0 0 1px` for an underline). */
-  borderWidth: { cssName: '--payframe-border-width', kind: 'lengths' },
+  borderWidth: 'lengths',
   /** The boxes' shadow: `none` or up to three shadows of lengths and colours. */
-  boxShadow: { cssName: '--payframe-box-shadow', kind: 'boxShadow' },
+  boxShadow: 'boxShadow',
   /** The space between inputs, and half of it under the labels. */
-  spacing: { cssName: '--payframe-spacing', kind: 'length' },
+  spacing: 'length',
   /** The height of an input's box. */
-  fieldHeight: { cssName: '--payframe-field-height', kind: 'length' },
-} as const satisfies Record<string, ThemeVariable>;
+  fieldHeight: 'length',
+} as const satisfies Record<string, StyleValueKind>;
+
+type KebabCase<Name extends string> = Name extends `${infer Head}${infer Tail}` ? `${Head extends Lowercase<Head> ? Head : `-${Lowercase<Head>}`}${KebabCase<Tail>}` : '';
+
+/** Anything else in `var(` is rejected. */
+export const THEME_VARIABLES = /* @__PURE__ */ Object.fromEntries(
+  Object.entries(THEME_VARIABLE_KINDS).map(([name, kind]) => [name, { cssName: `--payframe-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`, kind }]),
+) as { readonly [Name in keyof typeof THEME_VARIABLE_KINDS]: { readonly cssName: `--payframe-${KebabCase<Name>}`; readonly kind: (typeof THEME_VARIABLE_KINDS)[Name] } };
 export type ThemeVariableName = keyof typeof THEME_VARIABLES;
 
 /** `var(--payframe-…)` alternatives for the variables of one kind, so a colour can only name a colour. */
@@ -183,27 +193,27 @@ export const GLOBAL_KEYWORDS = '(?:inherit|initial|unset)';
  * The value patterns above reject them already; naming them gives a clear warning and a second
  * line of defence. Matched case-insensitively on the raw value.
  */
-export const FORBIDDEN_VALUE_TOKENS: readonly { token: string; reason: string }[] = [
-  { token: 'url(', reason: 'could load a resource' },
-  { token: 'image-set(', reason: 'could load a resource' },
-  { token: 'image(', reason: 'could load a resource' },
-  { token: 'cross-fade(', reason: 'could load a resource' },
-  { token: 'element(', reason: 'could show other content' },
-  { token: 'paint(', reason: 'could run a worklet' },
-  { token: 'attr(', reason: 'could read the typed value' },
-  { token: 'expression(', reason: 'could run script' },
-  { token: 'javascript:', reason: 'could run script' },
-  { token: '@', reason: 'could load a resource (@import)' },
-  { token: '\\', reason: 'could disguise a forbidden value' },
-  { token: '/*', reason: 'could disguise a forbidden value' },
-  { token: '*/', reason: 'could disguise a forbidden value' },
-  { token: '<', reason: 'is markup, out of place in a style' },
-  { token: '>', reason: 'is markup, out of place in a style' },
-  { token: '{', reason: 'could open a rule of its own' },
-  { token: '}', reason: 'could close the rule' },
-  { token: ';', reason: 'could start another declaration' },
-  { token: '!', reason: 'is not allowed (!important)' },
-  { token: ':', reason: 'could start another declaration' },
-  { token: '[', reason: 'is a selector, out of place in a value' },
-  { token: '&', reason: 'is a selector, out of place in a value' },
+export const FORBIDDEN_VALUE_TOKENS: readonly (readonly [token: string, reason: string])[] = [
+  ['url(', 'could load a resource'],
+  ['image-set(', 'could load a resource'],
+  ['image(', 'could load a resource'],
+  ['cross-fade(', 'could load a resource'],
+  ['element(', 'could show other content'],
+  ['paint(', 'could run a worklet'],
+  ['attr(', 'could read the typed value'],
+  ['expression(', 'could run script'],
+  ['javascript:', 'could run script'],
+  ['@', 'could load a resource (@import)'],
+  ['\\', 'could disguise a forbidden value'],
+  ['/*', 'could disguise a forbidden value'],
+  ['*/', 'could disguise a forbidden value'],
+  ['<', 'is markup, out of place in a style'],
+  ['>', 'is markup, out of place in a style'],
+  ['{', 'could open a rule of its own'],
+  ['}', 'could close the rule'],
+  [';', 'could start another declaration'],
+  ['!', 'is not allowed (!important)'],
+  [':', 'could start another declaration'],
+  ['[', 'is a selector, out of place in a value'],
+  ['&', 'is a selector, out of place in a value'],
 ];

@@ -144,8 +144,8 @@ function checkValue(raw: unknown, pattern: RegExp, expected: string, property: s
   if (value === '') return rejection('style_value_not_allowed', property, 'The value is empty.');
   if (CONTROL_CHARACTER.test(value)) return rejection('style_value_not_allowed', property, 'Control characters are not allowed.');
   const lowerCase = value.toLowerCase();
-  const forbidden = FORBIDDEN_VALUE_TOKENS.find(({ token }) => lowerCase.includes(token));
-  if (forbidden) return rejection('style_value_not_allowed', property, `It contains "${forbidden.token}", which ${forbidden.reason}.`);
+  const forbidden = FORBIDDEN_VALUE_TOKENS.find(([token]) => lowerCase.includes(token));
+  if (forbidden) return rejection('style_value_not_allowed', property, `It contains "${forbidden[0]}", which ${forbidden[1]}.`);
   for (const [, name = '', closed] of value.matchAll(VARIABLE_REFERENCE)) {
     if (!allowVariables || !closed || !KNOWN_VARIABLE_CSS_NAMES.has(name.trim())) return rejection('style_variable_unknown', property);
   }
@@ -154,57 +154,51 @@ function checkValue(raw: unknown, pattern: RegExp, expected: string, property: s
   return value;
 }
 
-function sanitizeDeclarations(state: FieldStyleState, declarations: unknown, rejections: StyleRejection[]): Partial<Record<AllowedStylePropertyName, string>> | undefined {
-  const entries = readEntries(declarations);
+/**
+ * One state's declarations or the variables: an object of at most MAX_STYLE_PROPERTIES entries,
+ * each kept under the name `check` gives it, or reported.
+ */
+function sanitizeEntries(
+  group: FieldStyleState | 'variables',
+  value: unknown,
+  rejections: StyleRejection[],
+  notAnObject: string,
+  check: (name: string, raw: unknown, property: string) => [string, string] | StyleRejection,
+): Record<string, string> | undefined {
+  const entries = readEntries(value);
   if (!entries) {
-    rejections.push(rejection('style_not_an_object', state, 'Each state is an object of CSS declarations.'));
+    rejections.push(rejection('style_not_an_object', group, notAnObject));
     return undefined;
   }
   if (entries.length > MAX_STYLE_PROPERTIES) {
-    rejections.push(rejection('style_too_many_properties', state));
+    rejections.push(rejection('style_too_many_properties', group));
     return undefined;
   }
-  const sanitized: Partial<Record<AllowedStylePropertyName, string>> = {};
+  const sanitized: Record<string, string> = {};
   for (const [name, raw] of entries) {
-    const property = `${state}.${shown(name)}`;
-    const cssName = cssPropertyName(name);
-    if (!Object.hasOwn(STYLE_PROPERTIES, cssName)) {
-      const hint = cssName.startsWith('--') ? 'Set theme variables under "variables".' : undefined;
-      rejections.push(rejection('style_property_not_allowed', property, hint));
-      continue;
-    }
-    const allowed = STYLE_PROPERTIES[cssName as AllowedStylePropertyName];
-    const result = checkValue(raw, PROPERTY_PATTERNS.get(cssName)!, allowed.expected, property, cssName, true);
-    if (typeof result === 'string') sanitized[cssName as AllowedStylePropertyName] = result;
+    const result = check(name, raw, `${group}.${shown(name)}`);
+    if (Array.isArray(result)) sanitized[result[0]] = result[1];
     else rejections.push(result);
   }
   return sanitized;
 }
 
-function sanitizeVariables(variables: unknown, rejections: StyleRejection[]): Partial<Record<ThemeVariableName, string>> | undefined {
-  const entries = readEntries(variables);
-  if (!entries) {
-    rejections.push(rejection('style_not_an_object', 'variables', 'Variables are an object such as { colorText: "#333" }.'));
-    return undefined;
+/** A declaration: an allowed property, by its CSS name, with a value its pattern accepts. */
+function checkDeclaration(name: string, raw: unknown, property: string): [string, string] | StyleRejection {
+  const cssName = cssPropertyName(name);
+  if (!Object.hasOwn(STYLE_PROPERTIES, cssName)) {
+    return rejection('style_property_not_allowed', property, cssName.startsWith('--') ? 'Set theme variables under "variables".' : undefined);
   }
-  if (entries.length > MAX_STYLE_PROPERTIES) {
-    rejections.push(rejection('style_too_many_properties', 'variables'));
-    return undefined;
-  }
-  const sanitized: Partial<Record<ThemeVariableName, string>> = {};
-  for (const [name, raw] of entries) {
-    const property = `variables.${shown(name)}`;
-    if (!Object.hasOwn(THEME_VARIABLES, name)) {
-      rejections.push(rejection('style_variable_unknown', property));
-      continue;
-    }
-    const variable = THEME_VARIABLES[name as ThemeVariableName];
-    // Variables hold literals only: no var() inside, so they cannot chain or loop.
-    const result = checkValue(raw, VARIABLE_PATTERNS.get(name)!, `a ${variable.kind} value`, property, PROPERTY_OF_VARIABLE_KIND[variable.kind], false);
-    if (typeof result === 'string') sanitized[name as ThemeVariableName] = result;
-    else rejections.push(result);
-  }
-  return sanitized;
+  const result = checkValue(raw, PROPERTY_PATTERNS.get(cssName)!, STYLE_PROPERTIES[cssName as AllowedStylePropertyName].expected, property, cssName, true);
+  return typeof result === 'string' ? [cssName, result] : result;
+}
+
+/** A theme variable: a known one, holding a literal of its kind (no var() inside, so variables cannot chain or loop). */
+function checkVariable(name: string, raw: unknown, property: string): [string, string] | StyleRejection {
+  if (!Object.hasOwn(THEME_VARIABLES, name)) return rejection('style_variable_unknown', property);
+  const { kind } = THEME_VARIABLES[name as ThemeVariableName];
+  const result = checkValue(raw, VARIABLE_PATTERNS.get(name)!, `a ${kind} value`, property, PROPERTY_OF_VARIABLE_KIND[kind], false);
+  return typeof result === 'string' ? [name, result] : result;
 }
 
 /**
@@ -220,11 +214,11 @@ export function sanitizeFieldStyle(style: unknown): SanitizedStyleResult {
   if (!entries) return { style: sanitized, rejections: [rejection('style_not_an_object', 'style')] };
   for (const [key, value] of entries) {
     if (key === 'variables') {
-      const variables = sanitizeVariables(value, rejections);
+      const variables = sanitizeEntries(key, value, rejections, 'Variables are an object such as { colorText: "#333" }.', checkVariable);
       if (variables) sanitized.variables = variables;
     } else if ((FIELD_STYLE_STATES as readonly string[]).includes(key)) {
       const state = key as FieldStyleState;
-      const declarations = sanitizeDeclarations(state, value, rejections);
+      const declarations = sanitizeEntries(state, value, rejections, 'Each state is an object of CSS declarations.', checkDeclaration);
       if (declarations) sanitized[state] = declarations;
     } else {
       rejections.push(rejection('style_state_unknown', shown(key)));
