@@ -15,9 +15,9 @@ export const BUDGETS = [
   {
     id: 'script-tag',
     label: 'payframe.js, the script-tag file (Lit included)',
-    maxGzip: 15_320,
+    maxGzip: 15_630,
     goal: 14 * KB,
-    why: 'the split fields are in payframe-fields.js now (loading them on demand costs 0.45 KB); Lit (4.9 KB), the drop-in with its card-frame surface and styles (2.7 KB), the message checks (1.3 KB) and the payment flow (0.7 KB) are most of the rest of its 15,289 B (npm run size:breakdown)',
+    why: "the split fields are in payframe-fields.js now (loading them on demand costs 0.45 KB); Lit (4.9 KB), the drop-in with its card-frame surface and styles (2.7 KB), the message checks (1.3 KB) and the payment flow (0.7 KB) are most of the rest of its 15,601 B (npm run size:breakdown); the gateway's declines in the shopper's language cost 294 B of it (15,307 B before): a locale's texts come from the card frame, so the English decline texts and the table from the gateway's codes to them have to be on the page",
   },
   { id: 'split-fields', label: 'payframe-fields.js, the split fields (loaded on demand)', maxGzip: 4_800 },
   { id: 'field-frame', label: 'field frame page (card number, the heaviest), all-in', maxGzip: 12 * KB },

@@ -31,17 +31,30 @@ const ENGLISH_PAGE_TEXTS = {
   challengeNotShowing: "My bank's page is not showing",
 } as const;
 
+/**
+ * The gateway's declines, keyed by Stripe's code (localize-error.ts maps codes and decline codes
+ * to these): the shopper reads ours, in the checkout's locale, never the gateway's English.
+ * `card_declined` is also what a lost or stolen card, fraud or an unknown decline reads as.
+ */
+const ENGLISH_DECLINE_TEXTS = {
+  card_declined: 'Your card was declined.',
+  insufficient_funds: 'Your card has insufficient funds.',
+  expired_card: 'Your card has expired.',
+  incorrect_cvc: "Your card's security code is incorrect.",
+  incorrect_number: 'Your card number is incorrect.',
+  incorrect_zip: "Your card's postal code is incorrect.",
+  processing_error: 'An error occurred while processing your card. Please try again.',
+  authentication_required: 'Your bank needs you to confirm this payment. Please try again.',
+} as const;
+
 // Marked pure so a bundle that never reads the whole table (a field frame) leaves it out.
-export const ENGLISH: Readonly<typeof ENGLISH_FIELD_TEXTS & typeof ENGLISH_PAGE_TEXTS & typeof CHECKOUT_ERROR_MESSAGES> = /* @__PURE__ */ Object.assign(
-  {},
-  ENGLISH_FIELD_TEXTS,
-  ENGLISH_PAGE_TEXTS,
-  CHECKOUT_ERROR_MESSAGES,
-);
+export const ENGLISH: Readonly<typeof ENGLISH_FIELD_TEXTS & typeof ENGLISH_PAGE_TEXTS & typeof CHECKOUT_ERROR_MESSAGES & typeof ENGLISH_DECLINE_TEXTS> =
+  /* @__PURE__ */ Object.assign({}, ENGLISH_FIELD_TEXTS, ENGLISH_PAGE_TEXTS, CHECKOUT_ERROR_MESSAGES, ENGLISH_DECLINE_TEXTS);
 
 export type MessageKey = keyof typeof ENGLISH;
 export type Messages = Record<MessageKey, string>;
 export type FieldTexts = Record<keyof typeof ENGLISH_FIELD_TEXTS, string>;
+export type DeclineKey = keyof typeof ENGLISH_DECLINE_TEXTS;
 export const MESSAGE_KEYS = /* @__PURE__ */ Object.keys(ENGLISH) as MessageKey[];
 
 export const LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'ja', 'zh', 'ko', 'ar'] as const;

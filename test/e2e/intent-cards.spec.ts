@@ -19,7 +19,7 @@ interface CardCase {
   brand?: string;
   /** The final status at the gateway. */
   status: 'succeeded' | 'requires_payment_method';
-  /** The merchant's payframe-error, and the message the shopper reads, for the cards that do not pay. */
+  /** The merchant's payframe-error (the gateway's code and decline code), and the message the shopper reads (Payframe's), for the cards that do not pay. */
   error?: { code: string; declineCode: string; message: string };
 }
 
@@ -45,7 +45,7 @@ const DECLINES: CardCase[] = [
   {
     number: '4000000000000119',
     status: DECLINED,
-    error: { code: 'processing_error', declineCode: 'processing_error', message: 'An error occurred while processing your card. Try again in a little bit.' },
+    error: { code: 'processing_error', declineCode: 'processing_error', message: 'An error occurred while processing your card. Please try again.' },
   },
 ];
 
@@ -110,7 +110,7 @@ for (const card of [...PAYS, ...DECLINES, ...THREE_D_SECURE]) {
     if (card.error) {
       expect(event.type).toBe('payframe-error');
       expect((event.detail as { error: CheckoutError }).error).toEqual(card.error);
-      // The shopper reads the gateway's message; the card stays, to fix and pay again.
+      // The shopper reads Payframe's text for the decline (in English here); the card stays, to fix and pay again.
       await expect(formError(page)).toHaveText(card.error.message);
       await expect(checkout.input('number')).not.toHaveValue('');
     } else {

@@ -1,7 +1,8 @@
 // Languages: every locale has every message, and a checkout shows its labels, placeholders, errors
 // and amount in the language asked for (right to left for Arabic, the card number still left to
 // right), falls back to English, follows the browser with `auto`, and switches at once when
-// `locale` changes, in the frames too, keeping what was typed. Real Chromium, real origins.
+// `locale` changes, in the frames too, keeping what was typed; the gateway's declines read in the
+// checkout's language too. Real Chromium, real origins.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -9,6 +10,7 @@ import type { DemoServers } from '../../demo/servers.ts';
 import { ENGLISH, LOCALES, MESSAGE_KEYS, type Messages } from '../../src/i18n/messages.ts';
 import { checkoutViolations, NO_VIOLATIONS } from './harness/axe.ts';
 import type { CardFieldsHarness } from './harness/card-fields-harness.ts';
+import { createIntent } from './harness/intent-server.ts';
 import { expect, test } from './fixtures.ts';
 
 const LOCALE_DIR = join(import.meta.dirname, '../../src/i18n/locales');
@@ -51,6 +53,47 @@ test('locale="de": labels, placeholders, frame title, errors and the amount are 
   // Errors the merchant receives read in the checkout's locale too.
   const result = await checkout.tokenize();
   expect('error' in result && result.error).toMatchObject({ code: 'incomplete_number', message: 'Ihre Kartennummer ist unvollständig.' });
+});
+
+/** A German checkout paying a fresh intent, recording what the merchant is told. */
+async function openGermanPayment(page: Page, demo: DemoServers, checkout: CardFieldsHarness): Promise<void> {
+  await openCheckout(page, demo, checkout, '?locale=de');
+  const { clientSecret } = await createIntent(demo);
+  await page.locator('#checkout').evaluate((element, secret) => element.setAttribute('client-secret', secret), clientSecret);
+  await checkout.recordEvents(['payframe-payment', 'payframe-error']);
+}
+
+const formError = (page: Page) => page.locator('payframe-checkout [part="form-error"]');
+
+test('locale="de": a decline reads in German, and the merchant still gets the gateway\'s code and decline code', async ({ page, demo, checkout }) => {
+  await openGermanPayment(page, demo, checkout);
+  await checkout.fillCard({ number: '4000000000009995', expiry: '1234', cvc: '123' });
+  await checkout.payButton().click();
+  await expect(formError(page)).toHaveText('Ihre Karte ist nicht ausreichend gedeckt.');
+  expect(await checkout.recordedEvents()).toEqual([
+    { type: 'payframe-error', detail: { error: { code: 'card_declined', declineCode: 'insufficient_funds', message: 'Ihre Karte ist nicht ausreichend gedeckt.' } } },
+  ]);
+  // A change of language rewords the decline on the spot.
+  await page.locator('#checkout').evaluate((element) => element.setAttribute('locale', 'fr'));
+  await expect(formError(page)).toHaveText('Votre carte ne dispose pas de fonds suffisants.');
+});
+
+test('locale="de": a decline code Payframe does not know reads as a plain German decline, never the gateway\'s English', async ({ page, demo, checkout }) => {
+  await openGermanPayment(page, demo, checkout);
+  // The gateway's real decline, its decline code swapped for one the page has no text for.
+  await page.route(`${demo.gatewayUrl}/v1/payment_intents/*/confirm`, async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    const response = await route.fetch();
+    const body = (await response.json()) as { error: Record<string, unknown> };
+    expect(body.error).toMatchObject({ code: 'card_declined', decline_code: 'generic_decline' });
+    await route.fulfill({ response, json: { error: { ...body.error, decline_code: 'do_not_honor', message: 'Do not honor.' } } });
+  });
+  await checkout.fillCard({ number: '4000000000000002', expiry: '1234', cvc: '123' });
+  await checkout.payButton().click();
+  await expect(formError(page)).toHaveText('Ihre Karte wurde abgelehnt.');
+  expect(await checkout.recordedEvents()).toEqual([
+    { type: 'payframe-error', detail: { error: { code: 'card_declined', declineCode: 'do_not_honor', message: 'Ihre Karte wurde abgelehnt.' } } },
+  ]);
 });
 
 test('locale="ar": right to left, in Arabic, while the card number, expiry and CVC stay left to right', async ({ page, demo, checkout }) => {

@@ -49,4 +49,12 @@ export default {
   challenge_unavailable: "Die Bestätigungsseite Ihrer Bank konnte hier nicht angezeigt werden, daher wurde die Zahlung nicht ausgeführt. Bitte versuchen Sie es erneut oder verwenden Sie eine andere Karte.",
   stripe_js_unavailable: "Die Zahlungsbestätigung konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
   fields_claimed: "Die Kartenfelder wurden zum Schutz Ihrer Karte gesperrt. Bitte laden Sie die Seite neu.",
+  card_declined: 'Ihre Karte wurde abgelehnt.',
+  insufficient_funds: 'Ihre Karte ist nicht ausreichend gedeckt.',
+  expired_card: 'Ihre Karte ist abgelaufen.',
+  incorrect_cvc: 'Die Prüfnummer Ihrer Karte ist falsch.',
+  incorrect_number: 'Ihre Kartennummer ist falsch.',
+  incorrect_zip: 'Die Postleitzahl Ihrer Karte ist falsch.',
+  processing_error: 'Bei der Verarbeitung Ihrer Karte ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
+  authentication_required: 'Ihre Bank verlangt, dass Sie diese Zahlung bestätigen. Bitte versuchen Sie es erneut.',
 } satisfies Messages;

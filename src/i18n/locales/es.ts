@@ -49,4 +49,12 @@ export default {
   challenge_unavailable: "No se pudo mostrar aquí la página de confirmación de tu banco, así que el pago no se realizó. Vuelve a intentarlo o usa otra tarjeta.",
   stripe_js_unavailable: "No se pudo cargar la confirmación del pago. Comprueba tu conexión y vuelve a intentarlo.",
   fields_claimed: "Los campos de la tarjeta se bloquearon para proteger tu tarjeta. Vuelve a cargar la página.",
+  card_declined: 'Se ha rechazado tu tarjeta.',
+  insufficient_funds: 'Tu tarjeta no tiene fondos suficientes.',
+  expired_card: 'Tu tarjeta ha caducado.',
+  incorrect_cvc: 'El código de seguridad de tu tarjeta es incorrecto.',
+  incorrect_number: 'El número de tu tarjeta es incorrecto.',
+  incorrect_zip: 'El código postal de tu tarjeta es incorrecto.',
+  processing_error: 'Se ha producido un error al procesar tu tarjeta. Inténtalo de nuevo.',
+  authentication_required: 'Tu banco necesita que confirmes este pago. Inténtalo de nuevo.',
 } satisfies Messages;

@@ -49,4 +49,12 @@ export default {
   challenge_unavailable: "La page de confirmation de votre banque n'a pas pu s'afficher ici ; le paiement n'a donc pas été effectué. Veuillez réessayer ou utiliser une autre carte.",
   stripe_js_unavailable: "La confirmation du paiement n'a pas pu être chargée. Vérifiez votre connexion et réessayez.",
   fields_claimed: "Les champs de carte ont été verrouillés pour protéger votre carte. Veuillez recharger la page.",
+  card_declined: 'Votre carte a été refusée.',
+  insufficient_funds: 'Votre carte ne dispose pas de fonds suffisants.',
+  expired_card: 'Votre carte a expiré.',
+  incorrect_cvc: 'Le code de sécurité de la carte est incorrect.',
+  incorrect_number: 'Le numéro de carte est incorrect.',
+  incorrect_zip: 'Le code postal de la carte est incorrect.',
+  processing_error: "Une erreur s'est produite lors du traitement de votre carte. Veuillez réessayer.",
+  authentication_required: 'Votre banque vous demande de confirmer ce paiement. Veuillez réessayer.',
 } satisfies Messages;

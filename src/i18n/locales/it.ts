@@ -49,4 +49,12 @@ export default {
   challenge_unavailable: "Non è stato possibile mostrare qui la pagina di conferma della tua banca, quindi il pagamento non è stato effettuato. Riprova o usa un'altra carta.",
   stripe_js_unavailable: "Non è stato possibile caricare la conferma del pagamento. Controlla la connessione e riprova.",
   fields_claimed: "I campi della carta sono stati bloccati per proteggere la tua carta. Ricarica la pagina.",
+  card_declined: 'La carta è stata rifiutata.',
+  insufficient_funds: 'La carta non ha fondi sufficienti.',
+  expired_card: 'La carta è scaduta.',
+  incorrect_cvc: 'Il codice di sicurezza della carta non è corretto.',
+  incorrect_number: 'Il numero della carta non è corretto.',
+  incorrect_zip: 'Il codice postale della carta non è corretto.',
+  processing_error: "Si è verificato un errore durante l'elaborazione della carta. Riprova.",
+  authentication_required: 'La tua banca chiede di confermare questo pagamento. Riprova.',
 } satisfies Messages;

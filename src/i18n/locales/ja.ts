@@ -49,4 +49,12 @@ export default {
   challenge_unavailable: "カード会社の確認ページをここに表示できなかったため、決済は行われていません。もう一度お試しいただくか、別のカードをご利用ください。",
   stripe_js_unavailable: "決済の確認を読み込めませんでした。接続を確認して、もう一度お試しください。",
   fields_claimed: "カードを保護するため、カード入力欄をロックしました。ページを再読み込みしてください。",
+  card_declined: 'カードが拒否されました。',
+  insufficient_funds: 'カードの残高が不足しています。',
+  expired_card: 'カードの有効期限が切れています。',
+  incorrect_cvc: 'カードのセキュリティコードが正しくありません。',
+  incorrect_number: 'カード番号が正しくありません。',
+  incorrect_zip: 'カードの郵便番号が正しくありません。',
+  processing_error: 'カードの処理中にエラーが発生しました。もう一度お試しください。',
+  authentication_required: 'このお支払いには銀行による確認が必要です。もう一度お試しください。',
 } satisfies Messages;

@@ -49,4 +49,12 @@ export default {
   challenge_unavailable: "카드사 확인 페이지를 여기에 표시할 수 없어 결제가 이루어지지 않았습니다. 다시 시도하거나 다른 카드를 사용해 주세요.",
   stripe_js_unavailable: "결제 확인을 불러올 수 없습니다. 연결을 확인한 후 다시 시도해 주세요.",
   fields_claimed: "카드를 보호하기 위해 카드 입력란이 잠겼습니다. 페이지를 새로고침하세요.",
+  card_declined: '카드가 거절되었습니다.',
+  insufficient_funds: '카드 잔액이 부족합니다.',
+  expired_card: '카드가 만료되었습니다.',
+  incorrect_cvc: '카드 보안 코드가 올바르지 않습니다.',
+  incorrect_number: '카드 번호가 올바르지 않습니다.',
+  incorrect_zip: '카드 우편번호가 올바르지 않습니다.',
+  processing_error: '카드를 처리하는 중 오류가 발생했습니다. 다시 시도해 주세요.',
+  authentication_required: '은행에서 이 결제에 대한 확인을 요청합니다. 다시 시도해 주세요.',
 } satisfies Messages;

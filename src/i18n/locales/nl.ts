@@ -49,4 +49,12 @@ export default {
   challenge_unavailable: "De bevestigingspagina van uw bank kon hier niet worden getoond, dus de betaling is niet uitgevoerd. Probeer het opnieuw of gebruik een andere kaart.",
   stripe_js_unavailable: "De betalingsbevestiging kon niet worden geladen. Controleer uw verbinding en probeer het opnieuw.",
   fields_claimed: "De kaartvelden zijn vergrendeld om je kaart te beschermen. Laad de pagina opnieuw.",
+  card_declined: 'Je kaart is geweigerd.',
+  insufficient_funds: 'Er staat onvoldoende saldo op je kaart.',
+  expired_card: 'Je kaart is verlopen.',
+  incorrect_cvc: 'De beveiligingscode van je kaart is onjuist.',
+  incorrect_number: 'Je kaartnummer is onjuist.',
+  incorrect_zip: 'De postcode van je kaart is onjuist.',
+  processing_error: 'Er is een fout opgetreden bij het verwerken van je kaart. Probeer het opnieuw.',
+  authentication_required: 'Je bank vraagt je deze betaling te bevestigen. Probeer het opnieuw.',
 } satisfies Messages;

@@ -49,4 +49,12 @@ export default {
   challenge_unavailable: "Nie udało się wyświetlić tutaj strony potwierdzenia Twojego banku, więc płatność nie została wykonana. Spróbuj ponownie lub użyj innej karty.",
   stripe_js_unavailable: "Nie udało się wczytać potwierdzenia płatności. Sprawdź połączenie i spróbuj ponownie.",
   fields_claimed: "Pola karty zostały zablokowane, aby chronić Twoją kartę. Odśwież stronę.",
+  card_declined: 'Karta została odrzucona.',
+  insufficient_funds: 'Na karcie nie ma wystarczających środków.',
+  expired_card: 'Karta straciła ważność.',
+  incorrect_cvc: 'Kod bezpieczeństwa karty jest błędny.',
+  incorrect_number: 'Numer karty jest błędny.',
+  incorrect_zip: 'Kod pocztowy karty jest błędny.',
+  processing_error: 'Podczas przetwarzania karty wystąpił błąd. Spróbuj ponownie.',
+  authentication_required: 'Twój bank wymaga potwierdzenia tej płatności. Spróbuj ponownie.',
 } satisfies Messages;

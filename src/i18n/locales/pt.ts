@@ -49,4 +49,12 @@ export default {
   challenge_unavailable: "Não foi possível mostrar aqui a página de confirmação do seu banco, por isso o pagamento não foi feito. Tente novamente ou use outro cartão.",
   stripe_js_unavailable: "Não foi possível carregar a confirmação do pagamento. Verifique a sua ligação e tente novamente.",
   fields_claimed: "Os campos do cartão foram bloqueados para proteger o seu cartão. Recarregue a página.",
+  card_declined: 'O seu cartão foi recusado.',
+  insufficient_funds: 'O seu cartão não tem saldo suficiente.',
+  expired_card: 'O seu cartão expirou.',
+  incorrect_cvc: 'O código de segurança do cartão está incorreto.',
+  incorrect_number: 'O número do cartão está incorreto.',
+  incorrect_zip: 'O código postal do cartão está incorreto.',
+  processing_error: 'Ocorreu um erro ao processar o seu cartão. Tente novamente.',
+  authentication_required: 'O seu banco pede que confirme este pagamento. Tente novamente.',
 } satisfies Messages;

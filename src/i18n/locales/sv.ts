@@ -49,4 +49,12 @@ export default {
   challenge_unavailable: "Bankens bekräftelsesida kunde inte visas här, så betalningen genomfördes inte. Försök igen eller använd ett annat kort.",
   stripe_js_unavailable: "Betalningsbekräftelsen kunde inte laddas. Kontrollera anslutningen och försök igen.",
   fields_claimed: "Kortfälten låstes för att skydda ditt kort. Ladda om sidan.",
+  card_declined: 'Kortet nekades.',
+  insufficient_funds: 'Det finns inte tillräckligt med pengar på kortet.',
+  expired_card: 'Kortet har gått ut.',
+  incorrect_cvc: 'Kortets säkerhetskod är felaktig.',
+  incorrect_number: 'Kortnumret är felaktigt.',
+  incorrect_zip: 'Kortets postnummer är felaktigt.',
+  processing_error: 'Ett fel uppstod när kortet behandlades. Försök igen.',
+  authentication_required: 'Din bank kräver att du bekräftar betalningen. Försök igen.',
 } satisfies Messages;

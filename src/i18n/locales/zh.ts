@@ -49,4 +49,12 @@ export default {
   challenge_unavailable: "无法在此处显示您银行的确认页面，因此付款未完成。请重试或使用其他卡。",
   stripe_js_unavailable: "无法加载付款确认。请检查网络连接后重试。",
   fields_claimed: "为保护您的银行卡，银行卡输入框已被锁定。请重新加载页面。",
+  card_declined: '您的银行卡被拒绝。',
+  insufficient_funds: '您的银行卡余额不足。',
+  expired_card: '您的银行卡已过期。',
+  incorrect_cvc: '您的银行卡安全码不正确。',
+  incorrect_number: '您的卡号不正确。',
+  incorrect_zip: '您的银行卡邮政编码不正确。',
+  processing_error: '处理您的银行卡时出错，请重试。',
+  authentication_required: '您的银行要求您确认此笔付款，请重试。',
 } satisfies Messages;
