@@ -74,8 +74,11 @@ export interface SanitizedStyleResult {
 
 const compile = (source: string) => new RegExp(`^(?:${source})$`, 'iu');
 const GLOBAL_KEYWORD_PATTERN = compile(GLOBAL_KEYWORDS);
-const PROPERTY_PATTERNS = new Map<string, RegExp>(Object.entries(STYLE_PROPERTIES).map(([name, { pattern }]) => [name, compile(pattern)]));
-const VARIABLE_PATTERNS = new Map<string, RegExp>(Object.entries(THEME_VARIABLES).map(([name, { kind }]) => [name, compile(THEME_VARIABLE_PATTERNS[kind])]));
+// Compiled on first use, not at load: a frame whose merchant sets no style never holds the
+// allowlist's patterns in its heap (about 38 KB of the card frame's). Keyed by property, or by
+// variable kind (variables of one kind share a pattern). No `g` flag, so reuse keeps no state.
+const compiled = new Map<string, RegExp>();
+const patternOf = (key: string, source: string) => compiled.get(key) ?? compiled.set(key, compile(source)).get(key)!;
 const KNOWN_VARIABLE_CSS_NAMES = new Set<string>(Object.values(THEME_VARIABLES).map((variable) => variable.cssName));
 // Anything after `var(` up to the next `)`, to name-check every reference exactly (case-sensitive).
 const VARIABLE_REFERENCE = /var\(([^)]*)(\)?)/giu;
@@ -189,7 +192,8 @@ function checkDeclaration(name: string, raw: unknown, property: string): [string
   if (!Object.hasOwn(STYLE_PROPERTIES, cssName)) {
     return rejection('style_property_not_allowed', property, cssName.startsWith('--') ? 'Set theme variables under "variables".' : undefined);
   }
-  const result = checkValue(raw, PROPERTY_PATTERNS.get(cssName)!, STYLE_PROPERTIES[cssName as AllowedStylePropertyName].expected, property, cssName, true);
+  const { pattern, expected } = STYLE_PROPERTIES[cssName as AllowedStylePropertyName];
+  const result = checkValue(raw, patternOf(`property ${cssName}`, pattern), expected, property, cssName, true);
   return typeof result === 'string' ? [cssName, result] : result;
 }
 
@@ -197,7 +201,7 @@ function checkDeclaration(name: string, raw: unknown, property: string): [string
 function checkVariable(name: string, raw: unknown, property: string): [string, string] | StyleRejection {
   if (!Object.hasOwn(THEME_VARIABLES, name)) return rejection('style_variable_unknown', property);
   const { kind } = THEME_VARIABLES[name as ThemeVariableName];
-  const result = checkValue(raw, VARIABLE_PATTERNS.get(name)!, `a ${kind} value`, property, PROPERTY_OF_VARIABLE_KIND[kind], false);
+  const result = checkValue(raw, patternOf(`variable ${kind}`, THEME_VARIABLE_PATTERNS[kind]), `a ${kind} value`, property, PROPERTY_OF_VARIABLE_KIND[kind], false);
   return typeof result === 'string' ? [name, result] : result;
 }
 
