@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { inlineFrameScript } from './scripts/vite-inline-frame-script.ts';
 import { localeChunks } from './scripts/vite-locale-chunks.ts';
+import { lazyFrameChunks } from './scripts/vite-lazy-frame-chunk.ts';
 import { minifyCssTemplatesPlugin } from './scripts/vite-minify-css-templates.ts';
 import { splitFieldsKit } from './scripts/vite-split-fields-kit.ts';
 import { cardLibrariesPlugin } from './scripts/vite-card-libraries.ts';
@@ -97,7 +98,7 @@ function isSharedFieldModule(id: string): boolean {
 function framePages(pages: string[], emptyOutDir: boolean, { inlineScript = false } = {}): UserConfig {
   return {
     ...shared,
-    plugins: [fieldPages, minifyFrameHtml, inlineFrameCss, localeChunks(root, { fromDocument: inlineScript }), cardLibrariesPlugin(), ...(inlineScript ? [inlineFrameScript(pages)] : [])],
+    plugins: [fieldPages, minifyFrameHtml, inlineFrameCss, localeChunks(root, { fromDocument: inlineScript }), cardLibrariesPlugin(), ...(inlineScript ? [lazyFrameChunks(root, { billing: 'iframe/billing-inputs.ts' }), inlineFrameScript(pages)] : [])],
     root: resolve(root, 'iframe'),
     // Relative URLs, so the pages work wherever the fields origin mounts them.
     base: './',

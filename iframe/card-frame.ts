@@ -7,9 +7,11 @@
 // merchant page, and uses only the publishable key its page was served for.
 import './card-frame.css';
 import type { CardBrand } from '../src/shared/card-brands.ts';
-import { ENGLISH_FIELD_TEXTS, type FieldTexts } from '../src/i18n/messages.ts';
+import { ENGLISH_FIELD_TEXTS, type FieldTexts, type Locale } from '../src/i18n/messages.ts';
 import { FIELD_KINDS, MAX_CARD_FRAME_HEIGHT } from '../src/shared/protocol-constants.ts';
-import type { CardFrameCommand, CardFrameEvent, FieldKind } from '../src/shared/protocol.ts';
+import type { BillingField, CardFrameCommand, CardFrameEvent, FieldKind } from '../src/shared/protocol.ts';
+import type { BillingInputs } from './billing-inputs.ts';
+import billingChunk from 'virtual:payframe-lazy/billing';
 import { parseCardFrameCommand } from '../src/shared/wire-schemas.generated.ts';
 import { createCardPayments } from './card-payments.ts';
 import { wireCardInput, type CardInput } from './card-input.ts';
@@ -19,6 +21,7 @@ import { applyFrameStyle } from './frame-style.ts';
 import { readFrameParams } from './frame-params.ts';
 import { connectToHost } from './host-link.ts';
 import { createLocaleSwitch } from './locale-switch.ts';
+import { loadMessages } from './locale-messages.ts';
 
 function startCardFrame(): void {
   const params = readFrameParams(['card']);
@@ -26,10 +29,26 @@ function startCardFrame(): void {
   const merchantStyle = createFieldStyleSheet(document);
   let brand: CardBrand = 'unknown';
 
+  // The billing inputs, when the checkout asked for them: their own chunk, laid out before `ready`.
+  const billingFields = params.billing?.split(',') as BillingField[] | undefined;
+  const billing: Promise<BillingInputs | undefined> = billingFields
+    ? (import(/* @vite-ignore */ billingChunk) as Promise<typeof import('./billing-inputs.ts')>).then(({ mountBillingInputs }) =>
+        mountBillingInputs(element('card'), billingFields, {
+          onState: (field, state) => host.send({ type: 'change', field, state }),
+          onFocus: (field) => host.send({ type: 'focus', field }),
+          onBlur: (field) => host.send({ type: 'blur', field }),
+          onSubmit: () => host.send({ type: 'submit' }),
+          onEscape: (field) => host.send({ type: 'escape', field }),
+          loadMessages,
+        }),
+      )
+    : Promise.resolve(undefined);
+
   const payments = createCardPayments(
     params.key,
     (fields) => Object.fromEntries(fields.map((field) => [field, inputs[field].canonical()])),
     (event) => host.send(event),
+    async () => (await billing)?.read(),
   );
   const host = connectToHost<CardFrameCommand, CardFrameEvent>(params, parseCardFrameCommand, handleCommand);
   const element = (id: string) => document.getElementById(id)!;
@@ -57,6 +76,7 @@ function startCardFrame(): void {
         onAdvance: () => {
           const next = FIELD_KINDS[index + 1];
           if (next) inputs[next].focusAtEnd();
+          else void billing.then((inputs) => inputs?.focus());
         },
         onSubmit: () => host.send({ type: 'submit' }),
         onEscape: () => host.send({ type: 'escape', field }),
@@ -67,8 +87,9 @@ function startCardFrame(): void {
     }),
   ) as Record<FieldKind, CardInput>;
 
-  const showTexts = (messages: FieldTexts) => {
+  const showTexts = (messages: FieldTexts, locale?: Locale) => {
     for (const field of FIELD_KINDS) inputs[field].setTexts(messages);
+    if (locale) void billing.then((inputs) => inputs?.setLocale(locale));
   };
   showTexts(ENGLISH_FIELD_TEXTS);
   const locale = createLocaleSwitch(ENGLISH_FIELD_TEXTS as FieldTexts, showTexts);
@@ -87,27 +108,33 @@ function startCardFrame(): void {
   function handleCommand(command: CardFrameCommand): void {
     switch (command.type) {
       case 'configure': {
-        const { style, locale: wanted } = command.options;
+        const { style, locale: wanted, billing: known } = command.options;
         if (wanted !== undefined) locale.switchTo(wanted);
+        if (known) void billing.then((inputs) => inputs?.prefill(known));
         // The values and caret are untouched: restyling never loses what was typed.
         if (style !== undefined) applyFrameStyle(merchantStyle, style, (layer, rejections) => host.send({ type: 'style-rejected', layer, rejections }));
         break;
       }
-      case 'focus':
-        inputs[command.field ?? 'number'].focusAtEnd();
+      case 'focus': {
+        const field = command.field ?? 'number';
+        if (field in inputs) inputs[field as FieldKind].focusAtEnd();
+        else void billing.then((inputs) => inputs?.focus(field as BillingField));
         break;
+      }
       case 'reveal-errors':
         for (const field of FIELD_KINDS) inputs[field].revealErrors();
+        void billing.then((inputs) => inputs?.revealErrors());
         break;
       case 'clear':
         for (const field of FIELD_KINDS) inputs[field].clear();
+        void billing.then((inputs) => inputs?.clear());
         break;
       default:
         payments(command);
     }
   }
 
-  host.send({ type: 'ready' });
+  void billing.then(() => host.send({ type: 'ready' }));
 }
 
 startCardFrame();

@@ -9,7 +9,7 @@ import type { CheckoutError, ControllerCommand, ControllerEvent, FieldKind, Paym
 import { readChallengeOrigins } from './challenge-origins.ts';
 import { brandRulesFor } from './fields/card-brand.ts';
 import { FIELD_BEHAVIOURS } from './fields/field-behaviours.ts';
-import type { CardDetails } from './gateway/gateway-adapter.ts';
+import type { BillingDetails, CardDetails } from './gateway/gateway-adapter.ts';
 import { IdempotencyKeys } from './gateway/idempotency-keys.ts';
 import { createStripeCompatibleGateway } from './gateway/stripe-compatible-gateway.ts';
 import { readGatewayUrl } from './gateway-config.ts';
@@ -33,7 +33,13 @@ function fieldError(field: FieldKind, values: CardValues): CheckoutError | undef
  * Answers the page's payment requests with `send`. `readValues` gets the inputs a request needs;
  * whatever it returns is checked again before anything reaches the gateway.
  */
-export function createCardPayments(key: string, readValues: (fields: FieldKind[]) => Promise<CardValues | undefined> | CardValues, send: (event: Exclude<ControllerEvent, { type: 'fields-claimed' }>) => void): (command: ControllerCommand) => void {
+export function createCardPayments(
+  key: string,
+  readValues: (fields: FieldKind[]) => Promise<CardValues | undefined> | CardValues,
+  send: (event: Exclude<ControllerEvent, { type: 'fields-claimed' }>) => void,
+  /** The drop-in's billing inputs, when it shows them: their values, or the first one's error. */
+  readBilling?: () => Promise<{ billing: BillingDetails } | { error: CheckoutError } | undefined>,
+): (command: ControllerCommand) => void {
   const gatewayUrl = readGatewayUrl();
   const gateway = gatewayUrl ? createStripeCompatibleGateway(gatewayUrl, readChallengeOrigins(gatewayUrl)) : undefined;
   const idempotencyKeys = new IdempotencyKeys();
@@ -51,8 +57,10 @@ export function createCardPayments(key: string, readValues: (fields: FieldKind[]
       const error = fieldError(field, values);
       if (error) return { error };
     }
+    const billing = await readBilling?.();
+    if (billing && 'error' in billing) return billing;
     const [month = '', year = ''] = (values.expiry ?? '').split('/');
-    return { card: { number: values.number ?? '', expMonth: Number(month), expYear: 2000 + Number(year), ...(values.cvc ? { cvc: values.cvc } : {}) } };
+    return { card: { number: values.number ?? '', expMonth: Number(month), expYear: 2000 + Number(year), ...(values.cvc ? { cvc: values.cvc } : {}), ...billing } };
   }
 
   async function tokenize(command: Extract<ControllerCommand, { type: 'tokenize' }>) {

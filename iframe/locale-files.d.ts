@@ -3,3 +3,9 @@ declare module 'virtual:payframe-locale-files' {
   const files: Partial<Record<string, string>>;
   export default files;
 }
+
+// A lazy chunk of the card frame (scripts/vite-lazy-frame-chunk.ts): its URL, relative to the page.
+declare module 'virtual:payframe-lazy/*' {
+  const url: string;
+  export default url;
+}

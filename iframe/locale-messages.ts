@@ -2,18 +2,22 @@
 // locale is its own small chunk (scripts/vite-locale-chunks.ts), imported (script-src 'self')
 // only when a checkout asks for it.
 import localeFiles from 'virtual:payframe-locale-files';
+import type { BillingTexts } from '../src/i18n/billing-messages.ts';
 import type { Locale, Messages } from '../src/i18n/messages.ts';
 
-const loaded = new Map<Locale, Promise<Partial<Messages>>>();
+/** What a locale's chunk holds: the texts of the page and card inputs, and the billing inputs'. */
+type LocaleTexts = Messages & BillingTexts;
+
+const loaded = new Map<Locale, Promise<Partial<LocaleTexts>>>();
 
 /** The locale's own messages, `{}` for English or when its chunk fails: callers lay them over English. */
-export function loadLocale(locale: Locale): Promise<Partial<Messages>> {
+export function loadLocale(locale: Locale): Promise<Partial<LocaleTexts>> {
   let messages = loaded.get(locale);
   if (!messages) {
     const file = localeFiles[locale];
     messages = file
       ? import(/* @vite-ignore */ file).then(
-          (module: { default: Partial<Messages> }) => module.default,
+          (module: { default: Partial<LocaleTexts> }) => module.default,
           () => ({}),
         )
       : Promise.resolve({});
@@ -26,10 +30,10 @@ export function loadLocale(locale: Locale): Promise<Partial<Messages>> {
  * The locale's texts over `english`, so a missing one falls back. Each frame passes the English
  * it carries: the field frames only their own texts, the controller every text of the page.
  */
-export async function loadMessages<Texts extends Partial<Messages>>(locale: Locale, english: Texts): Promise<Texts> {
+export async function loadMessages<Texts extends Partial<LocaleTexts>>(locale: Locale, english: Texts): Promise<Texts> {
   const own = await loadLocale(locale);
   const texts = { ...english };
-  for (const key of Object.keys(english) as (keyof Texts & keyof Messages)[]) {
+  for (const key of Object.keys(english) as (keyof Texts & keyof LocaleTexts)[]) {
     const text = own[key];
     if (text) texts[key] = text as Texts[typeof key];
   }

@@ -19,6 +19,9 @@ export function inlineFrameScript(pages: readonly string[]): Plugin {
         const chunk = tag && bundle[tag[1]!];
         if (!tag || chunk?.type !== 'chunk') throw new Error(`inline-frame-script: ${page}.html has no module script of its own`);
         if (chunk.imports.length) throw new Error(`inline-frame-script: ${chunk.fileName} imports ${chunk.imports.join(', ')} at startup; an inline page script must stand alone`);
+        // Vite wraps an import() of a bundled chunk in its preload helper, whose placeholders it fills
+        // in files, not in this inlined code: a lazy chunk goes through scripts/vite-lazy-frame-chunk.ts.
+        if (chunk.dynamicImports.length) throw new Error(`inline-frame-script: ${chunk.fileName} imports ${chunk.dynamicImports.join(', ')} with import(); load it as a lazy frame chunk`);
         const code = chunk.code.trim();
         // The HTML parser would end or re-enter the script at these; the per-key page rendering rewrites "./assets/.
         if (/<\/script|<!--|<script|"\.\/assets\//i.test(code)) throw new Error(`inline-frame-script: ${chunk.fileName} holds text that cannot stand inside an inline <script>`);

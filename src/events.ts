@@ -1,12 +1,13 @@
 // The DOM events Payframe elements dispatch (all bubble and cross shadow roots), typed for
 // `addEventListener`. Merchant realm: no event ever carries card data.
-import type { CheckoutError, FieldKind, FieldState, PaymentIntentSummary, PaymentMethod } from './shared/protocol.ts';
+import type { CardFrameField, CheckoutError, FieldState, PaymentIntentSummary, PaymentMethod } from './shared/protocol.ts';
 
+/** `field`: the card's `number`, `expiry`, `cvc`, or the drop-in's billing `name`, `postal`, `country`. */
 export interface PayframeChangeDetail extends FieldState {
-  field: FieldKind;
+  field: CardFrameField;
 }
 export interface PayframeFieldDetail {
-  field: FieldKind;
+  field: CardFrameField;
 }
 export interface PayframeTokenDetail {
   paymentMethod: PaymentMethod;

@@ -9,6 +9,15 @@ export interface CardDetails {
   /** Four digits. */
   expYear: number;
   cvc?: string;
+  /** The billing inputs the checkout shows, as the shopper typed them (Stripe's `billing_details`). */
+  billing?: BillingDetails;
+}
+
+export interface BillingDetails {
+  name?: string;
+  postalCode?: string;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country?: string;
 }
 
 export interface GatewayAdapter {

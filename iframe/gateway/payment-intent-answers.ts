@@ -2,6 +2,7 @@
 // answers into the few facts the merchant page may have (id, status, a challenge URL, an error).
 // Fields origin (controller frame): the card goes only into the gateway request built here.
 import { paymentIntentIdOf } from '../../src/shared/protocol-constants.ts';
+import { setBillingParams } from './billing-params.ts';
 import type { ConfirmResult, PaymentResult } from '../../src/shared/protocol.ts';
 import { parseGatewayIntent } from '../wire-schemas.generated.ts';
 import type { CardDetails } from './gateway-adapter.ts';
@@ -18,6 +19,7 @@ export function confirmBody(card: CardDetails, clientSecret: string, returnUrl?:
     'payment_method_data[card][exp_year]': String(card.expYear),
   });
   if (card.cvc) body.set('payment_method_data[card][cvc]', card.cvc);
+  setBillingParams(body, 'payment_method_data[billing_details]', card.billing);
   if (returnUrl) body.set('return_url', returnUrl);
   return body;
 }

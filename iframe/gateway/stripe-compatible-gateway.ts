@@ -7,6 +7,7 @@ import { paymentIntentIdOf } from '../../src/shared/protocol-constants.ts';
 import type { CheckoutError, TokenizeResult } from '../../src/shared/protocol.ts';
 import { parsePaymentMethod } from '../../src/shared/wire-schemas.generated.ts';
 import type { CardDetails, GatewayAdapter } from './gateway-adapter.ts';
+import { setBillingParams } from './billing-params.ts';
 import { confirmBody, readConfirmAnswer, readIntentStatus } from './payment-intent-answers.ts';
 import { parseRetryAfter, tokenizeWithRetries, type AttemptOutcome, type TokenizeOutcome } from './retry-policy.ts';
 import { checkoutError, errorFromResponse } from './stripe-errors.ts';
@@ -103,6 +104,7 @@ export function createStripeCompatibleGateway(baseUrl: string, challengeOrigins:
         'card[exp_year]': String(card.expYear),
       });
       if (card.cvc) body.set('card[cvc]', card.cvc);
+      setBillingParams(body, 'billing_details', card.billing);
       return requestWithRetries(baseUrl, { method: 'POST', path: '/v1/payment_methods', publishableKey, body, idempotencyKey, readSuccess: readPaymentMethod });
     },
     confirmPaymentIntent(card, clientSecret, publishableKey, idempotencyKey, returnUrl) {

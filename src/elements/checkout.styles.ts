@@ -16,11 +16,12 @@ export const checkoutStyles = css`
   }
   /* The card frame draws 3px beyond its boxes for the focus ring: the margin keeps the boxes in
      line with the button. Until it reports its height, the height its content has by default
-     (label, box with its border, error line; twice, and the gap) is reserved: nothing moves. */
+     (per row: label, box with its border, error line and the gap; two rows, and the billing inputs'
+     rows, --payframe-card-rows) is reserved: nothing moves. */
   .card {
     position: relative;
     margin: -3px;
-    height: calc(2 * (40px + var(--payframe-spacing, 12px) / 2 + var(--payframe-field-height, 44px) + 2px) + 10px);
+    height: calc(var(--payframe-card-rows, 2) * (44px + var(--payframe-spacing, 12px) / 2 + var(--payframe-field-height, 44px) + 2px) + 2px);
   }
   .card iframe {
     display: block;

@@ -7,7 +7,7 @@ import { PaymentFlow } from '../host/payment-flow.ts';
 import { CardFrameSurface } from '../host/card-frame-surface.ts';
 import { forgetReturnParams, returnedClientSecret } from '../host/redirect-return.ts';
 import { formatAmount } from '../format-amount.ts';
-import { isFieldErrorCode } from '../shared/errors.ts';
+import { isInputErrorCode } from '../shared/errors.ts';
 import type { CheckoutError, PaymentResult, TokenizeResult } from '../shared/protocol.ts';
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
 import { checkoutStyles } from './checkout.styles.ts';
@@ -55,6 +55,9 @@ export class PayframeCheckout extends LitElement {
     fieldsOrigin: { type: String, attribute: 'fields-origin' },
     clientSecret: { type: String, attribute: 'client-secret' },
     returnUrl: { type: String, attribute: 'return-url' },
+    billingFields: { type: String, attribute: 'billing-fields' },
+    cardholderName: { type: String, attribute: 'cardholder-name' },
+    billingCountry: { type: String, attribute: 'billing-country' },
     fieldStyle: { attribute: false },
   };
 
@@ -89,6 +92,16 @@ export class PayframeCheckout extends LitElement {
    * checkout on the return page reports the payment's outcome (see the README).
    */
   declare returnUrl: string | null;
+  /**
+   * Billing inputs shown below the card's, any of `name postal country` (cardholder name, billing
+   * postal code, country): they go to the gateway as the payment method's `billing_details`, for
+   * address and name checks. Changing it on a mounted checkout loads a new card frame (empty).
+   */
+  declare billingFields: string | null;
+  /** The shopper's name, filled into the name input while it is empty. */
+  declare cardholderName: string | null;
+  /** The billing country (ISO 3166-1 alpha-2, e.g. `US`): preselected, and the postal code's format. */
+  declare billingCountry: string | null;
   /**
    * How the inputs inside the card frames look: `{ base, placeholder, focus, complete, invalid,
    * variables }`, each of allowlisted CSS declarations. Assign a new object to change it on a
@@ -133,7 +146,7 @@ export class PayframeCheckout extends LitElement {
     this.requestUpdate();
     const result = await this.#flow.tokenize();
     // Field errors show under their field; the rest (network, gateway) above the button.
-    this.formError = 'error' in result && !isFieldErrorCode(result.error.code) ? result.error : undefined;
+    this.formError = 'error' in result && !isInputErrorCode(result.error.code) ? result.error : undefined;
     this.announceOutcome(result, this.group.messages.cardAccepted);
     this.requestUpdate();
     return result;
@@ -148,7 +161,7 @@ export class PayframeCheckout extends LitElement {
     this.formError = undefined;
     this.requestUpdate();
     const result = await this.#flow.pay(this.clientSecret ?? '', this.returnUrl);
-    this.formError = 'error' in result && !isFieldErrorCode(result.error.code) ? result.error : undefined;
+    this.formError = 'error' in result && !isInputErrorCode(result.error.code) ? result.error : undefined;
     this.announceOutcome(result, this.group.messages.paid);
     this.requestUpdate();
     return result;
@@ -169,7 +182,8 @@ export class PayframeCheckout extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('publishableKey') || changed.has('fieldsOrigin')) this.group.mountChanged();
+    if (changed.has('publishableKey') || changed.has('fieldsOrigin') || changed.has('billingFields')) this.group.mountChanged();
+    if (this.hasUpdated && (changed.has('cardholderName') || changed.has('billingCountry'))) this.group.setBillingDefaults();
     if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
     if (changed.has('locale') || !this.hasUpdated) this.group.setLocale(supportedLocale(this.localeTag()));
   }
@@ -185,6 +199,7 @@ export class PayframeCheckout extends LitElement {
     const card = this.renderRoot.querySelector<HTMLElement>('.card');
     const { height } = this.group;
     if (card) card.style.height = height === undefined ? '' : `${height}px`;
+    card?.style.setProperty('--payframe-card-rows', String(this.group.rows));
     // Frames that never load: said once, like any other error.
     const { loadError } = this.group;
     if (loadError) this.announcer.announce(localizeError(loadError, this.group.messages).message);
@@ -226,6 +241,7 @@ export class PayframeCheckout extends LitElement {
         : html`<div class="skeleton" aria-hidden="true">
             ${skeletonField(messages.numberLabel)}
             <div class="skeleton-row">${skeletonField(messages.expiryLabel)}${skeletonField(messages.cvcLabel)}</div>
+            ${Array.from({ length: this.group.rows - 2 }, () => skeletonField(''))}
           </div>`}
     </div>`;
   }

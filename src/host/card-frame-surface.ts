@@ -7,15 +7,17 @@ import { dispatchPayframeEvent } from '../events.ts';
 import { ENGLISH, type Locale, type Messages } from '../i18n/messages.ts';
 import { pageMessages } from '../i18n/page-messages.ts';
 import { FIELD_KINDS } from '../shared/protocol-constants.ts';
-import type { CardFrameCommand, CardFrameEvent, CheckoutError, FieldKind, FieldState } from '../shared/protocol.ts';
+import type { CardFrameCommand, CardFrameEvent, CardFrameField, CheckoutError, FieldKind, FieldState } from '../shared/protocol.ts';
 import { randomId } from '../shared/random-id.ts';
 import { parseCardFrameEvent, parsePublishableKey } from '../shared/wire-schemas.generated.ts';
 import type { CardSurface, SurfaceOwner } from './card-surface.ts';
 import { checkoutError } from './checkout-error.ts';
+import type { FieldErrorCode } from '../shared/errors.ts';
 import { ControllerClient } from './controller-client.ts';
 import { resolveFieldsOrigin } from './fields-origin.ts';
 import { FrameLink } from './frame-link.ts';
 import { styleForFrame, warnStyleRejections } from './style-relay.ts';
+import { billingDefaults, billingFieldsParam } from './billing-options.ts';
 
 const FRAME_READY_TIMEOUT_MS = 15_000;
 
@@ -28,11 +30,11 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
   messages: Messages = ENGLISH;
   client: ControllerClient | undefined;
   /** Each input's state as the frame last told it. */
-  readonly states: Partial<Record<FieldKind, FieldState>> = {};
+  readonly states: Partial<Record<CardFrameField, FieldState>> = {};
   /** The frame's content height in CSS pixels, once it said; the element reserves the default until then. */
   height: number | undefined;
   /** Which input has focus, if one has. */
-  focused: FieldKind | undefined;
+  focused: CardFrameField | undefined;
 
   readonly #owner: SurfaceOwner;
   readonly #submitRequested: () => void;
@@ -68,8 +70,16 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
   }
 
   #mountAttributes(): string {
-    return `${this.#owner.publishableKey} ${this.#owner.fieldsOrigin}`;
+    return `${this.#owner.publishableKey} ${this.#owner.fieldsOrigin} ${this.#owner.billingFields}`;
   }
+
+  /** How many rows of inputs the frame lays out: the card's two, and the billing inputs' (name; country and postal code). */
+  get rows(): number {
+    const billing = this.#billing?.split(',') ?? [];
+    return 2 + +billing.includes('name') + +(billing.length > +billing.includes('name'));
+  }
+
+  #billing: string | undefined;
 
   #connect(): void {
     this.#mountedWith = this.#mountAttributes();
@@ -79,8 +89,10 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
     // The frame is served per key: without a well-formed key there is nothing to load.
     const publishableKey = (this.publishableKey = parsePublishableKey(this.#owner.publishableKey));
     if (!publishableKey) return this.#fail(checkoutError('invalid_publishable_key'));
+    this.#billing = billingFieldsParam(this.#owner.billingFields, this.#owner.localName);
     const link = (this.#link = new FrameLink<CardFrameEvent, CardFrameCommand>({
       kind: 'card',
+      ...(this.#billing ? { params: { billing: this.#billing } } : {}),
       checkoutId: this.checkoutId,
       publishableKey,
       fieldsOrigin,
@@ -131,11 +143,12 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
   }
 
   checkComplete(): ReturnType<CardSurface['checkComplete']> {
+    // The billing inputs are checked by the frame when it reads them, with the card.
     const unfinished = FIELD_KINDS.filter((field) => !this.states[field]?.complete);
     const first = unfinished[0];
     if (!first) return { fields: [...FIELD_KINDS] };
     this.#send({ type: 'reveal-errors' });
-    return { error: checkoutError(this.states[first]?.error?.code ?? `incomplete_${first}`, first) };
+    return { error: checkoutError((this.states[first]?.error?.code as FieldErrorCode | undefined) ?? `incomplete_${first}`, first) };
   }
 
   setLocale(locale: Locale): void {
@@ -170,8 +183,17 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
     return { theme: this.#themeStyle, group: this.#fieldStyle };
   }
 
+  /** The merchant's `cardholder-name` or `billing-country` changed: filled into inputs the shopper left empty. */
+  setBillingDefaults(): void {
+    this.#send({ type: 'configure', options: { billing: this.#billingDefaults() } });
+  }
+
+  #billingDefaults() {
+    return billingDefaults(this.#owner.cardholderName, this.#owner.billingCountry);
+  }
+
   #options() {
-    return { locale: this.locale, style: this.#styleLayers() };
+    return { locale: this.locale, style: this.#styleLayers(), billing: this.#billingDefaults() };
   }
 
   #send(command: CardFrameCommand): void {

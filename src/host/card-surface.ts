@@ -10,6 +10,10 @@ import type { ControllerClient } from './controller-client.ts';
 export interface SurfaceOwner extends HTMLElement, ReactiveControllerHost {
   publishableKey: string;
   fieldsOrigin: string | null;
+  /** The drop-in's `billing-fields`, `cardholder-name` and `billing-country`. */
+  billingFields?: string | null;
+  cardholderName?: string | null;
+  billingCountry?: string | null;
 }
 
 /**

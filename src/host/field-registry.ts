@@ -4,6 +4,7 @@
 import { FIELD_KINDS } from '../shared/protocol-constants.ts';
 import type { CheckoutError, FieldCommand, FieldKind, FieldState } from '../shared/protocol.ts';
 import { checkoutError } from './checkout-error.ts';
+import type { FieldErrorCode } from '../shared/errors.ts';
 import type { SplitFieldsSurface } from './split-fields-surface.ts';
 
 /** Dispatched (composed) by a field element when it connects, so the nearest group adopts it. */
@@ -67,6 +68,6 @@ export class FieldRegistry {
     const first = unfinished[0];
     if (!first) return { fields: fields.map((field) => field.kind) };
     for (const field of unfinished) field.sendCommand({ type: 'reveal-errors' });
-    return { error: checkoutError(first.state?.error?.code ?? `incomplete_${first.kind}`, first.kind) };
+    return { error: checkoutError((first.state?.error?.code as FieldErrorCode | undefined) ?? `incomplete_${first.kind}`, first.kind) };
   }
 }

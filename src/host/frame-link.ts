@@ -15,6 +15,8 @@ export interface FrameLinkOptions<Event> {
   publishableKey: string;
   fieldsOrigin: string;
   title: string;
+  /** More frame parameters for the fragment (the card frame's `billing`). */
+  params?: Record<string, string>;
   parseEvent: WireParser<Event>;
   onEvent(event: Event): void;
 }
@@ -33,7 +35,7 @@ export class FrameLink<Event, Command> {
     iframe.setAttribute('referrerpolicy', 'no-referrer');
     iframe.setAttribute('scrolling', 'no');
     iframe.setAttribute('allowtransparency', 'true');
-    const params = new URLSearchParams({ frame: options.kind, checkout: options.checkoutId, host: location.origin });
+    const params = new URLSearchParams({ frame: options.kind, checkout: options.checkoutId, host: location.origin, ...options.params });
     iframe.src = `${options.fieldsOrigin}/frames/${options.publishableKey}/${options.kind}.html#${params}`;
     this.iframe = iframe;
     window.addEventListener('message', this.onWindowMessage);

@@ -57,6 +57,14 @@ export type GatewayErrorCode = keyof typeof GATEWAY_ERROR_MESSAGES;
 
 export const FIELD_ERROR_CODES = /* @__PURE__ */ Object.keys(FIELD_ERROR_MESSAGES) as [FieldErrorCode, ...FieldErrorCode[]];
 
+/**
+ * The billing inputs' errors. Their texts (English and every locale) are in the billing inputs' own
+ * chunk (src/i18n/billing-messages.ts), which only a checkout that shows them loads; the page gets
+ * each with its message from the frame.
+ */
+export const BILLING_ERROR_CODES = ['incomplete_name', 'incomplete_postal', 'invalid_postal', 'incomplete_country'] as const;
+export type BillingErrorCode = (typeof BILLING_ERROR_CODES)[number];
+
 export function messageFor(code: FieldErrorCode | CheckoutErrorCode): string {
   return ERROR_MESSAGES[code];
 }
@@ -74,4 +82,9 @@ export function frameErrorMessage(code: FieldErrorCode | GatewayErrorCode): stri
 /** Field codes are shown by the fields themselves; other codes belong to the whole form. */
 export function isFieldErrorCode(code: string): code is FieldErrorCode {
   return Object.hasOwn(FIELD_ERROR_MESSAGES, code);
+}
+
+/** A card or billing input's error: shown by the input itself, not above the button. */
+export function isInputErrorCode(code: string): boolean {
+  return isFieldErrorCode(code) || (BILLING_ERROR_CODES as readonly string[]).includes(code);
 }

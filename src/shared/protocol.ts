@@ -7,16 +7,21 @@
 // of the bundles. Constants live in protocol-constants.ts.
 import * as z from 'zod/mini';
 import { CARD_BRANDS } from './card-brands.ts';
-import { FIELD_ERROR_CODES } from './errors.ts';
-import { FIELD_KINDS, MAX_CARD_FRAME_HEIGHT, PAYMENT_INTENT_STATUSES, PROTOCOL_VERSION } from './protocol-constants.ts';
+import { BILLING_ERROR_CODES, FIELD_ERROR_CODES } from './errors.ts';
+import { BILLING_FIELDS, FIELD_KINDS, MAX_CARD_FRAME_HEIGHT, PAYMENT_INTENT_STATUSES, PROTOCOL_VERSION } from './protocol-constants.ts';
 import { LOCALES } from '../i18n/messages.ts';
 
 export const cardBrandSchema = z.enum(CARD_BRANDS);
 
-export const fieldErrorCodeSchema = z.enum(FIELD_ERROR_CODES);
+export const fieldErrorCodeSchema = z.enum([...FIELD_ERROR_CODES, ...BILLING_ERROR_CODES]);
 
 export const fieldKindSchema = z.enum(FIELD_KINDS);
 export type FieldKind = z.infer<typeof fieldKindSchema>;
+
+/** An input of the drop-in's card frame: the card's, or an opt-in billing input. */
+export const cardFrameFieldSchema = z.enum([...FIELD_KINDS, ...BILLING_FIELDS]);
+export type CardFrameField = z.infer<typeof cardFrameFieldSchema>;
+export type BillingField = (typeof BILLING_FIELDS)[number];
 
 /** The split fields' frames, their controller, and the drop-in's one card frame. */
 export const FRAME_KINDS = [...FIELD_KINDS, 'controller', 'card'] as const;
@@ -41,6 +46,8 @@ export const frameParamsSchema = z.object({
   frame: frameKindSchema,
   checkout: checkoutIdSchema,
   host: originSchema,
+  /** The card frame's billing inputs, in order (`name,postal,country`): laid out before the frame is ready. */
+  billing: z.optional(z.string().check(z.regex(/^(name|postal|country)(,(name|postal|country)){0,2}$/))),
 });
 export type FrameParams = z.infer<typeof frameParamsSchema>;
 
@@ -200,7 +207,7 @@ export const checkoutErrorSchema = z.object({
   code: z.string().check(z.regex(/^[a-z0-9_]{1,64}$/)),
   message: z.string().check(z.maxLength(500)),
   /** The field the error belongs to, when it belongs to one. */
-  field: z.optional(fieldKindSchema),
+  field: z.optional(cardFrameFieldSchema),
   /** Stripe's `decline_code`, when the gateway gave one. */
   declineCode: z.optional(z.string().check(z.maxLength(64))),
 });
@@ -280,6 +287,8 @@ export type ControllerEvent = z.infer<typeof controllerEventSchema>;
 export const cardFrameOptionsSchema = z.object({
   locale: z.optional(localeSchema),
   style: z.optional(fieldStyleLayersSchema),
+  /** What the merchant already knows of the shopper, filled into the billing inputs (never card data). */
+  billing: z.optional(z.object({ name: z.optional(z.string().check(z.maxLength(200))), country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))) })),
 });
 
 /**
@@ -289,7 +298,7 @@ export const cardFrameOptionsSchema = z.object({
 export const cardFrameCommandSchema = z.discriminatedUnion('type', [
   ...controllerCommandSchema.def.options,
   z.object({ type: z.literal('configure'), options: cardFrameOptionsSchema }),
-  z.object({ type: z.literal('focus'), field: z.optional(fieldKindSchema) }),
+  z.object({ type: z.literal('focus'), field: z.optional(cardFrameFieldSchema) }),
   z.object({ type: z.literal('reveal-errors') }),
   z.object({ type: z.literal('clear') }),
 ]);
@@ -297,13 +306,13 @@ export type CardFrameCommand = z.infer<typeof cardFrameCommandSchema>;
 
 export const cardFrameEventSchema = z.discriminatedUnion('type', [
   ...paymentFrameEventSchemas,
-  z.object({ type: z.literal('change'), field: fieldKindSchema, state: fieldStateSchema }),
-  z.object({ type: z.literal('focus'), field: fieldKindSchema }),
-  z.object({ type: z.literal('blur'), field: fieldKindSchema }),
+  z.object({ type: z.literal('change'), field: cardFrameFieldSchema, state: fieldStateSchema }),
+  z.object({ type: z.literal('focus'), field: cardFrameFieldSchema }),
+  z.object({ type: z.literal('blur'), field: cardFrameFieldSchema }),
   /** Enter was pressed in one of the inputs. */
   z.object({ type: z.literal('submit') }),
   /** Escape was pressed in one of the inputs: which one, nothing else. */
-  z.object({ type: z.literal('escape'), field: fieldKindSchema }),
+  z.object({ type: z.literal('escape'), field: cardFrameFieldSchema }),
   /** The frame's content height, so the element grows when an error line shows; a number and nothing else. */
   z.object({ type: z.literal('height'), height: z.number().check(z.int(), z.gte(0), z.lte(MAX_CARD_FRAME_HEIGHT)) }),
   z.object({

@@ -23,8 +23,12 @@ export const parseFrameParams = /* @__PURE__ */ wireParser<z.output<typeof frame
     "type": "string",
     "maxLength": 300,
     "pattern": "^https?:\\/\\/[^/\\s]+$"
+  },
+  "billing": {
+    "type": "string",
+    "pattern": "^(name|postal|country)(,(name|postal|country)){0,2}$"
   }
-}));
+}, ["billing"]));
 
 /** helloMessageSchema (src/shared/protocol.ts) */
 export const parseHelloMessage = /* @__PURE__ */ wireParser<z.output<typeof helloMessageSchema>>(/* @__PURE__ */ objectSchema({
@@ -108,7 +112,11 @@ export const parseFieldEvent = /* @__PURE__ */ wireParser<z.output<typeof fieldE
               "invalid_expiry_year_past",
               "invalid_expiry_year",
               "incomplete_cvc",
-              "invalid_cvc"
+              "invalid_cvc",
+              "incomplete_name",
+              "incomplete_postal",
+              "invalid_postal",
+              "incomplete_country"
             ]
           },
           "message": {
@@ -416,7 +424,10 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
                 "enum": [
                   "number",
                   "expiry",
-                  "cvc"
+                  "cvc",
+                  "name",
+                  "postal",
+                  "country"
                 ]
               },
               "declineCode": {
@@ -489,7 +500,10 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
                 "enum": [
                   "number",
                   "expiry",
-                  "cvc"
+                  "cvc",
+                  "name",
+                  "postal",
+                  "country"
                 ]
               },
               "declineCode": {
@@ -544,7 +558,10 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
                 "enum": [
                   "number",
                   "expiry",
-                  "cvc"
+                  "cvc",
+                  "name",
+                  "postal",
+                  "country"
                 ]
               },
               "declineCode": {
@@ -715,8 +732,18 @@ export const parseCardFrameCommand = /* @__PURE__ */ wireParser<z.output<typeof 
           "theme": {},
           "group": {},
           "own": {}
-        }, ["theme","group","own"])
-      }, ["locale","style"])
+        }, ["theme","group","own"]),
+        "billing": /* @__PURE__ */ objectSchema({
+          "name": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "country": {
+            "type": "string",
+            "pattern": "^[A-Z]{2}$"
+          }
+        }, ["name","country"])
+      }, ["locale","style","billing"])
     }),
     /* @__PURE__ */ objectSchema({
       "type": {
@@ -726,7 +753,10 @@ export const parseCardFrameCommand = /* @__PURE__ */ wireParser<z.output<typeof 
         "enum": [
           "number",
           "expiry",
-          "cvc"
+          "cvc",
+          "name",
+          "postal",
+          "country"
         ]
       }
     }, ["field"]),
@@ -830,7 +860,10 @@ export const parseCardFrameEvent = /* @__PURE__ */ wireParser<z.output<typeof ca
                 "enum": [
                   "number",
                   "expiry",
-                  "cvc"
+                  "cvc",
+                  "name",
+                  "postal",
+                  "country"
                 ]
               },
               "declineCode": {
@@ -903,7 +936,10 @@ export const parseCardFrameEvent = /* @__PURE__ */ wireParser<z.output<typeof ca
                 "enum": [
                   "number",
                   "expiry",
-                  "cvc"
+                  "cvc",
+                  "name",
+                  "postal",
+                  "country"
                 ]
               },
               "declineCode": {
@@ -958,7 +994,10 @@ export const parseCardFrameEvent = /* @__PURE__ */ wireParser<z.output<typeof ca
                 "enum": [
                   "number",
                   "expiry",
-                  "cvc"
+                  "cvc",
+                  "name",
+                  "postal",
+                  "country"
                 ]
               },
               "declineCode": {
@@ -1011,7 +1050,10 @@ export const parseCardFrameEvent = /* @__PURE__ */ wireParser<z.output<typeof ca
         "enum": [
           "number",
           "expiry",
-          "cvc"
+          "cvc",
+          "name",
+          "postal",
+          "country"
         ]
       },
       "state": /* @__PURE__ */ objectSchema({
@@ -1047,7 +1089,11 @@ export const parseCardFrameEvent = /* @__PURE__ */ wireParser<z.output<typeof ca
               "invalid_expiry_year_past",
               "invalid_expiry_year",
               "incomplete_cvc",
-              "invalid_cvc"
+              "invalid_cvc",
+              "incomplete_name",
+              "incomplete_postal",
+              "invalid_postal",
+              "incomplete_country"
             ]
           },
           "message": {
@@ -1065,7 +1111,10 @@ export const parseCardFrameEvent = /* @__PURE__ */ wireParser<z.output<typeof ca
         "enum": [
           "number",
           "expiry",
-          "cvc"
+          "cvc",
+          "name",
+          "postal",
+          "country"
         ]
       }
     }),
@@ -1077,7 +1126,10 @@ export const parseCardFrameEvent = /* @__PURE__ */ wireParser<z.output<typeof ca
         "enum": [
           "number",
           "expiry",
-          "cvc"
+          "cvc",
+          "name",
+          "postal",
+          "country"
         ]
       }
     }),
@@ -1094,7 +1146,10 @@ export const parseCardFrameEvent = /* @__PURE__ */ wireParser<z.output<typeof ca
         "enum": [
           "number",
           "expiry",
-          "cvc"
+          "cvc",
+          "name",
+          "postal",
+          "country"
         ]
       }
     }),

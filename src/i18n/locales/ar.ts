@@ -1,5 +1,6 @@
 // Arabic (written right to left; the card number, expiry and CVC stay left to right). Keys and
 // English source: ../messages.ts.
+import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 
 export default {
@@ -58,4 +59,11 @@ export default {
   incorrect_zip: 'الرمز البريدي لبطاقتك غير صحيح.',
   processing_error: 'حدث خطأ أثناء معالجة بطاقتك. يُرجى المحاولة مرة أخرى.',
   authentication_required: 'يطلب مصرفك تأكيد عملية الدفع هذه. يُرجى المحاولة مرة أخرى.',
-} satisfies Messages;
+  nameLabel: "الاسم على البطاقة",
+  postalLabel: "الرمز البريدي",
+  countryLabel: "البلد أو المنطقة",
+  incomplete_name: "أدخل الاسم الظاهر على بطاقتك.",
+  incomplete_postal: "الرمز البريدي غير مكتمل.",
+  invalid_postal: "الرمز البريدي غير صالح.",
+  incomplete_country: "اختر البلد أو المنطقة.",
+} satisfies Messages & BillingTexts;

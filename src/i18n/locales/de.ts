@@ -1,4 +1,5 @@
 // German. Keys and English source: ../messages.ts.
+import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 
 export default {
@@ -57,4 +58,11 @@ export default {
   incorrect_zip: 'Die Postleitzahl Ihrer Karte ist falsch.',
   processing_error: 'Bei der Verarbeitung Ihrer Karte ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
   authentication_required: 'Ihre Bank verlangt, dass Sie diese Zahlung bestätigen. Bitte versuchen Sie es erneut.',
-} satisfies Messages;
+  nameLabel: "Name auf der Karte",
+  postalLabel: "Postleitzahl",
+  countryLabel: "Land oder Region",
+  incomplete_name: "Geben Sie den Namen auf Ihrer Karte ein.",
+  incomplete_postal: "Ihre Postleitzahl ist unvollständig.",
+  invalid_postal: "Ihre Postleitzahl ist ungültig.",
+  incomplete_country: "Wählen Sie Ihr Land oder Ihre Region aus.",
+} satisfies Messages & BillingTexts;

@@ -1,4 +1,5 @@
 // Spanish. Keys and English source: ../messages.ts.
+import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 
 export default {
@@ -57,4 +58,11 @@ export default {
   incorrect_zip: 'El código postal de tu tarjeta es incorrecto.',
   processing_error: 'Se ha producido un error al procesar tu tarjeta. Inténtalo de nuevo.',
   authentication_required: 'Tu banco necesita que confirmes este pago. Inténtalo de nuevo.',
-} satisfies Messages;
+  nameLabel: "Nombre en la tarjeta",
+  postalLabel: "Código postal",
+  countryLabel: "País o región",
+  incomplete_name: "Escribe el nombre que figura en tu tarjeta.",
+  incomplete_postal: "Tu código postal está incompleto.",
+  invalid_postal: "Tu código postal no es válido.",
+  incomplete_country: "Elige tu país o región.",
+} satisfies Messages & BillingTexts;

@@ -1,4 +1,5 @@
 // French. Keys and English source: ../messages.ts.
+import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 
 export default {
@@ -57,4 +58,11 @@ export default {
   incorrect_zip: 'Le code postal de la carte est incorrect.',
   processing_error: "Une erreur s'est produite lors du traitement de votre carte. Veuillez réessayer.",
   authentication_required: 'Votre banque vous demande de confirmer ce paiement. Veuillez réessayer.',
-} satisfies Messages;
+  nameLabel: "Nom sur la carte",
+  postalLabel: "Code postal",
+  countryLabel: "Pays ou région",
+  incomplete_name: "Saisissez le nom figurant sur votre carte.",
+  incomplete_postal: "Le code postal est incomplet.",
+  invalid_postal: "Le code postal est invalide.",
+  incomplete_country: "Choisissez votre pays ou votre région.",
+} satisfies Messages & BillingTexts;

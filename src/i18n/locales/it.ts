@@ -1,4 +1,5 @@
 // Italian. Keys and English source: ../messages.ts.
+import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 
 export default {
@@ -57,4 +58,11 @@ export default {
   incorrect_zip: 'Il codice postale della carta non è corretto.',
   processing_error: "Si è verificato un errore durante l'elaborazione della carta. Riprova.",
   authentication_required: 'La tua banca chiede di confermare questo pagamento. Riprova.',
-} satisfies Messages;
+  nameLabel: "Nome sulla carta",
+  postalLabel: "Codice postale",
+  countryLabel: "Paese o area geografica",
+  incomplete_name: "Inserisci il nome riportato sulla carta.",
+  incomplete_postal: "Il codice postale è incompleto.",
+  invalid_postal: "Il codice postale non è valido.",
+  incomplete_country: "Scegli il paese o l’area geografica.",
+} satisfies Messages & BillingTexts;

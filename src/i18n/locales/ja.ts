@@ -1,4 +1,5 @@
 // Japanese. Keys and English source: ../messages.ts.
+import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 
 export default {
@@ -57,4 +58,11 @@ export default {
   incorrect_zip: 'カードの郵便番号が正しくありません。',
   processing_error: 'カードの処理中にエラーが発生しました。もう一度お試しください。',
   authentication_required: 'このお支払いには銀行による確認が必要です。もう一度お試しください。',
-} satisfies Messages;
+  nameLabel: "カード名義",
+  postalLabel: "郵便番号",
+  countryLabel: "国または地域",
+  incomplete_name: "カードに記載されている名前を入力してください。",
+  incomplete_postal: "郵便番号が不完全です。",
+  invalid_postal: "郵便番号が無効です。",
+  incomplete_country: "国または地域を選択してください。",
+} satisfies Messages & BillingTexts;

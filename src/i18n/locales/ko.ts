@@ -1,4 +1,5 @@
 // Korean. Keys and English source: ../messages.ts.
+import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 
 export default {
@@ -57,4 +58,11 @@ export default {
   incorrect_zip: '카드 우편번호가 올바르지 않습니다.',
   processing_error: '카드를 처리하는 중 오류가 발생했습니다. 다시 시도해 주세요.',
   authentication_required: '은행에서 이 결제에 대한 확인을 요청합니다. 다시 시도해 주세요.',
-} satisfies Messages;
+  nameLabel: "카드 소유자 이름",
+  postalLabel: "우편번호",
+  countryLabel: "국가 또는 지역",
+  incomplete_name: "카드에 표시된 이름을 입력하세요.",
+  incomplete_postal: "우편번호가 불완전합니다.",
+  invalid_postal: "우편번호가 올바르지 않습니다.",
+  incomplete_country: "국가 또는 지역을 선택하세요.",
+} satisfies Messages & BillingTexts;

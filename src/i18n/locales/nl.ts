@@ -1,4 +1,5 @@
 // Dutch. Keys and English source: ../messages.ts.
+import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 
 export default {
@@ -57,4 +58,11 @@ export default {
   incorrect_zip: 'De postcode van je kaart is onjuist.',
   processing_error: 'Er is een fout opgetreden bij het verwerken van je kaart. Probeer het opnieuw.',
   authentication_required: 'Je bank vraagt je deze betaling te bevestigen. Probeer het opnieuw.',
-} satisfies Messages;
+  nameLabel: "Naam op de kaart",
+  postalLabel: "Postcode",
+  countryLabel: "Land of regio",
+  incomplete_name: "Vul de naam op je kaart in.",
+  incomplete_postal: "Je postcode is onvolledig.",
+  invalid_postal: "Je postcode is ongeldig.",
+  incomplete_country: "Kies je land of regio.",
+} satisfies Messages & BillingTexts;

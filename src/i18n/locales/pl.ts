@@ -1,4 +1,5 @@
 // Polish. Keys and English source: ../messages.ts.
+import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 
 export default {
@@ -57,4 +58,11 @@ export default {
   incorrect_zip: 'Kod pocztowy karty jest błędny.',
   processing_error: 'Podczas przetwarzania karty wystąpił błąd. Spróbuj ponownie.',
   authentication_required: 'Twój bank wymaga potwierdzenia tej płatności. Spróbuj ponownie.',
-} satisfies Messages;
+  nameLabel: "Imię i nazwisko na karcie",
+  postalLabel: "Kod pocztowy",
+  countryLabel: "Kraj lub region",
+  incomplete_name: "Wpisz imię i nazwisko widoczne na karcie.",
+  incomplete_postal: "Kod pocztowy jest niekompletny.",
+  invalid_postal: "Kod pocztowy jest nieprawidłowy.",
+  incomplete_country: "Wybierz kraj lub region.",
+} satisfies Messages & BillingTexts;

@@ -1,4 +1,5 @@
 // Portuguese. Keys and English source: ../messages.ts.
+import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 
 export default {
@@ -57,4 +58,11 @@ export default {
   incorrect_zip: 'O código postal do cartão está incorreto.',
   processing_error: 'Ocorreu um erro ao processar o seu cartão. Tente novamente.',
   authentication_required: 'O seu banco pede que confirme este pagamento. Tente novamente.',
-} satisfies Messages;
+  nameLabel: "Nome no cartão",
+  postalLabel: "Código postal",
+  countryLabel: "País ou região",
+  incomplete_name: "Introduza o nome que consta do cartão.",
+  incomplete_postal: "O código postal está incompleto.",
+  invalid_postal: "O código postal é inválido.",
+  incomplete_country: "Escolha o país ou a região.",
+} satisfies Messages & BillingTexts;

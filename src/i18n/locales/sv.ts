@@ -1,4 +1,5 @@
 // Swedish. Keys and English source: ../messages.ts.
+import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 
 export default {
@@ -57,4 +58,11 @@ export default {
   incorrect_zip: 'Kortets postnummer är felaktigt.',
   processing_error: 'Ett fel uppstod när kortet behandlades. Försök igen.',
   authentication_required: 'Din bank kräver att du bekräftar betalningen. Försök igen.',
-} satisfies Messages;
+  nameLabel: "Namn på kortet",
+  postalLabel: "Postnummer",
+  countryLabel: "Land eller region",
+  incomplete_name: "Ange namnet som står på kortet.",
+  incomplete_postal: "Postnumret är ofullständigt.",
+  invalid_postal: "Postnumret är ogiltigt.",
+  incomplete_country: "Välj land eller region.",
+} satisfies Messages & BillingTexts;

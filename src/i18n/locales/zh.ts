@@ -1,4 +1,5 @@
 // Chinese (Simplified). Keys and English source: ../messages.ts.
+import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 
 export default {
@@ -57,4 +58,11 @@ export default {
   incorrect_zip: '您的银行卡邮政编码不正确。',
   processing_error: '处理您的银行卡时出错，请重试。',
   authentication_required: '您的银行要求您确认此笔付款，请重试。',
-} satisfies Messages;
+  nameLabel: "持卡人姓名",
+  postalLabel: "邮政编码",
+  countryLabel: "国家或地区",
+  incomplete_name: "请输入卡片上的姓名。",
+  incomplete_postal: "邮政编码不完整。",
+  invalid_postal: "邮政编码无效。",
+  incomplete_country: "请选择国家或地区。",
+} satisfies Messages & BillingTexts;

@@ -1,0 +1,17 @@
+// The billing inputs' texts: English here, each locale's in its file under ./locales beside the card
+// texts. Only the billing inputs' chunk of the card frame carries the English (a checkout without
+// billing inputs downloads none of it), so they are apart from messages.ts' tables.
+import type { BillingErrorCode } from '../shared/errors.ts';
+
+export const ENGLISH_BILLING_TEXTS = {
+  nameLabel: 'Name on card',
+  postalLabel: 'Postal code',
+  countryLabel: 'Country or region',
+  incomplete_name: 'Enter the name shown on your card.',
+  incomplete_postal: 'Your postal code is incomplete.',
+  invalid_postal: 'Your postal code is invalid.',
+  incomplete_country: 'Choose your country or region.',
+} as const satisfies Record<BillingErrorCode | 'nameLabel' | 'postalLabel' | 'countryLabel', string>;
+
+export type BillingTexts = Record<keyof typeof ENGLISH_BILLING_TEXTS, string>;
+export const BILLING_TEXT_KEYS = /* @__PURE__ */ Object.keys(ENGLISH_BILLING_TEXTS) as (keyof BillingTexts)[];
