@@ -94,6 +94,13 @@ export const parseFieldEvent = /* @__PURE__ */ wireParser<z.output<typeof fieldE
             "diners",
             "jcb",
             "unionpay",
+            "maestro",
+            "mir",
+            "elo",
+            "hiper",
+            "hipercard",
+            "verve",
+            "cartes_bancaires",
             "unknown"
           ]
         },
@@ -1033,6 +1040,13 @@ export const parseCardFrameEvent = /* @__PURE__ */ wireParser<z.output<typeof ca
             "diners",
             "jcb",
             "unionpay",
+            "maestro",
+            "mir",
+            "elo",
+            "hiper",
+            "hipercard",
+            "verve",
+            "cartes_bancaires",
             "unknown"
           ]
         },

@@ -13,6 +13,14 @@ const DISPLAY_BRAND: Readonly<Record<StripeCardBrand, string>> = {
   diners: 'diners_club',
   jcb: 'jcb',
   unionpay: 'union_pay',
+  // Stripe reports these cards under another network, or not at all: `other`, as Stripe would.
+  maestro: 'other',
+  mir: 'other',
+  elo: 'other',
+  hiper: 'other',
+  hipercard: 'other',
+  verve: 'other',
+  cartes_bancaires: 'cartes_bancaires',
   unknown: 'other',
 };
 
