@@ -1,16 +1,13 @@
 // The payment method object returned by the API, in Stripe's shape (type "card" only).
 import type { BillingDetails } from './billing-details.ts';
 import type { StripeCardBrand } from './card-brand.ts';
+import type { CardChecks } from './card-checks.ts';
 import type { CardFunding } from './test-cards.ts';
 
 export interface PaymentMethodCard {
   brand: StripeCardBrand;
-  checks: {
-    address_line1_check: null;
-    address_postal_code_check: null;
-    /** "unchecked" when a CVC was given: the sandbox, like Stripe, checks it only at payment time. */
-    cvc_check: 'unchecked' | null;
-  };
+  /** `unchecked` for each input given until a payment checks it, then its result (card-checks.ts). */
+  checks: CardChecks;
   country: string;
   display_brand: string;
   exp_month: number;

@@ -2,6 +2,7 @@
 // for the `payment_method_data` param of a PaymentIntent (what Stripe.js sends on confirm).
 import { parseBillingDetails } from './billing-details.ts';
 import { displayBrand } from './card-brand.ts';
+import { uncheckedChecks } from './card-checks.ts';
 import { cardFingerprint } from './card-fingerprint.ts';
 import { validateCardParams } from './card-params.ts';
 import { optionalObject, type FormParams } from './form-body.ts';
@@ -10,7 +11,7 @@ import type { PaymentMethod } from './payment-method-object.ts';
 import type { PaymentMethodStore } from './payment-method-store.ts';
 import { newPaymentMethodId } from './random-ids.ts';
 import { StripeApiError, invalidParam, missingParam, resourceMissing } from './stripe-error.ts';
-import { cardMetadata, testCardOutcome } from './test-cards.ts';
+import { cardMetadata, issuerCheckResults, testCardOutcome } from './test-cards.ts';
 
 export function createPaymentMethod(params: FormParams, store: PaymentMethodStore, now = new Date()): PaymentMethod {
   const type = params.type;
@@ -31,11 +32,11 @@ export function createPaymentMethod(params: FormParams, store: PaymentMethodStor
     billing_details: billingDetails,
     card: {
       brand: card.brand,
-      checks: {
-        address_line1_check: null,
-        address_postal_code_check: null,
-        cvc_check: card.cvc === undefined ? null : 'unchecked',
-      },
+      checks: uncheckedChecks({
+        address_line1_check: billingDetails.address.line1 !== null,
+        address_postal_code_check: billingDetails.address.postal_code !== null,
+        cvc_check: card.cvc !== undefined,
+      }),
       country,
       display_brand: displayBrand(card.brand),
       exp_month: card.expMonth,
@@ -52,7 +53,7 @@ export function createPaymentMethod(params: FormParams, store: PaymentMethodStor
     livemode: false,
     metadata,
   };
-  store.save({ paymentMethod, outcome: testCardOutcome(card.number) });
+  store.save({ paymentMethod, outcome: testCardOutcome(card.number), issuerChecks: issuerCheckResults(card.number) });
   return paymentMethod;
 }
 

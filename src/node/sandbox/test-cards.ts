@@ -1,6 +1,7 @@
 // Stripe's published test card numbers: their card metadata (funding, country) and the
 // outcome a later payment with them must have (success, a decline code, or 3-D Secure).
 import { detectBrand, type StripeCardBrand } from './card-brand.ts';
+import type { IssuerCheckResults } from './card-checks.ts';
 
 export type CardFunding = 'credit' | 'debit' | 'prepaid' | 'unknown';
 
@@ -68,4 +69,21 @@ export function cardMetadata(digits: string): CardMetadata {
 
 export function testCardOutcome(digits: string): TestCardOutcome {
   return OUTCOME_BY_NUMBER.get(digits) ?? 'success';
+}
+
+// https://docs.stripe.com/testing#cvc-and-address-checks: what the issuer answers for these cards'
+// CVC and address checks (every other card passes every check it is asked for). The payment
+// succeeds with the check `fail` unless the account declines on that failure (card-checks.ts).
+// 4000000000000127 declines as incorrect_cvc whatever the settings (OUTCOME_BY_NUMBER), its check failing too.
+const ISSUER_CHECKS_BY_NUMBER: ReadonlyMap<string, IssuerCheckResults> = new Map<string, IssuerCheckResults>([
+  ['4000000000000036', { address_postal_code_check: 'fail' }],
+  ['4000000000000101', { cvc_check: 'fail' }],
+  ['4000000000000028', { address_line1_check: 'fail' }],
+  ['4000000000000010', { address_line1_check: 'fail', address_postal_code_check: 'fail' }],
+  ['4000000000000044', { address_line1_check: 'unavailable', address_postal_code_check: 'unavailable' }],
+  ['4000000000000127', { cvc_check: 'fail' }],
+]);
+
+export function issuerCheckResults(digits: string): IssuerCheckResults {
+  return ISSUER_CHECKS_BY_NUMBER.get(digits) ?? {};
 }
