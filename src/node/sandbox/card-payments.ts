@@ -2,6 +2,7 @@
 // decides whether the attempt is authorized, declined (a failed charge and last_payment_error) or
 // must first pass a 3-D Secure challenge. Every status change of a confirmed intent happens here.
 import { checkDecline, runChecks, type DeclineOn } from './card-checks.ts';
+import { paymentNetwork } from './card-networks.ts';
 import { AUTHENTICATION_FAILURE, cardDecline, errorDocUrl, isDeclineOutcome } from './card-declines.ts';
 import type { Charge, ChargeThreeDSecure } from './charge-object.ts';
 import type { PaymentIntent } from './payment-intent-object.ts';
@@ -71,7 +72,8 @@ function newCharge(intent: PaymentIntent, method: StoredPaymentMethod, threeDSec
         fingerprint: card.fingerprint,
         funding: card.funding,
         last4: card.last4,
-        network: card.brand,
+        // The network the payment went on: the shopper's choice on a co-badged card.
+        network: paymentNetwork(card.networks, card.brand),
         three_d_secure: threeDSecure,
       },
     },

@@ -2,6 +2,7 @@
 import type { BillingDetails } from './billing-details.ts';
 import type { StripeCardBrand } from './card-brand.ts';
 import type { CardChecks } from './card-checks.ts';
+import type { CardNetworks } from './card-networks.ts';
 import type { CardFunding } from './test-cards.ts';
 
 export interface PaymentMethodCard {
@@ -15,7 +16,8 @@ export interface PaymentMethodCard {
   fingerprint: string;
   funding: CardFunding;
   last4: string;
-  networks: { available: StripeCardBrand[]; preferred: null };
+  /** The networks the card can go on and the shopper's choice (card-networks.ts). */
+  networks: CardNetworks;
   three_d_secure_usage: { supported: true };
   wallet: null;
 }

@@ -33,6 +33,7 @@ for (const card of BRAND_TEST_CARDS) {
       brand: card.brand,
       display_brand: STRIPE_NAMED.has(card.brand) ? (DISPLAY_BRAND[card.brand] ?? card.brand) : 'other',
       last4: card.number.slice(-4),
+      networks: { available: card.networks ?? [card.brand], preferred: null },
     });
     const intent = await stripe.paymentIntents.create({ amount: 500, currency: 'eur', payment_method: method.id, confirm: true });
     expect(intent.status).toBe('succeeded');
