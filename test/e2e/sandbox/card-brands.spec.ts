@@ -24,7 +24,7 @@ test.afterAll(async () => {
 });
 
 for (const card of BRAND_TEST_CARDS) {
-  test(`${card.displayed} tokenizes as ${card.brand} and pays`, async () => {
+  test(`the ${card.brand} test card of ${card.number.length} digits ending ${card.number.slice(-4)} tokenizes as ${card.brand} and pays`, async () => {
     const method = await stripe.paymentMethods.create({
       type: 'card',
       card: { number: card.number, exp_month: 12, exp_year: FUTURE_YEAR, cvc: '1234'.slice(0, card.cvcLength) },
