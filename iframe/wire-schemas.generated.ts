@@ -85,6 +85,13 @@ export const parseFieldsChannelMessage = /* @__PURE__ */ wireParser<z.output<typ
           "diners",
           "jcb",
           "unionpay",
+          "maestro",
+          "mir",
+          "elo",
+          "hiper",
+          "hipercard",
+          "verve",
+          "cartes_bancaires",
           "unknown"
         ]
       }

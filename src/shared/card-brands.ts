@@ -1,6 +1,24 @@
-// Card brand names as Payframe reports them (Stripe's vocabulary). Shared by both realms:
-// a brand is not card data, it is derived from the first digits inside the fields origin.
-export const CARD_BRANDS = ['visa', 'mastercard', 'amex', 'discover', 'diners', 'jcb', 'unionpay', 'unknown'] as const;
+// Card brand names as Payframe reports them. Shared by both realms: a brand is not card data, it is
+// derived from the first digits inside the fields origin (or the gateway). Stripe's vocabulary where
+// Stripe has a name (visa … unionpay, cartes_bancaires); the brands Stripe folds into another or
+// does not name (Maestro, Mir, Elo, Hiper, Hipercard, Verve) keep their own lower-case name.
+export const CARD_BRANDS = [
+  'visa',
+  'mastercard',
+  'amex',
+  'discover',
+  'diners',
+  'jcb',
+  'unionpay',
+  'maestro',
+  'mir',
+  'elo',
+  'hiper',
+  'hipercard',
+  'verve',
+  'cartes_bancaires',
+  'unknown',
+] as const;
 export type CardBrand = (typeof CARD_BRANDS)[number];
 
 /** The human name of a brand, for labels such as "Visa •••• 4242". */
@@ -12,10 +30,17 @@ export const CARD_BRAND_NAMES: Record<CardBrand, string> = {
   diners: 'Diners Club',
   jcb: 'JCB',
   unionpay: 'UnionPay',
+  maestro: 'Maestro',
+  mir: 'Mir',
+  elo: 'Elo',
+  hiper: 'Hiper',
+  hipercard: 'Hipercard',
+  verve: 'Verve',
+  cartes_bancaires: 'Cartes Bancaires',
   unknown: 'Card',
 };
 
-/** card-validator's type names -> Stripe's brand names; brands Stripe does not report are `unknown`. */
+/** card-validator's type names -> ours; a type it knows that we do not list is `unknown`. */
 const BRAND_OF_CARD_VALIDATOR_TYPE: Readonly<Record<string, CardBrand>> = {
   visa: 'visa',
   mastercard: 'mastercard',
@@ -24,6 +49,11 @@ const BRAND_OF_CARD_VALIDATOR_TYPE: Readonly<Record<string, CardBrand>> = {
   'diners-club': 'diners',
   jcb: 'jcb',
   unionpay: 'unionpay',
+  maestro: 'maestro',
+  mir: 'mir',
+  elo: 'elo',
+  hiper: 'hiper',
+  hipercard: 'hipercard',
 };
 
 export function brandFromCardValidatorType(type: string | undefined): CardBrand {
@@ -35,4 +65,9 @@ export function cvcLengthsFor(brand: CardBrand): number[] {
   if (brand === 'amex') return [4];
   if (brand === 'unknown') return [3, 4];
   return [3];
+}
+
+/** Brands whose cards may carry no CVC at all (many Maestro cards): an empty CVC is complete. */
+export function cvcOptionalFor(brand: CardBrand): boolean {
+  return brand === 'maestro';
 }

@@ -98,6 +98,13 @@ export const parseFieldEvent = /* @__PURE__ */ wireParser<z.output<typeof fieldE
             "diners",
             "jcb",
             "unionpay",
+            "maestro",
+            "mir",
+            "elo",
+            "hiper",
+            "hipercard",
+            "verve",
+            "cartes_bancaires",
             "unknown"
           ]
         },
@@ -1075,6 +1082,13 @@ export const parseCardFrameEvent = /* @__PURE__ */ wireParser<z.output<typeof ca
             "diners",
             "jcb",
             "unionpay",
+            "maestro",
+            "mir",
+            "elo",
+            "hiper",
+            "hipercard",
+            "verve",
+            "cartes_bancaires",
             "unknown"
           ]
         },

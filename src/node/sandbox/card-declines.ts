@@ -2,10 +2,10 @@
 // for a failed 3-D Secure authentication: what `last_payment_error` and a 402 card_error carry.
 import type { TestCardOutcome } from './test-cards.ts';
 
-export type DeclineOutcome = Extract<
-  TestCardOutcome,
-  'generic_decline' | 'insufficient_funds' | 'lost_card' | 'stolen_card' | 'expired_card' | 'incorrect_cvc' | 'processing_error'
->;
+export type DeclineOutcome =
+  | Extract<TestCardOutcome, 'generic_decline' | 'insufficient_funds' | 'lost_card' | 'stolen_card' | 'expired_card' | 'incorrect_cvc' | 'processing_error'>
+  // A failed postal code check on an account that declines on it (card-checks.ts).
+  | 'incorrect_zip';
 
 export interface CardDecline {
   code: string;
@@ -23,6 +23,9 @@ const DECLINES: Readonly<Record<DeclineOutcome, CardDecline>> = {
   stolen_card: { code: 'card_declined', decline_code: 'stolen_card', message: 'Your card was declined.' },
   expired_card: { code: 'expired_card', decline_code: 'expired_card', message: 'Your card has expired.', param: 'exp_month' },
   incorrect_cvc: { code: 'incorrect_cvc', decline_code: 'incorrect_cvc', message: "Your card's security code is incorrect.", param: 'cvc' },
+  // Stripe's answer when the account declines on a failed postal code check (`param` is the
+  // card's legacy name for the postal code, as Stripe sends it).
+  incorrect_zip: { code: 'incorrect_zip', decline_code: 'incorrect_zip', message: 'The zip code you supplied failed validation.', param: 'address_zip' },
   processing_error: {
     code: 'processing_error',
     decline_code: 'processing_error',
@@ -30,7 +33,7 @@ const DECLINES: Readonly<Record<DeclineOutcome, CardDecline>> = {
   },
 };
 
-export function isDeclineOutcome(outcome: TestCardOutcome): outcome is DeclineOutcome {
+export function isDeclineOutcome(outcome: string): outcome is DeclineOutcome {
   return Object.hasOwn(DECLINES, outcome);
 }
 

@@ -1,10 +1,12 @@
 // Paying an intent with a card, as the card network would: the payment method's test-card outcome
 // decides whether the attempt is authorized, declined (a failed charge and last_payment_error) or
 // must first pass a 3-D Secure challenge. Every status change of a confirmed intent happens here.
+import { checkDecline, runChecks, type DeclineOn } from './card-checks.ts';
+import { paymentNetwork } from './card-networks.ts';
 import { AUTHENTICATION_FAILURE, cardDecline, errorDocUrl, isDeclineOutcome } from './card-declines.ts';
 import type { Charge, ChargeThreeDSecure } from './charge-object.ts';
 import type { PaymentIntent } from './payment-intent-object.ts';
-import type { StoredPaymentMethod } from './payment-method-store.ts';
+import type { PaymentMethodStore, StoredPaymentMethod } from './payment-method-store.ts';
 import type { IntentRecord, PaymentStore, ThreeDSecureChallenge } from './payment-store.ts';
 import { newChallengeId, newChargeId, newOneTimeCode } from './random-ids.ts';
 import type { TestCardOutcome } from './test-cards.ts';
@@ -12,6 +14,14 @@ import type { TestCardOutcome } from './test-cards.ts';
 export const CHALLENGE_PATH_PREFIX = '/3ds/challenge/';
 
 export type AttemptResult = 'authorized' | 'declined' | 'requires_action';
+
+/** The account's state and settings a payment attempt reads and changes. */
+export interface CardPaymentContext {
+  store: PaymentStore;
+  paymentMethods: PaymentMethodStore;
+  /** Whether a failed CVC or postal code check declines the payment (card-checks.ts). */
+  declineOn: DeclineOn;
+}
 
 function unixTime(now: Date): number {
   return Math.floor(now.getTime() / 1000);
@@ -55,14 +65,15 @@ function newCharge(intent: PaymentIntent, method: StoredPaymentMethod, threeDSec
       type: 'card',
       card: {
         brand: card.brand,
-        checks: { address_line1_check: null, address_postal_code_check: null, cvc_check: card.checks.cvc_check === 'unchecked' ? 'pass' : null },
+        checks: { ...card.checks },
         country: card.country,
         exp_month: card.exp_month,
         exp_year: card.exp_year,
         fingerprint: card.fingerprint,
         funding: card.funding,
         last4: card.last4,
-        network: card.brand,
+        // The network the payment went on: the shopper's choice on a co-badged card.
+        network: paymentNetwork(card.networks, card.brand),
         three_d_secure: threeDSecure,
       },
     },
@@ -78,13 +89,20 @@ function outcomeAfterAuthentication(outcome: TestCardOutcome): TestCardOutcome {
   return outcome;
 }
 
-/** Sends the payment to the "issuer": an authorized charge, or a declined one. */
-function authorize(record: IntentRecord, method: StoredPaymentMethod, threeDSecure: ChargeThreeDSecure | null, store: PaymentStore, now: Date): AttemptResult {
+/**
+ * Sends the payment to the "issuer": an authorized charge, or a declined one. The issuer answers
+ * the card's checks either way; the payment method and the charge then show the results.
+ */
+function authorize(record: IntentRecord, method: StoredPaymentMethod, threeDSecure: ChargeThreeDSecure | null, context: CardPaymentContext, now: Date): AttemptResult {
   const intent = record.intent;
+  const checks = runChecks(method.paymentMethod.card.checks, method.issuerChecks);
+  method.paymentMethod.card.checks = checks;
+  context.paymentMethods.recordChecks(method.paymentMethod.id, checks);
   const charge = newCharge(intent, method, threeDSecure, now);
-  store.addCharge(charge);
+  context.store.addCharge(charge);
   intent.latest_charge = charge.id;
-  const outcome = outcomeAfterAuthentication(method.outcome);
+  const cardOutcome = outcomeAfterAuthentication(method.outcome);
+  const outcome = isDeclineOutcome(cardOutcome) ? cardOutcome : (checkDecline(checks, context.declineOn) ?? cardOutcome);
 
   if (isDeclineOutcome(outcome)) {
     const decline = cardDecline(outcome);
@@ -95,7 +113,6 @@ function authorize(record: IntentRecord, method: StoredPaymentMethod, threeDSecu
       failure_message: decline.message,
       outcome: { network_status: 'declined_by_network', reason: decline.decline_code, risk_level: 'normal', seller_message: 'The bank did not return any further details with this decline.', type: 'issuer_declined' },
     } satisfies Partial<Charge>);
-    if (outcome === 'incorrect_cvc') charge.payment_method_details.card.checks.cvc_check = 'fail';
     intent.status = 'requires_payment_method';
     // As in Stripe: the failed payment method is detached; last_payment_error keeps it.
     intent.payment_method = null;
@@ -125,7 +142,7 @@ function authorize(record: IntentRecord, method: StoredPaymentMethod, threeDSecu
   return 'authorized';
 }
 
-function startChallenge(record: IntentRecord, method: StoredPaymentMethod, store: PaymentStore, publicUrl: string): AttemptResult {
+function startChallenge(record: IntentRecord, method: StoredPaymentMethod, { store }: CardPaymentContext, publicUrl: string): AttemptResult {
   const challenge: ThreeDSecureChallenge = {
     id: newChallengeId(),
     paymentIntentId: record.intent.id,
@@ -149,27 +166,27 @@ function startChallenge(record: IntentRecord, method: StoredPaymentMethod, store
  * Confirms `record` with `method`: the intent ends `succeeded`, `requires_capture`,
  * `requires_action` (a challenge to pass) or back at `requires_payment_method` with the decline.
  */
-export function attemptPayment(record: IntentRecord, method: StoredPaymentMethod, store: PaymentStore, publicUrl: string, now = new Date()): AttemptResult {
-  voidPendingChallenge(record, store);
+export function attemptPayment(record: IntentRecord, method: StoredPaymentMethod, context: CardPaymentContext, publicUrl: string, now = new Date()): AttemptResult {
+  voidPendingChallenge(record, context.store);
   record.intent.payment_method = method.paymentMethod.id;
   record.intent.last_payment_error = null;
   if (method.outcome === '3ds_required' || method.outcome === '3ds_required_then_insufficient_funds') {
-    return startChallenge(record, method, store, publicUrl);
+    return startChallenge(record, method, context, publicUrl);
   }
   const frictionless: ChargeThreeDSecure | null = method.outcome === '3ds_optional' ? { authentication_flow: 'frictionless', result: 'authenticated', version: '2.2.0' } : null;
-  return authorize(record, method, frictionless, store, now);
+  return authorize(record, method, frictionless, context, now);
 }
 
 /**
  * Applies a challenge's result to its intent: authenticated -> the payment goes on as its card
  * says; failed -> back to `requires_payment_method` with payment_intent_authentication_failure.
  */
-export function finishChallenge(challenge: ThreeDSecureChallenge, authenticated: boolean, record: IntentRecord, method: StoredPaymentMethod, store: PaymentStore, now = new Date()): void {
+export function finishChallenge(challenge: ThreeDSecureChallenge, authenticated: boolean, record: IntentRecord, method: StoredPaymentMethod, context: CardPaymentContext, now = new Date()): void {
   challenge.status = authenticated ? 'authenticated' : 'failed';
   record.challengeId = null;
   record.intent.next_action = null;
   if (authenticated) {
-    authorize(record, method, { authentication_flow: 'challenge', result: 'authenticated', version: '2.2.0' }, store, now);
+    authorize(record, method, { authentication_flow: 'challenge', result: 'authenticated', version: '2.2.0' }, context, now);
     return;
   }
   record.intent.status = 'requires_payment_method';

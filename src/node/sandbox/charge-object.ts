@@ -1,6 +1,7 @@
 // The Charge object in Stripe's shape: one per attempt to pay an intent with a card (declined
 // attempts included), the `latest_charge` of the intent. Card details are those of the payment method.
 import type { BillingDetails } from './billing-details.ts';
+import type { CardChecks } from './card-checks.ts';
 import type { PaymentMethodCard } from './payment-method-object.ts';
 
 export interface ChargeThreeDSecure {
@@ -40,7 +41,8 @@ export interface Charge {
   payment_method_details: {
     type: 'card';
     card: Pick<PaymentMethodCard, 'brand' | 'country' | 'exp_month' | 'exp_year' | 'fingerprint' | 'funding' | 'last4'> & {
-      checks: { address_line1_check: null; address_postal_code_check: null; cvc_check: 'pass' | 'fail' | null };
+      /** The checks' results for this payment (card-checks.ts). */
+      checks: CardChecks;
       network: string;
       three_d_secure: ChargeThreeDSecure | null;
     };

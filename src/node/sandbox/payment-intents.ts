@@ -2,6 +2,7 @@
 // with Stripe's status rules. What a card attempt does to an intent lives in card-payments.ts.
 import { formatAmount, optionalAmount, optionalCurrency, requiredAmount, requiredCurrency } from './amounts.ts';
 import type { AuthenticatedKey } from './api-keys.ts';
+import type { DeclineOn } from './card-checks.ts';
 import { attemptPayment, voidPendingChallenge } from './card-payments.ts';
 import { PAYMENT_INTENT_ID, intentForKey, noSuchPaymentIntent } from './client-secret.ts';
 import { optionalObject, type FormParams } from './form-body.ts';
@@ -29,6 +30,8 @@ export interface PaymentIntentContext {
   paymentMethods: PaymentMethodStore;
   /** The gateway's own origin, for the 3-D Secure challenge URL. */
   publicUrl: string;
+  /** The account's decline_on settings (card-checks.ts). */
+  declineOn: DeclineOn;
 }
 
 const MAX_DESCRIPTION_LENGTH = 1000;
@@ -76,7 +79,7 @@ function declineError(record: IntentRecord, auth: AuthenticatedKey): StripeApiEr
 
 /** Runs the attempt; a decline answers 402 (the intent keeps its new state for later reads). */
 function confirmWith(record: IntentRecord, method: StoredPaymentMethod, context: PaymentIntentContext): PaymentIntent | PublishablePaymentIntent {
-  if (attemptPayment(record, method, context.store, context.publicUrl) === 'declined') throw declineError(record, context.auth);
+  if (attemptPayment(record, method, context, context.publicUrl) === 'declined') throw declineError(record, context.auth);
   return viewFor(context.auth, record.intent);
 }
 

@@ -1,16 +1,14 @@
 // The payment method object returned by the API, in Stripe's shape (type "card" only).
 import type { BillingDetails } from './billing-details.ts';
 import type { StripeCardBrand } from './card-brand.ts';
+import type { CardChecks } from './card-checks.ts';
+import type { CardNetworks } from './card-networks.ts';
 import type { CardFunding } from './test-cards.ts';
 
 export interface PaymentMethodCard {
   brand: StripeCardBrand;
-  checks: {
-    address_line1_check: null;
-    address_postal_code_check: null;
-    /** "unchecked" when a CVC was given: the sandbox, like Stripe, checks it only at payment time. */
-    cvc_check: 'unchecked' | null;
-  };
+  /** `unchecked` for each input given until a payment checks it, then its result (card-checks.ts). */
+  checks: CardChecks;
   country: string;
   display_brand: string;
   exp_month: number;
@@ -18,7 +16,8 @@ export interface PaymentMethodCard {
   fingerprint: string;
   funding: CardFunding;
   last4: string;
-  networks: { available: StripeCardBrand[]; preferred: null };
+  /** The networks the card can go on and the shopper's choice (card-networks.ts). */
+  networks: CardNetworks;
   three_d_secure_usage: { supported: true };
   wallet: null;
 }

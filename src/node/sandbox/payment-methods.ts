@@ -1,16 +1,26 @@
 // The /v1/payment_methods endpoints: create (tokenize a card) and retrieve; and the same creation
 // for the `payment_method_data` param of a PaymentIntent (what Stripe.js sends on confirm).
 import { parseBillingDetails } from './billing-details.ts';
-import { displayBrand } from './card-brand.ts';
+import { displayBrand, type StripeCardBrand } from './card-brand.ts';
+import { uncheckedChecks } from './card-checks.ts';
+import { PREFERRED_NETWORK_PARAM, availableNetworks, preferredNetwork, type CardNetworks } from './card-networks.ts';
 import { cardFingerprint } from './card-fingerprint.ts';
 import { validateCardParams } from './card-params.ts';
-import { optionalObject, type FormParams } from './form-body.ts';
+import { optionalObject, optionalString, type FormParams } from './form-body.ts';
 import { parseMetadata } from './metadata.ts';
 import type { PaymentMethod } from './payment-method-object.ts';
 import type { PaymentMethodStore } from './payment-method-store.ts';
 import { newPaymentMethodId } from './random-ids.ts';
 import { StripeApiError, invalidParam, missingParam, resourceMissing } from './stripe-error.ts';
-import { cardMetadata, testCardOutcome } from './test-cards.ts';
+import { cardMetadata, issuerCheckResults, testCardOutcome } from './test-cards.ts';
+
+/** `card[networks]`: the card's networks and the one `card[networks][preferred]` chose (card-networks.ts). */
+function cardNetworksOf(cardParam: unknown, digits: string, brand: StripeCardBrand): CardNetworks {
+  const card = optionalObject(cardParam, 'card');
+  const networksParam = optionalObject(card?.networks, 'card[networks]');
+  const available = availableNetworks(digits, brand);
+  return { available, preferred: preferredNetwork(optionalString(networksParam?.preferred, PREFERRED_NETWORK_PARAM), available) };
+}
 
 export function createPaymentMethod(params: FormParams, store: PaymentMethodStore, now = new Date()): PaymentMethod {
   const type = params.type;
@@ -20,6 +30,7 @@ export function createPaymentMethod(params: FormParams, store: PaymentMethodStor
     throw invalidParam('type', 'Invalid type: this sandbox supports only payment methods of type `card`.');
   }
   const card = validateCardParams(params.card, now);
+  const networks = cardNetworksOf(params.card, card.number, card.brand);
   const billingDetails = parseBillingDetails(params.billing_details);
   const metadata = parseMetadata(params.metadata);
   const { funding, country } = cardMetadata(card.number);
@@ -31,19 +42,20 @@ export function createPaymentMethod(params: FormParams, store: PaymentMethodStor
     billing_details: billingDetails,
     card: {
       brand: card.brand,
-      checks: {
-        address_line1_check: null,
-        address_postal_code_check: null,
-        cvc_check: card.cvc === undefined ? null : 'unchecked',
-      },
+      checks: uncheckedChecks({
+        address_line1_check: billingDetails.address.line1 !== null,
+        address_postal_code_check: billingDetails.address.postal_code !== null,
+        cvc_check: card.cvc !== undefined,
+      }),
       country,
-      display_brand: displayBrand(card.brand),
+      // Follows the shopper's choice on a co-badged card (a preferred cartes_bancaires shows as such).
+      display_brand: displayBrand(networks.preferred ?? card.brand),
       exp_month: card.expMonth,
       exp_year: card.expYear,
       fingerprint: cardFingerprint(card.number),
       funding,
       last4: card.number.slice(-4),
-      networks: { available: [card.brand], preferred: null },
+      networks,
       three_d_secure_usage: { supported: true },
       wallet: null,
     },
@@ -52,7 +64,7 @@ export function createPaymentMethod(params: FormParams, store: PaymentMethodStor
     livemode: false,
     metadata,
   };
-  store.save({ paymentMethod, outcome: testCardOutcome(card.number) });
+  store.save({ paymentMethod, outcome: testCardOutcome(card.number), issuerChecks: issuerCheckResults(card.number) });
   return paymentMethod;
 }
 

@@ -2,6 +2,7 @@
 // allowed to call it, and its own stores, so one account's keys can never reach another's objects.
 import { createHash } from 'node:crypto';
 import type { ApiKeyKind } from './api-keys.ts';
+import { DECLINE_ON_NOTHING, type DeclineOn } from './card-checks.ts';
 import { PaymentMethodStore } from './payment-method-store.ts';
 import { PaymentStore } from './payment-store.ts';
 import { randomAlphanumeric } from './random-ids.ts';
@@ -24,6 +25,8 @@ export interface SandboxAccount {
   payments?: PaymentStore;
   /** Sends its events to its own webhook endpoints only. */
   webhooks?: WebhookDispatcher;
+  /** Decline payments whose CVC / postal code check fails (Stripe's decline_on); both off by default, as in Stripe. */
+  declineOn?: Partial<DeclineOn> | undefined;
 }
 
 /** An account of a running gateway: everything it owns lives in these stores and nowhere else. */
@@ -38,6 +41,7 @@ export interface GatewayAccount {
   paymentMethods: PaymentMethodStore;
   payments: PaymentStore;
   webhooks: WebhookDispatcher;
+  declineOn: Readonly<DeclineOn>;
 }
 
 export type SandboxAccountsErrorCode = 'no_accounts' | 'invalid_api_key' | 'duplicate_api_key' | 'invalid_account_id' | 'duplicate_account_id' | 'invalid_origin';
@@ -118,6 +122,10 @@ export class SandboxAccounts {
         paymentMethods: account.paymentMethods ?? new PaymentMethodStore(),
         payments: account.payments ?? new PaymentStore(),
         webhooks: account.webhooks ?? new WebhookDispatcher(),
+        declineOn: Object.freeze({
+          cvcFailure: account.declineOn?.cvcFailure ?? DECLINE_ON_NOTHING.cvcFailure,
+          avsFailure: account.declineOn?.avsFailure ?? DECLINE_ON_NOTHING.avsFailure,
+        }),
       };
       const keys = [...publishableKeys.map((key) => [key, 'publishable'] as const), ...secretKeys.map((key) => [key, 'secret'] as const)];
       for (const [key, kind] of keys) {

@@ -20,7 +20,9 @@ export const SANDBOX_USAGE = `Usage:
       --config FILE          the accounts: { "accounts": [ { "id": "acct_...", "publishableKey": "pk_test_...",
                              "secretKey": "sk_test_...", "allowedOrigins": ["http://..."] } ] }
                              (optional per account: "extraPublishableKeys", "extraSecretKeys", and
-                             "webhookEndpoints": [ { "url": "http://...", "secret": "whsec_..." } ])
+                             "webhookEndpoints": [ { "url": "http://...", "secret": "whsec_..." } ],
+                             "declineOn": { "cvcFailure": true, "avsFailure": true } to decline payments
+                             whose CVC / postal code check fails; by default they succeed, as in Stripe)
                              (default: one account, ${DEFAULT_PUBLISHABLE_KEY} / ${DEFAULT_SECRET_KEY})
       --allow-origin ORIGIN  a fields origin allowed to call the gateway from a browser, for every
                              account (repeatable; with neither this nor --config: ${DEFAULT_FIELDS_ORIGIN},

@@ -54,6 +54,16 @@ const webhookEndpointSchema = z.strictObject(
   { error: 'expected a webhook endpoint: { "url": "http://...", "secret": "whsec_..." }' },
 );
 
+const declineOnSchema = z.strictObject(
+  {
+    /** Decline a payment whose CVC check fails (`incorrect_cvc`), as Stripe's decline_on.cvc_failure. */
+    cvcFailure: z.boolean({ error: 'expected true or false' }).optional(),
+    /** Decline a payment whose postal code check fails (`incorrect_zip`), as Stripe's decline_on.avs_failure. */
+    avsFailure: z.boolean({ error: 'expected true or false' }).optional(),
+  },
+  { error: 'expected the checks that decline a payment: { "cvcFailure": true, "avsFailure": true }' },
+);
+
 const accountSchema = z.strictObject(
   {
     id: z.string({ error: 'expected an account id as a string' }).regex(ACCOUNT_ID_PATTERN, { error: 'expected "acct_" followed by letters, digits or _' }).optional(),
@@ -66,6 +76,8 @@ const accountSchema = z.strictObject(
     allowedOrigins: z.array(z.string({ error: ORIGIN_EXPECTED }).refine(isWebOrigin, { error: (issue) => `${JSON.stringify(issue.input)}: ${ORIGIN_EXPECTED}` }), { error: 'expected a list of origins' }).optional(),
     /** Where this account's events are sent, signed like Stripe's. */
     webhookEndpoints: z.array(webhookEndpointSchema, { error: 'expected a list of webhook endpoints' }).optional(),
+    /** Failed verification checks that decline a payment; by default none do, as in Stripe. */
+    declineOn: declineOnSchema.optional(),
   },
   { error: 'expected an account: { "publishableKey": "pk_test_...", "secretKey": "sk_test_...", "allowedOrigins": ["http://..."] }' },
 );
@@ -106,7 +118,9 @@ function settingPath(path: readonly PropertyKey[]): string {
 /** The settings the object at `path` may hold, for the message about a misspelt one. */
 function knownSettingsAt(path: readonly PropertyKey[]): string[] {
   if (path.length === 0) return Object.keys(fileObject.shape);
-  return Object.keys(path.includes('webhookEndpoints') ? webhookEndpointSchema.shape : accountSchema.shape);
+  if (path.includes('webhookEndpoints')) return Object.keys(webhookEndpointSchema.shape);
+  if (path.includes('declineOn')) return Object.keys(declineOnSchema.shape);
+  return Object.keys(accountSchema.shape);
 }
 
 function describeIssues(error: z.ZodError): string[] {

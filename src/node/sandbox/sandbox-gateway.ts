@@ -116,7 +116,7 @@ interface Route {
 }
 
 function intentContext(context: RouteContext): PaymentIntentContext {
-  return { auth: context.auth, params: context.params, store: context.payments, paymentMethods: context.store, publicUrl: context.publicUrl };
+  return { auth: context.auth, params: context.params, store: context.payments, paymentMethods: context.store, publicUrl: context.publicUrl, declineOn: context.auth.account.declineOn };
 }
 
 const ID = '([^/]+)';
@@ -268,7 +268,7 @@ function accountsOf(options: SandboxGatewayOptions): SandboxAccount[] {
 }
 
 function threeDSecureContext(account: GatewayAccount): ThreeDSecureContext {
-  return { store: account.payments, paymentMethods: account.paymentMethods };
+  return { store: account.payments, paymentMethods: account.paymentMethods, declineOn: account.declineOn };
 }
 
 function createRequestHandler(accounts: SandboxAccounts, options: SandboxGatewayOptions, publicUrl: () => string) {

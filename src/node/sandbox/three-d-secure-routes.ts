@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CARD_BRAND_NAMES } from '../../shared/card-brands.ts';
 import { formatAmount } from './amounts.ts';
+import type { DeclineOn } from './card-checks.ts';
 import { finishChallenge } from './card-payments.ts';
 import { isFormContentType, optionalString, parseFormBody, readRequestBody, type FormParams } from './form-body.ts';
 import type { PaymentMethodStore } from './payment-method-store.ts';
@@ -26,6 +27,8 @@ const MAX_FORM_BYTES = 4 * 1024;
 export interface ThreeDSecureContext {
   store: PaymentStore;
   paymentMethods: PaymentMethodStore;
+  /** The account's decline_on settings: an authenticated payment is then authorized like any. */
+  declineOn: DeclineOn;
 }
 
 /**
@@ -187,7 +190,7 @@ function postChallenge(challengeId: string, form: FormParams, context: ThreeDSec
 
   const outcome = optionalString(form.outcome, 'outcome');
   if (outcome === 'fail') {
-    finishChallenge(challenge, false, record, method, context.store);
+    finishChallenge(challenge, false, record, method, context);
     return finishedPage(live, parentOrigin, context.store.threeDSecure.silent);
   }
   if (outcome !== 'complete') return showChallenge(live, parentOrigin, context, 400);
@@ -196,12 +199,12 @@ function postChallenge(challengeId: string, form: FormParams, context: ThreeDSec
     challenge.wrongCodes += 1;
     // Like an issuer, too many wrong codes fail the authentication.
     if (challenge.wrongCodes >= MAX_WRONG_CODES) {
-      finishChallenge(challenge, false, record, method, context.store);
+      finishChallenge(challenge, false, record, method, context);
       return finishedPage(live, parentOrigin, context.store.threeDSecure.silent);
     }
     return showChallenge(live, parentOrigin, context, 400);
   }
-  finishChallenge(challenge, true, record, method, context.store);
+  finishChallenge(challenge, true, record, method, context);
   return finishedPage(live, parentOrigin, context.store.threeDSecure.silent);
 }
 
