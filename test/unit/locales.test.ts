@@ -14,6 +14,7 @@ import sv from '../../src/i18n/locales/sv.ts';
 import zh from '../../src/i18n/locales/zh.ts';
 import { ENGLISH, LOCALES, MESSAGE_KEYS, supportedLocale, format } from '../../src/i18n/messages.ts';
 import { pageMessages } from '../../src/i18n/page-messages.ts';
+import { BILLING_TEXT_KEYS } from '../../src/i18n/billing-messages.ts';
 import { localizeError } from '../../src/i18n/localize-error.ts';
 
 const TABLES: Record<string, Record<string, string>> = { ar, de, es, fr, it: italian, ja, ko, nl, pl, pt, sv, zh };
@@ -24,9 +25,10 @@ describe('locales', () => {
   });
 
   for (const [code, table] of Object.entries(TABLES)) {
-    it(`${code} has every message key and nothing else`, () => {
-      expect(Object.keys(table).sort()).to.deep.equal([...MESSAGE_KEYS].sort());
-      for (const key of MESSAGE_KEYS) expect(table[key]!.trim(), `${code}.${key}`).not.to.equal('');
+    it(`${code} has every message key, the billing inputs' too, and nothing else`, () => {
+      const keys = [...MESSAGE_KEYS, ...BILLING_TEXT_KEYS];
+      expect(Object.keys(table).sort()).to.deep.equal(keys.sort());
+      for (const key of keys) expect(table[key]!.trim(), `${code}.${key}`).not.to.equal('');
       expect(table.pay).to.contain('{amount}');
     });
   }
