@@ -98,7 +98,7 @@ function isSharedFieldModule(id: string): boolean {
 function framePages(pages: string[], emptyOutDir: boolean, { inlineScript = false } = {}): UserConfig {
   return {
     ...shared,
-    plugins: [fieldPages, minifyFrameHtml, inlineFrameCss, localeChunks(root, { fromDocument: inlineScript }), cardLibrariesPlugin(), ...(inlineScript ? [lazyFrameChunks(root, { billing: 'iframe/billing-inputs.ts' }), inlineFrameScript(pages)] : [])],
+    plugins: [fieldPages, minifyFrameHtml, inlineFrameCss, localeChunks(root, { fromDocument: inlineScript }), cardLibrariesPlugin(), ...(inlineScript ? [lazyFrameChunks(root, { billing: 'iframe/billing-inputs.ts', bin: 'iframe/bin/bin-reporter.ts' }), inlineFrameScript(pages)] : [])],
     root: resolve(root, 'iframe'),
     // Relative URLs, so the pages work wherever the fields origin mounts them.
     base: './',

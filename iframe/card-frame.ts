@@ -12,6 +12,7 @@ import { FIELD_KINDS, MAX_CARD_FRAME_HEIGHT } from '../src/shared/protocol-const
 import type { BillingField, CardFrameCommand, CardFrameEvent, FieldKind } from '../src/shared/protocol.ts';
 import type { BillingInputs } from './billing-inputs.ts';
 import billingChunk from 'virtual:payframe-lazy/billing';
+import binChunk from 'virtual:payframe-lazy/bin';
 import { parseCardFrameCommand } from '../src/shared/wire-schemas.generated.ts';
 import { createCardPayments } from './card-payments.ts';
 import { wireCardInput, type CardInput } from './card-input.ts';
@@ -42,6 +43,11 @@ function startCardFrame(): void {
           loadMessages,
         }),
       )
+    : Promise.resolve(undefined);
+
+  // The BIN report, when the merchant asked for it (its own chunk: a table of BINs).
+  const reportBin: Promise<((digits: string) => void) | undefined> = params.bin
+    ? (import(/* @vite-ignore */ binChunk) as Promise<typeof import('./bin/bin-reporter.ts')>).then(({ createBinReporter }) => createBinReporter((event) => host.send(event)))
     : Promise.resolve(undefined);
 
   const payments = createCardPayments(
@@ -86,6 +92,10 @@ function startCardFrame(): void {
       return [field, wired];
     }),
   ) as Record<FieldKind, CardInput>;
+
+  // After the input's own handlers (registered first): its value is the formatted one by then. A
+  // deletion across a separator is applied in beforeinput, with no input event after it.
+  for (const type of ['input', 'beforeinput']) inputs.number.input.addEventListener(type, () => void reportBin.then((report) => report?.(inputs.number.canonical())));
 
   const showTexts = (messages: FieldTexts, locale?: Locale) => {
     for (const field of FIELD_KINDS) inputs[field].setTexts(messages);

@@ -1,5 +1,6 @@
 // The DOM events Payframe elements dispatch (all bubble and cross shadow roots), typed for
 // `addEventListener`. Merchant realm: no event ever carries card data.
+import type { CardBrand } from './shared/card-brands.ts';
 import type { CardFrameField, CheckoutError, FieldState, PaymentIntentSummary, PaymentMethod } from './shared/protocol.ts';
 
 /** `field`: the card's `number`, `expiry`, `cvc`, or the drop-in's billing `name`, `postal`, `country`. */
@@ -8,6 +9,15 @@ export interface PayframeChangeDetail extends FieldState {
 }
 export interface PayframeFieldDetail {
   field: CardFrameField;
+}
+/** With `bin`: the card's first 6 digits, then 8 for a number of 16 digits or more, and what the fields origin knows of them. */
+export interface PayframeBinDetail {
+  bin: string;
+  funding?: 'credit' | 'debit' | 'prepaid';
+  /** The issuing country, ISO 3166-1 alpha-2. */
+  country?: string;
+  /** The networks a co-badged card can go on. */
+  networks?: CardBrand[];
 }
 export interface PayframeTokenDetail {
   paymentMethod: PaymentMethod;
@@ -24,6 +34,7 @@ export type PayframeChangeEvent = CustomEvent<PayframeChangeDetail>;
 export type PayframeFocusEvent = CustomEvent<PayframeFieldDetail>;
 export type PayframeBlurEvent = CustomEvent<PayframeFieldDetail>;
 export type PayframeEscapeEvent = CustomEvent<PayframeFieldDetail>;
+export type PayframeBinEvent = CustomEvent<PayframeBinDetail>;
 export type PayframeTokenEvent = CustomEvent<PayframeTokenDetail>;
 export type PayframePaymentEvent = CustomEvent<PayframePaymentDetail>;
 export type PayframeErrorEvent = CustomEvent<PayframeErrorDetail>;
@@ -35,6 +46,7 @@ export interface PayframeEventMap {
   'payframe-focus': PayframeFocusEvent;
   'payframe-blur': PayframeBlurEvent;
   'payframe-escape': PayframeEscapeEvent;
+  'payframe-bin': PayframeBinEvent;
   'payframe-token': PayframeTokenEvent;
   'payframe-payment': PayframePaymentEvent;
   'payframe-error': PayframeErrorEvent;

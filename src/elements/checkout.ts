@@ -24,6 +24,7 @@ import { format, isRightToLeft, requestedLocaleTag, supportedLocale } from '../i
  * @event payframe-focus - A field gained focus: `{ field }`.
  * @event payframe-blur - A field lost focus: `{ field }`.
  * @event payframe-escape - Escape was pressed in a field: `{ field }` (nothing is closed or cleared).
+ * @event payframe-bin - With `bin`: `{ bin, funding?, country?, networks? }`, the first 6 digits, then 8 (16+ digit numbers).
  * @event payframe-token - A payment method was created: `{ paymentMethod }`.
  * @event payframe-payment - With `client-secret`: the PaymentIntent was paid: `{ paymentIntent: { id, status } }`.
  * @event payframe-error - Tokenizing or paying failed, or the frames could not load: `{ error: { code, message, field?, declineCode? } }`.
@@ -58,6 +59,7 @@ export class PayframeCheckout extends LitElement {
     billingFields: { type: String, attribute: 'billing-fields' },
     cardholderName: { type: String, attribute: 'cardholder-name' },
     billingCountry: { type: String, attribute: 'billing-country' },
+    bin: { type: Boolean },
     fieldStyle: { attribute: false },
   };
 
@@ -102,6 +104,13 @@ export class PayframeCheckout extends LitElement {
   declare cardholderName: string | null;
   /** The billing country (ISO 3166-1 alpha-2, e.g. `US`): preselected, and the postal code's format. */
   declare billingCountry: string | null;
+  /**
+   * Off by default. When set, `payframe-bin` reports the card's first 6 digits once typed, then its
+   * first 8 for a number of 16 digits or more, with the funding, issuing country and networks the
+   * fields origin knows: for surcharging, routing or fraud rules. Nothing more of the number.
+   * Changing it on a mounted checkout loads a new card frame (empty).
+   */
+  declare bin: boolean;
   /**
    * How the inputs inside the card frames look: `{ base, placeholder, focus, complete, invalid,
    * variables }`, each of allowlisted CSS declarations. Assign a new object to change it on a
@@ -182,7 +191,7 @@ export class PayframeCheckout extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('publishableKey') || changed.has('fieldsOrigin') || changed.has('billingFields')) this.group.mountChanged();
+    if (changed.has('publishableKey') || changed.has('fieldsOrigin') || changed.has('billingFields') || changed.has('bin')) this.group.mountChanged();
     if (this.hasUpdated && (changed.has('cardholderName') || changed.has('billingCountry'))) this.group.setBillingDefaults();
     if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
     if (changed.has('locale') || !this.hasUpdated) this.group.setLocale(supportedLocale(this.localeTag()));

@@ -70,7 +70,7 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
   }
 
   #mountAttributes(): string {
-    return `${this.#owner.publishableKey} ${this.#owner.fieldsOrigin} ${this.#owner.billingFields}`;
+    return `${this.#owner.publishableKey} ${this.#owner.fieldsOrigin} ${this.#owner.billingFields ?? ''} ${!!this.#owner.bin}`;
   }
 
   /** How many rows of inputs the frame lays out: the card's two, and the billing inputs' (name; country and postal code). */
@@ -92,7 +92,7 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
     this.#billing = billingFieldsParam(this.#owner.billingFields, this.#owner.localName);
     const link = (this.#link = new FrameLink<CardFrameEvent, CardFrameCommand>({
       kind: 'card',
-      ...(this.#billing ? { params: { billing: this.#billing } } : {}),
+      params: { ...(this.#billing ? { billing: this.#billing } : {}), ...(this.#owner.bin ? { bin: '1' } : {}) },
       checkoutId: this.checkoutId,
       publishableKey,
       fieldsOrigin,
@@ -239,6 +239,11 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
       case 'escape':
         dispatchPayframeEvent(this.#owner, 'payframe-escape', { field: event.field });
         return;
+      case 'bin': {
+        const { type: _type, ...detail } = event;
+        dispatchPayframeEvent(this.#owner, 'payframe-bin', detail);
+        return;
+      }
       case 'height':
         this.height = event.height;
         break;

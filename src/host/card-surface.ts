@@ -14,6 +14,8 @@ export interface SurfaceOwner extends HTMLElement, ReactiveControllerHost {
   billingFields?: string | null;
   cardholderName?: string | null;
   billingCountry?: string | null;
+  /** The drop-in's `bin`: the card frame reports the BIN. */
+  bin?: boolean;
 }
 
 /**

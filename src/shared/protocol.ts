@@ -48,6 +48,8 @@ export const frameParamsSchema = z.object({
   host: originSchema,
   /** The card frame's billing inputs, in order (`name,postal,country`): laid out before the frame is ready. */
   billing: z.optional(z.string().check(z.regex(/^(name|postal|country)(,(name|postal|country)){0,2}$/))),
+  /** `1`: the card frame reports the card's BIN (first 6, then 8 digits) to the page. */
+  bin: z.optional(z.literal('1')),
 });
 export type FrameParams = z.infer<typeof frameParamsSchema>;
 
@@ -311,6 +313,14 @@ export const cardFrameEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('blur'), field: cardFrameFieldSchema }),
   /** Enter was pressed in one of the inputs. */
   z.object({ type: z.literal('submit') }),
+  /** With `bin`: the card's first 6 digits, then 8 for a number of 16 digits or more, and what the fields origin knows of them. */
+  z.object({
+    type: z.literal('bin'),
+    bin: z.string().check(z.regex(/^\d{6}(\d\d)?$/)),
+    funding: z.optional(z.enum(['credit', 'debit', 'prepaid'])),
+    country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
+    networks: z.optional(z.array(cardBrandSchema).check(z.maxLength(4))),
+  }),
   /** Escape was pressed in one of the inputs: which one, nothing else. */
   z.object({ type: z.literal('escape'), field: cardFrameFieldSchema }),
   /** The frame's content height, so the element grows when an error line shows; a number and nothing else. */

@@ -27,8 +27,11 @@ export const parseFrameParams = /* @__PURE__ */ wireParser<z.output<typeof frame
   "billing": {
     "type": "string",
     "pattern": "^(name|postal|country)(,(name|postal|country)){0,2}$"
+  },
+  "bin": {
+    "const": "1"
   }
-}, ["billing"]));
+}, ["billing","bin"]));
 
 /** helloMessageSchema (src/shared/protocol.ts) */
 export const parseHelloMessage = /* @__PURE__ */ wireParser<z.output<typeof helloMessageSchema>>(/* @__PURE__ */ objectSchema({
@@ -1152,6 +1155,49 @@ export const parseCardFrameEvent = /* @__PURE__ */ wireParser<z.output<typeof ca
         "const": "submit"
       }
     }),
+    /* @__PURE__ */ objectSchema({
+      "type": {
+        "const": "bin"
+      },
+      "bin": {
+        "type": "string",
+        "pattern": "^\\d{6}(\\d\\d)?$"
+      },
+      "funding": {
+        "enum": [
+          "credit",
+          "debit",
+          "prepaid"
+        ]
+      },
+      "country": {
+        "type": "string",
+        "pattern": "^[A-Z]{2}$"
+      },
+      "networks": {
+        "maxItems": 4,
+        "type": "array",
+        "items": {
+          "enum": [
+            "visa",
+            "mastercard",
+            "amex",
+            "discover",
+            "diners",
+            "jcb",
+            "unionpay",
+            "maestro",
+            "mir",
+            "elo",
+            "hiper",
+            "hipercard",
+            "verve",
+            "cartes_bancaires",
+            "unknown"
+          ]
+        }
+      }
+    }, ["funding","country","networks"]),
     /* @__PURE__ */ objectSchema({
       "type": {
         "const": "escape"
