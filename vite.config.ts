@@ -55,7 +55,9 @@ const inlineFrameCss: Plugin = {
         const css = bundle[fileName];
         if (css?.type !== 'asset' || String(css.source).includes('<')) return link;
         inlined.add(fileName);
-        return `<style>${String(css.source).trim()}</style>`;
+        // Its url()s were relative to the stylesheet's folder (assets/), and now are to the page's.
+        const folder = fileName.slice(0, fileName.lastIndexOf('/') + 1);
+        return `<style>${String(css.source).trim().replaceAll('url(./', `url(./${folder}`)}</style>`;
       });
     }
     for (const fileName of inlined) delete bundle[fileName];
@@ -106,6 +108,8 @@ function framePages(pages: string[], emptyOutDir: boolean, { inlineScript = fals
       outDir: resolve(dist, 'fields'),
       emptyOutDir,
       minify: true,
+      // The brand icons (brand-icons.svg) stay a file of their own, cached and loaded only when shown, not a data: URL in every page.
+      assetsInlineLimit: 0,
       // The polyfill would fetch() modules, which the frames' CSP (connect-src) forbids.
       modulePreload: { polyfill: false },
       rollupOptions: {

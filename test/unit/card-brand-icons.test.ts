@@ -1,0 +1,21 @@
+// The brand icon sprite (iframe/brand-icons.svg) against the brand list: the number input picks a
+// brand's cell by its position in CARD_BRANDS (card-input.ts), so the two must agree, cell by cell.
+import { expect } from '@esm-bundle/chai';
+import { CARD_BRANDS } from '../../src/shared/card-brands.ts';
+
+const CELL_WIDTH = 32;
+
+describe('brand icon sprite', () => {
+  it('has one 32 px cell per brand, in the order of CARD_BRANDS, the neutral card last', async () => {
+    const response = await fetch(new URL('../../iframe/brand-icons.svg', import.meta.url));
+    expect(response.ok).to.equal(true);
+    const svg = new DOMParser().parseFromString(await response.text(), 'image/svg+xml').documentElement;
+    expect(svg.getAttribute('width')).to.equal(String(CELL_WIDTH * CARD_BRANDS.length));
+    const cells = [...svg.children].filter((child) => child.localName === 'g');
+    expect(cells.map((cell) => cell.id)).to.deep.equal([...CARD_BRANDS]);
+    cells.forEach((cell, index) => {
+      const offset = /translate\((\d+)\)/.exec(cell.getAttribute('transform') ?? '')?.[1] ?? '0';
+      expect(Number(offset), cell.id).to.equal(index * CELL_WIDTH);
+    });
+  });
+});
