@@ -55,9 +55,11 @@ const inlineFrameCss: Plugin = {
         const css = bundle[fileName];
         if (css?.type !== 'asset' || String(css.source).includes('<')) return link;
         inlined.add(fileName);
-        // Its url()s were relative to the stylesheet's folder (assets/), and now are to the page's.
+        // Its url()s were relative to the stylesheet's folder (assets/); inline, they are relative to
+        // the page, which is served two levels down (/frames/<key>/, src/node/fields/frame-page.ts).
+        // Written here as served: the fields server cannot rewrite an inline style, its CSP hash is this text's.
         const folder = fileName.slice(0, fileName.lastIndexOf('/') + 1);
-        return `<style>${String(css.source).trim().replaceAll('url(./', `url(./${folder}`)}</style>`;
+        return `<style>${String(css.source).trim().replaceAll('url(./', `url(../../${folder}`)}</style>`;
       });
     }
     for (const fileName of inlined) delete bundle[fileName];

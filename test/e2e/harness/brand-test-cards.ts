@@ -26,5 +26,5 @@ export const MORE_LENGTHS: readonly BrandTestCard[] = [
 /** A CVC of the card's length. */
 export const cvcFor = (card: BrandTestCard): string => '1234'.slice(0, card.cvcLength);
 
-/** "maestro (6759 …)": a test's name for a card, without its whole number. */
-export const cardName = (card: BrandTestCard): string => `${card.brand} (${card.displayed.slice(0, 4)} …, ${card.number.length} digits)`;
+/** "maestro (6759 6400 …, 16 digits)": a test's name for a card, without its whole number. */
+export const cardName = (card: BrandTestCard): string => `${card.brand} (${card.displayed.slice(0, 9)} …, ${card.number.length} digits)`;
