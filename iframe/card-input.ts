@@ -2,7 +2,7 @@
 // drop-in's card frame: formatting as the shopper types (caret kept, separators deleted whole),
 // judging the value, its error line and the state the merchant page may learn, Enter to submit.
 // The value itself never leaves here but through `canonical()`, which only the gateway step reads.
-import { CARD_BRANDS, CARD_BRAND_NAMES, type CardBrand } from '../src/shared/card-brands.ts';
+import { CARD_BRAND_NAMES, type CardBrand } from '../src/shared/card-brands.ts';
 import type { FieldTexts } from '../src/i18n/messages.ts';
 import type { FieldKind, FieldState } from '../src/shared/protocol.ts';
 import { caretAfterFormat, deleteAcrossSeparator } from './fields/caret.ts';
@@ -75,8 +75,9 @@ export function wireCardInput(options: CardInputOptions): CardInput {
   let revealEmpty = false;
   let lastSentState = '';
   let lastBrand: CardBrand | undefined;
-  // The number input's brand icon (`<id>-icon`, a cell of brand-icons.svg by its position in
-  // CARD_BRANDS) and the brand's name that its aria-describedby reads (`<id>-brand`); not in other inputs.
+  // The number input's brand icon (`<id>-icon`, a cell of brand-icons.svg by the brand's position in
+  // CARD_BRAND_NAMES, whose keys are CARD_BRANDS in order: one table in the frame, not two) and the
+  // brand's name that its aria-describedby reads (`<id>-brand`); other inputs have neither.
   const icon = document.getElementById(`${input.id}-icon`);
   const brandName = document.getElementById(`${input.id}-brand`);
 
@@ -109,7 +110,7 @@ export function wireCardInput(options: CardInputOptions): CardInput {
     }
     if (evaluation.brand && evaluation.brand !== lastBrand) {
       lastBrand = evaluation.brand;
-      icon?.style.setProperty('--i', `${CARD_BRANDS.indexOf(lastBrand)}`);
+      icon?.style.setProperty('--i', `${Object.keys(CARD_BRAND_NAMES).indexOf(lastBrand)}`);
       if (brandName) brandName.textContent = lastBrand === 'unknown' ? '' : CARD_BRAND_NAMES[lastBrand];
       options.onBrand?.(evaluation.brand);
     }

@@ -1,11 +1,16 @@
 // The brand icon sprite (iframe/brand-icons.svg) against the brand list: the number input picks a
-// brand's cell by its position in CARD_BRANDS (card-input.ts), so the two must agree, cell by cell.
+// brand's cell by its position among CARD_BRAND_NAMES' keys (card-input.ts), which must be CARD_BRANDS
+// in order, and the sprite's cells must agree with them, cell by cell.
 import { expect } from '@esm-bundle/chai';
-import { CARD_BRANDS } from '../../src/shared/card-brands.ts';
+import { CARD_BRAND_NAMES, CARD_BRANDS } from '../../src/shared/card-brands.ts';
 
 const CELL_WIDTH = 32;
 
 describe('brand icon sprite', () => {
+  it('finds a brand at the same position among the brand names as in CARD_BRANDS', () => {
+    expect(Object.keys(CARD_BRAND_NAMES)).to.deep.equal([...CARD_BRANDS]);
+  });
+
   it('has one 32 px cell per brand, in the order of CARD_BRANDS, the neutral card last', async () => {
     const response = await fetch(new URL('../../iframe/brand-icons.svg', import.meta.url));
     expect(response.ok).to.equal(true);
