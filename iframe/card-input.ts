@@ -75,9 +75,9 @@ export function wireCardInput(options: CardInputOptions): CardInput {
   let revealEmpty = false;
   let lastSentState = '';
   let lastBrand: CardBrand | undefined;
-  // The number input's brand icon (`<id>-icon`, a cell of brand-icons.svg by the brand's position in
-  // CARD_BRAND_NAMES, whose keys are CARD_BRANDS in order: one table in the frame, not two) and the
-  // brand's name that its aria-describedby reads (`<id>-brand`); other inputs have neither.
+  // The number input's brand icon (`<id>-icon`: a cell of brand-icons.svg by the brand's position in
+  // CARD_BRAND_NAMES, whose keys are CARD_BRANDS in order, so the frame holds one table, not two) and
+  // the brand's name that its aria-describedby reads (`<id>-brand`); other inputs have neither.
   const icon = document.getElementById(`${input.id}-icon`);
   const brandName = document.getElementById(`${input.id}-brand`);
 
@@ -110,8 +110,11 @@ export function wireCardInput(options: CardInputOptions): CardInput {
     }
     if (evaluation.brand && evaluation.brand !== lastBrand) {
       lastBrand = evaluation.brand;
-      icon?.style.setProperty('--i', `${Object.keys(CARD_BRAND_NAMES).indexOf(lastBrand)}`);
-      if (brandName) brandName.textContent = lastBrand === 'unknown' ? '' : CARD_BRAND_NAMES[lastBrand];
+      const known = lastBrand !== 'unknown';
+      // No style attribute: the stylesheet's neutral card, and no request for the sprite.
+      if (known) icon?.style.setProperty('--i', `${Object.keys(CARD_BRAND_NAMES).indexOf(lastBrand)}`);
+      else icon?.removeAttribute('style');
+      if (brandName) brandName.textContent = known ? CARD_BRAND_NAMES[lastBrand] : '';
       options.onBrand?.(evaluation.brand);
     }
     return evaluation;

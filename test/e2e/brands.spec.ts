@@ -1,8 +1,9 @@
 // Every card brand in the drop-in, end to end in Chromium across the real origins: a test card per
 // brand typed into the card frame shows the brand's grouping and icon, the merchant page's
 // `payframe-change` event names the brand, the brand's name is read with the input, and the token
-// the sandbox gateway makes carries the brand. Also: Maestro pays without a CVC, the icon goes to
-// the other end right to left, the sprite loads under the frame's CSP, and axe finds nothing wrong.
+// the sandbox gateway makes carries the brand. Also: the split number frame's icon, Maestro paying
+// without a CVC, the icon at the other end right to left, the sprite loaded only once a brand is
+// known and under the frame's CSP, and axe finding nothing wrong.
 import type { Page, Response } from '@playwright/test';
 import type { DemoServers } from '../../demo/servers.ts';
 import type { PayframeChangeDetail } from '../../src/events.ts';
@@ -23,23 +24,27 @@ async function openCheckout(page: Page, demo: DemoServers, checkout: CardFieldsH
 
 /** The icon the number input shows: which sprite cell, from which file, and where. */
 async function shownIcon(checkout: CardFieldsHarness) {
+  // The drop-in's card frame names its number input `number`; a split field's frame `input`.
+  const inputId = checkout.cardFrame ? 'number' : 'input';
   return checkout
     .frameLocator('number')
-    .locator('#number-icon')
-    .evaluate((icon, sprite) => {
-      const style = getComputedStyle(icon);
-      const cellWidth = 32;
-      const box = icon.getBoundingClientRect();
-      const input = document.getElementById('number')!.getBoundingClientRect();
-      return {
-        // + 0: the first cell's offset is -0.
-        cell: -parseFloat(style.backgroundPositionX) / cellWidth + 0,
-        image: new RegExp(sprite.source).test(style.backgroundImage.replace(/^url\("?|"?\)$/g, '')),
-        ariaHidden: icon.getAttribute('aria-hidden'),
-        visible: box.width > 0 && box.height > 0,
-        atRight: box.left - input.left > input.right - box.right,
-      };
-    }, SPRITE);
+    .locator(`#${inputId}-icon`)
+    .evaluate(
+      (icon, [sprite, id]) => {
+        const style = getComputedStyle(icon);
+        const cellWidth = 32;
+        const box = icon.getBoundingClientRect();
+        const input = document.getElementById(id)!.getBoundingClientRect();
+        return {
+          // The sprite's cell (+ 0: the first cell's offset is -0), or the neutral card the stylesheet draws.
+          cell: new RegExp(sprite).test(style.backgroundImage.replace(/^url\("?|"?\)$/g, '')) ? -parseFloat(style.backgroundPositionX) / cellWidth + 0 : style.backgroundImage.startsWith('linear-gradient') ? 'neutral' : 'none',
+          ariaHidden: icon.getAttribute('aria-hidden'),
+          visible: box.width > 0 && box.height > 0,
+          atRight: box.left - input.left > input.right - box.right,
+        };
+      },
+      [SPRITE.source, inputId] as const,
+    );
 }
 
 /** The brand of the last `payframe-change` event of the number field. */
@@ -49,7 +54,8 @@ async function lastNumberBrand(checkout: CardFieldsHarness): Promise<string | un
   return changes.filter((change) => change.field === 'number').at(-1)?.brand;
 }
 
-const cellOf = (brand: CardBrand) => CARD_BRANDS.indexOf(brand);
+/** The sprite's cell of a brand; no brand is the neutral card the stylesheet draws. */
+const cellOf = (brand: CardBrand) => (brand === 'unknown' ? 'neutral' : CARD_BRANDS.indexOf(brand));
 
 test.describe('each brand typed into the drop-in', () => {
   for (const card of BRAND_TEST_CARDS) {
@@ -60,7 +66,7 @@ test.describe('each brand typed into the drop-in', () => {
       await expect(checkout.input('number')).toHaveValue(card.displayed);
       await expect.poll(() => lastNumberBrand(checkout)).toBe(card.brand);
       await expect.poll(async () => (await shownIcon(checkout)).cell).toBe(cellOf(card.brand));
-      expect(await shownIcon(checkout)).toMatchObject({ image: true, ariaHidden: 'true', visible: true, atRight: true });
+      expect(await shownIcon(checkout)).toMatchObject({ ariaHidden: 'true', visible: true, atRight: true });
       await expect(checkout.input('number')).toHaveAccessibleDescription(CARD_BRAND_NAMES[card.brand]);
 
       await checkout.type('expiry', '1234');
@@ -73,7 +79,7 @@ test.describe('each brand typed into the drop-in', () => {
   }
 });
 
-test('the icon follows the digits: the neutral card before a brand is known and after the number is cleared', async ({ page, demo, checkout }) => {
+test('the icon follows the digits: the neutral card before a brand is known, for digits of no brand, and after the number is cleared', async ({ page, demo, checkout }) => {
   await openCheckout(page, demo, checkout);
   await expect.poll(async () => (await shownIcon(checkout)).cell).toBe(cellOf('unknown'));
   // No brand, no name: the description is empty rather than "Card".
@@ -84,6 +90,27 @@ test('the icon follows the digits: the neutral card before a brand is known and 
   await checkout.clear('number');
   await expect.poll(async () => (await shownIcon(checkout)).cell).toBe(cellOf('unknown'));
   await expect(checkout.input('number')).toHaveAccessibleDescription('');
+  await checkout.type('number', '9');
+  await expect(checkout.input('number')).toHaveValue('9');
+  await expect.poll(async () => (await shownIcon(checkout)).cell).toBe('neutral');
+  await expect(checkout.input('number')).toHaveAccessibleDescription('');
+});
+
+test('split fields: the number frame shows the icon and reads the name; the expiry and CVC frames load no sprite', async ({ page, demo, split }) => {
+  await page.goto(demo.merchantUrl);
+  await split.waitReady();
+  await split.type('number', '378282246310005');
+  await expect(split.input('number')).toHaveValue('3782 822463 10005');
+  await expect.poll(async () => (await shownIcon(split)).cell).toBe(cellOf('amex'));
+  expect(await shownIcon(split)).toMatchObject({ ariaHidden: 'true', visible: true, atRight: true });
+  await expect(split.input('number')).toHaveAccessibleDescription('American Express');
+  for (const kind of ['expiry', 'cvc'] as const) {
+    const loaded = await split
+      .frameLocator(kind)
+      .locator('html')
+      .evaluate(() => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/assets/brand-icons-')).length);
+    expect(loaded, kind).toBe(0);
+  }
 });
 
 test('a Maestro card pays with no CVC, and the gateway gets none', async ({ page, demo, checkout, gatewayTraffic }) => {
@@ -126,7 +153,7 @@ test('right to left (Arabic): the icon is at the input’s other end, the left',
   expect(overlap).toBe(false);
 });
 
-test('the sprite is one hashed file from the fields origin, cached for good, and the frame’s CSP lets it load', async ({ page, demo, checkout }) => {
+test('the sprite is loaded once a brand is known, one hashed file from the fields origin, cached for good, allowed by the frame’s CSP', async ({ page, demo, checkout }) => {
   const sprites: Response[] = [];
   const refused: string[] = [];
   page.on('response', (response) => {
@@ -136,6 +163,9 @@ test('the sprite is one hashed file from the fields origin, cached for good, and
     if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
   });
   await openCheckout(page, demo, checkout);
+  // The empty input shows the neutral card the stylesheet draws: no request yet.
+  await expect.poll(async () => (await shownIcon(checkout)).cell).toBe('neutral');
+  expect(sprites).toHaveLength(0);
   await checkout.type('number', '4242');
   await expect.poll(() => sprites.length).toBeGreaterThan(0);
   const sprite = sprites[0]!;
