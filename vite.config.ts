@@ -56,7 +56,11 @@ const inlineFrameCss: Plugin = {
         const css = bundle[fileName];
         if (css?.type !== 'asset' || String(css.source).includes('<')) return link;
         inlined.add(fileName);
-        return `<style>${String(css.source).trim()}</style>`;
+        // Its url()s were relative to the stylesheet's folder (assets/); inline, they are relative to
+        // the page, which is served two levels down (/frames/<key>/, src/node/fields/frame-page.ts).
+        // Written here as served: the fields server cannot rewrite an inline style, its CSP hash is this text's.
+        const folder = fileName.slice(0, fileName.lastIndexOf('/') + 1);
+        return `<style>${String(css.source).trim().replaceAll('url(./', `url(../../${folder}`)}</style>`;
       });
     }
     for (const fileName of inlined) delete bundle[fileName];
@@ -107,6 +111,8 @@ function framePages(pages: string[], emptyOutDir: boolean, { inlineScript = fals
       outDir: resolve(dist, 'fields'),
       emptyOutDir,
       minify: true,
+      // The brand icons (brand-icons.svg) stay a file of their own, cached and loaded only when shown, not a data: URL in every page.
+      assetsInlineLimit: 0,
       // The polyfill would fetch() modules, which the frames' CSP (connect-src) forbids.
       modulePreload: { polyfill: false },
       rollupOptions: {

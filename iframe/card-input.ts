@@ -2,7 +2,7 @@
 // drop-in's card frame: formatting as the shopper types (caret kept, separators deleted whole),
 // judging the value, its error line and the state the merchant page may learn, Enter to submit.
 // The value itself never leaves here but through `canonical()`, which only the gateway step reads.
-import type { CardBrand } from '../src/shared/card-brands.ts';
+import { CARD_BRAND_NAMES, type CardBrand } from '../src/shared/card-brands.ts';
 import type { FieldTexts } from '../src/i18n/messages.ts';
 import type { FieldKind, FieldState } from '../src/shared/protocol.ts';
 import { caretAfterFormat, deleteAcrossSeparator } from './fields/caret.ts';
@@ -75,6 +75,11 @@ export function wireCardInput(options: CardInputOptions): CardInput {
   let revealEmpty = false;
   let lastSentState = '';
   let lastBrand: CardBrand | undefined;
+  // The number input's brand icon (`<id>-icon`: a cell of brand-icons.svg by the brand's position in
+  // CARD_BRAND_NAMES, whose keys are CARD_BRANDS in order, so the frame holds one table, not two) and
+  // the brand's name that its aria-describedby reads (`<id>-brand`); other inputs have neither.
+  const icon = document.getElementById(`${input.id}-icon`);
+  const brandName = document.getElementById(`${input.id}-brand`);
 
   const context = (): FieldContext => ({ brand: options.brand(), now: new Date() });
   const evaluate = () => behaviour.evaluate(input.value, context());
@@ -105,6 +110,11 @@ export function wireCardInput(options: CardInputOptions): CardInput {
     }
     if (evaluation.brand && evaluation.brand !== lastBrand) {
       lastBrand = evaluation.brand;
+      const known = lastBrand !== 'unknown';
+      // No style attribute: the stylesheet's neutral card, and no request for the sprite.
+      if (known) icon?.style.setProperty('--i', `${Object.keys(CARD_BRAND_NAMES).indexOf(lastBrand)}`);
+      else icon?.removeAttribute('style');
+      if (brandName) brandName.textContent = known ? CARD_BRAND_NAMES[lastBrand] : '';
       options.onBrand?.(evaluation.brand);
     }
     return evaluation;

@@ -71,13 +71,15 @@ test.describe('labels, errors and announcements', () => {
     await page.keyboard.press('Tab');
     const input = checkout.input('number');
     await expect(input).toHaveAttribute('aria-invalid', 'true');
-    const describedBy = await input.getAttribute('aria-describedby');
-    expect(describedBy).toBeTruthy();
-    await expect(checkout.frameLocator('number').locator(`#${describedBy}`)).toHaveText('Your card number is incomplete.');
-    await expect(input).toHaveAccessibleDescription('Your card number is incomplete.');
+    // The error line, then the detected brand's name (test/e2e/brands.spec.ts).
+    const [errorId, brandId] = (await input.getAttribute('aria-describedby'))?.split(' ') ?? [];
+    expect(errorId).toBeTruthy();
+    await expect(checkout.frameLocator('number').locator(`#${errorId}`)).toHaveText('Your card number is incomplete.');
+    await expect(checkout.frameLocator('number').locator(`#${brandId}`)).toHaveText('Visa');
+    await expect(input).toHaveAccessibleDescription('Your card number is incomplete. Visa');
     await checkout.type('number', '424242424242');
     await expect(input).toHaveAttribute('aria-invalid', 'false');
-    await expect(input).toHaveAccessibleDescription('');
+    await expect(input).toHaveAccessibleDescription('Visa');
   });
 
   test("a field's error is announced once by the page's live region, in words and without the digits typed", async ({ page, demo, checkout }) => {

@@ -59,6 +59,7 @@ test('the enforced budgets: 12 KB for each of the split fields\' frame pages; th
     ['field-frame-cvc', 12_000],
     ['controller-frame', 12_000],
     ['card-frame', 15_700],
+    ['brand-icons', 800],
   ]);
   const scriptTag = BUDGETS.find((budget) => budget.id === 'script-tag')!;
   expect(scriptTag.goal).toBe(14_000);

@@ -49,7 +49,8 @@ test('locale="de": labels, placeholders, frame title, errors and the amount are 
   await checkout.type('number', '4242');
   await page.keyboard.press('Tab');
   await expect(checkout.errorLine('number')).toHaveText('Ihre Kartennummer ist unvollständig.');
-  await expect(checkout.input('number')).toHaveAccessibleDescription('Ihre Kartennummer ist unvollständig.');
+  // The error, then the brand the digits show (a brand's name is the same in every language).
+  await expect(checkout.input('number')).toHaveAccessibleDescription('Ihre Kartennummer ist unvollständig. Visa');
   // Errors the merchant receives read in the checkout's locale too.
   const result = await checkout.tokenize();
   expect('error' in result && result.error).toMatchObject({ code: 'incomplete_number', message: 'Ihre Kartennummer ist unvollständig.' });
@@ -144,7 +145,7 @@ test('changing locale on a mounted checkout relabels the page and the frames at 
 
   await setLocale('ja');
   await expect(checkout.errorLine('number')).toHaveText('カード番号が不完全です。');
-  await expect(checkout.input('number')).toHaveAccessibleDescription('カード番号が不完全です。');
+  await expect(checkout.input('number')).toHaveAccessibleDescription('カード番号が不完全です。 Visa');
   await expect(checkout.fieldElement('expiry').locator('label')).toHaveText('有効期限 (MM / YY)');
   // The visible part of the label; the format hint after it is for screen readers.
   await expect(checkout.fieldElement('cvc').locator('#cvc-label')).toHaveText('セキュリティコード');

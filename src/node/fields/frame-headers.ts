@@ -17,7 +17,8 @@ export function frameContentSecurityPolicy({ page, gatewayOrigin, frameAncestors
     ['script-src', "'self'", ...inlineScriptHashes.map((hash) => `'${hash}'`)].join(' '),
     ['style-src', "'self'", ...inlineStyleHashes.map((hash) => `'${hash}'`)].join(' '),
     `connect-src ${page === 'field' ? "'none'" : gatewayOrigin}`,
-    "img-src 'none'",
+    // The number input's brand icons (assets/brand-icons-<hash>.svg, from the stylesheet); the controller shows nothing.
+    `img-src ${page === 'controller' ? "'none'" : "'self'"}`,
     "base-uri 'none'",
     "form-action 'none'",
     `frame-ancestors ${frameAncestors.length ? frameAncestors.join(' ') : "'none'"}`,

@@ -1,0 +1,57 @@
+// Card brand detection, grouping and CVC rules for every brand (fields-origin logic), in Chromium.
+import { expect } from '@esm-bundle/chai';
+import { brandRulesFor } from '../../iframe/fields/card-brand.ts';
+import { evaluateCardNumber, formatCardNumber } from '../../iframe/fields/card-number-field.ts';
+import { evaluateCvc } from '../../iframe/fields/cvc-field.ts';
+import { BRAND_TEST_CARDS, cardName, cvcFor, MORE_LENGTHS } from '../e2e/harness/brand-test-cards.ts';
+
+describe('card brands', () => {
+  for (const card of [...BRAND_TEST_CARDS, ...MORE_LENGTHS]) {
+    const what = cardName(card);
+    const cvc = cvcFor(card);
+
+    it(`detects ${what} and groups it as the brand does`, () => {
+      expect(brandRulesFor(card.number).brand).to.equal(card.brand);
+      expect(formatCardNumber(card.number)).to.equal(card.displayed);
+      expect(evaluateCardNumber(card.displayed)).to.include({ brand: card.brand, complete: true, empty: false });
+      expect(evaluateCardNumber(card.displayed).invalid).to.equal(undefined);
+    });
+
+    // card-validator does not ask UnionPay numbers to pass Luhn (some UnionPay cards do not).
+    if (card.brand !== 'unionpay') it(`refuses ${what} with its last digit changed (Luhn)`, () => {
+      const last = Number(card.number.at(-1));
+      const wrong = formatCardNumber(card.number.slice(0, -1) + String((last + 1) % 10));
+      expect(evaluateCardNumber(wrong)).to.include({ brand: card.brand, complete: false });
+    });
+
+    it(`takes a ${card.cvcLength}-digit CVC for ${what}`, () => {
+      expect(brandRulesFor(card.number).cvcLength).to.equal(card.cvcLength);
+      expect(evaluateCvc(cvc, card.brand)).to.include({ complete: true });
+      expect(evaluateCvc(cvc.slice(0, -1), card.brand)).to.include({ complete: false });
+    });
+  }
+
+  it('names a Verve number Verve, not Maestro or Discover, whose ranges hold Verve’s', () => {
+    expect(brandRulesFor('5060990000000008').brand).to.equal('verve');
+    expect(brandRulesFor('6500020000000000').brand).to.equal('verve');
+    // Just outside Verve's ranges: the brands around them.
+    expect(brandRulesFor('5060980000000009').brand).to.equal('maestro');
+    expect(brandRulesFor('6500280000000000').brand).to.equal('discover');
+  });
+
+  it('allows Maestro 12 to 19 digits and Verve 16, 18 or 19', () => {
+    expect(brandRulesFor('675964').lengths).to.deep.equal([12, 13, 14, 15, 16, 17, 18, 19]);
+    expect(brandRulesFor('506099').lengths).to.deep.equal([16, 18, 19]);
+    // 17 digits is no Verve length: Luhn-valid or not, the number is not complete.
+    expect(evaluateCardNumber(formatCardNumber('50609900000000002'))).to.include({ brand: 'verve', complete: false });
+  });
+
+  it('completes an empty CVC for Maestro, whose cards may have none, and for no other brand', () => {
+    expect(evaluateCvc('', 'maestro')).to.include({ empty: true, complete: true });
+    for (const brand of ['visa', 'mastercard', 'amex', 'mir', 'elo', 'verve', 'unknown'] as const) {
+      expect(evaluateCvc('', brand), brand).to.include({ empty: true, complete: false });
+    }
+    // A Maestro CVC that is there must still be whole.
+    expect(evaluateCvc('12', 'maestro')).to.include({ complete: false });
+  });
+});
