@@ -36,7 +36,8 @@ function textFor({ code, declineCode, message }: CheckoutError): MessageKey | un
   if (!Object.hasOwn(ENGLISH, code)) return 'gateway_error';
   // One of ours: only our own English text is replaced; a more specific message (a closed 3-D Secure
   // dialog, already in the locale, or what the gateway said about a key it does not know) stays.
-  return ENGLISH[code as MessageKey] === message ? (code as MessageKey) : undefined;
+  // No message: a frame's own error (errors.ts, frameErrorMessage), which the page words.
+  return !message || ENGLISH[code as MessageKey] === message ? (code as MessageKey) : undefined;
 }
 
 export function localizeError(error: CheckoutError, messages: Messages): CheckoutError {

@@ -74,9 +74,13 @@ export function fieldErrorMessage(code: FieldErrorCode): string {
   return FIELD_ERROR_MESSAGES[code];
 }
 
-/** For the card frame and the controller: a field's error or one they report themselves (GATEWAY_ERROR_MESSAGES). */
+/**
+ * For the card frame and the controller: a field's error text, which they show beside the input.
+ * Their other errors (GATEWAY_ERROR_MESSAGES) go to the page with an empty message: the page has
+ * those texts in every locale and fills it in (localize-error.ts), so the frames carry none of them.
+ */
 export function frameErrorMessage(code: FieldErrorCode | GatewayErrorCode): string {
-  return Object.hasOwn(FIELD_ERROR_MESSAGES, code) ? FIELD_ERROR_MESSAGES[code as FieldErrorCode] : GATEWAY_ERROR_MESSAGES[code as GatewayErrorCode];
+  return Object.hasOwn(FIELD_ERROR_MESSAGES, code) ? FIELD_ERROR_MESSAGES[code as FieldErrorCode] : '';
 }
 
 /** Field codes are shown by the fields themselves; other codes belong to the whole form. */
