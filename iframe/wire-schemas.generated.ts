@@ -92,6 +92,8 @@ export const parseFieldsChannelMessage = /* @__PURE__ */ wireParser<z.output<typ
           "hipercard",
           "verve",
           "cartes_bancaires",
+          "troy",
+          "naranja",
           "unknown"
         ]
       }

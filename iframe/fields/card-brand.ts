@@ -1,9 +1,7 @@
 // Card brand detection from the first digits, with the brand's spacing, lengths and CVC size.
-// Verve first (its ranges lie inside Maestro's and Discover's, so card-validator would name those),
-// then card-validator (credit-card-type) for the rest; brand names are Stripe's where Stripe has one.
+// card-validator (credit-card-type) knows every brand we name; brand names are Stripe's where Stripe has one.
 import { cardNumber } from 'card-validator/dist/card-number.js';
 import { brandFromCardValidatorType, type CardBrand } from '../../src/shared/card-brands.ts';
-import { verveBrandOf } from '../../src/shared/card-ranges.ts';
 
 export interface BrandRules {
   brand: CardBrand;
@@ -17,11 +15,7 @@ export interface BrandRules {
 /** Used while the digits fit several brands or none: 4-4-4-4-3 like most cards. */
 const UNDETERMINED: BrandRules = { brand: 'unknown', gaps: [4, 8, 12, 16], lengths: [12, 13, 14, 15, 16, 17, 18, 19], maxLength: 19, cvcLength: 4 };
 
-/** Interswitch's Verve cards: 16, 18 or 19 digits, a 3-digit CVC. */
-const VERVE: BrandRules = { brand: 'verve', gaps: [4, 8, 12], lengths: [16, 18, 19], maxLength: 19, cvcLength: 3 };
-
 export function brandRulesFor(digits: string): BrandRules {
-  if (verveBrandOf(digits)) return VERVE;
   const card = cardNumber(digits).card;
   if (!card) return UNDETERMINED;
   return {

@@ -1,7 +1,8 @@
 // Card brand names as Payframe reports them. Shared by both realms: a brand is not card data, it is
 // derived from the first digits inside the fields origin (or the gateway). Stripe's vocabulary where
 // Stripe has a name (visa … unionpay, cartes_bancaires); the brands Stripe folds into another or
-// does not name (Maestro, Mir, Elo, Hiper, Hipercard, Verve) keep their own lower-case name.
+// does not name (Maestro, Mir, Elo, Hiper, Hipercard, Verve, Troy, Naranja: every brand card-validator
+// knows) keep their own lower-case name.
 export const CARD_BRANDS = [
   'visa',
   'mastercard',
@@ -17,6 +18,8 @@ export const CARD_BRANDS = [
   'hipercard',
   'verve',
   'cartes_bancaires',
+  'troy',
+  'naranja',
   'unknown',
 ] as const;
 export type CardBrand = (typeof CARD_BRANDS)[number];
@@ -37,10 +40,12 @@ export const CARD_BRAND_NAMES: Record<CardBrand, string> = {
   hipercard: 'Hipercard',
   verve: 'Verve',
   cartes_bancaires: 'Cartes Bancaires',
+  troy: 'Troy',
+  naranja: 'Naranja',
   unknown: 'Card',
 };
 
-/** card-validator's type names -> ours; a type it knows that we do not list is `unknown`. */
+/** card-validator's type names -> ours (every type it knows). */
 const BRAND_OF_CARD_VALIDATOR_TYPE: Readonly<Record<string, CardBrand>> = {
   visa: 'visa',
   mastercard: 'mastercard',
@@ -54,6 +59,9 @@ const BRAND_OF_CARD_VALIDATOR_TYPE: Readonly<Record<string, CardBrand>> = {
   elo: 'elo',
   hiper: 'hiper',
   hipercard: 'hipercard',
+  verve: 'verve',
+  troy: 'troy',
+  naranja: 'naranja',
 };
 
 export function brandFromCardValidatorType(type: string | undefined): CardBrand {

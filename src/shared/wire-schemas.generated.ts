@@ -108,6 +108,8 @@ export const parseFieldEvent = /* @__PURE__ */ wireParser<z.output<typeof fieldE
             "hipercard",
             "verve",
             "cartes_bancaires",
+            "troy",
+            "naranja",
             "unknown"
           ]
         },
@@ -1092,6 +1094,8 @@ export const parseCardFrameEvent = /* @__PURE__ */ wireParser<z.output<typeof ca
             "hipercard",
             "verve",
             "cartes_bancaires",
+            "troy",
+            "naranja",
             "unknown"
           ]
         },
@@ -1193,6 +1197,8 @@ export const parseCardFrameEvent = /* @__PURE__ */ wireParser<z.output<typeof ca
             "hipercard",
             "verve",
             "cartes_bancaires",
+            "troy",
+            "naranja",
             "unknown"
           ]
         }

@@ -49,12 +49,13 @@ describe('brand test cards', () => {
     }
   });
 
-  it('reads Verve by its own ranges before card-validator, which would call them Maestro or Discover', () => {
+  it('reads Verve in its ranges inside Maestro\'s, and Troy and Naranja, as the number input does', () => {
     expect(detectBrand('5061000000000005')).to.equal('verve');
     expect(detectBrand('5078650000000008')).to.equal('verve');
-    expect(detectBrand('6500020000000000009')).to.equal('verve');
-    // Just outside Verve's ranges: card-validator decides.
-    expect(detectBrand('6500280000000000')).to.not.equal('verve');
+    // Just outside Verve's ranges: Maestro.
+    expect(detectBrand('5061990000000000')).to.equal('maestro');
+    expect(detectBrand('9792000000000003')).to.equal('troy');
+    expect(detectBrand('5895620000000002')).to.equal('naranja');
     expect(detectBrand('6011111111111117')).to.equal('discover');
   });
 });

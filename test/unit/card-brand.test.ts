@@ -31,12 +31,12 @@ describe('card brands', () => {
     });
   }
 
-  it('names a Verve number Verve, not Maestro or Discover, whose ranges hold Verve’s', () => {
+  it('names a Verve number Verve, not Maestro, whose ranges hold Verve’s (card-validator\'s Verve ranges)', () => {
     expect(brandRulesFor('5060990000000008').brand).to.equal('verve');
-    expect(brandRulesFor('6500020000000000').brand).to.equal('verve');
-    // Just outside Verve's ranges: the brands around them.
+    expect(brandRulesFor('5078650000000000004').brand).to.equal('verve');
+    // Just outside Verve's ranges: Maestro's.
     expect(brandRulesFor('5060980000000009').brand).to.equal('maestro');
-    expect(brandRulesFor('6500280000000000').brand).to.equal('discover');
+    expect(brandRulesFor('5061990000000000').brand).to.equal('maestro');
   });
 
   it('allows Maestro 12 to 19 digits and Verve 16, 18 or 19', () => {

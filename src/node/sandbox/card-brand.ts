@@ -1,11 +1,9 @@
-// Card brand detection by number prefix, named the way Stripe names brands: Verve by its own
-// ranges first (they lie inside Maestro's and Discover's, so card-validator would name those),
-// then card-validator. Brands Stripe folds into another network or does not name (Maestro, Mir,
-// Elo, Hiper, Hipercard, Verve) keep Payframe's own name in `card.brand`; `display_brand` stays
+// Card brand detection by number prefix (card-validator), named the way Stripe names brands. Brands
+// Stripe folds into another network or does not name (Maestro, Mir, Elo, Hiper, Hipercard, Verve,
+// Troy, Naranja) keep Payframe's own name in `card.brand`; `display_brand` stays
 // within Stripe's vocabulary (`other` for them).
 import cardValidator from 'card-validator';
 import { brandFromCardValidatorType, cvcLengthsFor, type CardBrand } from '../../shared/card-brands.ts';
-import { verveBrandOf } from '../../shared/card-ranges.ts';
 
 export type StripeCardBrand = CardBrand;
 
@@ -25,13 +23,15 @@ const DISPLAY_BRAND: Readonly<Record<StripeCardBrand, string>> = {
   hiper: 'other',
   hipercard: 'other',
   verve: 'other',
+  troy: 'other',
+  naranja: 'other',
   cartes_bancaires: 'cartes_bancaires',
   unknown: 'other',
 };
 
 /** Brand of a digits-only card number. */
 export function detectBrand(digits: string): StripeCardBrand {
-  return verveBrandOf(digits) ?? brandFromCardValidatorType(cardValidator.number(digits, { maxLength: 19 }).card?.type);
+  return brandFromCardValidatorType(cardValidator.number(digits, { maxLength: 19 }).card?.type);
 }
 
 export function displayBrand(brand: StripeCardBrand): string {

@@ -142,4 +142,6 @@ export const BRAND_TEST_CARDS: readonly BrandTestCard[] = Object.freeze([
   brandCard('6370 9500 0000 0005', 'hiper', 'payframe'),
   brandCard('6062 8200 0000 0003', 'hipercard', 'payframe'),
   brandCard('5061 0000 0000 0005', 'verve', 'payframe'),
+  brandCard('9792 0000 0000 0003', 'troy', 'payframe'),
+  brandCard('5895 6200 0000 0002', 'naranja', 'payframe'),
 ]);

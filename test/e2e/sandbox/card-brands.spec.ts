@@ -50,10 +50,10 @@ test('a Maestro card needs no CVC: it tokenizes without one (cvc_check null) and
   expect(intent.status).toBe('succeeded');
 });
 
-test('a Verve number in a range card-validator gives to Discover is Verve, with a 3-digit CVC', async () => {
-  const method = await stripe.paymentMethods.create({ type: 'card', card: { number: '6500020000000000009', exp_month: 12, exp_year: FUTURE_YEAR, cvc: '123' } });
+test('a 19-digit Verve number is Verve, with a 3-digit CVC', async () => {
+  const method = await stripe.paymentMethods.create({ type: 'card', card: { number: '5078650000000000004', exp_month: 12, exp_year: FUTURE_YEAR, cvc: '123' } });
   expect(method.card?.brand).toBe('verve');
-  const error = await stripe.paymentMethods.create({ type: 'card', card: { number: '6500020000000000009', exp_month: 12, exp_year: FUTURE_YEAR, cvc: '1234' } }).then(
+  const error = await stripe.paymentMethods.create({ type: 'card', card: { number: '5078650000000000004', exp_month: 12, exp_year: FUTURE_YEAR, cvc: '1234' } }).then(
     () => undefined,
     (reason: unknown) => reason as Stripe.errors.StripeError,
   );
