@@ -20,9 +20,9 @@ import { styleForFrame, warnStyleRejections } from './host/style-relay.ts';
 import { localizeError } from './i18n/localize-error.ts';
 import { ENGLISH, isRightToLeft, requestedLocaleTag, supportedLocale } from './i18n/messages.ts';
 import { pageMessages } from './i18n/page-messages.ts';
-import { FIELD_KINDS } from './shared/protocol-constants.ts';
+import { FIELD_KINDS, PAYMENT_INTENT_STATUSES } from './shared/protocol-constants.ts';
 import { randomId } from './shared/random-id.ts';
-import { objectSchema, wireParser } from './shared/wire-schema.ts';
+import { list, number, record, text, wireParser } from './shared/wire-schema.ts';
 import { ThemeController } from './themes/theme-controller.ts';
 import { themeStyles } from './themes/theme.styles.ts';
 
@@ -48,8 +48,12 @@ export const splitFieldsKit = [
   supportedLocale,
   pageMessages,
   FIELD_KINDS,
+  PAYMENT_INTENT_STATUSES,
   randomId,
-  objectSchema,
+  list,
+  number,
+  record,
+  text,
   wireParser,
   ThemeController,
   themeStyles,

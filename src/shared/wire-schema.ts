@@ -1,46 +1,45 @@
 // The runtime check of every message that crosses a realm boundary, in both realms. The zod
-// schemas (protocol.ts and friends) stay the single source of truth; the build turns them into
-// JSON Schema (scripts/generate-wire-schemas.ts) and this small checker enforces that subset.
+// schemas (protocol.ts and friends) stay the single source of truth; the build turns them into the
+// compact schemas below (scripts/generate-wire-schemas.ts) and this small checker enforces them.
 // Why not zod itself at runtime: its core weighs ~7 KB gzip, more than half of a frame's byte
 // budget. test/unit/wire-schema.test.ts proves checker and zod accept and reject the same input.
 
-/** The JSON Schema keywords the generator may emit; it refuses a schema that needs any other. */
-export interface WireSchema {
-  type?: 'object' | 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'null';
-  properties?: Readonly<Record<string, WireSchema>>;
-  required?: readonly string[];
-  /** A record's keys (z.record): every own key not in `properties` must match. */
-  propertyNames?: WireSchema;
-  /** A record's values: without it, keys not in `properties` are dropped, as zod's objects do. */
-  additionalProperties?: WireSchema;
-  items?: WireSchema;
-  minItems?: number;
-  maxItems?: number;
-  const?: unknown;
-  enum?: readonly unknown[];
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  anyOf?: readonly WireSchema[];
-  oneOf?: readonly WireSchema[];
-}
-
 /**
- * The JSON Schema of an object, as zod writes it: `properties`, then `required` listing every
- * property but the optional ones, in order (left out when none is required). The generated schemas
- * are spelled with it; test/unit/wire-schema.test.ts proves they equal zod's key for key.
+ * A wire schema, written as the shape it accepts, so the generated files stay short and readable:
+ * - `'ready'`, `1`, `true`, `null`, `undefined`: exactly that value (zod's literal);
+ * - `[a, b, c]`: the first of these schemas that matches (zod's enum and union; zod's boolean is
+ *   `[true, false]`, its nullable `[schema, null]`, its optional `[undefined, schema]`);
+ * - `/^re$/`: a string matching it;
+ * - `{ name: schema }`: an object with these properties, in this order, each checked as undefined
+ *   when missing (so only an optional one may be). Any other key is dropped, as zod's objects do;
+ * - a function: the value it returns, or it throws (the helpers below: `text`, `number`, `list`, `record`).
  */
-export function objectSchema(properties: Readonly<Record<string, WireSchema>>, optional?: readonly string[]): WireSchema {
-  const required = Object.keys(properties).filter((key) => !optional?.includes(key));
-  return required.length ? { type: 'object', properties, required } : { type: 'object', properties };
-}
+export type WireSchema = string | number | boolean | null | undefined | RegExp | WireCheck | readonly WireSchema[] | { readonly [property: string]: WireSchema };
+
+/** Returns the parsed value, or throws (INVALID, from the helpers) when the value does not match. */
+type WireCheck = (value: unknown) => unknown;
 
 /** Reads untrusted data as `T`, or `undefined` when it does not match. */
 export type WireParser<T> = (data: unknown) => T | undefined;
 
+/** Thrown by a check that fails, so every level of a schema need not test and pass it up. */
 const INVALID: unique symbol = Symbol('invalid');
+
+function invalid(): never {
+  throw INVALID;
+}
+
+/**
+ * Runs `check`, INVALID when it throws. Anything thrown refuses the value, not only INVALID: a
+ * hostile getter or proxy (none survives postMessage's cloning) is dropped, never thrown.
+ */
+function attempt(check: () => unknown): unknown {
+  try {
+    return check();
+  } catch {
+    return INVALID;
+  }
+}
 
 /**
  * Like zod's parse: the result is a fresh copy holding only the declared properties, so nothing
@@ -48,91 +47,57 @@ const INVALID: unique symbol = Symbol('invalid');
  */
 export function wireParser<T>(schema: WireSchema): WireParser<T> {
   return (data) => {
-    const parsed = checkValue(schema, data);
+    const parsed = attempt(() => checkValue(schema, data));
     return parsed === INVALID ? undefined : (parsed as T);
   };
 }
 
 function checkValue(schema: WireSchema, value: unknown): unknown {
-  const alternatives = schema.anyOf ?? schema.oneOf;
-  if (alternatives) {
+  if (typeof schema === 'function') return schema(value);
+  if (Array.isArray(schema)) {
     // Unions are tried in order and the first match wins, as zod does.
-    for (const alternative of alternatives) {
-      const parsed = checkValue(alternative, value);
+    for (const alternative of schema as readonly WireSchema[]) {
+      const parsed = attempt(() => checkValue(alternative, value));
       if (parsed !== INVALID) return parsed;
     }
-    return INVALID;
+    return invalid();
   }
-  if ('const' in schema && value !== schema.const) return INVALID;
-  if (schema.enum && !schema.enum.includes(value)) return INVALID;
-  switch (schema.type) {
-    case 'string':
-      return typeof value === 'string' &&
-        inRange(value.length, schema.minLength, schema.maxLength) &&
-        (schema.pattern === undefined || new RegExp(schema.pattern).test(value))
-        ? value
-        : INVALID;
-    case 'number':
-    case 'integer':
-      return typeof value === 'number' &&
-        Number.isFinite(value) &&
-        (schema.type === 'number' || Number.isInteger(value)) &&
-        inRange(value, schema.minimum, schema.maximum)
-        ? value
-        : INVALID;
-    case 'boolean':
-      return typeof value === 'boolean' ? value : INVALID;
-    case 'null':
-      return value === null ? value : INVALID;
-    case 'array':
-      return Array.isArray(value) && inRange(value.length, schema.minItems, schema.maxItems)
-        ? checkItems(schema.items ?? {}, value)
-        : INVALID;
-    case 'object':
-      return typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? checkProperties(schema, value as Record<string, unknown>)
-        : INVALID;
-    default:
-      // `{}`: any value (z.unknown()), passed on as it came.
-      return value;
-  }
-}
-
-function inRange(size: number, min = -Infinity, max = Infinity): boolean {
-  return size >= min && size <= max;
-}
-
-function checkItems(schema: WireSchema, items: unknown[]): unknown {
-  const parsed: unknown[] = [];
-  for (const item of items) {
-    const parsedItem = checkValue(schema, item);
-    if (parsedItem === INVALID) return INVALID;
-    parsed.push(parsedItem);
-  }
-  return parsed;
-}
-
-function checkProperties(schema: WireSchema, object: Record<string, unknown>): unknown {
+  if (schema instanceof RegExp) return text(Infinity, schema)(value);
+  if (schema === null || typeof schema !== 'object') return value === schema ? value : invalid();
+  const object = isObject(value) ? value : invalid();
   const parsed: [string, unknown][] = [];
-  for (const [key, propertySchema] of Object.entries(schema.properties ?? {})) {
-    const value = Object.hasOwn(object, key) ? object[key] : undefined;
-    if (value === undefined) {
-      if (schema.required?.includes(key)) return INVALID;
-      continue;
-    }
-    const parsedValue = checkValue(propertySchema, value);
-    if (parsedValue === INVALID) return INVALID;
-    parsed.push([key, parsedValue]);
-  }
-  const { additionalProperties, propertyNames = {} } = schema;
-  if (additionalProperties) {
-    for (const key of Object.keys(object)) {
-      if (schema.properties && Object.hasOwn(schema.properties, key)) continue;
-      const parsedValue = checkValue(additionalProperties, object[key]);
-      if (checkValue(propertyNames, key) === INVALID || parsedValue === INVALID) return INVALID;
-      parsed.push([key, parsedValue]);
-    }
+  for (const [key, propertySchema] of Object.entries(schema as Record<string, WireSchema>)) {
+    // A missing property reads as undefined, which only an optional one's schema accepts.
+    const propertyValue = checkValue(propertySchema, Object.hasOwn(object, key) ? object[key] : undefined);
+    if (propertyValue !== undefined) parsed.push([key, propertyValue]);
   }
   // Defined, not assigned: a key such as `__proto__` becomes a plain own property.
   return Object.fromEntries(parsed);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A string of at most `maxLength` UTF-16 units (zod's maxLength), matching `pattern` when given. */
+export function text(maxLength = Infinity, pattern?: RegExp): WireCheck {
+  return (value) => (typeof value === 'string' && value.length <= maxLength && (!pattern || pattern.test(value)) ? value : invalid());
+}
+
+/** A finite number within the bounds, a whole one when `integer` (zod's number, int, gte, lte). */
+export function number(minimum = -Infinity, maximum = Infinity, integer?: boolean): WireCheck {
+  return (value) =>
+    // A whole number is a finite one too.
+    typeof value === 'number' && (integer ? Number.isInteger : Number.isFinite)(value) && value >= minimum && value <= maximum ? value : invalid();
+}
+
+/** An array of at most `maxItems` items, each one `items`: a fresh array of the parsed items (holes read as undefined). */
+export function list(items: WireSchema, maxItems = Infinity): WireCheck {
+  return (value) => (Array.isArray(value) && value.length <= maxItems ? Array.from(value, (item) => checkValue(items, item)) : invalid());
+}
+
+/** An object whose every own key matches `keys` and every value `values` (zod's record). */
+export function record(keys: WireSchema, values: WireSchema): WireCheck {
+  return (value) =>
+    isObject(value) ? Object.fromEntries(Object.keys(value).map((key) => [checkValue(keys, key), checkValue(values, value[key])])) : invalid();
 }

@@ -1,13 +1,13 @@
-// The bundles check messages with JSON Schema generated from the zod schemas (wire-schema.ts):
-// here both judge the same messages, valid ones and thousands of mutations of them, and must
-// agree on every one, down to the parsed output. The generated files build each object with
-// objectSchema(): that source must build zod's JSON Schema key for key, for every message.
-// Shared logic, in Chromium.
+// The bundles check messages with compact schemas generated from the zod schemas (wire-schema.ts):
+// here both judge the same messages and must agree on every one, down to the parsed output: the
+// hand-written samples and thousands of mutations of them, then messages generated from zod's JSON
+// Schema of each parser (every union branch, enum value, optional and nullable part, the edges of
+// every bound) and their mutations. Shared logic, in Chromium.
 import { expect } from '@esm-bundle/chai';
-import type * as z from 'zod/mini';
 import * as gatewaySchemas from '../../iframe/gateway/gateway-schemas.ts';
 import * as fieldsChannelSchemas from '../../iframe/fields-channel-schema.ts';
-import { TARGETS, toWireSchema, wireSchemaSource } from '../../scripts/wire-schema-source.ts';
+import * as z from 'zod/mini';
+import { TARGETS, renderTarget, toJsonSchema, type JsonSchema } from '../../scripts/wire-schema-source.ts';
 import { parseFieldsChannelMessage, parseGatewayIntent, parseStripeErrorAnswer } from '../../iframe/wire-schemas.generated.ts';
 import * as protocol from '../../src/shared/protocol.ts';
 import {
@@ -25,7 +25,11 @@ import {
   paymentMethodSchema,
   publishableKeySchema,
 } from '../../src/shared/protocol.ts';
-import { objectSchema, wireParser, type WireParser } from '../../src/shared/wire-schema.ts';
+import * as cardBrands from '../../src/shared/card-brands.ts';
+import * as errors from '../../src/shared/errors.ts';
+import * as protocolConstants from '../../src/shared/protocol-constants.ts';
+import * as messages from '../../src/i18n/messages.ts';
+import { list, number, record, text, wireParser, type WireParser } from '../../src/shared/wire-schema.ts';
 import {
   parseCardFrameCommand,
   parseCardFrameEvent,
@@ -203,11 +207,11 @@ function withValueAt(root: unknown, path: Path, replace: (old: unknown) => unkno
   return copy;
 }
 
-function mutationsOf(valid: unknown): unknown[] {
+function mutationsOf(valid: unknown, replacements: readonly unknown[] = REPLACEMENTS): unknown[] {
   const mutations: unknown[] = [valid];
   for (const path of leafPaths(valid)) {
     if (path.length > 0) mutations.push(withValueAt(valid, path, () => undefined, true));
-    for (const replacement of REPLACEMENTS) mutations.push(withValueAt(valid, path, () => replacement));
+    for (const replacement of replacements) mutations.push(withValueAt(valid, path, () => replacement));
     mutations.push(withValueAt(valid, path, (old) => (typeof old === 'string' ? `${old}x` : old)));
     mutations.push(withValueAt(valid, path, (old) => (typeof old === 'string' ? old.slice(1) : old)));
     mutations.push(withValueAt(valid, path, (old) => (typeof old === 'string' ? old.toUpperCase() : old)));
@@ -216,65 +220,175 @@ function mutationsOf(valid: unknown): unknown[] {
   return mutations;
 }
 
-describe('wire schemas (generated JSON Schema) and the zod schemas', () => {
-  for (const { name, schema, parse, valid } of CASES) {
-    it(`${name}: accept and reject the same messages, with the same result`, () => {
-      let accepted = 0;
-      let rejected = 0;
-      for (const message of valid.flatMap(mutationsOf)) {
-        const expected = schema.safeParse(message);
-        const actual = parse(message);
-        const label = `${name}: ${JSON.stringify(message)?.slice(0, 300)}`;
-        expect(actual !== undefined, label).to.equal(expected.success);
-        if (expected.success) {
-          expect(JSON.stringify(actual), label).to.equal(JSON.stringify(expected.data));
-          accepted += 1;
-        } else {
-          rejected += 1;
+/** A string each pattern of the protocol accepts; a new pattern needs one here (the test says which). */
+const PATTERN_SAMPLES: Record<string, string> = {
+  '^[A-Za-z0-9_-]{16,64}$': 'Ab3_-Ab3_-Ab3_-Ab3_',
+  '^https?:\\/\\/[^/\\s]+$': 'https://shop.example:8443',
+  '^[A-Za-z0-9_-]{8,64}$': 'req_12345678',
+  '^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$': 'pi_3Abc123_secret_Xyz789',
+  '^https?:\\/\\/[^\\s]+$': 'https://shop.example/checkout/done',
+  '^pm_[A-Za-z0-9]{1,64}$': 'pm_1Abc',
+  '^\\d{4}$': '4242',
+  '^[a-z0-9_]{1,64}$': 'card_declined',
+  '^pi_[A-Za-z0-9]{1,64}$': 'pi_3Abc123',
+  '^[a-z][A-Za-z_]{0,39}$': 'numberLabel',
+  '^style_[a-z_]{1,40}$': 'style_forbidden_token',
+  '^pk_(test|live)_[A-Za-z0-9_]{1,200}$': 'pk_live_Abc_9',
+};
+
+/** At most this many samples per schema node, so objects with many parts stay a few hundred messages. */
+const MAX_SAMPLES = 24;
+
+/**
+ * Valid values of a JSON Schema (zod's, inline), covering each union branch, enum value and
+ * const, an optional property present and missing, null where nullable, and each bound reached.
+ */
+function samplesOf(schema: JsonSchema): unknown[] {
+  const { anyOf, oneOf, type, const: constValue, enum: enumValues, properties, required, additionalProperties, propertyNames, items, maxItems, pattern, maxLength, minimum, maximum } = schema;
+  const cap = (values: unknown[]) => values.slice(0, MAX_SAMPLES);
+  if (anyOf || oneOf) return cap(((anyOf ?? oneOf) as JsonSchema[]).flatMap(samplesOf));
+  if (Array.isArray(type)) return cap(type.flatMap((single: string) => samplesOf(single === 'null' ? { type: single } : { ...schema, type: single })));
+  if (constValue !== undefined) return [constValue];
+  if (enumValues) return enumValues as unknown[];
+  switch (type) {
+    case undefined:
+      return [{ any: ['thing'] }, 'x', 0];
+    case 'string': {
+      if (pattern !== undefined) {
+        const sample = PATTERN_SAMPLES[pattern as string];
+        if (sample === undefined) throw new Error(`PATTERN_SAMPLES has no sample for ${String(pattern)}`);
+        return [sample];
+      }
+      return maxLength === undefined ? ['', 'any text'] : ['', 'a'.repeat(maxLength as number)];
+    }
+    case 'number':
+    case 'integer':
+      return [minimum ?? -7, maximum ?? 7, ...(type === 'number' ? [0.5] : [])];
+    case 'boolean':
+      return [true, false];
+    case 'null':
+      return [null];
+    case 'array': {
+      const itemSamples = samplesOf((items as JsonSchema | undefined) ?? {});
+      const full = Array.from({ length: (maxItems as number | undefined) ?? 2 }, (_, index) => itemSamples[index % itemSamples.length]);
+      return [[], ...itemSamples.map((item) => [item]), full];
+    }
+    case 'object': {
+      if (additionalProperties) {
+        const keys = samplesOf((propertyNames as JsonSchema | undefined) ?? {}) as string[];
+        return [{}, ...samplesOf(additionalProperties as JsonSchema).map((value, index) => ({ [keys[index % keys.length]!]: value }))];
+      }
+      const propertySamples = Object.entries((properties as Record<string, JsonSchema>) ?? {}).map(([name, propertySchema]) => [name, samplesOf(propertySchema)] as const);
+      const base = Object.fromEntries(propertySamples.map(([name, values]) => [name, values[0]]));
+      const variants: unknown[] = [base];
+      for (const [name, values] of propertySamples) {
+        for (const value of values.slice(1)) variants.push({ ...base, [name]: value });
+        if (!(required as string[] | undefined)?.includes(name)) {
+          const { [name]: _, ...without } = base;
+          variants.push(without);
         }
       }
+      return cap(variants);
+    }
+    default:
+      throw new Error(`no samples for type ${String(type)}`);
+  }
+}
+
+/** Values just past each bound of the schema (and on it), to try where any value may go. */
+function edgesOf(schema: unknown): unknown[] {
+  if (typeof schema !== 'object' || schema === null) return [];
+  if (Array.isArray(schema)) return schema.flatMap(edgesOf);
+  const { maxLength, minimum, maximum, maxItems, const: _, enum: __, ...rest } = schema as JsonSchema;
+  const edges: unknown[] = [];
+  if (typeof maxLength === 'number') edges.push('a'.repeat(maxLength), 'a'.repeat(maxLength + 1));
+  for (const bound of [minimum, maximum]) if (typeof bound === 'number') edges.push(bound - 1, bound + 1, bound + 0.5);
+  if (typeof maxItems === 'number') edges.push(Array.from({ length: maxItems + 1 }, () => 'number'));
+  return [...edges, ...Object.values(rest).flatMap(edgesOf)];
+}
+
+/** The zod schema and the generated parser behind each case, with their verdicts on `messages` compared. */
+function expectSameVerdicts(name: string, schema: z.ZodMiniType, parse: WireParser<unknown>, messages: unknown[]): { accepted: number; rejected: number } {
+  let accepted = 0;
+  let rejected = 0;
+  for (const message of messages) {
+    const expected = schema.safeParse(message);
+    const actual = parse(message);
+    const label = `${name}: ${JSON.stringify(message)?.slice(0, 300)}`;
+    expect(actual !== undefined, label).to.equal(expected.success);
+    if (expected.success) {
+      // As JSON, as it crosses: zod keeps an optional key sent as undefined, the checker leaves it out.
+      expect(JSON.stringify(actual), label).to.equal(JSON.stringify(expected.data));
+      accepted += 1;
+    } else {
+      rejected += 1;
+    }
+  }
+  return { accepted, rejected };
+}
+
+/** What the generator loads: the schemas' modules and the constants' (ENUM_CONSTANTS). */
+const MODULES: Record<string, Record<string, unknown>> = {
+  'src/shared/protocol.ts': protocol,
+  'iframe/fields-channel-schema.ts': fieldsChannelSchemas,
+  'iframe/gateway/gateway-schemas.ts': gatewaySchemas,
+  'src/shared/protocol-constants.ts': protocolConstants,
+  'src/shared/card-brands.ts': cardBrands,
+  'src/shared/errors.ts': errors,
+  'src/i18n/messages.ts': messages,
+};
+
+describe('wire schemas (generated compact schemas) and the zod schemas', () => {
+  for (const { name, schema, parse, valid } of CASES) {
+    it(`${name}: accept and reject the same messages, with the same result`, () => {
+      const { accepted, rejected } = expectSameVerdicts(name, schema, parse, valid.flatMap((message) => mutationsOf(message)));
       // Every valid sample is accepted, and the mutations reach the rejecting branches too.
       expect(accepted).to.be.at.least(valid.length);
       expect(rejected).to.be.above(valid.length * 5);
     });
+
+    it(`${name}: agree on messages generated from zod's JSON Schema, every branch and bound, and their mutations`, () => {
+      const jsonSchema = toJsonSchema(schema, name);
+      const samples = samplesOf(jsonSchema);
+      // Every generated sample is valid to zod: the generator reads the schema right.
+      for (const sample of samples) expect(schema.safeParse(sample).success, `${name}: ${JSON.stringify(sample)}`).to.equal(true);
+      const replacements = [...REPLACEMENTS, ...edgesOf(jsonSchema)];
+      const { accepted, rejected } = expectSameVerdicts(name, schema, parse, samples.flatMap((sample) => mutationsOf(sample, replacements)));
+      expect(accepted).to.be.at.least(samples.length);
+      expect(rejected).to.be.above(samples.length * 5);
+    });
   }
 
-  it('are built by objectSchema() exactly as zod writes them, key for key, for every generated parser', () => {
-    const modules: Record<string, Record<string, unknown>> = {
-      'src/shared/protocol.ts': protocol,
-      'iframe/fields-channel-schema.ts': fieldsChannelSchemas,
-      'iframe/gateway/gateway-schemas.ts': gatewaySchemas,
-    };
-    const checked: string[] = [];
-    let objectSchemaCalls = 0;
-    for (const { sources } of TARGETS) {
-      for (const { module, schemas } of sources) {
-        for (const name of schemas) {
-          const zodSchema = modules[module]?.[name] as z.ZodMiniType | undefined;
-          expect(zodSchema, `${module} ${name}`).to.not.equal(undefined);
-          const expected = toWireSchema(zodSchema!, name);
-          // The very source the generator writes into the parser (`npm test` fails when the files are stale).
-          const source = wireSchemaSource(expected);
-          objectSchemaCalls += source.split('objectSchema(').length - 1;
-          const built = new Function('objectSchema', `return ${source};`)(objectSchema) as unknown;
-          expect(JSON.stringify(built), name).to.equal(JSON.stringify(expected));
-          expect(built, name).to.deep.equal(expected);
-          checked.push(name);
-        }
-      }
+  it('a parser for every schema the generator writes, and the generated schemas name what the protocol shares', () => {
+    const generated = Object.fromEntries(TARGETS.map((target) => [target.out, renderTarget(target, MODULES, (module) => `./${module}`)]));
+    const written = TARGETS.flatMap(({ sources }) => sources.flatMap((source) => source.schemas));
+    expect(written.map((schemaName) => CASES.find((testCase) => `${testCase.name}Schema` === schemaName)?.name)).to.not.include(undefined);
+    const protocolFile = generated['src/shared/wire-schemas.generated.ts']!;
+    // A schema used in several messages is written once and named after the protocol's export.
+    for (const shared of ['paymentMethod', 'checkoutError', 'fieldState', 'requestId', 'checkoutId']) {
+      expect(protocolFile.match(new RegExp(`^const ${shared}: WireSchema = `, 'gm')), shared).to.have.length(1);
     }
-    expect(checked).to.include.members(['cardFrameCommandSchema', 'cardFrameEventSchema', 'controllerCommandSchema', 'controllerEventSchema', 'fieldsChannelMessageSchema']);
-    expect(checked).to.have.length(16);
-    // Nearly every object of the protocol is a standard one: the helper must be doing the building.
-    expect(objectSchemaCalls).to.be.above(90);
+    expect(protocolFile).to.contain('export const parsePaymentMethod = /* @__PURE__ */ wireParser<z.output<typeof paymentMethodSchema>>(paymentMethod);');
+    // An enum of exactly a shared constant's values is that constant.
+    expect(protocolFile).to.contain('const fieldKind: WireSchema = FIELD_KINDS;');
+    expect(protocolFile).to.match(/\bcode: FIELD_ERROR_CODES\b/);
   });
 
-  it('objectSchema() requires every property but the optional ones, in order, and omits an empty `required`', () => {
-    const string = { type: 'string' } as const;
-    expect(JSON.stringify(objectSchema({ a: string, b: string, c: string }, ['b']))).to.equal('{"type":"object","properties":{"a":{"type":"string"},"b":{"type":"string"},"c":{"type":"string"}},"required":["a","c"]}');
-    expect(objectSchema({ a: string })).to.deep.equal({ type: 'object', properties: { a: string }, required: ['a'] });
-    expect(Object.keys(objectSchema({ a: string }, ['a']))).to.deep.equal(['type', 'properties']);
-    expect(Object.keys(objectSchema({}))).to.deep.equal(['type', 'properties']);
+  it('the generator refuses what the compact form cannot check exactly as zod does', () => {
+    const render = (schema: z.ZodMiniType) =>
+      renderTarget({ out: 'x.ts', sources: [{ module: 'm.ts', schemas: ['testSchema'] }] }, { ...MODULES, 'm.ts': { testSchema: schema } }, (module) => `./${module}`);
+    expect(render(z.object({ a: z.string().check(z.maxLength(3)), b: z.optional(z.boolean()) }))).to.contain('wireParser<z.output<typeof testSchema>>({ a: /* @__PURE__ */ text(3), b: [undefined, boolean] })');
+    for (const unsupported of [
+      z.string().check(z.minLength(2)),
+      z.number().check(z.gt(0)),
+      z.array(z.string()).check(z.minLength(1)),
+      z.string().check(z.regex(/^a$/i)),
+      // In an object literal, `__proto__` would set the prototype, not a property.
+      z.object({ ['__proto__']: z.string() }),
+      z.object({ a: z.string() }).check(z.refine(() => true)),
+    ]) {
+      expect(() => render(unsupported), JSON.stringify(z.toJSONSchema(unsupported, { unrepresentable: 'any' }))).to.throw();
+    }
   });
 
   it('keeps only declared properties, like zod, so nothing extra reaches the reader', () => {
@@ -282,13 +396,22 @@ describe('wire schemas (generated JSON Schema) and the zod schemas', () => {
     expect(parsed).to.deep.equal({ type: 'change', state: { empty: false, complete: true, valid: true } });
   });
 
+  it('treats an optional property set to undefined as missing, and a required one as missing too', () => {
+    expect(parseFieldEvent({ type: 'change', state: { empty: true, complete: false, valid: false, brand: undefined } })).to.deep.equal({
+      type: 'change',
+      state: { empty: true, complete: false, valid: false },
+    });
+    expect(parseFieldEvent({ type: 'change', state: { empty: undefined, complete: false, valid: false } })).to.equal(undefined);
+  });
+
   it('keeps record keys as own properties, even one named __proto__', () => {
-    const parse = wireParser<Record<string, string>>({ type: 'object', propertyNames: { type: 'string', pattern: '^[a-z_]+$' }, additionalProperties: { type: 'string' } });
+    const parse = wireParser<Record<string, string>>(record(/^[a-z_]+$/, text()));
     const parsed = parse(JSON.parse('{"__proto__": "x", "pay": "y"}'));
     expect(Object.getPrototypeOf(parsed)).to.equal(Object.prototype);
     expect(Object.keys(parsed!)).to.deep.equal(['__proto__', 'pay']);
     expect(parse({ 'Pay!': 'y' })).to.equal(undefined);
     expect(parse({ pay: 1 })).to.equal(undefined);
+    expect(parse(['y'])).to.equal(undefined);
   });
 
   it('ignores inherited properties: only own ones count', () => {
@@ -297,16 +420,26 @@ describe('wire schemas (generated JSON Schema) and the zod schemas', () => {
   });
 
   it('rejects non-finite numbers and non-integers where an integer is required', () => {
-    const parse = wireParser<number>({ type: 'integer', minimum: 1, maximum: 12 });
+    const parse = wireParser<number>(number(1, 12, true));
     expect(parse(12)).to.equal(12);
     for (const bad of [0, 13, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '1']) expect(parse(bad), String(bad)).to.equal(undefined);
+    const any = wireParser<number>(number());
+    expect(any(-1.5)).to.equal(-1.5);
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '1']) expect(any(bad), String(bad)).to.equal(undefined);
   });
 
-  it('checks every item of an array and its length', () => {
-    const parse = wireParser<string[]>({ type: 'array', maxItems: 2, items: { type: 'string', pattern: '^a+$' } });
+  it('checks every item of an array and its length, a hole as undefined', () => {
+    const parse = wireParser<string[]>(list(/^a+$/, 2));
     expect(parse(['a', 'aa'])).to.deep.equal(['a', 'aa']);
     expect(parse(['a', 'b'])).to.equal(undefined);
     expect(parse(['a', 'a', 'a'])).to.equal(undefined);
     expect(parse('a')).to.equal(undefined);
+    // eslint-disable-next-line no-sparse-arrays
+    expect(parse([, 'a'])).to.equal(undefined);
+  });
+
+  it('refuses, never throws, when reading the value throws', () => {
+    const hostile = { type: 'change', get state(): never { throw new Error('boom'); } };
+    expect(parseFieldEvent(hostile)).to.equal(undefined);
   });
 });
