@@ -8,6 +8,8 @@ import { ENGLISH_BILLING_TEXTS, type BillingTexts } from '../src/i18n/billing-me
 import type { Locale } from '../src/i18n/messages.ts';
 import type { BillingErrorCode } from '../src/shared/errors.ts';
 import type { BillingField, CheckoutError, FieldState } from '../src/shared/protocol.ts';
+import { BILLING_FIELDS } from '../src/shared/billing-fields.ts';
+import { billingDefaults, billingFieldsOf } from './billing-options.ts';
 import { countryOptions } from './fields/countries.ts';
 import { isPostalCode, normalizePostalCode } from './fields/postal-code.ts';
 import type { BillingDetails } from './gateway/gateway-adapter.ts';
@@ -26,7 +28,8 @@ export interface BillingEvents {
 export interface BillingInputs {
   /** The values for the gateway, or the first input's error (then every error is shown). */
   read(): { billing: BillingDetails } | { error: CheckoutError };
-  prefill(known: { name?: string; country?: string }): void;
+  /** The merchant's `cardholder-name` and `billing-country`, as written. */
+  prefill(known: { name?: string | undefined; country?: string | undefined }): void;
   setLocale(locale: Locale): void;
   focus(field?: BillingField): void;
   revealErrors(): void;
@@ -55,7 +58,12 @@ function fieldElement(field: BillingField): HTMLElement {
   return element('div', { class: 'field', id: `${field}-field` }, element('label', { for: field, id: `${field}-label` }), element('div', { class: 'box' }, control), element('div', { class: 'error', id: `${field}-error` }));
 }
 
-export function mountBillingInputs(form: HTMLElement, fields: readonly BillingField[], events: BillingEvents): BillingInputs {
+/** Lays out the inputs `billing-fields` names (undefined when it names none) and wires them. */
+export function mountBillingInputs(form: HTMLElement, attribute: string, events: BillingEvents): BillingInputs | undefined {
+  const { fields, unknown } = billingFieldsOf(attribute);
+  // In the frame's console, which the merchant's DevTools show with the page's.
+  for (const word of unknown) console.warn(`Payframe billing-fields: "${word}" is not a billing input (${BILLING_FIELDS.join(', ')}); left out.`);
+  if (!fields.length) return undefined;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLES);
   // First, so the merchant's style sheet (adopted at start) still comes after and wins.
@@ -153,7 +161,8 @@ export function mountBillingInputs(form: HTMLElement, fields: readonly BillingFi
       if (chosen) billing.country = chosen;
       return { billing };
     },
-    prefill(known) {
+    prefill(written) {
+      const known = billingDefaults(written);
       if (known.name !== undefined && fields.includes('name') && !control('name').value) control('name').value = known.name;
       if (known.country !== undefined) {
         fixedCountry = known.country;

@@ -31,7 +31,7 @@ function startCardFrame(): void {
   let brand: CardBrand = 'unknown';
 
   // The billing inputs, when the checkout asked for them: their own chunk, laid out before `ready`.
-  const billingFields = params.billing?.split(',') as BillingField[] | undefined;
+  const billingFields = params.billing;
   const billing: Promise<BillingInputs | undefined> = billingFields
     ? (import(/* @vite-ignore */ billingChunk) as Promise<typeof import('./billing-inputs.ts')>).then(({ mountBillingInputs }) =>
         mountBillingInputs(element('card'), billingFields, {

@@ -17,7 +17,6 @@ import { ControllerClient } from './controller-client.ts';
 import { resolveFieldsOrigin } from './fields-origin.ts';
 import { FrameLink } from './frame-link.ts';
 import { styleForFrame, warnStyleRejections } from './style-relay.ts';
-import { billingDefaults, billingFieldsParam } from './billing-options.ts';
 
 const FRAME_READY_TIMEOUT_MS = 15_000;
 
@@ -75,11 +74,9 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
 
   /** How many rows of inputs the frame lays out: the card's two, and the billing inputs' (name; country and postal code). */
   get rows(): number {
-    const billing = this.#billing?.split(',') ?? [];
-    return 2 + +billing.includes('name') + +(billing.length > +billing.includes('name'));
+    const billing = this.#owner.billingFields ?? '';
+    return 2 + +/\bname\b/.test(billing) + +/\b(postal|country)\b/.test(billing);
   }
-
-  #billing: string | undefined;
 
   #connect(): void {
     this.#mountedWith = this.#mountAttributes();
@@ -89,10 +86,10 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
     // The frame is served per key: without a well-formed key there is nothing to load.
     const publishableKey = (this.publishableKey = parsePublishableKey(this.#owner.publishableKey));
     if (!publishableKey) return this.#fail(checkoutError('invalid_publishable_key'));
-    this.#billing = billingFieldsParam(this.#owner.billingFields, this.#owner.localName);
     const link = (this.#link = new FrameLink<CardFrameEvent, CardFrameCommand>({
       kind: 'card',
-      params: { ...(this.#billing ? { billing: this.#billing } : {}), ...(this.#owner.bin ? { bin: '1' } : {}) },
+      // As the merchant wrote them: the card frame reads them (a bad word is warned about there).
+      params: { ...(this.#owner.billingFields ? { billing: this.#owner.billingFields.slice(0, 100) } : {}), ...(this.#owner.bin ? { bin: '1' } : {}) },
       checkoutId: this.checkoutId,
       publishableKey,
       fieldsOrigin,
@@ -189,7 +186,7 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
   }
 
   #billingDefaults() {
-    return billingDefaults(this.#owner.cardholderName, this.#owner.billingCountry);
+    return { name: this.#owner.cardholderName?.slice(0, 200), country: this.#owner.billingCountry?.slice(0, 100) };
   }
 
   #options() {

@@ -5,9 +5,6 @@ export const PROTOCOL_VERSION = 1;
 
 export const FIELD_KINDS = ['number', 'expiry', 'cvc'] as const;
 
-/** The drop-in's opt-in billing inputs: cardholder name, billing postal code and country. */
-export const BILLING_FIELDS = ['name', 'postal', 'country'] as const;
-
 /** The most the drop-in's card frame may ask its element to grow to, in CSS pixels. */
 export const MAX_CARD_FRAME_HEIGHT = 1000;
 

@@ -8,7 +8,8 @@
 import * as z from 'zod/mini';
 import { CARD_BRANDS } from './card-brands.ts';
 import { BILLING_ERROR_CODES, FIELD_ERROR_CODES } from './errors.ts';
-import { BILLING_FIELDS, FIELD_KINDS, MAX_CARD_FRAME_HEIGHT, PAYMENT_INTENT_STATUSES, PROTOCOL_VERSION } from './protocol-constants.ts';
+import { BILLING_FIELDS } from './billing-fields.ts';
+import { FIELD_KINDS, MAX_CARD_FRAME_HEIGHT, PAYMENT_INTENT_STATUSES, PROTOCOL_VERSION } from './protocol-constants.ts';
 import { LOCALES } from '../i18n/messages.ts';
 
 export const cardBrandSchema = z.enum(CARD_BRANDS);
@@ -46,8 +47,8 @@ export const frameParamsSchema = z.object({
   frame: frameKindSchema,
   checkout: checkoutIdSchema,
   host: originSchema,
-  /** The card frame's billing inputs, in order (`name,postal,country`): laid out before the frame is ready. */
-  billing: z.optional(z.string().check(z.regex(/^(name|postal|country)(,(name|postal|country)){0,2}$/))),
+  /** The drop-in's `billing-fields`, as the merchant wrote it: the card frame lays them out before it is ready. */
+  billing: z.optional(shortText),
   /** `1`: the card frame reports the card's BIN (first 6, then 8 digits) to the page. */
   bin: z.optional(z.literal('1')),
 });
@@ -290,7 +291,7 @@ export const cardFrameOptionsSchema = z.object({
   locale: z.optional(localeSchema),
   style: z.optional(fieldStyleLayersSchema),
   /** What the merchant already knows of the shopper, filled into the billing inputs (never card data). */
-  billing: z.optional(z.object({ name: z.optional(z.string().check(z.maxLength(200))), country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))) })),
+  billing: z.optional(z.object({ name: z.optional(z.string().check(z.maxLength(200))), country: z.optional(shortText) })),
 });
 
 /**

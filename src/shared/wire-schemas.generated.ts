@@ -138,7 +138,7 @@ export const parseFrameParams = /* @__PURE__ */ wireParser<z.output<typeof frame
   frame: frameKind,
   checkout: checkoutId,
   host: /* @__PURE__ */ text(300, /^https?:\/\/[^/\s]+$/),
-  billing: [undefined, /^(name|postal|country)(,(name|postal|country)){0,2}$/],
+  billing: [undefined, /* @__PURE__ */ text(100)],
   bin: [undefined, "1"],
 });
 
@@ -226,7 +226,10 @@ export const parseCardFrameCommand = /* @__PURE__ */ wireParser<z.output<typeof 
     options: {
       locale: [undefined, locale],
       style: [undefined, fieldStyleLayers],
-      billing: [undefined, { name: [undefined, /* @__PURE__ */ text(200)], country: [undefined, /^[A-Z]{2}$/] }],
+      billing: [
+        undefined,
+        { name: [undefined, /* @__PURE__ */ text(200)], country: [undefined, /* @__PURE__ */ text(100)] },
+      ],
     },
   },
   { type: "focus", field: [undefined, cardFrameField] },

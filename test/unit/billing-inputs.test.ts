@@ -3,7 +3,7 @@
 import { expect } from '@esm-bundle/chai';
 import { COUNTRY_CODES, countryOptions } from '../../iframe/fields/countries.ts';
 import { isPostalCode, normalizePostalCode } from '../../iframe/fields/postal-code.ts';
-import { billingDefaults, billingFieldsParam } from '../../src/host/billing-options.ts';
+import { billingDefaults, billingFieldsOf } from '../../iframe/billing-options.ts';
 
 describe('postal codes by country', () => {
   const cases: [string | undefined, string[], string[]][] = [
@@ -47,27 +47,16 @@ describe('countries', () => {
 });
 
 describe('the drop-in\'s billing attributes', () => {
-  it('billing-fields: known inputs in a fixed order; unknown ones left out with a warning', () => {
-    const warnings: unknown[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-    try {
-      expect(billingFieldsParam('postal name', 'payframe-checkout')).to.equal('name,postal');
-      expect(billingFieldsParam(' country  postal  name ', 'payframe-checkout')).to.equal('name,postal,country');
-      expect(billingFieldsParam('', 'payframe-checkout')).to.equal(undefined);
-      expect(billingFieldsParam(null, 'payframe-checkout')).to.equal(undefined);
-      expect(warnings).to.deep.equal([]);
-      expect(billingFieldsParam('zip name', 'payframe-checkout')).to.equal('name');
-      expect(warnings).to.have.length(1);
-      expect(String(warnings[0])).to.contain('"zip"');
-    } finally {
-      console.warn = warn;
-    }
+  it('billing-fields: known inputs in a fixed order; unknown words apart, for a warning', () => {
+    expect(billingFieldsOf('postal name')).to.deep.equal({ fields: ['name', 'postal'], unknown: [] });
+    expect(billingFieldsOf(' country  postal  name ')).to.deep.equal({ fields: ['name', 'postal', 'country'], unknown: [] });
+    expect(billingFieldsOf('')).to.deep.equal({ fields: [], unknown: [] });
+    expect(billingFieldsOf('zip name')).to.deep.equal({ fields: ['name'], unknown: ['zip'] });
   });
 
   it('prefill: a name of at most 200 characters and a two-letter country, upper case; anything else left out', () => {
-    expect(billingDefaults('Jenny Rosen', 'us')).to.deep.equal({ name: 'Jenny Rosen', country: 'US' });
-    expect(billingDefaults(null, 'USA')).to.deep.equal({});
-    expect(billingDefaults('x'.repeat(250), undefined).name).to.have.length(200);
+    expect(billingDefaults({ name: 'Jenny Rosen', country: ' us ' })).to.deep.equal({ name: 'Jenny Rosen', country: 'US' });
+    expect(billingDefaults({ country: 'USA' })).to.deep.equal({});
+    expect(billingDefaults({ name: 'x'.repeat(250) }).name).to.have.length(200);
   });
 });
