@@ -13,12 +13,13 @@ import type { BillingField, CardFrameCommand, CardFrameEvent, FieldKind } from '
 import type { BillingInputs } from './billing-inputs.ts';
 import billingChunk from 'virtual:payframe-lazy/billing';
 import binChunk from 'virtual:payframe-lazy/bin';
+import explanationsChunk from 'virtual:payframe-lazy/style-explanations';
 import { parseCardFrameCommand } from '../src/shared/wire-schemas.generated.ts';
 import { createCardPayments } from './card-payments.ts';
 import { wireCardInput, type CardInput } from './card-input.ts';
 import { createFieldStyleSheet } from './field-style-sheet.ts';
 import { FIELD_BEHAVIOURS } from './fields/field-behaviours.ts';
-import { applyFrameStyle } from './frame-style.ts';
+import { applyFrameStyle, styleRejectionReports } from './frame-style.ts';
 import { readFrameParams } from './frame-params.ts';
 import { connectToHost } from './host-link.ts';
 import { createLocaleSwitch } from './locale-switch.ts';
@@ -122,7 +123,13 @@ function startCardFrame(): void {
         if (wanted !== undefined) locale.switchTo(wanted);
         if (known) void billing.then((inputs) => inputs?.prefill(known));
         // The values and caret are untouched: restyling never loses what was typed.
-        if (style !== undefined) applyFrameStyle(merchantStyle, style, (layer, rejections) => host.send({ type: 'style-rejected', layer, rejections }));
+        // What a refusal should have been is a chunk of its own: most merchants' styles never need it.
+        if (style !== undefined)
+          applyFrameStyle(merchantStyle, style, (layer, rejections) =>
+            void (import(/* @vite-ignore */ explanationsChunk) as Promise<typeof import('../src/shared/style-explanations.ts')>).then(({ explainStyleRejection }) =>
+              host.send({ type: 'style-rejected', layer, rejections: styleRejectionReports(rejections, explainStyleRejection) }),
+            ),
+          );
         break;
       }
       case 'focus': {

@@ -14,7 +14,8 @@ import { createFieldClaim } from './field-claim.ts';
 import { openFieldsChannel, type FieldsChannel, type FieldsChannelMessage } from './fields-channel.ts';
 import { readFrameParams } from './frame-params.ts';
 import { connectToHost } from './host-link.ts';
-import { applyFrameStyle } from './frame-style.ts';
+import { applyFrameStyle, styleRejectionReports } from './frame-style.ts';
+import explanationsChunk from 'virtual:payframe-lazy/style-explanations';
 import { createFieldStyleSheet } from './field-style-sheet.ts';
 import { createLocaleSwitch } from './locale-switch.ts';
 
@@ -79,7 +80,13 @@ export function startFieldFrame(kind: FieldKind, behaviour: FieldBehaviour, onSt
         if (wanted !== undefined) locale.switchTo(wanted);
         if (disabled !== undefined) input.input.disabled = disabled;
         // The value and caret are untouched: restyling never loses what was typed.
-        if (style !== undefined) applyFrameStyle(merchantStyle, style, (layer, rejections) => host.send({ type: 'style-rejected', layer, rejections }));
+        // What a refusal should have been is a chunk of its own: most merchants' styles never need it.
+        if (style !== undefined)
+          applyFrameStyle(merchantStyle, style, (layer, rejections) =>
+            void (import(/* @vite-ignore */ explanationsChunk) as Promise<typeof import('../src/shared/style-explanations.ts')>).then(({ explainStyleRejection }) =>
+              host.send({ type: 'style-rejected', layer, rejections: styleRejectionReports(rejections, explainStyleRejection) }),
+            ),
+          );
         break;
       }
       case 'focus':

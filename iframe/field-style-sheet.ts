@@ -3,7 +3,7 @@
 // that passed the allowlist here, in this realm. No CSS text from the merchant is ever parsed
 // as a style sheet, so it cannot add selectors, at-rules or a second declaration.
 import { FIELD_STYLE_STATES, THEME_VARIABLES, type FieldStyleState, type ThemeVariableName } from '../src/shared/style-allowlist.ts';
-import { sanitizeFieldStyle } from '../src/shared/style-sanitizer.ts';
+import { judgeFieldStyle } from '../src/shared/style-sanitizer.ts';
 
 /**
  * The only selectors merchant declarations ever land in. `complete` and `invalid` are classes on
@@ -49,7 +49,7 @@ export function createFieldStyleSheet(document: Document): FieldStyleSheet {
     apply(style) {
       if (!sheet) return 0;
       // Never trust the merchant page: check everything again, in this realm, before use.
-      const { style: sanitized } = sanitizeFieldStyle(style);
+      const { style: sanitized } = judgeFieldStyle(style);
       while (sheet.cssRules.length) sheet.deleteRule(0);
       let applied = 0;
       const variables = Object.entries(sanitized.variables ?? {});

@@ -2,21 +2,26 @@
 // own), judged here by the allowlist, layer by layer, so the merchant is told which of its
 // properties was refused, then applied. The allowlist is enforced here and only here.
 import type { FieldStyleLayers, StyleRejectionReport } from '../src/shared/protocol.ts';
-import { mergeFieldStyles, sanitizeFieldStyle } from '../src/shared/style-sanitizer.ts';
+import { judgeFieldStyle, mergeFieldStyles, type StyleRejection } from '../src/shared/style-sanitizer.ts';
 import type { FieldStyleSheet } from './field-style-sheet.ts';
 
 export type StyleLayer = 'theme' | 'group' | 'own';
 
-export function applyFrameStyle(sheet: FieldStyleSheet, layers: FieldStyleLayers, rejected: (layer: StyleLayer, reports: StyleRejectionReport[]) => void): void {
-  const theme = sanitizeFieldStyle(layers.theme);
-  const group = sanitizeFieldStyle(layers.group);
-  const own = sanitizeFieldStyle(layers.own);
+/** Applies what the allowlist accepts; `rejected` hears each layer's refusals, not yet explained. */
+export function applyFrameStyle(sheet: FieldStyleSheet, layers: FieldStyleLayers, rejected: (layer: StyleLayer, rejections: StyleRejection[]) => void): void {
+  const theme = judgeFieldStyle(layers.theme);
+  const group = judgeFieldStyle(layers.group);
+  const own = judgeFieldStyle(layers.own);
   sheet.apply(mergeFieldStyles(mergeFieldStyles(theme.style, group.style), own.style));
   for (const [layer, { rejections }] of [['theme', theme], ['group', group], ['own', own]] as const) {
-    if (rejections.length === 0) continue;
-    rejected(
-      layer,
-      rejections.slice(0, 100).map(({ code, property, message }) => ({ code, property: property.slice(0, 200), message: message.slice(0, 300) })),
-    );
+    if (rejections.length) rejected(layer, rejections);
   }
+}
+
+/** What the page is told of a layer's refusals: explained (style-explanations.ts), at most 100, each within the protocol's lengths. */
+export function styleRejectionReports(rejections: StyleRejection[], explain: (rejection: StyleRejection) => StyleRejection): StyleRejectionReport[] {
+  return rejections.slice(0, 100).map((rejection) => {
+    const { code, property, message } = explain(rejection);
+    return { code, property: property.slice(0, 200), message: message.slice(0, 300) };
+  });
 }

@@ -1,15 +1,17 @@
-// Vite plugin: a chunk of the card frame loaded only when a checkout needs it (the billing inputs),
-// for a page whose script is inline (scripts/vite-inline-frame-script.ts). Vite would wrap a plain
-// import() in its preload helper and name the file relative to assets/, both wrong for an inline
-// script; so the chunk is emitted on its own and the page imports the URL the virtual module
-// `virtual:payframe-lazy/<name>` gives it: assets/<file>, reached from the page at /frames/<key>/.
-// The chunk must not import the page's script (it has no file): pass what it needs in.
+// Vite plugin: a chunk of a frame loaded only when it is needed (the card frame's billing inputs
+// and BIN table, the words that explain a refused style). Vite would wrap a plain import() in its
+// preload helper, and for an inline page script (scripts/vite-inline-frame-script.ts) name the
+// file relative to assets/, which is wrong there; so the chunk is emitted on its own and the frame
+// imports the URL the virtual module `virtual:payframe-lazy/<name>` gives it. `fromDocument`: the
+// script is inline, so the URL reaches assets/ from the page at /frames/<key>/; else it is beside
+// the script in assets/. The chunk must not share a module with the page's script: pass what it
+// needs in.
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
 const PREFIX = 'virtual:payframe-lazy/';
 
-export function lazyFrameChunks(root: string, chunks: Record<string, string>): Plugin {
+export function lazyFrameChunks(root: string, chunks: Record<string, string>, { fromDocument = false } = {}): Plugin {
   const references = new Map<string, string>();
   const placeholder = (name: string) => `__PAYFRAME_LAZY_CHUNK_${name}__`;
   return {
@@ -29,7 +31,8 @@ export function lazyFrameChunks(root: string, chunks: Record<string, string>): P
     renderChunk(code) {
       let rendered = code;
       for (const [name, reference] of references) {
-        rendered = rendered.replaceAll(placeholder(name), `../../${this.getFileName(reference)}`);
+        const fileName = this.getFileName(reference);
+        rendered = rendered.replaceAll(placeholder(name), fromDocument ? `../../${fileName}` : `./${fileName.replace(/^assets\//, '')}`);
       }
       return rendered === code ? null : { code: rendered, map: null };
     },

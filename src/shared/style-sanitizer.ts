@@ -65,6 +65,10 @@ export interface StyleRejection {
   /** Where, as the merchant wrote it: `base.backgroundImage`, `variables.colorText`, `hover`. */
   property: string;
   message: string;
+  /** The value was not one the property (or this kind of variable) takes: style-explanations.ts says what it takes. */
+  expected?: string;
+  /** The value held this forbidden token: style-explanations.ts says why it is forbidden. */
+  forbidden?: string;
 }
 
 export interface SanitizedStyleResult {
@@ -95,8 +99,8 @@ function shown(name: string): string {
   return name.length > MAX_STYLE_NAME_LENGTH ? `${name.slice(0, MAX_STYLE_NAME_LENGTH)}…` : name;
 }
 
-function rejection(code: StyleErrorCode, property: string, detail?: string): StyleRejection {
-  return { code, property, message: detail ? `${STYLE_ERROR_MESSAGES[code]} ${detail}` : STYLE_ERROR_MESSAGES[code] };
+function rejection(code: StyleErrorCode, property: string, detail?: string, explain?: { expected: string } | { forbidden: string }): StyleRejection {
+  return { code, property, message: detail ? `${STYLE_ERROR_MESSAGES[code]} ${detail}` : STYLE_ERROR_MESSAGES[code], ...explain };
 }
 
 /**
@@ -139,6 +143,7 @@ function browserUnderstands(cssProperty: string, value: string): boolean {
  * Checks one value: its type, length, forbidden tokens, `var()` names, the pattern, then
  * whether the browser understands it. Returns the value to apply, or why it was rejected.
  */
+/** `expected`: the property, or the variable's kind, whose expected values the warning names (style-explanations.ts). */
 function checkValue(raw: unknown, pattern: RegExp, expected: string, property: string, cssProperty: string, allowVariables: boolean): string | StyleRejection {
   if (typeof raw === 'number' && Number.isFinite(raw)) raw = String(raw);
   if (typeof raw !== 'string') return rejection('style_value_not_allowed', property, 'Values are strings or numbers.');
@@ -147,13 +152,13 @@ function checkValue(raw: unknown, pattern: RegExp, expected: string, property: s
   if (value === '') return rejection('style_value_not_allowed', property, 'The value is empty.');
   if (CONTROL_CHARACTER.test(value)) return rejection('style_value_not_allowed', property, 'Control characters are not allowed.');
   const lowerCase = value.toLowerCase();
-  const forbidden = FORBIDDEN_VALUE_TOKENS.find(([token]) => lowerCase.includes(token));
-  if (forbidden) return rejection('style_value_not_allowed', property, `It contains "${forbidden[0]}", which ${forbidden[1]}.`);
+  const forbidden = FORBIDDEN_VALUE_TOKENS.find((token) => lowerCase.includes(token));
+  if (forbidden) return rejection('style_value_not_allowed', property, undefined, { forbidden });
   for (const [, name = '', closed] of value.matchAll(VARIABLE_REFERENCE)) {
     if (!allowVariables || !closed || !KNOWN_VARIABLE_CSS_NAMES.has(name.trim())) return rejection('style_variable_unknown', property);
   }
   if (GLOBAL_KEYWORD_PATTERN.test(value)) return value;
-  if (!pattern.test(value) || !browserUnderstands(cssProperty, value)) return rejection('style_value_not_allowed', property, `Expected ${expected}.`);
+  if (!pattern.test(value) || !browserUnderstands(cssProperty, value)) return rejection('style_value_not_allowed', property, undefined, { expected });
   return value;
 }
 
@@ -192,8 +197,8 @@ function checkDeclaration(name: string, raw: unknown, property: string): [string
   if (!Object.hasOwn(STYLE_PROPERTIES, cssName)) {
     return rejection('style_property_not_allowed', property, cssName.startsWith('--') ? 'Set theme variables under "variables".' : undefined);
   }
-  const { pattern, expected } = STYLE_PROPERTIES[cssName as AllowedStylePropertyName];
-  const result = checkValue(raw, patternOf(`property ${cssName}`, pattern), expected, property, cssName, true);
+  const { pattern } = STYLE_PROPERTIES[cssName as AllowedStylePropertyName];
+  const result = checkValue(raw, patternOf(`property ${cssName}`, pattern), cssName, property, cssName, true);
   return typeof result === 'string' ? [cssName, result] : result;
 }
 
@@ -201,16 +206,17 @@ function checkDeclaration(name: string, raw: unknown, property: string): [string
 function checkVariable(name: string, raw: unknown, property: string): [string, string] | StyleRejection {
   if (!Object.hasOwn(THEME_VARIABLES, name)) return rejection('style_variable_unknown', property);
   const { kind } = THEME_VARIABLES[name as ThemeVariableName];
-  const result = checkValue(raw, patternOf(`variable ${kind}`, THEME_VARIABLE_PATTERNS[kind]), `a ${kind} value`, property, PROPERTY_OF_VARIABLE_KIND[kind], false);
+  const result = checkValue(raw, patternOf(`variable ${kind}`, THEME_VARIABLE_PATTERNS[kind]), kind, property, PROPERTY_OF_VARIABLE_KIND[kind], false);
   return typeof result === 'string' ? [name, result] : result;
 }
 
 /**
  * Keeps every part of `style` the allowlist accepts and reports each part it drops. Never
  * throws and never repairs: a rejected declaration is left out whole, the rest still applies.
- * `undefined` and `null` mean "no style".
+ * `undefined` and `null` mean "no style". A rejection's message says what to write instead once
+ * explained (explainStyleRejection in style-explanations.ts; style-check.ts does both).
  */
-export function sanitizeFieldStyle(style: unknown): SanitizedStyleResult {
+export function judgeFieldStyle(style: unknown): SanitizedStyleResult {
   const rejections: StyleRejection[] = [];
   const sanitized: SanitizedFieldStyle = {};
   if (style === undefined || style === null) return { style: sanitized, rejections };

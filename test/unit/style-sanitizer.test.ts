@@ -3,7 +3,8 @@
 import { expect } from '@esm-bundle/chai';
 import { fieldCommandSchema } from '../../src/shared/protocol.ts';
 import { MAX_STYLE_PROPERTIES, STYLE_PROPERTIES, THEME_VARIABLES } from '../../src/shared/style-allowlist.ts';
-import { describeStyleRejection, mergeFieldStyles, sanitizeFieldStyle, type StyleErrorCode } from '../../src/shared/style-sanitizer.ts';
+import { describeStyleRejection, mergeFieldStyles, type StyleErrorCode } from '../../src/shared/style-sanitizer.ts';
+import { sanitizeFieldStyle } from '../../src/shared/style-check.ts';
 import { cssNameOf, FRAME_VARIABLE_NAMES } from '../../src/themes/frame-theme.ts';
 
 /** Sanitizes `{ base: { [property]: value } }` and returns what survived plus the rejections. */
