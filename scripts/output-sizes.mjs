@@ -39,6 +39,13 @@ export function framePageFiles(dist, page) {
   return [page, ...seen].map((file) => join(dist, 'fields', file));
 }
 
+/** A frame's lazy chunk (scripts/vite-lazy-frame-chunk.ts), by its name. */
+function lazyChunk(dist, name) {
+  return readdirSync(join(dist, 'fields', 'assets'))
+    .filter((file) => new RegExp(`^${name}-[A-Za-z0-9_-]{8}\\.js$`).test(file))
+    .map((file) => join(dist, 'fields', 'assets', file));
+}
+
 /** @returns {{ id: string, name: string, files: string[], bytes: number, gzip: number, brotli: number }[]} */
 export function measureOutputs(dist = 'dist') {
   const esmFiles = readdirSync(join(dist, 'esm')).filter((file) => file.endsWith('.js')).map((file) => join(dist, 'esm', file));
@@ -54,6 +61,11 @@ export function measureOutputs(dist = 'dist') {
     { id: 'controller-frame', name: 'controller frame page (all-in)', files: framePageFiles(dist, 'controller.html') },
     { id: 'card-frame', name: "drop-in's card frame page (all-in)", files: framePageFiles(dist, 'card.html') },
     // The number input's brand icons: one hashed file, loaded by the number frames' stylesheet once a brand is shown.
+    // What a frame loads only when asked (a checkout with billing inputs or the BIN report; a style to
+    // explain): not in the pages' all-in figures, each budgeted here on its own.
+    { id: 'lazy-billing', name: 'card frame chunk: billing inputs (billing-fields)', files: lazyChunk(dist, 'billing') },
+    { id: 'lazy-bin', name: 'card frame chunk: BIN report and table (bin)', files: lazyChunk(dist, 'bin') },
+    { id: 'lazy-style-explanations', name: 'frame chunk: what a refused style should be', files: lazyChunk(dist, 'style-explanations') },
     { id: 'brand-icons', name: 'brand icons sprite (number input)', files: readdirSync(join(dist, 'fields', 'assets')).filter((file) => /^brand-icons-.*\.svg$/.test(file)).map((file) => join(dist, 'fields', 'assets', file)) },
   ];
   // An output with no file (a build without the sprite) is left out, so its budget reports it as not built.

@@ -52,13 +52,16 @@ test('a budgeted output that was not measured fails instead of passing silently'
 
 test('the enforced budgets: 12 KB for each of the split fields\' frame pages; the script tag and the drop-in\'s card frame above their 14 KB goals, saying why; the split fields file on its own', () => {
   expect(BUDGETS.map(({ id, maxGzip }) => [id, maxGzip])).toEqual([
-    ['script-tag', 15_630],
+    ['script-tag', 15_830],
     ['split-fields', 4_800],
     ['field-frame', 12_000],
     ['field-frame-expiry', 12_000],
     ['field-frame-cvc', 12_000],
     ['controller-frame', 12_000],
     ['card-frame', 15_700],
+    ['lazy-billing', 2_900],
+    ['lazy-bin', 700],
+    ['lazy-style-explanations', 1_100],
     ['brand-icons', 800],
   ]);
   const scriptTag = BUDGETS.find((budget) => budget.id === 'script-tag')!;
@@ -71,7 +74,7 @@ test('the enforced budgets: 12 KB for each of the split fields\' frame pages; th
   expect(checkBudgets([{ id: 'split-fields', gzip: splitFields.maxGzip + 1 }], [splitFields]).passed).toBe(false);
   const cardFrame = BUDGETS.find((budget) => budget.id === 'card-frame')!;
   expect(cardFrame.goal).toBe(14_000);
-  expect(formatBudgetReport(checkBudgets([{ id: 'card-frame', gzip: 15_600 }], [cardFrame]))[0]).toContain('goal 14,000 B, not met: measured 15,350 B with its script inline');
+  expect(formatBudgetReport(checkBudgets([{ id: 'card-frame', gzip: 15_600 }], [cardFrame]))[0]).toContain('goal 14,000 B, not met: measured 15,507 B with its script inline');
   // The split fields' pages are within the goal itself: no budget of theirs needs a reason.
   expect(BUDGETS.filter((budget) => budget.id.startsWith('field-frame') || budget.id === 'controller-frame').map((budget) => budget.goal)).toEqual([undefined, undefined, undefined, undefined]);
 });
