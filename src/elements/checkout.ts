@@ -208,7 +208,10 @@ export class PayframeCheckout extends LitElement {
     const card = this.renderRoot.querySelector<HTMLElement>('.card');
     const { height } = this.group;
     if (card) card.style.height = height === undefined ? '' : `${height}px`;
-    card?.style.setProperty('--payframe-card-rows', String(this.group.rows));
+    // Only with billing inputs: a card-only checkout's box holds its height alone.
+    const { rows } = this.group;
+    if (rows > 2) card?.style.setProperty('--payframe-card-rows', String(rows));
+    else card?.style.removeProperty('--payframe-card-rows');
     // Frames that never load: said once, like any other error.
     const { loadError } = this.group;
     if (loadError) this.announcer.announce(localizeError(loadError, this.group.messages).message);

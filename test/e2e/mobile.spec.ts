@@ -59,7 +59,28 @@ test('every input opens the numeric keyboard and is at least 16 px, so iOS does 
   }
 });
 
+/**
+ * Whether this Chromium focuses an input in a cross-site frame on a tap: Debian's Chromium 150 with
+ * Playwright's touch emulation delivers pointerdown, touchstart and touchend to such a frame but no
+ * click and no focus, for a bare frame as for ours (Chromium 156 does focus it).
+ */
+async function tapFocusesCrossSiteFrames(page: Page, demo: DemoServers): Promise<boolean> {
+  const probe = await page.context().newPage();
+  try {
+    await probe.goto(`${demo.merchantUrl}/test-pages/blank.html`);
+    const src = `${demo.merchantUrl.replace('localhost', '127.0.0.1')}/test-pages/blank.html`;
+    await probe.evaluate((url) => new Promise((loaded) => document.body.append(Object.assign(document.createElement('iframe'), { id: 'probe', src: url, onload: loaded }))), src);
+    const frame = probe.frames()[1]!;
+    await frame.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { id: 'probe-input' })));
+    await probe.frameLocator('#probe').locator('#probe-input').tap();
+    return await frame.evaluate(() => document.activeElement?.id === 'probe-input');
+  } finally {
+    await probe.close();
+  }
+}
+
 test('tapping a field and typing works on a touch screen', async ({ page, demo, checkout }) => {
+  test.skip(!(await tapFocusesCrossSiteFrames(page, demo)), 'this Chromium does not focus an input in any cross-site frame on an emulated tap (a bare frame checked first): nothing to judge here');
   await openCheckout(page, demo, checkout);
   await checkout.input('number').tap();
   await page.keyboard.type('4242424242424242');
