@@ -2,6 +2,7 @@
 // intents through every test card, captures, cancels, refunds, lists, error classes, idempotency.
 import { expect, test } from '@playwright/test';
 import Stripe from 'stripe';
+import { rejection } from './sandbox/stripe-rejection.ts';
 import {
   DEFAULT_PUBLISHABLE_KEY,
   DEFAULT_SECRET_KEY,
@@ -30,16 +31,6 @@ test.afterAll(async () => {
 async function card(number: string): Promise<Stripe.PaymentMethod> {
   const cvc = number.startsWith('37') ? '1234' : '123';
   return stripe.paymentMethods.create({ type: 'card', card: { number, exp_month: 12, exp_year: FUTURE_YEAR, cvc } });
-}
-
-/** The error a promise rejects with (fails the test if it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error, 'expected the call to fail').toBeInstanceOf(Stripe.errors.StripeError);
-  return error as Stripe.errors.StripeError;
 }
 
 test('creates a PaymentIntent in Stripe\'s shape', async () => {

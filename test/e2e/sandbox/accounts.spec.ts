@@ -4,6 +4,7 @@
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
 import Stripe from 'stripe';
+import { rejection } from './stripe-rejection.ts';
 import {
   DEFAULT_PUBLISHABLE_KEY,
   DEFAULT_SECRET_KEY,
@@ -53,16 +54,6 @@ test.afterAll(async () => {
 
 async function card(client: Stripe, number = VISA): Promise<Stripe.PaymentMethod> {
   return client.paymentMethods.create({ type: 'card', card: { number, exp_month: 12, exp_year: FUTURE_YEAR, cvc: '123' } });
-}
-
-/** The error a promise rejects with (fails the test if it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error, 'expected the call to fail').toBeInstanceOf(Stripe.errors.StripeError);
-  return error as Stripe.errors.StripeError;
 }
 
 /** What Stripe answers for an id the caller's account does not have. */

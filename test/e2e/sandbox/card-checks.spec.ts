@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import Stripe from 'stripe';
+import { rejection } from './stripe-rejection.ts';
 import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY, startSandboxGateway, type RunningSandboxGateway } from '../../../src/node/sandbox/sandbox-gateway.ts';
 import { SandboxConfigError, readSandboxConfigFile } from '../../../src/node/sandbox/sandbox-config-file.ts';
 
@@ -69,16 +70,6 @@ async function pay(client: Stripe, method: Stripe.PaymentMethod): Promise<Stripe
 
 async function chargeOf(client: Stripe, intent: Stripe.PaymentIntent): Promise<Stripe.Charge> {
   return client.charges.retrieve(intent.latest_charge as string);
-}
-
-/** The error a promise rejects with (fails the test if it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error, 'expected the call to fail').toBeInstanceOf(Stripe.errors.StripeError);
-  return error as Stripe.errors.StripeError;
 }
 
 test('billing_details given to POST /v1/payment_methods are stored on the payment method and copied to the charge', async () => {

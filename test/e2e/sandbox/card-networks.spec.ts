@@ -4,6 +4,7 @@
 // the charge; a network the card cannot go on is a 400 naming the param.
 import { expect, test } from '@playwright/test';
 import Stripe from 'stripe';
+import { rejection } from './stripe-rejection.ts';
 import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY, startSandboxGateway, type RunningSandboxGateway } from '../../../src/node/sandbox/sandbox-gateway.ts';
 
 const FUTURE_YEAR = new Date().getUTCFullYear() + 3;
@@ -36,16 +37,6 @@ async function chargeFor(method: Stripe.PaymentMethod): Promise<Stripe.Charge> {
   const intent = await stripe.paymentIntents.create({ amount: 5000, currency: 'eur', payment_method: method.id, confirm: true });
   expect(intent.status).toBe('succeeded');
   return stripe.charges.retrieve(intent.latest_charge as string);
-}
-
-/** The error a promise rejects with (fails the test if it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error, 'expected the call to fail').toBeInstanceOf(Stripe.errors.StripeError);
-  return error as Stripe.errors.StripeError;
 }
 
 test('4000 0025 0000 1001 lists cartes_bancaires and visa, as Stripe does; with no preference it is a Visa card and pays on Visa', async () => {
