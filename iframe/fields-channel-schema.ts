@@ -1,5 +1,5 @@
 // The messages of the fields-origin channel (fields-channel.ts), as zod schemas: the source of
-// the JSON Schema the frames check them with (iframe/wire-schemas.generated.ts).
+// the checks the frames run on them (iframe/wire-schemas.generated.ts).
 import * as z from 'zod/mini';
 import { cardBrandSchema, fieldKindSchema } from '../src/shared/protocol.ts';
 

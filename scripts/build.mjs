@@ -12,7 +12,7 @@ const started = performance.now();
 if (process.argv.includes('--package')) process.env.PAYFRAME_DIST_DIR = 'dist';
 const dist = process.env.PAYFRAME_DIST_DIR ?? 'dist';
 rmSync(dist, { recursive: true, force: true });
-// The JSON Schema the bundles check messages with, from the zod schemas (see wire-schema.ts).
+// The compact checks the bundles run on messages, from the zod schemas (see wire-schema.ts).
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate-wire-schemas.ts'], { stdio: 'inherit' });
 for (const mode of ['esm', 'next-action', 'split-fields', 'iife', 'field', 'controller', 'card']) {
   await build({ mode, configFile: 'vite.config.ts' });

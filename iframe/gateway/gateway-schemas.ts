@@ -1,5 +1,5 @@
 // What the controller frame reads from the gateway's answers, as zod schemas: the source of the
-// JSON Schema it checks them with (iframe/wire-schemas.generated.ts). Only the fields it uses.
+// checks it runs on them (iframe/wire-schemas.generated.ts). Only the fields it uses.
 import * as z from 'zod/mini';
 import { PAYMENT_INTENT_STATUSES } from '../../src/shared/protocol-constants.ts';
 

@@ -2,8 +2,8 @@
 // Every message either way is parsed with these schemas; anything that does not parse is
 // dropped. Nothing here may ever carry a card number, a CVC, their length or a caret position.
 //
-// Runtime code imports only types from here: the build turns these schemas into JSON Schema
-// (scripts/generate-wire-schemas.ts) that src/shared/wire-schema.ts checks, so zod stays out
+// Runtime code imports only types from here: the build turns these schemas into compact checks
+// (scripts/generate-wire-schemas.ts) that src/shared/wire-schema.ts runs, so zod stays out
 // of the bundles. Constants live in protocol-constants.ts.
 import * as z from 'zod/mini';
 import { CARD_BRANDS } from './card-brands.ts';
