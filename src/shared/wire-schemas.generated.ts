@@ -107,7 +107,7 @@ const paymentMethod: WireSchema = {
 };
 
 /** cardFrameFieldSchema */
-const cardFrameField: WireSchema = ["number", "expiry", "cvc", "name", "postal", "country"];
+const cardFrameField: WireSchema = ["number", "expiry", "cvc", "name", "country", "postal"];
 
 /** checkoutErrorSchema */
 const checkoutError: WireSchema = {

@@ -49,7 +49,7 @@ describe('countries', () => {
 describe('the drop-in\'s billing attributes', () => {
   it('billing-fields: known inputs in a fixed order; unknown words apart, for a warning', () => {
     expect(billingFieldsOf('postal name')).to.deep.equal({ fields: ['name', 'postal'], unknown: [] });
-    expect(billingFieldsOf(' country  postal  name ')).to.deep.equal({ fields: ['name', 'postal', 'country'], unknown: [] });
+    expect(billingFieldsOf(' postal  country  name ')).to.deep.equal({ fields: ['name', 'country', 'postal'], unknown: [] });
     expect(billingFieldsOf('')).to.deep.equal({ fields: [], unknown: [] });
     expect(billingFieldsOf('zip name')).to.deep.equal({ fields: ['name'], unknown: ['zip'] });
   });
