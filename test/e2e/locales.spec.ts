@@ -177,6 +177,19 @@ test('changing locale on a mounted checkout relabels the page and the frames at 
   expect(result).toMatchObject({ paymentMethod: expect.anything() });
 });
 
+test('locale="de" on split fields: a decline at tokenization reads in German, with the gateway\'s code and decline code kept', async ({ page, demo, split }) => {
+  await page.goto(`${demo.merchantUrl}/test-pages/a11y.html?split&locale=de`);
+  await split.waitReady();
+  // The gateway declines the card when the controller frame tokenizes it, in English, as Stripe would.
+  await page.route(`${demo.gatewayUrl}/v1/payment_methods`, (route) =>
+    route.request().method() === 'POST'
+      ? route.fulfill({ status: 402, contentType: 'application/json', headers: { 'Access-Control-Allow-Origin': demo.fieldsOrigin }, json: { error: { type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' } } })
+      : route.continue(),
+  );
+  await split.fillCard({ number: '4242424242424242', expiry: '1234', cvc: '123' });
+  expect(await split.tokenize()).toEqual({ error: { code: 'card_declined', declineCode: 'insufficient_funds', message: 'Ihre Karte ist nicht ausreichend gedeckt.' } });
+});
+
 test('a card group takes `locale` too', async ({ page, demo, split }) => {
   await page.goto(`${demo.merchantUrl}/test-pages/a11y.html?split&locale=sv`);
   await split.waitReady();
