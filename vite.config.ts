@@ -93,21 +93,23 @@ const fieldPages: Plugin = {
   },
 };
 
-/** Our own frame code that every field kind runs (not a kind's rules, its entry, autofill or a locale). */
+/** Our own frame code that every field kind runs (not a kind's rules, its entry, autofill, a locale or the number's network choice). */
 function isSharedFieldModule(id: string): boolean {
-  return /\/(src|iframe)\/.*\.(ts|css)$/.test(id) && !id.includes('/node_modules/') && !/\/iframe\/(pages\/|autofill-catcher|fields\/(card-number|card-brand|expiry|cvc))|\/locales\/|style-explanations/.test(id);
+  return /\/(src|iframe)\/.*\.(ts|css)$/.test(id) && !id.includes('/node_modules/') && !/\/iframe\/(pages\/|autofill-catcher|fields\/(card-number|card-brand|expiry|cvc))|\/locales\/|style-explanations|network|card-ranges/.test(id);
 }
 
 /** The pages of one fields-origin build: the three field pages share a chunk, the controller is alone. */
 /** Loaded by a frame only to explain a refused style to the merchant. */
 const LAZY_STYLE_EXPLANATIONS = { 'style-explanations': 'src/shared/style-explanations.ts' };
+/** Loaded by a number input only once a co-badged card is typed. */
+const LAZY_NETWORK_CHOOSER = { networks: 'iframe/networks/network-chooser.ts' };
 
 function framePages(pages: string[], emptyOutDir: boolean, { inlineScript = false } = {}): UserConfig {
   return {
     ...shared,
     plugins: [fieldPages, minifyFrameHtml, inlineFrameCss, localeChunks(root, { fromDocument: inlineScript }), cardLibrariesPlugin(), ...(inlineScript
-        ? [lazyFrameChunks(root, { billing: 'iframe/billing-inputs.ts', bin: 'iframe/bin/bin-reporter.ts', ...LAZY_STYLE_EXPLANATIONS }, { fromDocument: true }), inlineFrameScript(pages)]
-        : [lazyFrameChunks(root, LAZY_STYLE_EXPLANATIONS)]),
+        ? [lazyFrameChunks(root, { billing: 'iframe/billing-inputs.ts', bin: 'iframe/bin/bin-reporter.ts', ...LAZY_NETWORK_CHOOSER, ...LAZY_STYLE_EXPLANATIONS }, { fromDocument: true }), inlineFrameScript(pages)]
+        : [lazyFrameChunks(root, { ...LAZY_NETWORK_CHOOSER, ...LAZY_STYLE_EXPLANATIONS })]),
     ],
     root: resolve(root, 'iframe'),
     // Relative URLs, so the pages work wherever the fields origin mounts them.

@@ -24,12 +24,17 @@ import { readFrameParams } from './frame-params.ts';
 import { connectToHost } from './host-link.ts';
 import { createLocaleSwitch } from './locale-switch.ts';
 import { loadMessages } from './locale-messages.ts';
+import { createNetworkChoice } from './network-choice.ts';
+import type { NetworkSettings } from './networks/network-chooser.ts';
 
 function startCardFrame(): void {
   const params = readFrameParams(['card']);
   if (!params) return;
   const merchantStyle = createFieldStyleSheet(document);
   let brand: CardBrand = 'unknown';
+
+  /** What an opt-in chunk's promise holds when the checkout did not ask for it. */
+  const notAsked = Promise.resolve(undefined);
 
   // The billing inputs, when the checkout asked for them: their own chunk, laid out before `ready`.
   const billingFields = params.billing;
@@ -44,21 +49,24 @@ function startCardFrame(): void {
           loadMessages,
         }),
       )
-    : Promise.resolve(undefined);
+    : notAsked;
 
   // The BIN report, when the merchant asked for it (its own chunk: a table of BINs).
   const reportBin: Promise<((digits: string) => void) | undefined> = params.bin
     ? (import(/* @vite-ignore */ binChunk) as Promise<typeof import('./bin/bin-reporter.ts')>).then(({ createBinReporter }) => createBinReporter((event) => host.send(event)))
-    : Promise.resolve(undefined);
+    : notAsked;
 
   const payments = createCardPayments(
     params.key,
-    (fields) => Object.fromEntries(fields.map((field) => [field, inputs[field].canonical()])),
+    async (fields) => ({ ...Object.fromEntries(fields.map((field) => [field, inputs[field].canonical()])), network: await networks.chosen(inputs.number.canonical()) }),
     (event) => host.send(event),
     async () => (await billing)?.read(),
   );
   const host = connectToHost<CardFrameCommand, CardFrameEvent>(params, parseCardFrameCommand, handleCommand);
   const element = (id: string) => document.getElementById(id)!;
+  // A co-badged number's networks and the chooser, in the number's box beside its icon.
+  const networkSettings: NetworkSettings = { locale: 'en' };
+  const networks = createNetworkChoice(element('number').parentElement!, () => inputs.number.publish(), networkSettings);
 
   const inputs = Object.fromEntries(
     FIELD_KINDS.map((field, index) => {
@@ -73,6 +81,7 @@ function startCardFrame(): void {
           stateHolder: element(`${field}-field`),
         },
         brand: () => brand,
+        extraState: field === 'number' ? networks.follow : undefined,
         onState: (state) => host.send({ type: 'change', field, state }),
         onBrand(detected) {
           if (field !== 'number') return;
@@ -99,13 +108,15 @@ function startCardFrame(): void {
   for (const type of ['input', 'beforeinput']) inputs.number.input.addEventListener(type, () => void reportBin.then((report) => report?.(inputs.number.canonical())));
 
   const showTexts = (messages: FieldTexts, locale?: Locale) => {
+    // Before the texts: the number's new state carries the chooser's label in this locale.
+    if (locale) networkSettings.locale = locale;
     for (const field of FIELD_KINDS) inputs[field].setTexts(messages);
     if (locale) void billing.then((inputs) => inputs?.setLocale(locale));
   };
   showTexts(ENGLISH_FIELD_TEXTS);
   const locale = createLocaleSwitch(ENGLISH_FIELD_TEXTS as FieldTexts, showTexts);
 
-  document.getElementById('card')!.addEventListener('submit', (event) => event.preventDefault());
+  element('card').addEventListener('submit', (event) => event.preventDefault());
 
   // The element on the page grows with this document (an error line wrapping to two lines).
   let lastHeight = -1;
@@ -119,9 +130,13 @@ function startCardFrame(): void {
   function handleCommand(command: CardFrameCommand): void {
     switch (command.type) {
       case 'configure': {
-        const { style, locale: wanted, billing: known } = command.options;
+        const { style, locale: wanted, defaults } = command.options;
         if (wanted !== undefined) locale.switchTo(wanted);
-        if (known) void billing.then((inputs) => inputs?.prefill(known));
+        if (defaults) {
+          void billing.then((inputs) => inputs?.prefill(defaults));
+          networkSettings.preferred = defaults.network;
+          inputs.number.publish();
+        }
         // The values and caret are untouched: restyling never loses what was typed.
         // What a refusal should have been is a chunk of its own: most merchants' styles never need it.
         if (style !== undefined)

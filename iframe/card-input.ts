@@ -35,6 +35,8 @@ export interface CardInputOptions {
   onState(state: FieldState): void;
   /** The number's value gave a new brand. */
   onBrand?(brand: CardBrand): void;
+  /** What the state adds, from the canonical value at each judgement: a co-badged number's networks (network-choice.ts). */
+  extraState?: ((canonical: string) => Partial<FieldState>) | undefined;
   /** Complete, nothing more to type, caret at the end: focus may move on. */
   onAdvance(): void;
   onSubmit(): void;
@@ -75,6 +77,7 @@ export function wireCardInput(options: CardInputOptions): CardInput {
   let revealEmpty = false;
   let lastSentState = '';
   let lastBrand: CardBrand | undefined;
+  let lastShown: CardBrand | undefined;
   // The number input's brand icon (`<id>-icon`: a cell of brand-icons.svg by the brand's position in
   // CARD_BRAND_NAMES, whose keys are CARD_BRANDS in order, so the frame holds one table, not two) and
   // the brand's name that its aria-describedby reads (`<id>-brand`); other inputs have neither.
@@ -93,6 +96,7 @@ export function wireCardInput(options: CardInputOptions): CardInput {
       valid: evaluation.invalid === undefined,
       ...(kind === 'number' ? { brand: evaluation.brand ?? 'unknown' } : {}),
       ...(errorCode && messages ? { error: { code: errorCode, message: messages[errorCode] } } : {}),
+      ...options.extraState?.(behaviour.canonical(input.value)),
     };
   }
 
@@ -110,12 +114,17 @@ export function wireCardInput(options: CardInputOptions): CardInput {
     }
     if (evaluation.brand && evaluation.brand !== lastBrand) {
       lastBrand = evaluation.brand;
-      const known = lastBrand !== 'unknown';
-      // No style attribute: the stylesheet's neutral card, and no request for the sprite.
-      if (known) icon?.style.setProperty('--i', `${Object.keys(CARD_BRAND_NAMES).indexOf(lastBrand)}`);
-      else icon?.removeAttribute('style');
-      if (brandName) brandName.textContent = known ? CARD_BRAND_NAMES[lastBrand] : '';
       options.onBrand?.(evaluation.brand);
+    }
+    // The icon and name show the network the card goes on: a co-badged card's chosen one, else its brand.
+    const shown = state.networks?.preferred ?? evaluation.brand;
+    if (shown && shown !== lastShown) {
+      lastShown = shown;
+      const known = shown !== 'unknown';
+      // No style attribute: the stylesheet's neutral card, and no request for the sprite.
+      if (known) icon?.style.setProperty('--i', `${Object.keys(CARD_BRAND_NAMES).indexOf(shown)}`);
+      else icon?.removeAttribute('style');
+      if (brandName) brandName.textContent = known ? CARD_BRAND_NAMES[shown] : '';
     }
     return evaluation;
   }

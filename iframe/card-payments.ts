@@ -6,6 +6,7 @@
 import { frameErrorMessage, type GatewayErrorCode } from '../src/shared/errors.ts';
 import { FIELD_KINDS } from '../src/shared/protocol-constants.ts';
 import type { CheckoutError, ControllerCommand, ControllerEvent, FieldKind, PaymentResult } from '../src/shared/protocol.ts';
+import type { CardBrand } from '../src/shared/card-brands.ts';
 import { readChallengeOrigins } from './challenge-origins.ts';
 import { brandRulesFor } from './fields/card-brand.ts';
 import { FIELD_BEHAVIOURS } from './fields/field-behaviours.ts';
@@ -15,8 +16,11 @@ import { createStripeCompatibleGateway } from './gateway/stripe-compatible-gatew
 import { readGatewayUrl } from './gateway-config.ts';
 import { loadLocale } from './locale-messages.ts';
 
-/** The canonical values of the inputs a request needs (digits; MM/YY), or undefined when they cannot be read. */
-export type CardValues = Partial<Record<FieldKind, string>>;
+/**
+ * The canonical values of the inputs a request needs (digits; MM/YY), or undefined when they cannot
+ * be read; and a co-badged number's chosen network (from the range table, network-choice.ts).
+ */
+export type CardValues = Partial<Record<FieldKind, string>> & { network?: CardBrand | undefined };
 type CardCommand = Extract<ControllerCommand, { type: 'tokenize' | 'confirm' }>;
 
 const failure = (code: GatewayErrorCode): { error: CheckoutError } => ({ error: { code, message: frameErrorMessage(code) } });
@@ -60,7 +64,7 @@ export function createCardPayments(
     const billing = await readBilling?.();
     if (billing && 'error' in billing) return billing;
     const [month = '', year = ''] = (values.expiry ?? '').split('/');
-    return { card: { number: values.number ?? '', expMonth: Number(month), expYear: 2000 + Number(year), ...(values.cvc ? { cvc: values.cvc } : {}), ...billing } };
+    return { card: { number: values.number ?? '', expMonth: Number(month), expYear: 2000 + Number(year), ...(values.cvc ? { cvc: values.cvc } : {}), ...(values.network ? { network: values.network } : {}), ...billing } };
   }
 
   async function tokenize(command: Extract<ControllerCommand, { type: 'tokenize' }>) {

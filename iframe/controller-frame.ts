@@ -48,6 +48,7 @@ function startControllerFrame(): void {
       const timer = setTimeout(() => finish(undefined), COLLECT_TIMEOUT_MS);
       pendingCollects.set(collectId, (message) => {
         values[message.field] = message.value;
+        if (message.network) values.network = message.network;
         if (fields.every((field) => values[field] !== undefined)) finish(values);
       });
       channel.post({ type: 'collect', collectId, controllerId });

@@ -18,12 +18,20 @@ import { applyFrameStyle, styleRejectionReports } from './frame-style.ts';
 import explanationsChunk from 'virtual:payframe-lazy/style-explanations';
 import { createFieldStyleSheet } from './field-style-sheet.ts';
 import { createLocaleSwitch } from './locale-switch.ts';
+import type { createNetworkChoice } from './network-choice.ts';
+import type { NetworkSettings } from './networks/network-chooser.ts';
 
 /**
  * Starts the frame of one field kind. `onStarted` adds what only that kind does (the number
  * frame catches autofill for its siblings). A page opened with another kind's parameters stays inert.
  */
-export function startFieldFrame(kind: FieldKind, behaviour: FieldBehaviour, onStarted?: (document: Document, channel: FieldsChannel) => void): void {
+export function startFieldFrame(
+  kind: FieldKind,
+  behaviour: FieldBehaviour,
+  onStarted?: (document: Document, channel: FieldsChannel) => void,
+  /** The number frame's co-badged network choice (network-choice.ts), passed in so only its page loads it. */
+  choosesNetwork?: typeof createNetworkChoice,
+): void {
   const params = readFrameParams([kind]);
   if (!params) return;
   document.body.dataset.field = kind;
@@ -37,6 +45,10 @@ export function startFieldFrame(kind: FieldKind, behaviour: FieldBehaviour, onSt
   const channel = openFieldsChannel(params.checkout, handleChannelMessage);
   const claim = createFieldClaim(params.key, channel);
 
+  const networkSettings: NetworkSettings = { locale: 'en' };
+  // The chooser sits beside the icon, in the body (the frame is the field's box).
+  const networks = choosesNetwork?.(document.body, () => input.publish(), networkSettings);
+
   const input = wireCardInput({
     kind,
     behaviour,
@@ -48,6 +60,7 @@ export function startFieldFrame(kind: FieldKind, behaviour: FieldBehaviour, onSt
       stateHolder: document.body,
     },
     brand: () => brand,
+    extraState: networks?.follow,
     onState: (state) => host.send({ type: 'change', state }),
     onBrand(detected) {
       if (kind !== 'number') return;
@@ -64,7 +77,9 @@ export function startFieldFrame(kind: FieldKind, behaviour: FieldBehaviour, onSt
   // The merchant page focuses the iframe element; the input inside follows.
   window.addEventListener('focus', () => input.focusAtEnd());
 
-  const locale = createLocaleSwitch(ENGLISH_FIELD_TEXTS as FieldTexts, (loaded) => {
+  const locale = createLocaleSwitch(ENGLISH_FIELD_TEXTS as FieldTexts, (loaded, wanted) => {
+    // Before the texts: the number's new state carries the chooser's label in this locale.
+    networkSettings.locale = wanted;
     messages = loaded;
     input.setTexts(messages, merchantText);
   });
@@ -72,7 +87,8 @@ export function startFieldFrame(kind: FieldKind, behaviour: FieldBehaviour, onSt
   function handleCommand(command: FieldCommand): void {
     switch (command.type) {
       case 'configure': {
-        const { placeholder, label, disabled, style, locale: wanted } = command.options;
+        const { placeholder, label, disabled, style, locale: wanted, network } = command.options;
+        networkSettings.preferred = network;
         // Text only, never markup: a property and textContent, nothing the HTML parser reads.
         if (placeholder !== undefined) merchantText = { ...merchantText, placeholder };
         if (label !== undefined) merchantText = { ...merchantText, label };
@@ -106,10 +122,16 @@ export function startFieldFrame(kind: FieldKind, behaviour: FieldBehaviour, onSt
       case 'claim':
         claim.claimed(message);
         break;
-      case 'collect':
-        // The value goes to the controller that holds this field's claim, and to no other.
-        if (claim.owns(message.controllerId)) channel.post({ type: 'value', collectId: message.collectId, field: kind, value: input.canonical() });
+      case 'collect': {
+        // The value goes to the controller that holds this field's claim, and to no other; a
+        // co-badged number's with its chosen network (the chooser may still be loading).
+        if (!claim.owns(message.controllerId)) break;
+        const value = input.canonical();
+        void (networks?.chosen(value) ?? Promise.resolve(undefined)).then((network) =>
+          channel.post({ type: 'value', collectId: message.collectId, field: kind, value, ...(network ? { network } : {}) }),
+        );
         break;
+      }
       case 'brand':
         if (kind === 'cvc' && message.brand !== brand) {
           brand = message.brand;

@@ -16,8 +16,8 @@ export const fieldsChannelMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('claim-conflict'), refused: controllerIdSchema, pinned: z.optional(controllerIdSchema) }),
   /** Controller -> fields: send me your values for this tokenization (answered only to the pinned controller). */
   z.object({ type: z.literal('collect'), collectId: collectIdSchema, controllerId: controllerIdSchema }),
-  /** Field -> controller: the canonical value (digits, or MM/YY). */
-  z.object({ type: z.literal('value'), collectId: collectIdSchema, field: fieldKindSchema, value: z.string().check(z.maxLength(32)) }),
+  /** Field -> controller: the canonical value (digits, or MM/YY), and a co-badged number's chosen network. */
+  z.object({ type: z.literal('value'), collectId: collectIdSchema, field: fieldKindSchema, value: z.string().check(z.maxLength(32)), network: z.optional(cardBrandSchema) }),
   /** Number field -> CVC field: the brand decides the CVC length. */
   z.object({ type: z.literal('brand'), brand: cardBrandSchema }),
   /** CVC field -> number field, when it starts late: what brand is typed so far? */

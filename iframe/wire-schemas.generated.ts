@@ -7,6 +7,27 @@ import type { stripeErrorAnswerSchema, gatewayIntentSchema } from './gateway/gat
 import { FIELD_KINDS, PAYMENT_INTENT_STATUSES } from './../src/shared/protocol-constants.ts';
 import { text, wireParser, type WireSchema } from './../src/shared/wire-schema.ts';
 
+/** cardBrandSchema */
+const cardBrand: WireSchema = [
+  "visa",
+  "mastercard",
+  "amex",
+  "discover",
+  "diners",
+  "jcb",
+  "unionpay",
+  "maestro",
+  "mir",
+  "elo",
+  "hiper",
+  "hipercard",
+  "verve",
+  "cartes_bancaires",
+  "troy",
+  "naranja",
+  "unknown",
+];
+
 /** stripeErrorObjectSchema */
 const stripeErrorObject: WireSchema = {
   code: [undefined, /* @__PURE__ */ text(), null],
@@ -21,29 +42,14 @@ export const parseFieldsChannelMessage = /* @__PURE__ */ wireParser<z.output<typ
   { type: "claim-query" },
   { type: "claim-conflict", refused: /^[A-Za-z0-9_-]{16,64}$/, pinned: [undefined, /^[A-Za-z0-9_-]{16,64}$/] },
   { type: "collect", collectId: /^[A-Za-z0-9_-]{16,64}$/, controllerId: /^[A-Za-z0-9_-]{16,64}$/ },
-  { type: "value", collectId: /^[A-Za-z0-9_-]{16,64}$/, field: FIELD_KINDS, value: /* @__PURE__ */ text(32) },
   {
-    type: "brand",
-    brand: [
-      "visa",
-      "mastercard",
-      "amex",
-      "discover",
-      "diners",
-      "jcb",
-      "unionpay",
-      "maestro",
-      "mir",
-      "elo",
-      "hiper",
-      "hipercard",
-      "verve",
-      "cartes_bancaires",
-      "troy",
-      "naranja",
-      "unknown",
-    ],
+    type: "value",
+    collectId: /^[A-Za-z0-9_-]{16,64}$/,
+    field: FIELD_KINDS,
+    value: /* @__PURE__ */ text(32),
+    network: [undefined, cardBrand],
   },
+  { type: "brand", brand: cardBrand },
   { type: "brand-query" },
   { type: "autofill", field: ["expiry", "cvc"], value: /* @__PURE__ */ text(32) },
 ]);

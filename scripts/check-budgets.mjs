@@ -34,6 +34,7 @@ export const BUDGETS = [
   // Loaded by the card frame only for a checkout that asks for them, or by a frame with a refused style to explain.
   { id: 'lazy-billing', label: 'card frame chunk: billing inputs (name, every country, postal formats, English texts)', maxGzip: 2_900 },
   { id: 'lazy-bin', label: 'card frame chunk: BIN report and its table', maxGzip: 700 },
+  { id: 'lazy-networks', label: "number input chunk: a co-badged card's network chooser (English text and styles)", maxGzip: 900 },
   { id: 'lazy-style-explanations', label: 'frame chunk: what a refused style should be (for the merchant\'s warning)', maxGzip: 1_100 },
   {
     id: 'brand-icons',

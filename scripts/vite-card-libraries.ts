@@ -4,9 +4,11 @@
 // frames load is read back as the ES module it was compiled from (same code, same order, imports and
 // exports instead of require and exports), and credit-card-type's methods to customise its brand
 // table (addCard, updateCard, removeCard, changeOrder, resetModifications, getTypeInfo, and the
-// helper only updateCard uses), which no frame calls, are cut. Detection itself (the function, its
-// brand table, test order and `types`) is untouched. A file that no longer reads as expected fails
-// the build, so an upgrade is looked at rather than shipped half-converted.
+// helper only updateCard uses), which no frame calls, are cut; so are the brand table's display
+// names (`niceType`, and `code.name` such as "CVV"), which no frame reads: a brand's name is ours
+// (src/shared/card-brands.ts). Detection itself (the function, the table's patterns, gaps, lengths
+// and code sizes, test order and `types`) is untouched. A file that no longer reads as expected
+// fails the build, so an upgrade is looked at rather than shipped half-converted.
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 
@@ -27,6 +29,19 @@ export function trimCardTypes(code: string): string {
   trimmed = trimmed.replace(ASSIGN_HELPER, '');
   if (/__assign|creditCardType\.(?!types = )/.test(trimmed)) throw new Error('credit-card-type: the file changed; review scripts/vite-card-libraries.ts');
   return trimmed;
+}
+
+const CARD_TYPES_FILE = /\/node_modules\/credit-card-type\/dist\/lib\/card-types\.js$/;
+const NICE_TYPE = /^ +niceType: "[^"\n]*",\n/gm;
+const CODE_NAME = /^( +code: \{\n) +name: "[^"\n]*",\n/gm;
+
+/** Pure: the brand table without its display names; throws unless every brand had both. */
+export function trimCardTypeNames(code: string): string {
+  const brands = code.match(/^ +type: "[^"\n]*",$/gm)?.length ?? 0;
+  const niceTypes = code.match(NICE_TYPE)?.length ?? 0;
+  const codeNames = code.match(CODE_NAME)?.length ?? 0;
+  if (!brands || niceTypes !== brands || codeNames !== brands) throw new Error(`credit-card-type: expected a niceType and a code name for each of ${brands} brands, found ${niceTypes} and ${codeNames}; review scripts/vite-card-libraries.ts`);
+  return code.replace(NICE_TYPE, '').replace(CODE_NAME, '$1');
 }
 
 const CARD_LIBRARY_FILE = /\/node_modules\/(card-validator|credit-card-type)\/dist\/.*\.js$/;
@@ -59,7 +74,8 @@ export function cardLibrariesPlugin(): Plugin {
         if (!resolved) throw new Error(`${id}: cannot resolve ${specifier}`);
         if (/^module\.exports = /m.test(readFileSync(resolved.id, 'utf8'))) defaults.add(specifier);
       }
-      return { code: commonJsToEsm(FILE.test(id) ? trimCardTypes(code) : code, (specifier) => defaults.has(specifier)), map: null };
+      const trimmed = FILE.test(id) ? trimCardTypes(code) : CARD_TYPES_FILE.test(id) ? trimCardTypeNames(code) : code;
+      return { code: commonJsToEsm(trimmed, (specifier) => defaults.has(specifier)), map: null };
     },
   };
 }

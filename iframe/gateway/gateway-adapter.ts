@@ -2,6 +2,7 @@
 // confirm a PaymentIntent with them, read an intent's status. Runs only on the fields origin.
 import type { ConfirmResult, PaymentResult } from '../../src/shared/protocol.ts';
 import type { TokenizeOutcome } from './retry-policy.ts';
+import type { CardBrand } from '../../src/shared/card-brands.ts';
 
 export interface CardDetails {
   number: string;
@@ -9,6 +10,8 @@ export interface CardDetails {
   /** Four digits. */
   expYear: number;
   cvc?: string;
+  /** A co-badged card's chosen network (Stripe's `card[networks][preferred]`). */
+  network?: CardBrand;
   /** The billing inputs the checkout shows, as the shopper typed them (Stripe's `billing_details`). */
   billing?: BillingDetails;
 }

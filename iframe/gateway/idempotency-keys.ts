@@ -40,8 +40,8 @@ export class IdempotencyKeys {
   private async digest(card: CardDetails, scope: string): Promise<string | undefined> {
     const hmacKey = await this.hmacKey;
     if (!hmacKey) return undefined;
-    // Other billing details are another request: a new key.
-    const canonical = JSON.stringify([scope, card.number, card.expMonth, card.expYear, card.cvc ?? '', card.billing ?? {}]);
+    // Other billing details, or another network for a co-badged card, are another request: a new key.
+    const canonical = JSON.stringify([scope, card.number, card.expMonth, card.expYear, card.cvc ?? '', card.billing ?? {}, card.network ?? '']);
     const signature = await crypto.subtle.sign('HMAC', hmacKey, new TextEncoder().encode(canonical));
     return Array.from(new Uint8Array(signature), (byte) => byte.toString(16).padStart(2, '0')).join('');
   }

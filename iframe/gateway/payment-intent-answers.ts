@@ -2,7 +2,7 @@
 // answers into the few facts the merchant page may have (id, status, a challenge URL, an error).
 // Fields origin (controller frame): the card goes only into the gateway request built here.
 import { paymentIntentIdOf } from '../../src/shared/protocol-constants.ts';
-import { setBillingParams } from './billing-params.ts';
+import { setCardParams } from './card-params.ts';
 import type { ConfirmResult, PaymentResult } from '../../src/shared/protocol.ts';
 import { parseGatewayIntent } from '../wire-schemas.generated.ts';
 import type { CardDetails } from './gateway-adapter.ts';
@@ -11,15 +11,8 @@ import { checkoutError, errorFromStripeError } from './stripe-errors.ts';
 
 /** The confirm request's form body: the client_secret, the card (Stripe's field names) and any return_url. */
 export function confirmBody(card: CardDetails, clientSecret: string, returnUrl?: string): URLSearchParams {
-  const body = new URLSearchParams({
-    client_secret: clientSecret,
-    'payment_method_data[type]': 'card',
-    'payment_method_data[card][number]': card.number,
-    'payment_method_data[card][exp_month]': String(card.expMonth),
-    'payment_method_data[card][exp_year]': String(card.expYear),
-  });
-  if (card.cvc) body.set('payment_method_data[card][cvc]', card.cvc);
-  setBillingParams(body, 'payment_method_data[billing_details]', card.billing);
+  const body = new URLSearchParams({ client_secret: clientSecret });
+  setCardParams(body, card, 'payment_method_data');
   if (returnUrl) body.set('return_url', returnUrl);
   return body;
 }

@@ -7,7 +7,7 @@ import { paymentIntentIdOf } from '../../src/shared/protocol-constants.ts';
 import type { CheckoutError, TokenizeResult } from '../../src/shared/protocol.ts';
 import { parsePaymentMethod } from '../../src/shared/wire-schemas.generated.ts';
 import type { CardDetails, GatewayAdapter } from './gateway-adapter.ts';
-import { setBillingParams } from './billing-params.ts';
+import { setCardParams } from './card-params.ts';
 import { confirmBody, readConfirmAnswer, readIntentStatus } from './payment-intent-answers.ts';
 import { parseRetryAfter, tokenizeWithRetries, type AttemptOutcome, type TokenizeOutcome } from './retry-policy.ts';
 import { checkoutError, errorFromResponse } from './stripe-errors.ts';
@@ -48,12 +48,9 @@ function classifyResponse<Result>(status: number, headers: Headers, text: string
 }
 
 function readPaymentMethod(json: unknown): TokenizeResult | undefined {
+  // The parse keeps only what the schema declares: the fields the merchant may see, in Stripe's shape.
   const paymentMethod = parsePaymentMethod(json);
-  if (!paymentMethod) return undefined;
-  // Pass on only the fields the merchant may see, in Stripe's shape.
-  const { id, object, type, card, created, livemode } = paymentMethod;
-  const { brand, last4, exp_month, exp_year, funding, country } = card;
-  return { paymentMethod: { id, object, type, card: { brand, last4, exp_month, exp_year, funding, country }, created, livemode } };
+  return paymentMethod && { paymentMethod };
 }
 
 export interface GatewayRequest<Result> {
@@ -97,14 +94,8 @@ export function requestWithRetries<Result>(baseUrl: string, request: GatewayRequ
 export function createStripeCompatibleGateway(baseUrl: string, challengeOrigins: readonly string[] = [new URL(baseUrl).origin]): GatewayAdapter {
   return {
     createPaymentMethod(card: CardDetails, publishableKey: string, idempotencyKey: string) {
-      const body = new URLSearchParams({
-        type: 'card',
-        'card[number]': card.number,
-        'card[exp_month]': String(card.expMonth),
-        'card[exp_year]': String(card.expYear),
-      });
-      if (card.cvc) body.set('card[cvc]', card.cvc);
-      setBillingParams(body, 'billing_details', card.billing);
+      const body = new URLSearchParams();
+      setCardParams(body, card);
       return requestWithRetries(baseUrl, { method: 'POST', path: '/v1/payment_methods', publishableKey, body, idempotencyKey, readSuccess: readPaymentMethod });
     },
     confirmPaymentIntent(card, clientSecret, publishableKey, idempotencyKey, returnUrl) {

@@ -5,16 +5,11 @@ import type { CheckoutError, FieldKind } from '../../src/shared/protocol.ts';
 import { parseStripeErrorAnswer } from '../wire-schemas.generated.ts';
 import type { StripeErrorObject } from './gateway-schemas.ts';
 
-const FIELD_OF_PARAM: Record<string, FieldKind> = {
-  'card[number]': 'number',
-  'card[exp_month]': 'expiry',
-  'card[exp_year]': 'expiry',
-  'card[cvc]': 'cvc',
-  'payment_method_data[card][number]': 'number',
-  'payment_method_data[card][exp_month]': 'expiry',
-  'payment_method_data[card][exp_year]': 'expiry',
-  'payment_method_data[card][cvc]': 'cvc',
-};
+/** The input a card param names (`card[cvc]`, or within a confirm `payment_method_data[card][cvc]`: card-params.ts). */
+function fieldOfParam(param: string | null | undefined): FieldKind | undefined {
+  const name = param && /^(?:payment_method_data\[card\]|card)\[(number|exp_month|exp_year|cvc)\]$/.exec(param)?.[1];
+  return name ? (name.startsWith('exp') ? 'expiry' : (name as FieldKind)) : undefined;
+}
 
 export function checkoutError(code: GatewayErrorCode): CheckoutError {
   return { code, message: frameErrorMessage(code) };
@@ -28,7 +23,7 @@ function safeMessage(message: string | null | undefined, fallback: string): stri
 
 /** A Stripe error object (an answer's `error`, an intent's `last_payment_error`) as the shopper sees it. */
 export function errorFromStripeError({ code, message, param, decline_code: declineCode }: StripeErrorObject): CheckoutError {
-  const field = param ? FIELD_OF_PARAM[param] : undefined;
+  const field = fieldOfParam(param);
   return {
     code: code && /^[a-z0-9_]{1,64}$/.test(code) ? code : 'gateway_error',
     message: safeMessage(message, frameErrorMessage('gateway_error')),

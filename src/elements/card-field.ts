@@ -19,7 +19,7 @@ const MAX_FRAME_TEXT_LENGTH = 100;
 
 
 /**
- * @event payframe-change - The field's state changed: `{ field, empty, complete, valid, brand?, error? }`.
+ * @event payframe-change - The field's state changed: `{ field, empty, complete, valid, brand?, error?, networks? }` (`networks`: a co-badged number's, with the choice).
  * @event payframe-focus - The field gained focus: `{ field }`.
  * @event payframe-blur - The field lost focus: `{ field }`.
  * @event payframe-escape - Escape was pressed in the field: `{ field }` (nothing is closed or cleared).
@@ -35,6 +35,7 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
   static override properties = {
     label: { type: String },
     placeholder: { type: String },
+    preferredNetwork: { type: String, attribute: 'preferred-network' },
     fieldStyle: { attribute: false },
   };
 
@@ -43,6 +44,12 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
   declare label: string | undefined;
   /** Placeholder text inside the frame (plain text, up to 100 characters). */
   declare placeholder: string | undefined;
+  /**
+   * `<payframe-card-number>` only: for a co-badged card (Cartes Bancaires with Visa or Mastercard),
+   * the networks you prefer, most preferred first (e.g. `cartes_bancaires`), chosen until the
+   * shopper picks another; as the drop-in's `preferred-network`.
+   */
+  declare preferredNetwork: string | null | undefined;
   /**
    * How the input inside this field's frame looks: `{ base, placeholder, focus, complete,
    * invalid, variables }`, each of allowlisted CSS declarations. Layered over the card group's
@@ -138,7 +145,7 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('fieldStyle')) this.#ownStyle = styleForFrame(this.fieldStyle);
-    if (changed.has('placeholder') || changed.has('label') || changed.has('fieldStyle')) this.#configurationPending = true;
+    if (changed.has('placeholder') || changed.has('label') || changed.has('fieldStyle') || changed.has('preferredNetwork')) this.#configurationPending = true;
   }
 
   override updated(): void {
@@ -152,7 +159,9 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
     const text = (value: string | null | undefined) => (typeof value === 'string' ? value.slice(0, MAX_FRAME_TEXT_LENGTH) : undefined);
     const placeholder = text(this.placeholder);
     const label = text(this.label);
+    const network = text(this.preferredNetwork);
     return {
+      ...(network !== undefined ? { network } : {}),
       ...(placeholder !== undefined ? { placeholder } : {}),
       // The frame's input is labelled with the merchant's visible label, so its accessible name matches.
       ...(label !== undefined ? { label } : {}),

@@ -59,6 +59,7 @@ export class PayframeCheckout extends LitElement {
     billingFields: { type: String, attribute: 'billing-fields' },
     cardholderName: { type: String, attribute: 'cardholder-name' },
     billingCountry: { type: String, attribute: 'billing-country' },
+    preferredNetwork: { type: String, attribute: 'preferred-network' },
     bin: { type: Boolean },
     fieldStyle: { attribute: false },
   };
@@ -104,6 +105,13 @@ export class PayframeCheckout extends LitElement {
   declare cardholderName: string | null;
   /** The billing country (ISO 3166-1 alpha-2, e.g. `US`): preselected, and the postal code's format. */
   declare billingCountry: string | null;
+  /**
+   * For a co-badged card (Cartes Bancaires with Visa or Mastercard): the networks you prefer, most
+   * preferred first (e.g. `cartes_bancaires`), chosen for the shopper until they pick another.
+   * Without it, the card's own brand is chosen. The choice goes to the gateway as
+   * `card[networks][preferred]`.
+   */
+  declare preferredNetwork: string | null;
   /**
    * Off by default. When set, `payframe-bin` reports the card's first 6 digits once typed, then its
    * first 8 for a number of 16 digits or more, with the funding, issuing country and networks the
@@ -192,7 +200,7 @@ export class PayframeCheckout extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('publishableKey') || changed.has('fieldsOrigin') || changed.has('billingFields') || changed.has('bin')) this.group.mountChanged();
-    if (this.hasUpdated && (changed.has('cardholderName') || changed.has('billingCountry'))) this.group.setBillingDefaults();
+    if (this.hasUpdated && (changed.has('cardholderName') || changed.has('billingCountry') || changed.has('preferredNetwork'))) this.group.setDefaults();
     if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
     if (changed.has('locale') || !this.hasUpdated) this.group.setLocale(supportedLocale(this.localeTag()));
   }

@@ -180,17 +180,21 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
     return { theme: this.#themeStyle, group: this.#fieldStyle };
   }
 
-  /** The merchant's `cardholder-name` or `billing-country` changed: filled into inputs the shopper left empty. */
-  setBillingDefaults(): void {
-    this.#send({ type: 'configure', options: { billing: this.#billingDefaults() } });
+  /**
+   * The merchant's `cardholder-name`, `billing-country` or `preferred-network` changed: filled into
+   * inputs the shopper left empty, chosen unless the shopper chose.
+   */
+  setDefaults(): void {
+    this.#send({ type: 'configure', options: { defaults: this.#defaults() } });
   }
 
-  #billingDefaults() {
-    return { name: this.#owner.cardholderName?.slice(0, 200), country: this.#owner.billingCountry?.slice(0, 100) };
+  #defaults() {
+    const owner = this.#owner;
+    return { name: owner.cardholderName?.slice(0, 200), country: owner.billingCountry?.slice(0, 100), network: owner.preferredNetwork?.slice(0, 100) };
   }
 
   #options() {
-    return { locale: this.locale, style: this.#styleLayers(), billing: this.#billingDefaults() };
+    return { locale: this.locale, style: this.#styleLayers(), defaults: this.#defaults() };
   }
 
   #send(command: CardFrameCommand): void {

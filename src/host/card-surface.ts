@@ -10,10 +10,11 @@ import type { ControllerClient } from './controller-client.ts';
 export interface SurfaceOwner extends HTMLElement, ReactiveControllerHost {
   publishableKey: string;
   fieldsOrigin: string | null;
-  /** The drop-in's `billing-fields`, `cardholder-name` and `billing-country`. */
+  /** The drop-in's `billing-fields`, `cardholder-name`, `billing-country` and `preferred-network`. */
   billingFields?: string | null;
   cardholderName?: string | null;
   billingCountry?: string | null;
+  preferredNetwork?: string | null;
   /** The drop-in's `bin`: the card frame reports the BIN. */
   bin?: boolean;
 }

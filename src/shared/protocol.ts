@@ -81,6 +81,8 @@ export const fieldStateSchema = z.object({
   valid: z.boolean(),
   brand: z.optional(cardBrandSchema),
   error: z.optional(fieldErrorSchema),
+  /** The number of a co-badged card: the networks it can go on and the one chosen (the shopper's, else the merchant's preference, else its brand). */
+  networks: z.optional(z.object({ available: z.array(cardBrandSchema).check(z.maxLength(4)), preferred: cardBrandSchema })),
 });
 export type FieldState = z.infer<typeof fieldStateSchema>;
 
@@ -135,6 +137,8 @@ export const fieldOptionsSchema = z.object({
   locale: z.optional(localeSchema),
   /** Replaces the whole merchant style; `{}` removes it. */
   style: z.optional(fieldStyleLayersSchema),
+  /** The number field's `preferred-network`: for a co-badged card, the networks preferred, most preferred first. */
+  network: z.optional(shortText),
 });
 export type FieldOptions = z.infer<typeof fieldOptionsSchema>;
 
@@ -199,6 +203,8 @@ export const paymentMethodSchema = z.object({
     exp_year: z.number().check(z.int(), z.gte(2000), z.lte(2200)),
     funding: z.optional(z.string().check(z.maxLength(32))),
     country: z.optional(z.nullable(z.string().check(z.maxLength(8)))),
+    /** Stripe's `card.networks`: the networks the card can go on and the one chosen (null: the card's brand). */
+    networks: z.optional(z.object({ available: z.array(z.string().check(z.maxLength(32))).check(z.maxLength(8)), preferred: z.nullable(z.string().check(z.maxLength(32))) })),
   }),
   created: z.number(),
   livemode: z.boolean(),
@@ -290,8 +296,11 @@ export type ControllerEvent = z.infer<typeof controllerEventSchema>;
 export const cardFrameOptionsSchema = z.object({
   locale: z.optional(localeSchema),
   style: z.optional(fieldStyleLayersSchema),
-  /** What the merchant already knows of the shopper, filled into the billing inputs (never card data). */
-  billing: z.optional(z.object({ name: z.optional(z.string().check(z.maxLength(200))), country: z.optional(shortText) })),
+  /**
+   * What the merchant knows or prefers (never card data): the shopper's name and country for the
+   * billing inputs, and the networks it prefers for a co-badged card, most preferred first.
+   */
+  defaults: z.optional(z.object({ name: z.optional(z.string().check(z.maxLength(200))), country: z.optional(shortText), network: z.optional(shortText) })),
 });
 
 /**

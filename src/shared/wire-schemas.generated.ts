@@ -66,6 +66,7 @@ const fieldState: WireSchema = {
       message: /* @__PURE__ */ text(100),
     },
   ],
+  networks: [undefined, { available: /* @__PURE__ */ list(cardBrand, 4), preferred: cardBrand }],
 };
 
 /** styleRejectionReportSchema */
@@ -101,6 +102,10 @@ const paymentMethod: WireSchema = {
     exp_year: /* @__PURE__ */ number(2000, 2200, true),
     funding: [undefined, /* @__PURE__ */ text(32)],
     country: [undefined, /* @__PURE__ */ text(8), null],
+    networks: [
+      undefined,
+      { available: /* @__PURE__ */ list(/* @__PURE__ */ text(32), 8), preferred: [/* @__PURE__ */ text(32), null] },
+    ],
   },
   created: /* @__PURE__ */ number(),
   livemode: boolean,
@@ -174,6 +179,7 @@ export const parseFieldCommand = /* @__PURE__ */ wireParser<z.output<typeof fiel
       disabled: [undefined, boolean],
       locale: [undefined, locale],
       style: [undefined, fieldStyleLayers],
+      network: [undefined, /* @__PURE__ */ text(100)],
     },
   },
   { type: "focus" },
@@ -226,9 +232,13 @@ export const parseCardFrameCommand = /* @__PURE__ */ wireParser<z.output<typeof 
     options: {
       locale: [undefined, locale],
       style: [undefined, fieldStyleLayers],
-      billing: [
+      defaults: [
         undefined,
-        { name: [undefined, /* @__PURE__ */ text(200)], country: [undefined, /* @__PURE__ */ text(100)] },
+        {
+          name: [undefined, /* @__PURE__ */ text(200)],
+          country: [undefined, /* @__PURE__ */ text(100)],
+          network: [undefined, /* @__PURE__ */ text(100)],
+        },
       ],
     },
   },

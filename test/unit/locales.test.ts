@@ -15,6 +15,7 @@ import zh from '../../src/i18n/locales/zh.ts';
 import { ENGLISH, LOCALES, MESSAGE_KEYS, supportedLocale, format } from '../../src/i18n/messages.ts';
 import { pageMessages } from '../../src/i18n/page-messages.ts';
 import { BILLING_TEXT_KEYS } from '../../src/i18n/billing-messages.ts';
+import { NETWORK_TEXT_KEYS } from '../../src/i18n/network-messages.ts';
 import { localizeError } from '../../src/i18n/localize-error.ts';
 
 const TABLES: Record<string, Record<string, string>> = { ar, de, es, fr, it: italian, ja, ko, nl, pl, pt, sv, zh };
@@ -25,8 +26,8 @@ describe('locales', () => {
   });
 
   for (const [code, table] of Object.entries(TABLES)) {
-    it(`${code} has every message key, the billing inputs' too, and nothing else`, () => {
-      const keys = [...MESSAGE_KEYS, ...BILLING_TEXT_KEYS];
+    it(`${code} has every message key, the billing inputs' and the network chooser's too, and nothing else`, () => {
+      const keys = [...MESSAGE_KEYS, ...BILLING_TEXT_KEYS, ...NETWORK_TEXT_KEYS];
       expect(Object.keys(table).sort()).to.deep.equal(keys.sort());
       for (const key of keys) expect(table[key]!.trim(), `${code}.${key}`).not.to.equal('');
       expect(table.pay).to.contain('{amount}');

@@ -2,6 +2,7 @@
 // English source: ../messages.ts.
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
+import type { NetworkTexts } from '../network-messages.ts';
 
 export default {
   numberLabel: 'رقم البطاقة',
@@ -66,4 +67,5 @@ export default {
   incomplete_postal: "الرمز البريدي غير مكتمل.",
   invalid_postal: "الرمز البريدي غير صالح.",
   incomplete_country: "اختر البلد أو المنطقة.",
-} satisfies Messages & BillingTexts;
+  networkLabel: "شبكة البطاقة",
+} satisfies Messages & BillingTexts & NetworkTexts;

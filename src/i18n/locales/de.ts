@@ -1,6 +1,7 @@
 // German. Keys and English source: ../messages.ts.
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
+import type { NetworkTexts } from '../network-messages.ts';
 
 export default {
   numberLabel: 'Kartennummer',
@@ -65,4 +66,5 @@ export default {
   incomplete_postal: "Ihre Postleitzahl ist unvollständig.",
   invalid_postal: "Ihre Postleitzahl ist ungültig.",
   incomplete_country: "Wählen Sie Ihr Land oder Ihre Region aus.",
-} satisfies Messages & BillingTexts;
+  networkLabel: "Kartennetzwerk",
+} satisfies Messages & BillingTexts & NetworkTexts;

@@ -1,6 +1,7 @@
 // Spanish. Keys and English source: ../messages.ts.
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
+import type { NetworkTexts } from '../network-messages.ts';
 
 export default {
   numberLabel: 'Número de tarjeta',
@@ -65,4 +66,5 @@ export default {
   incomplete_postal: "Tu código postal está incompleto.",
   invalid_postal: "Tu código postal no es válido.",
   incomplete_country: "Elige tu país o región.",
-} satisfies Messages & BillingTexts;
+  networkLabel: "Red de la tarjeta",
+} satisfies Messages & BillingTexts & NetworkTexts;

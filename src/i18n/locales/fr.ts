@@ -1,6 +1,7 @@
 // French. Keys and English source: ../messages.ts.
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
+import type { NetworkTexts } from '../network-messages.ts';
 
 export default {
   numberLabel: 'Numéro de carte',
@@ -65,4 +66,5 @@ export default {
   incomplete_postal: "Le code postal est incomplet.",
   invalid_postal: "Le code postal est invalide.",
   incomplete_country: "Choisissez votre pays ou votre région.",
-} satisfies Messages & BillingTexts;
+  networkLabel: "Réseau de la carte",
+} satisfies Messages & BillingTexts & NetworkTexts;

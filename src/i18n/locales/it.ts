@@ -1,6 +1,7 @@
 // Italian. Keys and English source: ../messages.ts.
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
+import type { NetworkTexts } from '../network-messages.ts';
 
 export default {
   numberLabel: 'Numero della carta',
@@ -65,4 +66,5 @@ export default {
   incomplete_postal: "Il codice postale è incompleto.",
   invalid_postal: "Il codice postale non è valido.",
   incomplete_country: "Scegli il paese o l’area geografica.",
-} satisfies Messages & BillingTexts;
+  networkLabel: "Circuito della carta",
+} satisfies Messages & BillingTexts & NetworkTexts;

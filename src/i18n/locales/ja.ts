@@ -1,6 +1,7 @@
 // Japanese. Keys and English source: ../messages.ts.
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
+import type { NetworkTexts } from '../network-messages.ts';
 
 export default {
   numberLabel: 'カード番号',
@@ -65,4 +66,5 @@ export default {
   incomplete_postal: "郵便番号が不完全です。",
   invalid_postal: "郵便番号が無効です。",
   incomplete_country: "国または地域を選択してください。",
-} satisfies Messages & BillingTexts;
+  networkLabel: "カードネットワーク",
+} satisfies Messages & BillingTexts & NetworkTexts;

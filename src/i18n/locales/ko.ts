@@ -1,6 +1,7 @@
 // Korean. Keys and English source: ../messages.ts.
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
+import type { NetworkTexts } from '../network-messages.ts';
 
 export default {
   numberLabel: '카드 번호',
@@ -65,4 +66,5 @@ export default {
   incomplete_postal: "우편번호가 불완전합니다.",
   invalid_postal: "우편번호가 올바르지 않습니다.",
   incomplete_country: "국가 또는 지역을 선택하세요.",
-} satisfies Messages & BillingTexts;
+  networkLabel: "카드 네트워크",
+} satisfies Messages & BillingTexts & NetworkTexts;

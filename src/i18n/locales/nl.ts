@@ -1,6 +1,7 @@
 // Dutch. Keys and English source: ../messages.ts.
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
+import type { NetworkTexts } from '../network-messages.ts';
 
 export default {
   numberLabel: 'Kaartnummer',
@@ -65,4 +66,5 @@ export default {
   incomplete_postal: "Je postcode is onvolledig.",
   invalid_postal: "Je postcode is ongeldig.",
   incomplete_country: "Kies je land of regio.",
-} satisfies Messages & BillingTexts;
+  networkLabel: "Kaartnetwerk",
+} satisfies Messages & BillingTexts & NetworkTexts;

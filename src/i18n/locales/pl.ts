@@ -1,6 +1,7 @@
 // Polish. Keys and English source: ../messages.ts.
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
+import type { NetworkTexts } from '../network-messages.ts';
 
 export default {
   numberLabel: 'Numer karty',
@@ -65,4 +66,5 @@ export default {
   incomplete_postal: "Kod pocztowy jest niekompletny.",
   invalid_postal: "Kod pocztowy jest nieprawidłowy.",
   incomplete_country: "Wybierz kraj lub region.",
-} satisfies Messages & BillingTexts;
+  networkLabel: "Sieć karty",
+} satisfies Messages & BillingTexts & NetworkTexts;

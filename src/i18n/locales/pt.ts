@@ -1,6 +1,7 @@
 // Portuguese. Keys and English source: ../messages.ts.
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
+import type { NetworkTexts } from '../network-messages.ts';
 
 export default {
   numberLabel: 'Número do cartão',
@@ -65,4 +66,5 @@ export default {
   incomplete_postal: "O código postal está incompleto.",
   invalid_postal: "O código postal é inválido.",
   incomplete_country: "Escolha o país ou a região.",
-} satisfies Messages & BillingTexts;
+  networkLabel: "Rede do cartão",
+} satisfies Messages & BillingTexts & NetworkTexts;

@@ -1,6 +1,7 @@
 // Swedish. Keys and English source: ../messages.ts.
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
+import type { NetworkTexts } from '../network-messages.ts';
 
 export default {
   numberLabel: 'Kortnummer',
@@ -65,4 +66,5 @@ export default {
   incomplete_postal: "Postnumret är ofullständigt.",
   invalid_postal: "Postnumret är ogiltigt.",
   incomplete_country: "Välj land eller region.",
-} satisfies Messages & BillingTexts;
+  networkLabel: "Kortnätverk",
+} satisfies Messages & BillingTexts & NetworkTexts;

@@ -1,6 +1,7 @@
 // Chinese (Simplified). Keys and English source: ../messages.ts.
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
+import type { NetworkTexts } from '../network-messages.ts';
 
 export default {
   numberLabel: '卡号',
@@ -65,4 +66,5 @@ export default {
   incomplete_postal: "邮政编码不完整。",
   invalid_postal: "邮政编码无效。",
   incomplete_country: "请选择国家或地区。",
-} satisfies Messages & BillingTexts;
+  networkLabel: "卡组织",
+} satisfies Messages & BillingTexts & NetworkTexts;
