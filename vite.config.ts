@@ -17,6 +17,7 @@ import { lazyFrameChunks } from './scripts/vite-lazy-frame-chunk.ts';
 import { minifyCssTemplatesPlugin } from './scripts/vite-minify-css-templates.ts';
 import { splitFieldsKit } from './scripts/vite-split-fields-kit.ts';
 import { cardLibrariesPlugin } from './scripts/vite-card-libraries.ts';
+import { litTrimPlugin } from './scripts/vite-lit-trim.ts';
 
 const root = import.meta.dirname;
 /** PAYFRAME_DIST_DIR lets parallel builds (e.g. two checkouts of the repo's tests) use separate folders. */
@@ -24,7 +25,7 @@ const dist = resolve(root, process.env.PAYFRAME_DIST_DIR ?? 'dist');
 
 const shared: UserConfig = {
   logLevel: 'warn',
-  plugins: [minifyCssTemplatesPlugin()],
+  plugins: [minifyCssTemplatesPlugin(), litTrimPlugin()],
   build: { emptyOutDir: false, sourcemap: false, target: 'es2022', reportCompressedSize: false },
 };
 
