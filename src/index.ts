@@ -15,7 +15,7 @@ export { formatAmount } from './format-amount.ts';
 export { CARD_BRANDS, CARD_BRAND_NAMES, type CardBrand } from './shared/card-brands.ts';
 export { ERROR_MESSAGES, type CheckoutErrorCode, type FieldErrorCode } from './shared/errors.ts';
 export type { CheckoutError, FieldKind, FieldState, PaymentIntentSummary, PaymentMethod, PaymentResult, TokenizeResult } from './shared/protocol.ts';
-export { STYLE_ERROR_MESSAGES } from './shared/style-sanitizer.ts';
+export { STYLE_ERROR_MESSAGES } from './shared/style-explanations.ts';
 export { sanitizeFieldStyle } from './shared/style-check.ts';
 export type { FieldStyleDeclarations, FieldThemeVariables, PayframeFieldStyle, SanitizedFieldStyle, StyleErrorCode, StyleRejection } from './shared/style-sanitizer.ts';
 export { FIELD_STYLE_STATES, STYLE_PROPERTIES, THEME_VARIABLES, type FieldStyleState, type ThemeVariableName } from './shared/style-allowlist.ts';

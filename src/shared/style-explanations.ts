@@ -1,10 +1,33 @@
-// What a refused style should have been, for the merchant's warning: what each property takes, and
-// why a forbidden token is forbidden. Apart from the allowlist (style-allowlist.ts), which decides,
+// The words of a refused style, for the merchant's warning: what each refusal means, what each
+// property takes, and why a forbidden token is forbidden. Apart from the allowlist (style-allowlist.ts), which decides,
 // so a frame loads these words only when it has a refusal to explain: the drop-in's card frame
 // loads them as a chunk of their own, and most merchants' frames never do.
 // Imports nothing at run time: the card frame's chunk must not share a module with the frame's script.
 import type { AllowedStylePropertyName } from './style-allowlist.ts';
-import type { StyleRejection } from './style-sanitizer.ts';
+import type { JudgedStyleRejection, StyleErrorCode, StyleRejection, StyleRejectionHint } from './style-sanitizer.ts';
+
+// The lists and limits are written out, not imported (see above); a unit test checks each against
+// FIELD_STYLE_STATES, THEME_VARIABLES and style-limits.ts.
+export const STYLE_ERROR_MESSAGES: Readonly<Record<StyleErrorCode, string>> = {
+  style_not_an_object: 'The style must be an object of states such as { base: { color: "#333" } }.',
+  style_state_unknown: 'Not a style state. Use base, placeholder, focus, complete, invalid or variables.',
+  style_property_not_allowed: 'This CSS property is not on the allowlist.',
+  style_value_not_allowed: 'This value is not allowed for the property.',
+  style_variable_unknown:
+    'Not a theme variable. Use colorText, colorBackground, colorPlaceholder, colorDanger, colorCaret, fontFamily, fontSizeBase, fontWeight, letterSpacing, spacingInline, colorLabel, colorBorder, colorPrimary, focusRing, radius, borderWidth, boxShadow, spacing, fieldHeight; in values, var(--payframe-…) without a fallback.',
+  style_too_long: 'The value is longer than 200 characters.',
+  style_too_many_properties: 'More than 30 properties in one state.',
+};
+
+/** What a refusal's hint adds to its code's text. */
+export const STYLE_HINTS: Readonly<Record<StyleRejectionHint, string>> = {
+  not_text: 'Values are strings or numbers.',
+  empty: 'The value is empty.',
+  control_character: 'Control characters are not allowed.',
+  variable_as_property: 'Set theme variables under "variables".',
+  variables_not_object: 'Variables are an object such as { colorText: "#333" }.',
+  state_not_object: 'Each state is an object of CSS declarations.',
+};
 
 /** What each allowed property takes. */
 export const STYLE_EXPECTED: Readonly<Record<AllowedStylePropertyName, string>> = {
@@ -55,13 +78,13 @@ export const FORBIDDEN_REASONS: Readonly<Record<string, string>> = {
   '&': 'is a selector, out of place in a value',
 };
 
-/** The rejection's message with what to write instead, or why its token is forbidden, when it has one. */
-export function explainStyleRejection({ code, property, message, expected, forbidden }: StyleRejection): StyleRejection {
+/** The rejection in words: its code's text, its hint, and what to write instead or why its token is forbidden. */
+export function explainStyleRejection({ code, property, hint, expected, forbidden }: JudgedStyleRejection): StyleRejection {
   const explanation =
     expected !== undefined
       ? `Expected ${Object.hasOwn(STYLE_EXPECTED, expected) ? STYLE_EXPECTED[expected as AllowedStylePropertyName] : `a ${expected} value`}.`
       : forbidden !== undefined
         ? `It contains "${forbidden}", which ${FORBIDDEN_REASONS[forbidden] ?? 'is not allowed'}.`
         : undefined;
-  return { code, property, message: explanation ? `${message} ${explanation}` : message };
+  return { code, property, message: [STYLE_ERROR_MESSAGES[code], hint && STYLE_HINTS[hint], explanation].filter(Boolean).join(' ') };
 }

@@ -48,32 +48,52 @@ export type SanitizedFieldStyle = {
   [State in FieldStyleState]?: Partial<Record<AllowedStylePropertyName, string>>;
 } & { variables?: Partial<Record<ThemeVariableName, string>> };
 
-export const STYLE_ERROR_MESSAGES = {
-  style_not_an_object: 'The style must be an object of states such as { base: { color: "#333" } }.',
-  style_state_unknown: `Not a style state. Use ${FIELD_STYLE_STATES.join(', ')} or variables.`,
-  style_property_not_allowed: 'This CSS property is not on the allowlist.',
-  style_value_not_allowed: 'This value is not allowed for the property.',
-  style_variable_unknown: `Not a theme variable. Use ${Object.keys(THEME_VARIABLES).join(', ')}; in values, var(--payframe-…) without a fallback.`,
-  style_too_long: `The value is longer than ${MAX_STYLE_VALUE_LENGTH} characters.`,
-  style_too_many_properties: `More than ${MAX_STYLE_PROPERTIES} properties in one state.`,
-} as const;
-export type StyleErrorCode = keyof typeof STYLE_ERROR_MESSAGES;
+/** Why a part of a style was left out (style-explanations.ts words each one). */
+export type StyleErrorCode =
+  | 'style_not_an_object'
+  | 'style_state_unknown'
+  | 'style_property_not_allowed'
+  | 'style_value_not_allowed'
+  | 'style_variable_unknown'
+  | 'style_too_long'
+  | 'style_too_many_properties';
 
-/** One part of a style that was left out: nothing of it is applied. */
-export interface StyleRejection {
+/** What a refusal adds to its code's text (style-explanations.ts words it). */
+export type StyleRejectionHint = 'not_text' | 'empty' | 'control_character' | 'variable_as_property' | 'variables_not_object' | 'state_not_object';
+
+/**
+ * One part of a style that was left out, as the allowlist judged it: nothing of it is applied.
+ * Codes, not words: the words are style-explanations.ts's, which a frame loads only when it has a
+ * refusal to report (explainStyleRejection gives the merchant's StyleRejection).
+ */
+export interface JudgedStyleRejection {
   code: StyleErrorCode;
   /** Where, as the merchant wrote it: `base.backgroundImage`, `variables.colorText`, `hover`. */
   property: string;
-  message: string;
+  hint?: StyleRejectionHint;
   /** The value was not one the property (or this kind of variable) takes: style-explanations.ts says what it takes. */
   expected?: string;
   /** The value held this forbidden token: style-explanations.ts says why it is forbidden. */
   forbidden?: string;
 }
 
+/** One part of a style that was left out, with what to write instead. */
+export interface StyleRejection {
+  code: StyleErrorCode;
+  /** Where, as the merchant wrote it: `base.backgroundImage`, `variables.colorText`, `hover`. */
+  property: string;
+  message: string;
+}
+
 export interface SanitizedStyleResult {
   style: SanitizedFieldStyle;
   rejections: StyleRejection[];
+}
+
+/** What the allowlist keeps of a style, and its refusals, not yet worded. */
+export interface JudgedStyleResult {
+  style: SanitizedFieldStyle;
+  rejections: JudgedStyleRejection[];
 }
 
 const compile = (source: string) => new RegExp(`^(?:${source})$`, 'iu');
@@ -99,8 +119,8 @@ function shown(name: string): string {
   return name.length > MAX_STYLE_NAME_LENGTH ? `${name.slice(0, MAX_STYLE_NAME_LENGTH)}…` : name;
 }
 
-function rejection(code: StyleErrorCode, property: string, detail?: string, explain?: { expected: string } | { forbidden: string }): StyleRejection {
-  return { code, property, message: detail ? `${STYLE_ERROR_MESSAGES[code]} ${detail}` : STYLE_ERROR_MESSAGES[code], ...explain };
+function rejection(code: StyleErrorCode, property: string, hint?: StyleRejectionHint, explain?: { expected: string } | { forbidden: string }): JudgedStyleRejection {
+  return { code, property, ...(hint ? { hint } : {}), ...explain };
 }
 
 /**
@@ -144,13 +164,13 @@ function browserUnderstands(cssProperty: string, value: string): boolean {
  * whether the browser understands it. Returns the value to apply, or why it was rejected.
  */
 /** `expected`: the property, or the variable's kind, whose expected values the warning names (style-explanations.ts). */
-function checkValue(raw: unknown, pattern: RegExp, expected: string, property: string, cssProperty: string, allowVariables: boolean): string | StyleRejection {
+function checkValue(raw: unknown, pattern: RegExp, expected: string, property: string, cssProperty: string, allowVariables: boolean): string | JudgedStyleRejection {
   if (typeof raw === 'number' && Number.isFinite(raw)) raw = String(raw);
-  if (typeof raw !== 'string') return rejection('style_value_not_allowed', property, 'Values are strings or numbers.');
+  if (typeof raw !== 'string') return rejection('style_value_not_allowed', property, 'not_text');
   if (raw.length > MAX_STYLE_VALUE_LENGTH) return rejection('style_too_long', property);
   const value = raw.trim();
-  if (value === '') return rejection('style_value_not_allowed', property, 'The value is empty.');
-  if (CONTROL_CHARACTER.test(value)) return rejection('style_value_not_allowed', property, 'Control characters are not allowed.');
+  if (value === '') return rejection('style_value_not_allowed', property, 'empty');
+  if (CONTROL_CHARACTER.test(value)) return rejection('style_value_not_allowed', property, 'control_character');
   const lowerCase = value.toLowerCase();
   const forbidden = FORBIDDEN_VALUE_TOKENS.find((token) => lowerCase.includes(token));
   if (forbidden) return rejection('style_value_not_allowed', property, undefined, { forbidden });
@@ -169,9 +189,9 @@ function checkValue(raw: unknown, pattern: RegExp, expected: string, property: s
 function sanitizeEntries(
   group: FieldStyleState | 'variables',
   value: unknown,
-  rejections: StyleRejection[],
-  notAnObject: string,
-  check: (name: string, raw: unknown, property: string) => [string, string] | StyleRejection,
+  rejections: JudgedStyleRejection[],
+  notAnObject: StyleRejectionHint,
+  check: (name: string, raw: unknown, property: string) => [string, string] | JudgedStyleRejection,
 ): Record<string, string> | undefined {
   const entries = readEntries(value);
   if (!entries) {
@@ -192,10 +212,10 @@ function sanitizeEntries(
 }
 
 /** A declaration: an allowed property, by its CSS name, with a value its pattern accepts. */
-function checkDeclaration(name: string, raw: unknown, property: string): [string, string] | StyleRejection {
+function checkDeclaration(name: string, raw: unknown, property: string): [string, string] | JudgedStyleRejection {
   const cssName = cssPropertyName(name);
   if (!Object.hasOwn(STYLE_PROPERTIES, cssName)) {
-    return rejection('style_property_not_allowed', property, cssName.startsWith('--') ? 'Set theme variables under "variables".' : undefined);
+    return rejection('style_property_not_allowed', property, cssName.startsWith('--') ? 'variable_as_property' : undefined);
   }
   const { pattern } = STYLE_PROPERTIES[cssName as AllowedStylePropertyName];
   const result = checkValue(raw, patternOf(`property ${cssName}`, pattern), cssName, property, cssName, true);
@@ -203,7 +223,7 @@ function checkDeclaration(name: string, raw: unknown, property: string): [string
 }
 
 /** A theme variable: a known one, holding a literal of its kind (no var() inside, so variables cannot chain or loop). */
-function checkVariable(name: string, raw: unknown, property: string): [string, string] | StyleRejection {
+function checkVariable(name: string, raw: unknown, property: string): [string, string] | JudgedStyleRejection {
   if (!Object.hasOwn(THEME_VARIABLES, name)) return rejection('style_variable_unknown', property);
   const { kind } = THEME_VARIABLES[name as ThemeVariableName];
   const result = checkValue(raw, patternOf(`variable ${kind}`, THEME_VARIABLE_PATTERNS[kind]), kind, property, PROPERTY_OF_VARIABLE_KIND[kind], false);
@@ -216,19 +236,19 @@ function checkVariable(name: string, raw: unknown, property: string): [string, s
  * `undefined` and `null` mean "no style". A rejection's message says what to write instead once
  * explained (explainStyleRejection in style-explanations.ts; style-check.ts does both).
  */
-export function judgeFieldStyle(style: unknown): SanitizedStyleResult {
-  const rejections: StyleRejection[] = [];
+export function judgeFieldStyle(style: unknown): JudgedStyleResult {
+  const rejections: JudgedStyleRejection[] = [];
   const sanitized: SanitizedFieldStyle = {};
   if (style === undefined || style === null) return { style: sanitized, rejections };
   const entries = readEntries(style);
   if (!entries) return { style: sanitized, rejections: [rejection('style_not_an_object', 'style')] };
   for (const [key, value] of entries) {
     if (key === 'variables') {
-      const variables = sanitizeEntries(key, value, rejections, 'Variables are an object such as { colorText: "#333" }.', checkVariable);
+      const variables = sanitizeEntries(key, value, rejections, 'variables_not_object', checkVariable);
       if (variables) sanitized.variables = variables;
     } else if ((FIELD_STYLE_STATES as readonly string[]).includes(key)) {
       const state = key as FieldStyleState;
-      const declarations = sanitizeEntries(state, value, rejections, 'Each state is an object of CSS declarations.', checkDeclaration);
+      const declarations = sanitizeEntries(state, value, rejections, 'state_not_object', checkDeclaration);
       if (declarations) sanitized[state] = declarations;
     } else {
       rejections.push(rejection('style_state_unknown', shown(key)));

@@ -61,7 +61,8 @@ test('the enforced budgets: 12 KB for each of the split fields\' frame pages; th
     ['card-frame', 15_700],
     ['lazy-billing', 2_900],
     ['lazy-bin', 700],
-    ['lazy-style-explanations', 1_100],
+    ['lazy-networks', 900],
+    ['lazy-style-explanations', 1_600],
     ['brand-icons', 800],
   ]);
   const scriptTag = BUDGETS.find((budget) => budget.id === 'script-tag')!;
@@ -74,7 +75,7 @@ test('the enforced budgets: 12 KB for each of the split fields\' frame pages; th
   expect(checkBudgets([{ id: 'split-fields', gzip: splitFields.maxGzip + 1 }], [splitFields]).passed).toBe(false);
   const cardFrame = BUDGETS.find((budget) => budget.id === 'card-frame')!;
   expect(cardFrame.goal).toBe(14_000);
-  expect(formatBudgetReport(checkBudgets([{ id: 'card-frame', gzip: 15_600 }], [cardFrame]))[0]).toContain('goal 14,000 B, not met: measured 15,507 B with its script inline');
+  expect(formatBudgetReport(checkBudgets([{ id: 'card-frame', gzip: 15_600 }], [cardFrame]))[0]).toContain('goal 14,000 B, not met: measured 15,421 B with its script inline');
   // The split fields' pages are within the goal itself: no budget of theirs needs a reason.
   expect(BUDGETS.filter((budget) => budget.id.startsWith('field-frame') || budget.id === 'controller-frame').map((budget) => budget.goal)).toEqual([undefined, undefined, undefined, undefined]);
 });

@@ -2,8 +2,9 @@
 // the field frame), in Chromium: what passes, and every kind of hostile value it must refuse.
 import { expect } from '@esm-bundle/chai';
 import { fieldCommandSchema } from '../../src/shared/protocol.ts';
-import { MAX_STYLE_PROPERTIES, STYLE_PROPERTIES, THEME_VARIABLES } from '../../src/shared/style-allowlist.ts';
-import { describeStyleRejection, mergeFieldStyles, type StyleErrorCode } from '../../src/shared/style-sanitizer.ts';
+import { FIELD_STYLE_STATES, MAX_STYLE_PROPERTIES, MAX_STYLE_VALUE_LENGTH, STYLE_PROPERTIES, THEME_VARIABLES } from '../../src/shared/style-allowlist.ts';
+import { explainStyleRejection, STYLE_ERROR_MESSAGES } from '../../src/shared/style-explanations.ts';
+import { describeStyleRejection, judgeFieldStyle, mergeFieldStyles, type StyleErrorCode } from '../../src/shared/style-sanitizer.ts';
 import { sanitizeFieldStyle } from '../../src/shared/style-check.ts';
 import { cssNameOf, FRAME_VARIABLE_NAMES } from '../../src/themes/frame-theme.ts';
 
@@ -330,5 +331,26 @@ describe('the theme variables of the card frame\'s boxes', () => {
       expect(result.rejections, `${name}: ${value}`).to.have.length(1);
       expect(result.style.variables ?? {}, `${name}: ${value}`).to.deep.equal({});
     }
+  });
+});
+
+describe('the words of a refused style (style-explanations.ts, a chunk of its own)', () => {
+  it('names every style state, every theme variable and the limits as the allowlist has them', () => {
+    expect(STYLE_ERROR_MESSAGES.style_state_unknown).to.equal(`Not a style state. Use ${FIELD_STYLE_STATES.join(', ')} or variables.`);
+    expect(STYLE_ERROR_MESSAGES.style_variable_unknown).to.equal(`Not a theme variable. Use ${Object.keys(THEME_VARIABLES).join(', ')}; in values, var(--payframe-…) without a fallback.`);
+    expect(STYLE_ERROR_MESSAGES.style_too_long).to.equal(`The value is longer than ${MAX_STYLE_VALUE_LENGTH} characters.`);
+    expect(STYLE_ERROR_MESSAGES.style_too_many_properties).to.equal(`More than ${MAX_STYLE_PROPERTIES} properties in one state.`);
+  });
+
+  it('a judged refusal carries codes only; explained, it reads as its code, its hint and what to write instead', () => {
+    const { rejections } = judgeFieldStyle({ base: { color: '', fontSize: 'url(x)', '--x': 'red' }, hover: {}, variables: 'red' });
+    expect(rejections.every((rejection) => !('message' in rejection))).to.equal(true);
+    expect(rejections.map(explainStyleRejection)).to.deep.equal([
+      { code: 'style_value_not_allowed', property: 'base.color', message: 'This value is not allowed for the property. The value is empty.' },
+      { code: 'style_value_not_allowed', property: 'base.fontSize', message: 'This value is not allowed for the property. It contains "url(", which could load a resource.' },
+      { code: 'style_property_not_allowed', property: 'base.--x', message: 'This CSS property is not on the allowlist. Set theme variables under "variables".' },
+      { code: 'style_state_unknown', property: 'hover', message: STYLE_ERROR_MESSAGES.style_state_unknown },
+      { code: 'style_not_an_object', property: 'variables', message: `${STYLE_ERROR_MESSAGES.style_not_an_object} Variables are an object such as { colorText: "#333" }.` },
+    ]);
   });
 });
