@@ -60,8 +60,9 @@ test('theme="dark" darkens the page-side chrome and the inputs inside the frames
   expect(await inputStyle(checkout, 'color', '::placeholder')).toBe('rgb(143, 152, 170)');
   expect(await boxStyle(checkout, 'background-color')).toBe(DARK_BACKGROUND);
   expect(await checkout.fieldElement('number').locator('label').evaluate((label) => getComputedStyle(label).color)).toBe('rgb(201, 206, 216)');
-  expect(await boxStyle(checkout, 'border-top-color')).toBe('rgb(122, 131, 150)');
-  expect(await boxStyle(checkout, 'box-shadow')).toBe('none');
+  // Polled: the box eases its border colour and shadow into the theme's (a 0.15 s transition).
+  await expect.poll(() => boxStyle(checkout, 'border-top-color')).toBe('rgb(122, 131, 150)');
+  await expect.poll(() => boxStyle(checkout, 'box-shadow')).toBe('none');
   expect(await checkout.payButton().evaluate((button) => getComputedStyle(button).backgroundColor)).toBe('rgb(31, 111, 214)');
   await checkout.type('number', '4242');
   await checkout.input('expiry').focus();
@@ -76,7 +77,8 @@ test('theme="minimal": an underline per field, square corners, no shadow', async
   await expect.poll(() => boxStyle(checkout, 'border-top-width')).toBe('0px');
   expect(await boxStyle(checkout, 'border-bottom-width')).toBe('1px');
   expect(await boxStyle(checkout, 'border-radius')).toBe('0px');
-  expect(await boxStyle(checkout, 'box-shadow')).toBe('none');
+  // Polled: the box eases its shadow away (a 0.15 s transition).
+  await expect.poll(() => boxStyle(checkout, 'box-shadow')).toBe('none');
   expect(await checkout.payButton().evaluate((button) => getComputedStyle(button).backgroundColor)).toBe(LIGHT_TEXT);
   await expect.poll(() => inputStyle(checkout, 'background-color')).toBe('rgba(0, 0, 0, 0)');
   expect(await violationsOverThePage(page, checkout)).toEqual(NO_VIOLATIONS);
@@ -191,7 +193,7 @@ test('the card frame draws its boxes from the theme variables, and its allowlist
   // The frame's focus ring and focused border come from the variables too.
   await checkout.input('expiry').focus();
   await expect.poll(() => boxStyle(checkout, 'box-shadow', 'expiry')).toBe('rgb(200, 100, 0) 0px 0px 0px 3px');
-  expect(await boxStyle(checkout, 'border-top-color', 'expiry')).toBe('rgb(0, 0, 160)');
+  await expect.poll(() => boxStyle(checkout, 'border-top-color', 'expiry')).toBe('rgb(0, 0, 160)');
   expect(await boxStyle(checkout, 'border-top-color', 'number')).toBe('rgb(0, 128, 0)');
 
   // A valid shadow is applied (the variables are read again when the theme changes).
