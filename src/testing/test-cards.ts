@@ -29,6 +29,12 @@ export const TEST_CARDS: readonly TestCard[] = Object.freeze([
   { id: 'visa', number: '4242424242424242', outcome: 'success', description: 'Visa, pays' },
   { id: 'mastercard', number: '5555555555554444', outcome: 'success', description: 'Mastercard, pays' },
   { id: 'amex', number: '378282246310005', outcome: 'success', description: 'American Express, pays' },
+  { id: 'visa-debit', number: '4000056655665556', outcome: 'success', description: 'Visa debit, pays' },
+  { id: 'mastercard-2', number: '2223003122003222', outcome: 'success', description: 'Mastercard 2-series, pays' },
+  { id: 'discover', number: '6011111111111117', outcome: 'success', description: 'Discover, pays' },
+  { id: 'diners', number: '36227206271667', outcome: 'success', description: 'Diners Club (14 digits), pays' },
+  { id: 'jcb', number: '3566002020360505', outcome: 'success', description: 'JCB, pays' },
+  { id: 'unionpay', number: '6205500000000000004', outcome: 'success', description: 'UnionPay (19 digits), pays' },
   { id: 'generic-decline', number: '4000000000000002', outcome: 'generic_decline', description: 'Declined' },
   { id: 'insufficient-funds', number: '4000000000009995', outcome: 'insufficient_funds', description: 'Declined: insufficient funds' },
   { id: 'lost-card', number: '4000000000009987', outcome: 'lost_card', description: 'Declined: lost card' },
@@ -36,10 +42,10 @@ export const TEST_CARDS: readonly TestCard[] = Object.freeze([
   { id: 'expired-card', number: '4000000000000069', outcome: 'expired_card', description: 'Declined: expired card' },
   { id: 'incorrect-cvc', number: '4000000000000127', outcome: 'incorrect_cvc', description: 'Declined: incorrect CVC' },
   { id: 'processing-error', number: '4000000000000119', outcome: 'processing_error', description: 'Processing error' },
-  { id: '3ds-required', number: '4000002760003184', outcome: '3ds_required', description: '3-D Secure challenge (DE)' },
-  { id: '3ds-required-us', number: '4000000000003220', outcome: '3ds_required', description: '3-D Secure challenge' },
-  { id: '3ds-then-insufficient-funds', number: '4000008260003178', outcome: '3ds_required_then_insufficient_funds', description: '3-D Secure challenge, then declined: insufficient funds (GB)' },
-  { id: '3ds-optional', number: '4000000000003055', outcome: '3ds_optional', description: '3-D Secure, frictionless' },
+  { id: '3ds-challenge', number: '4000002760003184', outcome: '3ds_required', description: '3-D Secure challenge (DE)' },
+  { id: '3ds-challenge-2', number: '4000000000003220', outcome: '3ds_required', description: '3-D Secure challenge' },
+  { id: '3ds-challenge-declined', number: '4000008260003178', outcome: '3ds_required_then_insufficient_funds', description: '3-D Secure challenge, then declined: insufficient funds (GB)' },
+  { id: '3ds-frictionless', number: '4000000000003055', outcome: '3ds_optional', description: '3-D Secure, frictionless' },
 ]);
 
 /** The test card with this id; an unknown id throws a typed error naming the known ones. */
