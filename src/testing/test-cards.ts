@@ -1,5 +1,6 @@
 // The sandbox's test cards and what paying with each does: the one list the sandbox, the demo
 // page and merchants' tests read. Pure data, so the sandbox can import it without Playwright.
+import { PayframeTestingError } from './testing-error.ts';
 
 /** Stripe's decline codes, or 3-D Secure: `3ds_required` challenges, `3ds_optional` is frictionless. */
 export type TestCardOutcome =
@@ -52,7 +53,5 @@ export const TEST_CARDS: readonly TestCard[] = Object.freeze([
 export function testCard(id: string): TestCard {
   const card = TEST_CARDS.find((candidate) => candidate.id === id);
   if (card) return card;
-  const error = new Error(`No sandbox test card "${id}". Known: ${TEST_CARDS.map((c) => c.id).join(', ')}.`);
-  (error as Error & { code: string }).code = 'unknown_test_card';
-  throw error;
+  throw new PayframeTestingError('unknown_test_card', `No sandbox test card "${id}". Known: ${TEST_CARDS.map((c) => c.id).join(', ')}.`);
 }
