@@ -44,14 +44,20 @@ export async function clearField(target: FieldEntryTarget, field: CardField): Pr
 }
 
 /**
- * Waits until the merchant page holds the state the field now shows the shopper (empty, complete).
+ * Waits until the merchant page holds the state the field now shows the shopper (empty, complete,
+ * an error or none).
  * The frame's change message crosses processes on its own path: a tokenize() sent right after
  * typing could overtake it and find the field still incomplete.
  */
 export async function settleField(target: FieldEntryTarget, field: CardField): Promise<void> {
-  let shown: { empty: boolean; complete: boolean } | undefined;
+  let shown: { empty: boolean; complete: boolean; invalid: boolean } | undefined;
   await onInput(target, field, 'read', async (input) => {
-    shown = await input.evaluate((element) => ({ empty: (element as HTMLInputElement).value === '', complete: (element.closest('.field') ?? document.body).classList.contains('complete') }), undefined, { timeout: target.timeout });
+    // What the shopper sees: the value, the field's complete mark, and an error shown (aria-invalid, set with the error line).
+    shown = await input.evaluate(
+      (element) => ({ empty: (element as HTMLInputElement).value === '', complete: (element.closest('.field') ?? document.body).classList.contains('complete'), invalid: element.getAttribute('aria-invalid') === 'true' }),
+      undefined,
+      { timeout: target.timeout },
+    );
   });
   await waitForFieldState(target.host, field, shown!, target.timeout);
 }

@@ -2,7 +2,7 @@
 // page see it: types into the real frames, reads the states the page gets, presses Pay, and meets
 // the sandbox's 3-D Secure challenge. Node (Playwright tests); no browser security is turned off.
 import type { Locator, Page } from '@playwright/test';
-import { clearField, typeIntoField, type FieldEntryTarget } from './card-entry.ts';
+import { clearField, settleField, typeIntoField, type FieldEntryTarget } from './card-entry.ts';
 import { CARD_FIELDS, fieldFrame, fieldInput, type CardField, type CheckoutLayout } from './field-inputs.ts';
 import { eventCount, fieldStatesSeen, toOutcome, waitForOutcome, type CheckoutOutcome, type FieldStateSeen, type OutcomeEvent } from './page-events.ts';
 import { clickWhenPlaced } from './stable-click.ts';
@@ -89,16 +89,23 @@ export class PayframeCheckoutDriver {
     return CARD_FIELDS.filter((field) => ['number', 'expiry', 'cvc'].includes(field) || billing.includes(field));
   }
 
-  /** A field's state as the merchant page got it in payframe-change: empty, complete, valid, brand, error code and message. */
+  /**
+   * A field's state as the merchant page got it in payframe-change: empty, complete, valid, brand,
+   * error code and message. Read once the page has caught up with what the field shows (an error
+   * shown when focus left it, say, comes in a message of its own).
+   */
   async fieldState(field: CardField): Promise<FieldStateSeen> {
     await this.checkField(field);
+    await settleField(this.entry, field);
     return (await fieldStatesSeen(this.host))[field] ?? { ...UNTOUCHED };
   }
 
-  /** Every field's state as the merchant page got it. */
+  /** Every field's state as the merchant page got it, each caught up as in fieldState(). */
   async fieldStates(): Promise<Partial<Record<CardField, FieldStateSeen>>> {
+    const fields = await this.fields();
+    for (const field of fields) await settleField(this.entry, field);
     const seen = await fieldStatesSeen(this.host);
-    return Object.fromEntries((await this.fields()).map((field) => [field, seen[field] ?? { ...UNTOUCHED }]));
+    return Object.fromEntries(fields.map((field) => [field, seen[field] ?? { ...UNTOUCHED }]));
   }
 
   /** The drop-in's pay button. */

@@ -77,20 +77,21 @@ export async function fieldStatesSeen(host: Locator): Promise<Record<string, Fie
 }
 
 /**
- * Waits in the page until this checkout's state for `field` has `empty` and `complete` as given
- * (a field never heard from is empty and not complete), woken by each event, up to `timeout` ms.
+ * Waits in the page until this checkout's state for `field` has `empty`, `complete` and an error
+ * (`invalid`) as given (a field never heard from is empty, not complete, without error), woken by
+ * each event, up to `timeout` ms.
  */
-export async function waitForFieldState(host: Locator, field: string, wanted: { empty: boolean; complete: boolean }, timeout: number): Promise<void> {
+export async function waitForFieldState(host: Locator, field: string, wanted: { empty: boolean; complete: boolean; invalid: boolean }, timeout: number): Promise<void> {
   const reached = await host.evaluate(
     (element, { field: name, wanted: target, timeout: limit }) => {
       const events = (window as unknown as Record<symbol, { log: { type: string; detail: unknown; hosts: Element[] }[]; waiters: Set<() => void> }>)[Symbol.for('payframe.testing.events')]!;
       const matches = () => {
-        let state = { empty: true, complete: false };
+        let state: { empty: boolean; complete: boolean; error?: unknown } = { empty: true, complete: false };
         for (const entry of events.log) {
-          const detail = entry.detail as { field: string; empty: boolean; complete: boolean };
+          const detail = entry.detail as { field: string; empty: boolean; complete: boolean; error?: unknown };
           if (entry.type === 'payframe-change' && entry.hosts.includes(element) && detail.field === name) state = detail;
         }
-        return state.empty === target.empty && state.complete === target.complete;
+        return state.empty === target.empty && state.complete === target.complete && (state.error !== undefined) === target.invalid;
       };
       if (matches()) return true;
       return new Promise<boolean>((resolve) => {
@@ -109,7 +110,7 @@ export async function waitForFieldState(host: Locator, field: string, wanted: { 
     },
     { field, wanted, timeout },
   );
-  if (!reached) throw new PayframeTestingError('state_timeout', `The merchant page did not get the ${field} field's state (${wanted.empty ? 'empty' : 'filled'}, ${wanted.complete ? 'complete' : 'not complete'}) within ${timeout} ms.`);
+  if (!reached) throw new PayframeTestingError('state_timeout', `The merchant page did not get the ${field} field's state (${wanted.empty ? 'empty' : 'filled'}, ${wanted.complete ? 'complete' : 'not complete'}, ${wanted.invalid ? 'an error' : 'no error'}) within ${timeout} ms.`);
 }
 
 /** Waits for this checkout's first event of `types` after the first `since` ones, as an outcome. */
