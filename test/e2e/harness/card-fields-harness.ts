@@ -10,6 +10,9 @@ import { findCheckout } from '../../../src/testing/find-checkout.ts';
 import { ensureRecording } from '../../../src/testing/page-events.ts';
 import { settleField } from '../../../src/testing/card-entry.ts';
 
+/** How long a payframe/testing step may wait here: under the suites' 30 s test timeout, with room for a loaded CI machine. */
+const DRIVER_TIMEOUT = 20_000;
+
 export class CardFieldsHarness {
   /** True for the drop-in's one card frame, false for split fields' frame per field. */
   readonly cardFrame: boolean;
@@ -25,7 +28,7 @@ export class CardFieldsHarness {
 
   /** payframe/testing's driver for this host (no wait: waitReady() waits). */
   driver(): PayframeCheckoutDriver {
-    return new PayframeCheckoutDriver(this.page, this.page.locator(this.host), this.cardFrame ? 'drop-in' : 'split-fields', 10_000);
+    return new PayframeCheckoutDriver(this.page, this.page.locator(this.host), this.cardFrame ? 'drop-in' : 'split-fields', DRIVER_TIMEOUT);
   }
 
   /** The drop-in's card frame element on the page. */
@@ -60,7 +63,7 @@ export class CardFieldsHarness {
   }
 
   async waitReady(): Promise<void> {
-    await findCheckout(this.page.locator(this.host), { timeout: 10_000 });
+    await findCheckout(this.page.locator(this.host), { timeout: DRIVER_TIMEOUT });
   }
 
   /** Types like a shopper, one key at a time, after what the field already holds. */
@@ -76,7 +79,7 @@ export class CardFieldsHarness {
    */
   async settled(kind: FieldKind): Promise<void> {
     await ensureRecording(this.page);
-    await settleField({ host: this.page.locator(this.host), layout: this.cardFrame ? 'drop-in' : 'split-fields', timeout: 10_000 }, kind);
+    await settleField({ host: this.page.locator(this.host), layout: this.cardFrame ? 'drop-in' : 'split-fields', timeout: DRIVER_TIMEOUT }, kind);
   }
 
   /** Types a whole card, waiting for focus to move on where the field completes. */

@@ -17,7 +17,7 @@ export interface OpenChallenge {
  * the frame here: Playwright's moves focus into it, where Escape no longer reaches the dialog.)
  */
 export async function waitForChallenge(page: Page, host = 'payframe-checkout'): Promise<OpenChallenge> {
-  const threeDSecure = await waitForModalChallenge(page, page.locator(host), 10_000);
+  const threeDSecure = await waitForModalChallenge(page, page.locator(host), 20_000);
   const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
   await expect(dialog).toBeVisible();
   const challenge = page.frameLocator(`${host} dialog iframe`);
