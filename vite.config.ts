@@ -140,8 +140,9 @@ const modes: Record<string, UserConfig> = {
       ...shared.build,
       outDir: resolve(dist, 'esm'),
       minify: false,
-      lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: () => 'index.js' },
-      rollupOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^@stripe\/stripe-js(\/|$)/] },
+      // testing: the payframe/testing entry for merchants' Playwright tests (no browser page loads it)
+      lib: { entry: { index: resolve(root, 'src/index.ts'), testing: resolve(root, 'src/testing/index.ts') }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+      rollupOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^@stripe\/stripe-js(\/|$)/, /^@playwright\//] },
     },
   },
   'next-action': {

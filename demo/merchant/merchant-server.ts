@@ -6,6 +6,7 @@ import http from 'node:http';
 import { basename, join } from 'node:path';
 import { contentTypeOf } from '../../src/node/http/content-types.ts';
 import { PaymentIntentsApi } from './payment-intents-api.ts';
+import { TEST_CARDS } from '../../src/testing/test-cards.ts';
 
 export interface MerchantServerConfig {
   fieldsOrigin: string;
@@ -65,6 +66,9 @@ function resolveFile(path: string, config: MerchantServerConfig): string | undef
   return existsSync(file) ? file : undefined;
 }
 
+/** The demo page's test cards: the sandbox's own list (src/testing/test-cards.ts), as a module the page imports. */
+const TEST_CARDS_MODULE = `// The sandbox's test cards (src/testing/test-cards.ts), served by the demo's server.\nexport const TEST_CARDS = ${JSON.stringify(TEST_CARDS)};\n`;
+
 /** `config` is read on every request, so it may be completed after the server starts listening. */
 export function createMerchantServer(config: MerchantServerConfig): http.Server {
   // A getter, so the gateway's address filled in later (servers.ts) reaches the backend too.
@@ -82,6 +86,10 @@ export function createMerchantServer(config: MerchantServerConfig): http.Server 
       return;
     }
     const path = new URL(request.url ?? '/', 'http://merchant.invalid').pathname;
+    if (path === '/test-cards.js' && request.method === 'GET') {
+      response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' }).end(TEST_CARDS_MODULE);
+      return;
+    }
     const file = request.method === 'GET' ? resolveFile(path, config) : undefined;
     const isExtraPage = /^\/[\w-]+\//.test(path);
     if (!file) {

@@ -1,7 +1,17 @@
 // @ts-check
 // The demo's test scenarios (merchant realm): Stripe's published test card numbers and what the
 // sandbox gateway does with each. These are public test numbers, shown for the shopper to type;
-// the page never puts them, or anything else, into the card fields.
+// the page never puts them, or anything else, into the card fields. The numbers are the sandbox's
+// own list (TEST_CARDS, src/testing/test-cards.ts, served as /test-cards.js): one list for the
+// sandbox, this page and merchants' tests (payframe/testing).
+import { TEST_CARDS } from './test-cards.js';
+
+/** The sandbox's test card number with this id. @param {string} id */
+function numberOf(id) {
+  const card = TEST_CARDS.find((candidate) => candidate.id === id);
+  if (!card) throw new Error(`The sandbox has no test card "${id}"`);
+  return card.number;
+}
 
 /**
  * @typedef {{ status: 'succeeded' } | { status: 'requires_payment_method', code: string, declineCode?: string } | { notSent: string }} ExpectedOutcome
@@ -36,27 +46,27 @@ function decline(id, name, number, code, declineCode, description) {
 
 /** @type {Scenario[]} */
 export const SCENARIOS = [
-  success({ id: 'visa', name: 'Visa', number: '4242424242424242', cvc: '123' }),
-  success({ id: 'visa-debit', name: 'Visa debit', number: '4000056655665556', cvc: '123', description: 'The payment succeeds; the token says funding: debit.' }),
-  success({ id: 'mastercard', name: 'Mastercard', number: '5555555555554444', cvc: '123' }),
-  success({ id: 'mastercard-2', name: 'Mastercard 2-series', number: '2223003122003222', cvc: '123' }),
-  success({ id: 'amex', name: 'American Express', number: '378282246310005', cvc: '1234', description: 'The payment succeeds. Spaced 4-6-5, with a 4-digit CVC.' }),
-  success({ id: 'discover', name: 'Discover', number: '6011111111111117', cvc: '123' }),
-  success({ id: 'diners', name: 'Diners Club', number: '36227206271667', cvc: '123', description: 'The payment succeeds. 14 digits, spaced 4-6-4.' }),
-  success({ id: 'jcb', name: 'JCB', number: '3566002020360505', cvc: '123' }),
-  success({ id: 'unionpay', name: 'UnionPay', number: '6205500000000000004', cvc: '123', description: 'The payment succeeds. 19 digits.' }),
-  decline('generic-decline', 'Generic decline', '4000000000000002', 'card_declined', 'generic_decline', 'Declined: card_declined / generic_decline. The card stays in the fields, so the shopper can fix it and pay again.'),
-  decline('insufficient-funds', 'Insufficient funds', '4000000000009995', 'card_declined', 'insufficient_funds', 'Declined: card_declined / insufficient_funds. The card stays in the fields, so the shopper can fix it and pay again.'),
-  decline('lost-card', 'Lost card', '4000000000009987', 'card_declined', 'lost_card', 'Declined: card_declined / lost_card. The shopper reads only "Your card was declined."'),
-  decline('stolen-card', 'Stolen card', '4000000000009979', 'card_declined', 'stolen_card', 'Declined: card_declined / stolen_card. The shopper reads only "Your card was declined."'),
-  decline('expired-card', 'Expired card', '4000000000000069', 'expired_card', 'expired_card', 'Declined by the bank: expired_card, although the expiry typed is in the future.'),
-  decline('incorrect-cvc', 'Incorrect CVC', '4000000000000127', 'incorrect_cvc', 'incorrect_cvc', 'Declined by the bank: incorrect_cvc, whatever CVC is typed.'),
-  decline('processing-error', 'Processing error', '4000000000000119', 'processing_error', 'processing_error', 'Declined: processing_error. Paying again gives the same answer with this card.'),
+  success({ id: 'visa', name: 'Visa', number: numberOf('visa'), cvc: '123' }),
+  success({ id: 'visa-debit', name: 'Visa debit', number: numberOf('visa-debit'), cvc: '123', description: 'The payment succeeds; the token says funding: debit.' }),
+  success({ id: 'mastercard', name: 'Mastercard', number: numberOf('mastercard'), cvc: '123' }),
+  success({ id: 'mastercard-2', name: 'Mastercard 2-series', number: numberOf('mastercard-2'), cvc: '123' }),
+  success({ id: 'amex', name: 'American Express', number: numberOf('amex'), cvc: '1234', description: 'The payment succeeds. Spaced 4-6-5, with a 4-digit CVC.' }),
+  success({ id: 'discover', name: 'Discover', number: numberOf('discover'), cvc: '123' }),
+  success({ id: 'diners', name: 'Diners Club', number: numberOf('diners'), cvc: '123', description: 'The payment succeeds. 14 digits, spaced 4-6-4.' }),
+  success({ id: 'jcb', name: 'JCB', number: numberOf('jcb'), cvc: '123' }),
+  success({ id: 'unionpay', name: 'UnionPay', number: numberOf('unionpay'), cvc: '123', description: 'The payment succeeds. 19 digits.' }),
+  decline('generic-decline', 'Generic decline', numberOf('generic-decline'), 'card_declined', 'generic_decline', 'Declined: card_declined / generic_decline. The card stays in the fields, so the shopper can fix it and pay again.'),
+  decline('insufficient-funds', 'Insufficient funds', numberOf('insufficient-funds'), 'card_declined', 'insufficient_funds', 'Declined: card_declined / insufficient_funds. The card stays in the fields, so the shopper can fix it and pay again.'),
+  decline('lost-card', 'Lost card', numberOf('lost-card'), 'card_declined', 'lost_card', 'Declined: card_declined / lost_card. The shopper reads only "Your card was declined."'),
+  decline('stolen-card', 'Stolen card', numberOf('stolen-card'), 'card_declined', 'stolen_card', 'Declined: card_declined / stolen_card. The shopper reads only "Your card was declined."'),
+  decline('expired-card', 'Expired card', numberOf('expired-card'), 'expired_card', 'expired_card', 'Declined by the bank: expired_card, although the expiry typed is in the future.'),
+  decline('incorrect-cvc', 'Incorrect CVC', numberOf('incorrect-cvc'), 'incorrect_cvc', 'incorrect_cvc', 'Declined by the bank: incorrect_cvc, whatever CVC is typed.'),
+  decline('processing-error', 'Processing error', numberOf('processing-error'), 'processing_error', 'processing_error', 'Declined: processing_error. Paying again gives the same answer with this card.'),
   {
     id: '3ds-challenge',
     group: 'three-d-secure',
     name: 'Challenge, then succeeds',
-    number: '4000002760003184',
+    number: numberOf('3ds-challenge'),
     cvc: '123',
     intent: { status: 'succeeded' },
     challenge: true,
@@ -66,7 +76,7 @@ export const SCENARIOS = [
     id: '3ds-challenge-2',
     group: 'three-d-secure',
     name: 'Challenge, then succeeds',
-    number: '4000000000003220',
+    number: numberOf('3ds-challenge-2'),
     cvc: '123',
     intent: { status: 'succeeded' },
     challenge: true,
@@ -76,7 +86,7 @@ export const SCENARIOS = [
     id: '3ds-challenge-declined',
     group: 'three-d-secure',
     name: 'Challenge, then declined',
-    number: '4000008260003178',
+    number: numberOf('3ds-challenge-declined'),
     cvc: '123',
     intent: { status: 'requires_payment_method', code: 'card_declined', declineCode: 'insufficient_funds' },
     challenge: true,
@@ -86,7 +96,7 @@ export const SCENARIOS = [
     id: '3ds-frictionless',
     group: 'three-d-secure',
     name: 'Frictionless',
-    number: '4000000000003055',
+    number: numberOf('3ds-frictionless'),
     cvc: '123',
     intent: { status: 'succeeded' },
     challenge: false,

@@ -10,6 +10,7 @@ import type { CardFieldsHarness } from './harness/card-fields-harness.ts';
 import { findSecrets } from './harness/secrets.ts';
 import { collectLoot, installSkimmer } from './harness/skimmer.ts';
 import { completeChallenge, waitForChallenge } from './harness/three-d-secure-challenge.ts';
+import { TEST_CARDS } from '../../src/testing/test-cards.ts';
 
 /** Any CVC passes the sandbox; one the page never shows makes its absence meaningful. */
 const CVC = '917';
@@ -328,4 +329,15 @@ test('the theme and language switchers restyle and relabel both checkouts at onc
   await expect(page.locator('#checkout')).not.toHaveAttribute('theme');
   await expect(numberLabel).toHaveText('Card number');
   await expect(numberBox).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+});
+
+test("the scenario list offers every sandbox test card (payframe/testing's TEST_CARDS), each showing its own number", async ({ page, demo, checkout }) => {
+  await page.goto(demo.merchantUrl);
+  await checkout.waitReady();
+  const offered = await page.locator('input[name="scenario"]').evaluateAll((radios) => radios.map((radio) => (radio as HTMLInputElement).value));
+  expect(offered.filter((id) => TEST_CARDS.some((card) => card.id === id)).sort()).toEqual(TEST_CARDS.map((card) => card.id).sort());
+  for (const card of TEST_CARDS) {
+    await page.locator(`input[name="scenario"][value="${card.id}"]`).check();
+    expect((await page.locator('#scenario-number').textContent())!.replace(/\s/g, ''), card.id).toBe(card.number);
+  }
 });

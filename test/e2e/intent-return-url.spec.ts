@@ -8,6 +8,7 @@ import type { DemoServers } from '../../demo/servers.ts';
 import type { CardFieldsHarness } from './harness/card-fields-harness.ts';
 import { createIntent, readIntent, type CreatedIntent } from './harness/intent-server.ts';
 import { waitForChallenge } from './harness/three-d-secure-challenge.ts';
+import { findCheckout, type ThreeDSecureChallenge } from '../../src/testing/index.ts';
 import { expect, test } from './harness/three-d-secure-fixtures.ts';
 
 const THREE_D_SECURE = { number: '4000002760003184', expiry: '1234', cvc: '123' };
@@ -75,33 +76,36 @@ test.beforeEach(async ({ page, demo }) => {
 });
 
 /** Pays with the 3-D Secure card while the bank's page refuses frames: the checkout must leave for it. */
-async function payIntoRedirect(page: Page, demo: DemoServers, checkout: CardFieldsHarness): Promise<void> {
+async function payIntoRedirect(page: Page, demo: DemoServers, checkout: CardFieldsHarness): Promise<ThreeDSecureChallenge> {
   await openCheckout(page, demo, checkout, { 'client-secret': intent.clientSecret, 'return-url': returnUrl });
   await checkout.fillCard(THREE_D_SECURE);
   await checkout.payButton().click();
   // The modal opens and its frame is refused (the shopper sees the browser's error page there, which
   // the merchant page cannot tell from a bank's page): the shopper says so, and the tab goes to the
-  // bank's page itself.
-  const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: NOT_SHOWING }).click();
-  await page.waitForURL((url) => url.href.startsWith(`${demo.gatewayUrl}/3ds/challenge/`));
+  // bank's page itself (payframe/testing's showFullPage(), which presses the dialog's way out).
+  const inModal = await checkout.driver().threeDSecureChallenge();
+  await expect(page.getByRole('dialog', { name: 'Confirm your payment' }).getByRole('button', { name: NOT_SHOWING })).toBeVisible();
+  const onPage = await inModal.showFullPage();
+  expect(onPage.place).toBe('full-page');
+  expect(page.url().startsWith(`${demo.gatewayUrl}/3ds/challenge/`)).toBe(true);
   expect(new URL(page.url()).searchParams.has('parent_origin')).toBe(false);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm your payment');
+  return onPage;
 }
 
 test('a bank page that refuses frames: full-page redirect, Complete, and the return page reports succeeded', async ({ page, demo, checkout, threeDSecure }) => {
   await threeDSecure.set({ frameable: false });
   const confirms = recordConfirms(page, demo);
-  await payIntoRedirect(page, demo, checkout);
+  const challenge = await payIntoRedirect(page, demo, checkout);
   // The confirm carried the checkout's return-url, as Stripe's confirm does.
   expect(confirms()).toHaveLength(1);
   expect(new URLSearchParams(confirms()[0]!.postData() ?? '').get('return_url')).toBe(returnUrl);
 
-  await page.getByLabel('One-time code').fill((await page.locator('.code').textContent())!.trim());
-  await page.getByRole('button', { name: 'Complete authentication' }).click();
-  await page.waitForURL((url) => url.href.startsWith(returnUrl));
-  await checkout.waitReady();
+  await challenge.complete();
+  expect(page.url().startsWith(returnUrl)).toBe(true);
+  // payframe/testing reads the outcome the return page's checkout reports.
+  const back = await findCheckout(page.locator('payframe-checkout'));
+  expect(await back.outcome()).toEqual({ status: 'paid', paymentIntent: { id: intent.id, status: 'succeeded' } });
 
   await expect.poll(() => seenEvents(page)).toEqual([{ type: 'payframe-payment', detail: { paymentIntent: { id: intent.id, status: 'succeeded' } } }]);
   await expect(formError(page)).toHaveText('');
@@ -119,10 +123,11 @@ test('a bank page that refuses frames: full-page redirect, Complete, and the ret
 
 test('Fail on the full-page challenge: the return page shows why, from the gateway, not from redirect_status', async ({ page, demo, checkout, threeDSecure }) => {
   await threeDSecure.set({ frameable: false });
-  await payIntoRedirect(page, demo, checkout);
-  await page.getByRole('button', { name: 'Fail authentication' }).click();
-  await page.waitForURL((url) => url.href.startsWith(returnUrl));
-  await checkout.waitReady();
+  const challenge = await payIntoRedirect(page, demo, checkout);
+  await challenge.fail();
+  expect(page.url().startsWith(returnUrl)).toBe(true);
+  const back = await findCheckout(page.locator('payframe-checkout'));
+  expect(await back.outcome()).toMatchObject({ status: 'failed', error: { code: 'payment_intent_authentication_failure' } });
 
   await expect.poll(async () => (await seenEvents(page)).map((event) => event.detail.error?.code)).toEqual(['payment_intent_authentication_failure']);
   const [event] = await seenEvents(page);

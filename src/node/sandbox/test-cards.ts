@@ -3,6 +3,7 @@
 import { cvcOptionalFor } from '../../shared/card-brands.ts';
 import { detectBrand, cvcLengths, type StripeCardBrand } from './card-brand.ts';
 import type { IssuerCheckResults } from './card-checks.ts';
+import { TEST_CARDS, type TestCardOutcome } from '../../testing/test-cards.ts';
 
 export type CardFunding = 'credit' | 'debit' | 'prepaid' | 'unknown';
 
@@ -12,23 +13,9 @@ export interface CardMetadata {
   country: string;
 }
 
-/**
- * What paying with the card does. Tokenizing always succeeds, as in Stripe: declines and
- * authentication happen at payment time (card-declines.ts, card-payments.ts). Decline tags are
- * Stripe's decline codes; `3ds_required` cards need a challenge, `3ds_optional` ones pass frictionless.
- */
-export type TestCardOutcome =
-  | 'success'
-  | 'generic_decline'
-  | 'insufficient_funds'
-  | 'lost_card'
-  | 'stolen_card'
-  | 'expired_card'
-  | 'incorrect_cvc'
-  | 'processing_error'
-  | '3ds_required'
-  | '3ds_required_then_insufficient_funds'
-  | '3ds_optional';
+// What paying with a card does: the shared list (src/testing/test-cards.ts). Tokenizing always
+// succeeds, as in Stripe: declines and authentication happen at payment time.
+export type { TestCardOutcome } from '../../testing/test-cards.ts';
 
 // https://docs.stripe.com/testing#cards
 const KNOWN_CARD_METADATA: ReadonlyMap<string, CardMetadata> = new Map([
@@ -54,20 +41,9 @@ const KNOWN_CARD_METADATA: ReadonlyMap<string, CardMetadata> = new Map([
   ['4000008260003178', { brand: 'visa', funding: 'credit', country: 'GB' }],
 ]);
 
-// https://docs.stripe.com/testing#declined-payments and #regulatory-cards
-const OUTCOME_BY_NUMBER: ReadonlyMap<string, TestCardOutcome> = new Map([
-  ['4000000000000002', 'generic_decline'],
-  ['4000000000009995', 'insufficient_funds'],
-  ['4000000000009987', 'lost_card'],
-  ['4000000000009979', 'stolen_card'],
-  ['4000000000000069', 'expired_card'],
-  ['4000000000000127', 'incorrect_cvc'],
-  ['4000000000000119', 'processing_error'],
-  ['4000002760003184', '3ds_required'],
-  ['4000000000003220', '3ds_required'],
-  ['4000008260003178', '3ds_required_then_insufficient_funds'],
-  ['4000000000003055', '3ds_optional'],
-]);
+const OUTCOME_BY_NUMBER: ReadonlyMap<string, TestCardOutcome> = new Map(
+  TEST_CARDS.map((card) => [card.number, card.outcome]),
+);
 
 /** Metadata for a digits-only number; cards not in Stripe's list get brand by prefix, credit, US. */
 export function cardMetadata(digits: string): CardMetadata {

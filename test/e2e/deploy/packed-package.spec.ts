@@ -3,12 +3,16 @@
 // `npx --no-install payframe sandbox` and `npx --no-install payframe fields` started from there as
 // real processes. A plain merchant page that loads payframe.js from that fields origin, and
 // imports nothing from this repository, pays a test card in Chromium; a site not listed for the
-// key gets no inputs. One pack and one install serve every test of this file.
+// key gets no inputs. One pack and one install serve every test of this file. And a shop's own
+// Playwright suite (test/merchant-suite/, the README's "Testing your checkout" samples) in an empty
+// folder of its own, with only the tarball and @playwright/test installed, pays through
+// payframe/testing against the installed `payframe sandbox` and `payframe fields`.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { freePort } from '../harness/free-port.ts';
+import { chromiumLaunchOptions } from '../../browser/launch-options.mjs';
 import {
   REPO_ROOT,
   createPaymentIntent,
@@ -53,6 +57,7 @@ function stageRepository(): string {
 }
 
 let installFolder: string;
+let tarballPath: string;
 /** The copy, the tarball and the install: removed after the file's tests. */
 const scratch: string[] = [];
 let sandbox: RunningProcess;
@@ -72,6 +77,7 @@ test.beforeAll(async () => {
   const [tarball] = readdirSync(tarballs).filter((name) => name.endsWith('.tgz'));
   expect(tarball).toMatch(/^payframe-\d+\.\d+\.\d+\.tgz$/);
 
+  tarballPath = join(tarballs, tarball!);
   installFolder = tempFolder('merchant');
   scratch.push(installFolder);
   writeFileSync(join(installFolder, 'package.json'), JSON.stringify({ name: 'a-shop', version: '1.0.0', private: true }));
@@ -147,4 +153,44 @@ test('a bad configuration file stops the installed command with exit status 2 an
   expect(run.status).toBe(2);
   expect(run.stderr).toContain(`accounts[0].allowedOrigins[0]: "${shop.url}/": expected an origin`);
   expect(run.stderr).not.toMatch(/^\s+at /m);
+});
+
+/** The shop's own test suite: its files as the README shows them. */
+const MERCHANT_SUITE = join(REPO_ROOT, 'test', 'merchant-suite');
+const MERCHANT_SUITE_FILES = ['checkout.test.ts', 'playwright.config.ts', 'shop.mjs', 'tsconfig.json'];
+
+test("a shop's own Playwright suite pays through payframe/testing: drop-in, decline, 3-D Secure, split fields, with the package's types", async () => {
+  test.setTimeout(420_000);
+  const shopFolder = tempFolder('shop-tests');
+  scratch.push(shopFolder);
+  writeFileSync(join(shopFolder, 'package.json'), JSON.stringify({ name: 'a-shop-tests', version: '1.0.0', private: true, type: 'module' }));
+  for (const file of MERCHANT_SUITE_FILES) copyFileSync(join(MERCHANT_SUITE, file), join(shopFolder, file));
+  // The same Playwright as ours, from npm's cache where it is there.
+  const playwrightVersion = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', '@playwright', 'test', 'package.json'), 'utf8')).version as string;
+  const installed = await runToExit('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarballPath, `@playwright/test@${playwrightVersion}`], { cwd: shopFolder, env: merchantEnv() });
+  expect(installed.status, `${installed.stdout}\n${installed.stderr}`).toBe(0);
+
+  // The suite type-checks against the installed package's declarations (our compiler; the shop installed none).
+  const typed = await runToExit(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: shopFolder, env: merchantEnv() });
+  expect(typed.status, `${typed.stdout}\n${typed.stderr}`).toBe(0);
+
+  const [sandboxPort, fieldsPort, shopPort] = [await freePort(), await freePort(), await freePort()];
+  const run = await runToExit('npx', ['--no-install', 'playwright', 'test', '--reporter=list'], {
+    cwd: shopFolder,
+    env: { ...merchantEnv(), SANDBOX_PORT: String(sandboxPort), FIELDS_PORT: String(fieldsPort), SHOP_PORT: String(shopPort), PAYFRAME_CHROMIUM: chromiumLaunchOptions().executablePath },
+  });
+  const printed = `${run.stdout}\n${run.stderr}`;
+  expect(run.status, printed).toBe(0);
+  expect(printed).toMatch(/\b5 passed\b/);
+  expect(printed).not.toMatch(/\b(failed|flaky|skipped)\b/);
+  // Nothing the suite printed holds a card number it typed.
+  for (const card of ['4242424242424242', '4000000000009995', '4000002760003184', '5555555555554444']) expect(printed).not.toContain(card);
+});
+
+test("the README's testing samples are the files the shop's suite runs", () => {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Testing your checkout (payframe/testing)'));
+  expect(section.length).toBeLessThan(readme.length);
+  const blocks = [...section.slice(0, section.indexOf('\n## ', 1) > 0 ? section.indexOf('\n## ', 1) : undefined).matchAll(/```(?:ts|js)\n([\s\S]*?)```/g)].map((match) => match[1]);
+  for (const file of ['checkout.test.ts', 'playwright.config.ts', 'shop.mjs']) expect(blocks, file).toContain(readFileSync(join(MERCHANT_SUITE, file), 'utf8'));
 });

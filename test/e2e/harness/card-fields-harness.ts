@@ -1,9 +1,17 @@
 // Drives a Payframe checkout (or card group) from a test the way a shopper would: types into
 // the inputs, reads what they show, presses Pay. For our suites and for merchants' QA. The drop-in
 // (<payframe-checkout>) holds its three inputs in one card frame; split fields (<payframe-card-group>)
-// have a frame per field.
+// have a frame per field. What merchants' tests can do too, it leaves to payframe/testing (src/testing/),
+// so our suites prove that package; the rest (caret, focus, raw events) is for our own tests.
 import { expect, type Frame, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import type { FieldKind, TokenizeResult } from '../../../src/index.ts';
+import { PayframeCheckoutDriver } from '../../../src/testing/checkout-driver.ts';
+import { findCheckout } from '../../../src/testing/find-checkout.ts';
+import { ensureRecording } from '../../../src/testing/page-events.ts';
+import { settleField } from '../../../src/testing/card-entry.ts';
+
+/** How long a payframe/testing step may wait here: under the suites' 30 s test timeout, with room for a loaded CI machine. */
+const DRIVER_TIMEOUT = 20_000;
 
 export class CardFieldsHarness {
   /** True for the drop-in's one card frame, false for split fields' frame per field. */
@@ -16,6 +24,11 @@ export class CardFieldsHarness {
     options: { layout?: 'card-frame' | 'split' } = {},
   ) {
     this.cardFrame = (options.layout ?? (host.includes('card-group') ? 'split' : 'card-frame')) === 'card-frame';
+  }
+
+  /** payframe/testing's driver for this host (no wait: waitReady() waits). */
+  driver(): PayframeCheckoutDriver {
+    return new PayframeCheckoutDriver(this.page, this.page.locator(this.host), this.cardFrame ? 'drop-in' : 'split-fields', DRIVER_TIMEOUT);
   }
 
   /** The drop-in's card frame element on the page. */
@@ -50,16 +63,13 @@ export class CardFieldsHarness {
   }
 
   async waitReady(): Promise<void> {
-    await this.page.waitForFunction((host) => (document.querySelector(host) as { ready?: boolean } | null)?.ready === true, this.host);
+    await findCheckout(this.page.locator(this.host), { timeout: DRIVER_TIMEOUT });
   }
 
   /** Types like a shopper, one key at a time, after what the field already holds. */
   async type(kind: FieldKind, text: string): Promise<void> {
-    const input = this.input(kind);
-    await input.focus();
-    await input.press('End');
-    await input.pressSequentially(text);
-    await this.settled(kind);
+    await ensureRecording(this.page);
+    await this.driver().type(kind, text);
   }
 
   /**
@@ -68,39 +78,21 @@ export class CardFieldsHarness {
    * right after typing can overtake it and find the field still incomplete.
    */
   async settled(kind: FieldKind): Promise<void> {
-    await expect
-      .poll(async () => {
-        const inFrame = await this.input(kind).evaluate((input) => ({ empty: (input as HTMLInputElement).value === '', complete: (input.closest('.field') ?? document.body).classList.contains('complete') }));
-        const onPage = await this.page.evaluate(
-          ([host, field, cardFrame]) => {
-            const element = document.querySelector(host as string);
-            // The drop-in keeps its inputs' states on its card surface; a split field on its element.
-            const state = cardFrame
-              ? (element as unknown as { group: { states: Record<string, { empty: boolean; complete: boolean } | undefined> } } | null)?.group.states[field as string]
-              : (element?.querySelector(`payframe-card-${field}`) as unknown as { state?: { empty: boolean; complete: boolean } } | null)?.state;
-            return state ? { empty: state.empty, complete: state.complete } : undefined;
-          },
-          [this.host, kind, this.cardFrame] as const,
-        );
-        return JSON.stringify(onPage) === JSON.stringify(inFrame);
-      })
-      .toBe(true);
+    await ensureRecording(this.page);
+    await settleField({ host: this.page.locator(this.host), layout: this.cardFrame ? 'drop-in' : 'split-fields', timeout: DRIVER_TIMEOUT }, kind);
   }
 
   /** Types a whole card, waiting for focus to move on where the field completes. */
   async fillCard(card: { number: string; expiry: string; cvc: string }): Promise<void> {
-    await this.type('number', card.number);
-    await this.type('expiry', card.expiry);
-    await this.type('cvc', card.cvc);
+    await ensureRecording(this.page);
+    await this.driver().fillCard(card);
   }
 
   /** Empties a field the way a shopper does: select all, Backspace. */
   async clear(kind: FieldKind): Promise<void> {
-    const input = this.input(kind);
-    await input.focus();
-    await input.press('ControlOrMeta+A');
-    await input.press('Backspace');
-    await expect(input).toHaveValue('');
+    await ensureRecording(this.page);
+    await this.driver().clear(kind);
+    await expect(this.input(kind)).toHaveValue('');
   }
 
   async value(kind: FieldKind): Promise<string> {
@@ -154,7 +146,7 @@ export class CardFieldsHarness {
   }
 
   payButton(): Locator {
-    return this.page.locator(`${this.host} button[part="button"]`);
+    return this.driver().payButton();
   }
 
   /** Calls the element's tokenize() from the merchant page and returns what it resolved with. */

@@ -1,10 +1,14 @@
 // Drives the sandbox's 3-D Secure challenge the way a shopper does, inside the checkout's modal
-// dialog: read the one-time code the bank's page shows, type it, press Complete.
+// dialog: read the one-time code the bank's page shows, type it, press Complete. The driving is
+// payframe/testing's (src/testing/three-d-secure.ts); this adds the locators our specs check.
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { waitForModalChallenge, type ThreeDSecureChallenge } from '../../../src/testing/three-d-secure.ts';
 
 export interface OpenChallenge {
   dialog: Locator;
   challenge: FrameLocator;
+  /** payframe/testing's handle on it. */
+  threeDSecure: ThreeDSecureChallenge;
 }
 
 /**
@@ -13,17 +17,16 @@ export interface OpenChallenge {
  * the frame here: Playwright's moves focus into it, where Escape no longer reaches the dialog.)
  */
 export async function waitForChallenge(page: Page, host = 'payframe-checkout'): Promise<OpenChallenge> {
+  const threeDSecure = await waitForModalChallenge(page, page.locator(host), 20_000);
   const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
   await expect(dialog).toBeVisible();
   const challenge = page.frameLocator(`${host} dialog iframe`);
   await expect(challenge.getByRole('button', { name: 'Complete authentication' })).toBeVisible();
-  return { dialog, challenge };
+  return { dialog, challenge, threeDSecure };
 }
 
 /** Types the code the challenge page shows and presses Complete authentication. */
-export async function completeChallenge({ challenge }: OpenChallenge): Promise<void> {
-  const code = (await challenge.locator('.code').textContent())?.trim() ?? '';
-  expect(code).toMatch(/^\d{6}$/);
-  await challenge.getByLabel('One-time code').fill(code);
-  await challenge.getByRole('button', { name: 'Complete authentication' }).click();
+export async function completeChallenge({ challenge, threeDSecure }: OpenChallenge): Promise<void> {
+  expect((await challenge.locator('.code').textContent())?.trim()).toMatch(/^\d{6}$/);
+  await threeDSecure.complete();
 }
