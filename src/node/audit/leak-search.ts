@@ -55,15 +55,15 @@ function cardForms(card: ProbeCard): [string, RegExp][] {
   ];
 }
 
-/** Every sighting that holds the card in some form: one leak per place, naming its first (most telling) form. */
+/** Every place that held the card in some form: one leak per place, naming its most telling form (full digits first). */
 export function findLeaks(sightings: readonly Sighting[], card: ProbeCard): Leak[] {
   const forms = cardForms(card);
-  const leaks: Leak[] = [];
+  const best = new Map<string, number>();
   for (const { where, text } of sightings) {
-    const form = forms.find(([, pattern]) => pattern.test(text));
-    if (form && !leaks.some((leak) => leak.where === where && leak.form === form[0])) leaks.push({ where, form: form[0] });
+    const index = forms.findIndex(([, pattern]) => pattern.test(text));
+    if (index >= 0 && index < (best.get(where) ?? forms.length)) best.set(where, index);
   }
-  return leaks;
+  return [...best].map(([where, index]) => ({ where, form: forms[index]![0] }));
 }
 
 /** The number in any of its forms becomes `[card number]`: applied to everything the audit prints. */
@@ -77,9 +77,9 @@ export function redactCard(text: string, card: ProbeCard): string {
 }
 
 /** A URL for a finding: origin and path only, since a query string can carry the card itself. */
-export function describeUrl(url: string): string {
+export function describeUrl(url: string, base?: string): string {
   try {
-    const parsed = new URL(url);
+    const parsed = new URL(url, base);
     return `${parsed.origin}${parsed.pathname}`;
   } catch {
     return '(a URL that does not parse)';
@@ -90,7 +90,7 @@ export function describeUrl(url: string): string {
  * The recorder's lines (`<kind>: <data>`, see realm-recorder.ts) as places: key presses are put
  * back together in order, since one key per event never spells the number.
  */
-export function sightingsFromRecords(records: readonly string[]): Sighting[] {
+export function sightingsFromRecords(records: readonly string[], pageUrl: string): Sighting[] {
   const sightings: Sighting[] = [];
   const keys: string[] = [];
   for (const record of records) {
@@ -104,14 +104,14 @@ export function sightingsFromRecords(records: readonly string[]): Sighting[] {
       // Plain text (a cookie, an xhr body): kept as is.
     }
     if (kind === 'window keydown' && typeof data?.key === 'string') keys.push(data.key.length === 1 ? data.key : ' ');
-    sightings.push({ where: describeRecord(kind, data), text });
+    sightings.push({ where: describeRecord(kind, data, pageUrl), text });
   }
   sightings.push({ where: 'key presses heard by the page', text: keys.join('') });
   return sightings;
 }
 
-function describeRecord(kind: string, data: { url?: string } | null): string {
-  const url = typeof data?.url === 'string' ? ` to ${describeUrl(data.url)}` : '';
+function describeRecord(kind: string, data: { url?: string } | null, pageUrl: string): string {
+  const url = typeof data?.url === 'string' ? ` to ${describeUrl(data.url, pageUrl)}` : '';
   if (kind === 'fetch') return `a fetch${url}`;
   if (kind === 'beacon') return `a beacon${url}`;
   if (kind === 'xhr') return 'an XMLHttpRequest body';
@@ -120,6 +120,6 @@ function describeRecord(kind: string, data: { url?: string } | null): string {
   if (kind.startsWith('console.')) return `the console (${kind})`;
   if (kind.startsWith('port ')) return `a MessagePort message (${kind.slice(5)})`;
   if (kind.startsWith('dispatch ')) return `an event the page dispatched (${kind.slice(9)})`;
-  if (kind.startsWith('window ')) return `a ${kind.slice(7)} event heard by the page`;
+  if (kind.startsWith('window ')) return `${/^[aeiou]/.test(kind.slice(7)) ? 'an' : 'a'} ${kind.slice(7)} event heard by the page`;
   return kind;
 }

@@ -207,7 +207,7 @@ async function probeForLeaks(page: Page, fields: CardFields, requests: Request[]
   // The round trip runs after every key's handlers: what they recorded is in.
   const loot = await page.evaluate(collectLoot);
   const fieldsReceivedCard = (await fields.input('number').inputValue()).replace(/\D/g, '') === card.number;
-  const sightings: Sighting[] = [...sightingsFromRecords(loot.records), { where: "the page's DOM, storage or cookies", text: loot.dom }];
+  const sightings: Sighting[] = [...sightingsFromRecords(loot.records, page.url()), { where: "the page's DOM, storage or cookies", text: loot.dom }];
   for (const request of requests) {
     sightings.push({ where: `a ${request.method()} request to ${describeUrl(request.url())}`, text: `${request.url()} ${request.postData() ?? ''} ${JSON.stringify(request.headers())}` });
   }
