@@ -31,7 +31,7 @@ interface AuditJson {
   scripts: { name: string; payframe: boolean; integrity: string | null; sha384: string; kind: string }[];
   frames: { origin: string; payframe: boolean }[];
   headers: { csp: { allowsUnsafeInline: boolean; framesAllowFieldsOrigin: boolean }; https: boolean };
-  payframeIntegrity: { matches: boolean; expectedFrom: string };
+  payframeIntegrity: { expected: string | null; actual: string | null; matches: boolean; expectedFrom: string };
   leakProbe: { typed: boolean; fieldsReceivedCard: boolean; leaks: { where: string; form: string }[] };
   findings: { code: string; subject: string; message: string }[];
   baseline: { differences: { change: string; kind: string; name: string }[] } | null;
@@ -85,6 +85,23 @@ test('the table says the same: scripts, frames, headers and "No findings."', asy
   expect(run.stdout).toContain(`${servers.fieldsOrigin}/payframe.js`);
   expect(run.stdout).toMatch(/frame-src allows the fields origin\s+yes/);
   expect(run.stdout).toMatch(/No findings\.\n$/);
+});
+
+test('split fields: the probe types into each field frame; payframe.js without integrity is named (exit 1)', async ({ servers }) => {
+  const run = await audit(`${servers.merchantUrl}/test-pages/split-fields.html`, '--json');
+  expect(run.status).toBe(1);
+  const report = JSON.parse(run.stdout) as AuditJson;
+  expect(report.leakProbe).toEqual({ typed: true, fieldsReceivedCard: true, leaks: [] });
+  expect(report.findings.map((finding) => [finding.code, finding.subject])).toEqual([['payframe-integrity-missing', 'payframe.js']]);
+});
+
+test('--integrity: payframe.js pinned with another hash than the one given is named (exit 1)', async ({ servers }) => {
+  const other = `sha384-${'A'.repeat(64)}`;
+  const run = await audit(`${servers.merchantUrl}/`, '--json', '--integrity', other);
+  expect(run.status).toBe(1);
+  const report = JSON.parse(run.stdout) as AuditJson;
+  expect(report.payframeIntegrity).toMatchObject({ expected: other, expectedFrom: 'flag', actual: INTEGRITY, matches: false });
+  expect(report.findings.map((finding) => finding.code)).toEqual(['payframe-integrity-mismatch']);
 });
 
 const FLAWED_PAGES = [
