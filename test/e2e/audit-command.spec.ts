@@ -108,6 +108,7 @@ const FLAWED_PAGES = [
   { page: 'audit-inline-script.html', code: 'inline-script-unlisted', subject: 'inline #1' },
   { page: 'audit-no-sri.html', code: 'script-without-sri', subject: 'FIELDS/payframe-next-action.js' },
   { page: 'audit-unsafe-inline.html', code: 'csp-unsafe-inline', subject: 'Content-Security-Policy' },
+  { page: 'audit-runtime-script.html', code: 'runtime-script', subject: 'runtime #1' },
 ] as const;
 
 for (const { page, code, subject } of FLAWED_PAGES) {

@@ -66,13 +66,14 @@ describe('audit: verdicts', () => {
     expect(judge(observations())).to.deep.equal({ findings: [], notes: [] });
   });
 
-  it('reports an unlisted inline script and a cross-origin script without SRI by name', () => {
+  it('reports an unlisted inline script, code compiled at run time and a cross-origin script without SRI by name', () => {
     const { findings } = judge(
       observations({
         scripts: [
           ...observations().scripts,
           script('inline #1', 'sha384-I', { kind: 'inline', url: null, listedInCsp: false }),
           script('inline #2', 'sha384-J', { kind: 'inline', url: null, listedInCsp: true }),
+          script('runtime #1', 'sha384-R', { kind: 'runtime', url: null, listedInCsp: false }),
           script('https://cdn.example/x.js', 'sha384-X', { sameOrigin: false }),
           script('https://shop.example/own.js', 'sha384-O'),
         ],
@@ -80,6 +81,7 @@ describe('audit: verdicts', () => {
     );
     expect(findings.map((finding) => [finding.code, finding.subject])).to.deep.equal([
       ['inline-script-unlisted', 'inline #1'],
+      ['runtime-script', 'runtime #1'],
       ['script-without-sri', 'https://cdn.example/x.js'],
     ]);
   });

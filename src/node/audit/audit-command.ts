@@ -118,6 +118,10 @@ function scriptsOf(observation: PageObservation): AuditedScript[] {
       listedInCsp: cspListsScriptHash(observation.csp, Object.values(hashes)),
     };
   });
+  const runtime = observation.runtimeScripts.map((script, index): AuditedScript => {
+    const hashes = scriptHashes(script.text);
+    return { name: `runtime #${index + 1}`, kind: 'runtime', url: null, sha384: hashes.sha384, integrity: null, sameOrigin: true, payframe: false, listedInCsp: cspListsScriptHash(observation.csp, Object.values(hashes)) };
+  });
   const loaded = observation.loadedScripts.map(
     (script): AuditedScript => ({
       name: script.url,
@@ -130,7 +134,7 @@ function scriptsOf(observation: PageObservation): AuditedScript[] {
       listedInCsp: null,
     }),
   );
-  return [...loaded, ...inline];
+  return [...loaded, ...inline, ...runtime];
 }
 
 async function runAudit(options: AuditOptions, distDir: string): Promise<{ report: AuditReport; redact: (text: string) => string }> {

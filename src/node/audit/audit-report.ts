@@ -3,10 +3,11 @@
 // output and a baseline file are this shape (README: "payframe audit").
 
 export interface AuditedScript {
-  /** How the script is named in findings and baselines: its URL, or `inline #n` (n from 1, in document order). */
+  /** How the script is named in findings and baselines: its URL, `inline #n` (n from 1, in document order) or `runtime #n`. */
   name: string;
-  kind: 'inline' | 'loaded';
-  /** The URL it was loaded from; null for an inline script. */
+  /** `loaded` from a URL; `inline` in the HTML; `runtime`: compiled by the page's own code (eval, new Function, an inserted inline script). */
+  kind: 'inline' | 'loaded' | 'runtime';
+  /** The URL it was loaded from; null for inline and runtime scripts. */
   url: string | null;
   /** sha384 of the script's text as the browser ran it, in SRI form (`sha384-<base64>`). */
   sha384: string;
@@ -16,7 +17,7 @@ export interface AuditedScript {
   sameOrigin: boolean;
   /** One of Payframe's own files on the fields origin (payframe.js and its chunks). */
   payframe: boolean;
-  /** Inline scripts only: the page's CSP lists this script's hash in script-src. */
+  /** Inline and runtime scripts: the page's CSP lists this script's hash in script-src; null for loaded ones. */
   listedInCsp: boolean | null;
 }
 

@@ -18,7 +18,10 @@ export interface PageObservation {
   https: boolean;
   csp: string | null;
   strictTransportSecurity: string | null;
+  /** Inline scripts the HTML parser ran, in order (those that removed themselves too). */
   inlineScripts: { text: string }[];
+  /** Code the page's scripts compiled as they ran: eval, new Function, an inline script they inserted. */
+  runtimeScripts: { text: string }[];
   loadedScripts: { url: string; body: Buffer; integrity: string | null }[];
   frames: AuditedFrame[];
   leakProbe: LeakProbeReport;
@@ -86,6 +89,7 @@ export async function observePage(url: string, options: ProbeOptions): Promise<P
     const page = await browser.newPage();
     const pageOrigin = new URL(url).origin;
     await page.addInitScript(installSkimmer, pageOrigin);
+    const compiled = await watchCompiledScripts(page);
 
     // Scripts and requests of the page's own realm (its main frame), as they happen.
     const scriptResponses: Promise<{ url: string; body: Buffer } | undefined>[] = [];
@@ -111,10 +115,8 @@ export async function observePage(url: string, options: ProbeOptions): Promise<P
     const fieldsOrigin = options.fieldsOrigin ?? new URL(fields.frame(fields.kinds[0]!).url()).origin;
     const leakProbe = await probeForLeaks(page, fields, requests);
 
-    const dom = await page.evaluate(() =>
-      [...document.scripts].map((script) => ({ src: script.src, integrity: script.getAttribute('integrity'), text: script.src ? '' : (script.textContent ?? ''), type: script.type })),
-    );
-    const runnable = dom.filter((script) => ['', 'module', 'text/javascript', 'application/javascript'].includes(script.type.toLowerCase()));
+    const dom = await page.evaluate(() => [...document.scripts].map((script) => ({ src: script.src, integrity: script.getAttribute('integrity') })));
+    const { inlineScripts, runtimeScripts } = await compiled.collect(page.url());
     const loaded = (await Promise.all(scriptResponses)).filter((entry) => entry !== undefined);
     const seen = new Set<string>();
     const loadedScripts = loaded
@@ -135,7 +137,8 @@ export async function observePage(url: string, options: ProbeOptions): Promise<P
       https: new URL(page.url()).protocol === 'https:',
       csp: (await response.headerValue('content-security-policy')) ?? null,
       strictTransportSecurity: (await response.headerValue('strict-transport-security')) ?? null,
-      inlineScripts: runnable.filter((script) => !script.src).map((script) => ({ text: script.text })),
+      inlineScripts,
+      runtimeScripts,
       loadedScripts,
       frames,
       leakProbe: leakProbe.report,
@@ -144,6 +147,37 @@ export async function observePage(url: string, options: ProbeOptions): Promise<P
   } finally {
     await browser.close();
   }
+}
+
+const withoutFragment = (url: string) => url.replace(/#.*$/, '');
+
+/**
+ * Every script V8 compiles in the page's own realm (main frame, main world), through the DevTools
+ * protocol: inline scripts carry the document's URL; code made at run time has no URL but a stack
+ * leading back to a page script that made it. Playwright's own code (the recorder, the audit's
+ * evaluations) has no URL and no such stack, and is left out.
+ */
+async function watchCompiledScripts(page: Page) {
+  const session = await page.context().newCDPSession(page);
+  const contexts = new Map<number, { frameId?: string; isDefault?: boolean }>();
+  const parsed: { scriptId: string; url: string; executionContextId: number; madeByCode: boolean }[] = [];
+  session.on('Runtime.executionContextCreated', ({ context }) => contexts.set(context.id, (context.auxData ?? {}) as { frameId?: string; isDefault?: boolean }));
+  session.on('Debugger.scriptParsed', (event) => parsed.push({ scriptId: event.scriptId, url: event.url, executionContextId: event.executionContextId, madeByCode: (event.stackTrace?.callFrames ?? []).some((frame) => frame.url !== '') }));
+  await session.send('Runtime.enable');
+  await session.send('Debugger.enable');
+  return {
+    async collect(documentUrl: string) {
+      const { frameTree } = await session.send('Page.getFrameTree');
+      const own = parsed.filter((script) => {
+        const context = contexts.get(script.executionContextId);
+        return context?.frameId === frameTree.frame.id && context.isDefault === true;
+      });
+      const source = async (scriptId: string) => ({ text: (await session.send('Debugger.getScriptSource', { scriptId })).scriptSource });
+      const inline = own.filter((script) => withoutFragment(script.url) === withoutFragment(documentUrl));
+      const runtime = own.filter((script) => script.url === '' && script.madeByCode);
+      return { inlineScripts: await Promise.all(inline.map((script) => source(script.scriptId))), runtimeScripts: await Promise.all(runtime.map((script) => source(script.scriptId))) };
+    },
+  };
 }
 
 function frameOrigin(url: string): string {

@@ -12,6 +12,8 @@ export function judge(report: Observations): { findings: Finding[]; notes: strin
   for (const script of report.scripts) {
     // Inline code runs with the page's full power; only a hash in the CSP pins exactly which.
     if (script.kind === 'inline' && !script.listedInCsp) add('inline-script-unlisted', script.name, `${script.name} (${script.sha384}) runs but its hash is not listed in the CSP's script-src`);
+    // Code built from strings at run time is outside any inventory: only a hash in the CSP pins it.
+    if (script.kind === 'runtime' && !script.listedInCsp) add('runtime-script', script.name, `${script.name} (${script.sha384}) is code the page's scripts compiled as they ran (eval, new Function or an inserted inline script)`);
     // Another origin can change a script under the page unless its hash is pinned (SRI). payframe.js has its own check below.
     if (script.kind === 'loaded' && !script.sameOrigin && !script.integrity && !isPayframeScriptTag(script.url, report.fieldsOrigin)) {
       add('script-without-sri', script.name, `${script.name} is loaded from another origin without a Subresource Integrity hash`);
