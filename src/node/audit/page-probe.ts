@@ -116,12 +116,14 @@ export async function observePage(url: string, options: ProbeOptions): Promise<P
     const leakProbe = await probeForLeaks(page, fields, requests);
 
     const dom = await page.evaluate(() => [...document.scripts].map((script) => ({ src: script.src, integrity: script.getAttribute('integrity') })));
-    const { inlineScripts, runtimeScripts } = await compiled.collect(page.url());
+    const { inlineScripts, runtimeScripts, ranUrls } = await compiled.collect(page.url());
     const loaded = (await Promise.all(scriptResponses)).filter((entry) => entry !== undefined);
     const seen = new Set<string>();
     const loadedScripts = loaded
-      .filter((entry) => !seen.has(entry.url) && seen.add(entry.url))
-      .map((entry) => ({ ...entry, integrity: dom.find((script) => script.src === entry.url)?.integrity ?? null }));
+      .filter((entry) => ranUrls.has(entry.url) && !seen.has(entry.url) && seen.add(entry.url))
+      .map((entry) => ({ ...entry, integrity: dom.find((script) => script.src === entry.url)?.integrity ?? null }))
+      // By URL: responses arrive in whatever order the network gives, and two runs must print alike.
+      .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 
     const frames: AuditedFrame[] = page
       .frames()
@@ -175,7 +177,12 @@ async function watchCompiledScripts(page: Page) {
       const source = async (scriptId: string) => ({ text: (await session.send('Debugger.getScriptSource', { scriptId })).scriptSource });
       const inline = own.filter((script) => withoutFragment(script.url) === withoutFragment(documentUrl));
       const runtime = own.filter((script) => script.url === '' && script.madeByCode);
-      return { inlineScripts: await Promise.all(inline.map((script) => source(script.scriptId))), runtimeScripts: await Promise.all(runtime.map((script) => source(script.scriptId))) };
+      return {
+        inlineScripts: await Promise.all(inline.map((script) => source(script.scriptId))),
+        runtimeScripts: await Promise.all(runtime.map((script) => source(script.scriptId))),
+        /** The URLs of scripts that ran (a script refused for its integrity or by the CSP was fetched, never compiled). */
+        ranUrls: new Set(own.map((script) => script.url).filter((url) => url !== '')),
+      };
     },
   };
 }
