@@ -19,8 +19,12 @@ interface Run {
 
 /** Runs `payframe audit …` to its end (it opens its own Chromium: seconds, not milliseconds). */
 function audit(...args: string[]): Promise<Run> {
+  return auditWith(process.env, ...args);
+}
+
+function auditWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<Run> {
   return new Promise((resolvePromise) => {
-    execFile(process.execPath, [CLI, 'audit', ...args], { env: process.env, timeout: 90_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CLI, 'audit', ...args], { env, timeout: 90_000 }, (error, stdout, stderr) => {
       const status = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolvePromise({ status, stdout, stderr });
     });
@@ -176,7 +180,7 @@ test('--write-baseline records a run; --baseline names the script that changed s
   expect(report.findings.map((finding) => [finding.code, finding.subject])).toEqual([['baseline-script-changed', widget]]);
 });
 
-test('bad input exits 2 with a typed reason and no stack: a bad URL, a page with no Payframe, a baseline that is not one', async ({ servers }) => {
+test('bad input exits 2 with a typed reason and no stack: a bad URL, a page with no Payframe, a baseline that is not one, an unreachable page, no browser', async ({ servers }) => {
   const badUrl = await audit('shop.example/checkout');
   expect(badUrl.status).toBe(2);
   expect(badUrl.stderr).toBe('payframe audit: "shop.example/checkout" is not a URL (give the payment page\'s full address, e.g. https://shop.example/checkout) [bad-url]\n');
@@ -195,5 +199,11 @@ test('bad input exits 2 with a typed reason and no stack: a bad URL, a page with
   const unreachable = await audit('http://127.0.0.1:9/checkout', '--timeout', '5');
   expect(unreachable.status).toBe(2);
   expect(unreachable.stderr).toMatch(/\[page-unreachable\]\n$/);
-  for (const run of [badUrl, noPayframe, badBaseline, unreachable]) expect(run.stderr).not.toMatch(/\n\s+at /);
+  // A "Chromium" that is not a browser at all.
+  const notABrowser = join(servers.changingDir, 'chromium');
+  writeFileSync(notABrowser, 'not a browser');
+  const noBrowser = await auditWith({ ...process.env, PAYFRAME_CHROMIUM: notABrowser }, `${servers.merchantUrl}/`);
+  expect(noBrowser.status).toBe(2);
+  expect(noBrowser.stderr).toMatch(new RegExp(`^payframe audit: Chromium at ${notABrowser} did not start: .*\\[no-browser\\]\n$`));
+  for (const run of [badUrl, noPayframe, badBaseline, unreachable, noBrowser]) expect(run.stderr).not.toMatch(/\n\s+at /);
 });
