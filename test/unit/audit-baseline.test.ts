@@ -50,7 +50,7 @@ function observations(overrides: Partial<Observations> = {}): Observations {
     scripts: [script(`${FIELDS}/payframe.js`, 'sha384-P', { sameOrigin: false, payframe: true, integrity: 'sha384-P' })],
     frames: [],
     headers: {
-      csp: { policy: "script-src 'self'", allowsUnsafeInline: false, scriptWildcards: [], framesAllowFieldsOrigin: true, requiresTrustedTypes: true },
+      csp: { policy: "script-src 'self'", metaPolicy: null, allowsUnsafeInline: false, scriptWildcards: [], framesAllowFieldsOrigin: true, requiresTrustedTypes: true },
       strictTransportSecurity: 'max-age=31536000',
       https: true,
     },
@@ -96,6 +96,8 @@ describe('audit: verdicts', () => {
     expect(lax.findings.map((finding) => finding.code)).to.deep.equal(['csp-unsafe-inline', 'csp-script-wildcard', 'csp-blocks-fields', 'hsts-missing']);
     expect(lax.notes).to.have.length(1);
     expect(judge(observations({ headers: { ...base.headers, csp: { ...base.headers.csp, policy: null } } })).findings.map((f) => f.code)).to.deep.equal(['csp-missing']);
+    // A policy in a meta element is a policy.
+    expect(judge(observations({ headers: { ...base.headers, csp: { ...base.headers.csp, policy: null, metaPolicy: "script-src 'self'" } } })).findings).to.deep.equal([]);
     expect(judge(observations({ headers: { ...base.headers, https: false, strictTransportSecurity: null } })).findings).to.deep.equal([]);
   });
 

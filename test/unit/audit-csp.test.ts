@@ -15,28 +15,28 @@ describe('audit: reading a CSP', () => {
   });
 
   it("reports 'unsafe-inline' unless a nonce, hash or 'strict-dynamic' makes browsers ignore it", () => {
-    expect(readCsp("script-src 'self' 'unsafe-inline'", FIELDS, PAGE).allowsUnsafeInline).to.equal(true);
-    expect(readCsp("script-src 'self' 'unsafe-inline' 'nonce-abc'", FIELDS, PAGE).allowsUnsafeInline).to.equal(false);
-    expect(readCsp("script-src 'unsafe-inline' 'strict-dynamic'", FIELDS, PAGE).allowsUnsafeInline).to.equal(false);
-    expect(readCsp("default-src 'self' 'unsafe-inline'", FIELDS, PAGE).allowsUnsafeInline).to.equal(true);
+    expect(readCsp("script-src 'self' 'unsafe-inline'", null, FIELDS, PAGE).allowsUnsafeInline).to.equal(true);
+    expect(readCsp("script-src 'self' 'unsafe-inline' 'nonce-abc'", null, FIELDS, PAGE).allowsUnsafeInline).to.equal(false);
+    expect(readCsp("script-src 'unsafe-inline' 'strict-dynamic'", null, FIELDS, PAGE).allowsUnsafeInline).to.equal(false);
+    expect(readCsp("default-src 'self' 'unsafe-inline'", null, FIELDS, PAGE).allowsUnsafeInline).to.equal(true);
     // A second, stricter policy is enforced too.
-    expect(readCsp("script-src 'unsafe-inline', script-src 'self'", FIELDS, PAGE).allowsUnsafeInline).to.equal(false);
-    expect(readCsp("img-src 'self'", FIELDS, PAGE).allowsUnsafeInline).to.equal(true);
+    expect(readCsp("script-src 'unsafe-inline', script-src 'self'", null, FIELDS, PAGE).allowsUnsafeInline).to.equal(false);
+    expect(readCsp("img-src 'self'", null, FIELDS, PAGE).allowsUnsafeInline).to.equal(true);
   });
 
   it('names the script sources that admit any host, and a missing script-src', () => {
-    expect(readCsp("script-src 'self' https: *.cdn.example https://fields.example", FIELDS, PAGE).scriptWildcards).to.deep.equal(['https:', '*.cdn.example']);
-    expect(readCsp("script-src 'self' http://127.0.0.1:*", FIELDS, PAGE).scriptWildcards).to.deep.equal(['http://127.0.0.1:*']);
-    expect(readCsp("script-src 'self' https://fields.example", FIELDS, PAGE).scriptWildcards).to.deep.equal([]);
-    expect(readCsp("img-src 'self'", FIELDS, PAGE).scriptWildcards).to.deep.equal(['(none)']);
+    expect(readCsp("script-src 'self' https: *.cdn.example https://fields.example", null, FIELDS, PAGE).scriptWildcards).to.deep.equal(['https:', '*.cdn.example']);
+    expect(readCsp("script-src 'self' http://127.0.0.1:*", null, FIELDS, PAGE).scriptWildcards).to.deep.equal(['http://127.0.0.1:*']);
+    expect(readCsp("script-src 'self' https://fields.example", null, FIELDS, PAGE).scriptWildcards).to.deep.equal([]);
+    expect(readCsp("img-src 'self'", null, FIELDS, PAGE).scriptWildcards).to.deep.equal(['(none)']);
   });
 
   it("checks that frame-src (or child-src, default-src) lets the fields origin's frames load", () => {
-    expect(readCsp(`frame-src ${FIELDS}`, FIELDS, PAGE).framesAllowFieldsOrigin).to.equal(true);
-    expect(readCsp('frame-src https://other.example', FIELDS, PAGE).framesAllowFieldsOrigin).to.equal(false);
-    expect(readCsp("default-src 'self'", FIELDS, PAGE).framesAllowFieldsOrigin).to.equal(false);
-    expect(readCsp("default-src 'self'; child-src https://*.example", FIELDS, PAGE).framesAllowFieldsOrigin).to.equal(true);
-    expect(readCsp("script-src 'self'", FIELDS, PAGE).framesAllowFieldsOrigin).to.equal(true);
+    expect(readCsp(`frame-src ${FIELDS}`, null, FIELDS, PAGE).framesAllowFieldsOrigin).to.equal(true);
+    expect(readCsp('frame-src https://other.example', null, FIELDS, PAGE).framesAllowFieldsOrigin).to.equal(false);
+    expect(readCsp("default-src 'self'", null, FIELDS, PAGE).framesAllowFieldsOrigin).to.equal(false);
+    expect(readCsp("default-src 'self'; child-src https://*.example", null, FIELDS, PAGE).framesAllowFieldsOrigin).to.equal(true);
+    expect(readCsp("script-src 'self'", null, FIELDS, PAGE).framesAllowFieldsOrigin).to.equal(true);
   });
 
   it('matches sources to origins by scheme, host and port', () => {
@@ -48,9 +48,15 @@ describe('audit: reading a CSP', () => {
     expect(sourceAllowsOrigin("'none'", FIELDS, PAGE)).to.equal(false);
   });
 
+  it('enforces a meta policy alongside the header, and reads it alone', () => {
+    const both = readCsp("script-src 'self' 'unsafe-inline'", "script-src 'self'", FIELDS, PAGE);
+    expect(both).to.include({ policy: "script-src 'self' 'unsafe-inline'", metaPolicy: "script-src 'self'", allowsUnsafeInline: false });
+    expect(readCsp(null, "script-src 'self' 'unsafe-inline'; frame-src https://other.example", FIELDS, PAGE)).to.include({ allowsUnsafeInline: true, framesAllowFieldsOrigin: false });
+  });
+
   it("sees require-trusted-types-for 'script'", () => {
-    expect(readCsp("script-src 'self'; require-trusted-types-for 'script'", FIELDS, PAGE).requiresTrustedTypes).to.equal(true);
-    expect(readCsp("script-src 'self'", FIELDS, PAGE).requiresTrustedTypes).to.equal(false);
+    expect(readCsp("script-src 'self'; require-trusted-types-for 'script'", null, FIELDS, PAGE).requiresTrustedTypes).to.equal(true);
+    expect(readCsp("script-src 'self'", null, FIELDS, PAGE).requiresTrustedTypes).to.equal(false);
   });
 
   it('lists an inline script only when every policy governing scripts names its hash', () => {

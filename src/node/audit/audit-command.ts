@@ -7,7 +7,7 @@ import { UsageError } from '../fields/fields-command.ts';
 import { AuditError } from './audit-errors.ts';
 import type { AuditReport, AuditedScript, PayframeIntegrityReport } from './audit-report.ts';
 import { diffBaseline, parseBaseline } from './baseline.ts';
-import { cspListsScriptHash, readCsp } from './csp.ts';
+import { combinedPolicies, cspListsScriptHash, readCsp } from './csp.ts';
 import { redactCard } from './leak-search.ts';
 import { observePage, scriptHashes, type PageObservation } from './page-probe.ts';
 import { formatReport } from './report-table.ts';
@@ -105,6 +105,7 @@ async function expectedIntegrity(options: AuditOptions, fieldsOrigin: string, di
 
 function scriptsOf(observation: PageObservation): AuditedScript[] {
   const pageOrigin = new URL(observation.finalUrl).origin;
+  const policies = combinedPolicies(observation.csp, observation.metaCsp);
   const inline = observation.inlineScripts.map((script, index): AuditedScript => {
     const hashes = scriptHashes(script.text);
     return {
@@ -115,12 +116,12 @@ function scriptsOf(observation: PageObservation): AuditedScript[] {
       integrity: null,
       sameOrigin: true,
       payframe: false,
-      listedInCsp: cspListsScriptHash(observation.csp, Object.values(hashes)),
+      listedInCsp: cspListsScriptHash(policies, Object.values(hashes)),
     };
   });
   const runtime = observation.runtimeScripts.map((script, index): AuditedScript => {
     const hashes = scriptHashes(script.text);
-    return { name: `runtime #${index + 1}`, kind: 'runtime', url: null, sha384: hashes.sha384, integrity: null, sameOrigin: true, payframe: false, listedInCsp: cspListsScriptHash(observation.csp, Object.values(hashes)) };
+    return { name: `runtime #${index + 1}`, kind: 'runtime', url: null, sha384: hashes.sha384, integrity: null, sameOrigin: true, payframe: false, listedInCsp: cspListsScriptHash(policies, Object.values(hashes)) };
   });
   const loaded = observation.loadedScripts.map(
     (script): AuditedScript => ({
@@ -145,7 +146,7 @@ async function runAudit(options: AuditOptions, distDir: string): Promise<{ repor
   const expected = await expectedIntegrity(options, observation.fieldsOrigin, distDir);
   const actual = payframeScript?.integrity ?? null;
   const headers = {
-    csp: readCsp(observation.csp, observation.fieldsOrigin, new URL(observation.finalUrl).origin),
+    csp: readCsp(observation.csp, observation.metaCsp, observation.fieldsOrigin, new URL(observation.finalUrl).origin),
     strictTransportSecurity: observation.strictTransportSecurity,
     https: observation.https,
   };

@@ -31,6 +31,8 @@ export interface AuditedFrame {
 export interface CspReport {
   /** The Content-Security-Policy header as sent, or null without one. */
   policy: string | null;
+  /** The policies of the page's `<meta http-equiv="Content-Security-Policy">` elements (comma-joined), or null without any; enforced alongside the header. */
+  metaPolicy: string | null;
   /** Inline scripts may run: no script-src/default-src, or 'unsafe-inline' without a nonce or hash that would cancel it. */
   allowsUnsafeInline: boolean;
   /** The script sources that admit any host (`*`, a bare scheme, a `*` in host or port); empty when none. A missing script-src is `(none)`. */

@@ -4,12 +4,13 @@
 import type { AuditReport, BaselineDifference } from './audit-report.ts';
 
 /** What a baseline must hold to be compared; anything else in the file is ignored. */
-export type BaselineContent = Pick<AuditReport, 'scripts'> & { headers: { csp: { policy: string | null }; strictTransportSecurity: string | null } };
+export type BaselineContent = Pick<AuditReport, 'scripts'> & { headers: { csp: { policy: string | null; metaPolicy?: string | null }; strictTransportSecurity: string | null } };
 
 /** The headers a baseline pins, by name. */
 function pinnedHeaders(report: BaselineContent): Map<string, string | null> {
   return new Map([
     ['Content-Security-Policy', report.headers.csp.policy],
+    ['Content-Security-Policy (meta)', report.headers.csp.metaPolicy ?? null],
     ['Strict-Transport-Security', report.headers.strictTransportSecurity],
   ]);
 }

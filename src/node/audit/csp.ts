@@ -83,14 +83,22 @@ export function cspListsScriptHash(header: string | null, hashes: readonly strin
   return governing.length > 0 && governing.every((sources) => sources.some((token) => quoted.has(token)));
 }
 
-export function readCsp(header: string | null, fieldsOrigin: string, pageOrigin: string): CspReport {
-  const policies = header ? parseCsp(header) : [];
+/** The header's and the meta elements' policies as one list: the browser enforces every one. */
+export function combinedPolicies(header: string | null, meta: string | null): string | null {
+  const parts = [header, meta].filter((part): part is string => part !== null && part.trim() !== '');
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+export function readCsp(header: string | null, meta: string | null, fieldsOrigin: string, pageOrigin: string): CspReport {
+  const combined = combinedPolicies(header, meta);
+  const policies = combined ? parseCsp(combined) : [];
   const governing = policies.map(scriptSources).filter((sources) => sources !== undefined);
   // Scripts are restricted only as far as the strictest policy: a wildcard counts when every governing policy has one.
   const wildcardsPerPolicy = governing.map((sources) => sources.filter(isWildcardSource));
   const scriptWildcards = governing.length === 0 ? ['(none)'] : wildcardsPerPolicy.every((wildcards) => wildcards.length > 0) ? [...new Set(wildcardsPerPolicy.flat())] : [];
   return {
     policy: header,
+    metaPolicy: meta,
     allowsUnsafeInline: policies.every(policyAllowsInline),
     scriptWildcards,
     framesAllowFieldsOrigin: framesAllowed(policies, fieldsOrigin, pageOrigin),

@@ -17,6 +17,8 @@ export interface PageObservation {
   fieldsOrigin: string;
   https: boolean;
   csp: string | null;
+  /** The page's <meta http-equiv="Content-Security-Policy"> policies, comma-joined, or null. */
+  metaCsp: string | null;
   strictTransportSecurity: string | null;
   /** Inline scripts the HTML parser ran, in order (those that removed themselves too). */
   inlineScripts: { text: string }[];
@@ -116,6 +118,9 @@ export async function observePage(url: string, options: ProbeOptions): Promise<P
     const leakProbe = await probeForLeaks(page, fields, requests);
 
     const dom = await page.evaluate(() => [...document.scripts].map((script) => ({ src: script.src, integrity: script.getAttribute('integrity') })));
+    const metaPolicies = await page.evaluate(() =>
+      [...document.querySelectorAll('meta[http-equiv]')].filter((meta) => (meta as HTMLMetaElement).httpEquiv.toLowerCase() === 'content-security-policy').map((meta) => (meta as HTMLMetaElement).content),
+    );
     const { inlineScripts, runtimeScripts, ranUrls } = await compiled.collect(page.url());
     const loaded = (await Promise.all(scriptResponses)).filter((entry) => entry !== undefined);
     const seen = new Set<string>();
@@ -138,6 +143,7 @@ export async function observePage(url: string, options: ProbeOptions): Promise<P
       fieldsOrigin,
       https: new URL(page.url()).protocol === 'https:',
       csp: (await response.headerValue('content-security-policy')) ?? null,
+      metaCsp: metaPolicies.length > 0 ? metaPolicies.join(', ') : null,
       strictTransportSecurity: (await response.headerValue('strict-transport-security')) ?? null,
       inlineScripts,
       runtimeScripts,

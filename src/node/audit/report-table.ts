@@ -22,7 +22,8 @@ export function formatReport(report: AuditReport): string {
     `Headers\n${table(
       ['check', 'result'],
       [
-        ['Content-Security-Policy', csp.policy === null ? 'missing' : 'present'],
+        ['Content-Security-Policy', csp.policy === null ? 'no header' : 'header'],
+        ['Content-Security-Policy (meta)', csp.metaPolicy === null ? 'none' : 'present'],
         ["script-src allows 'unsafe-inline'", yesNo(csp.allowsUnsafeInline)],
         ['script-src wildcards', csp.scriptWildcards.join(' ') || 'none'],
         ['frame-src allows the fields origin', yesNo(csp.framesAllowFieldsOrigin)],

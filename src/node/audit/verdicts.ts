@@ -21,7 +21,7 @@ export function judge(report: Observations): { findings: Finding[]; notes: strin
   }
 
   const { csp } = report.headers;
-  if (csp.policy === null) add('csp-missing', 'Content-Security-Policy', 'the page sends no Content-Security-Policy: any injected script may run');
+  if (csp.policy === null && csp.metaPolicy === null) add('csp-missing', 'Content-Security-Policy', 'the page has no Content-Security-Policy (header or meta): any injected script may run');
   else {
     if (csp.allowsUnsafeInline) add('csp-unsafe-inline', 'Content-Security-Policy', "script-src allows 'unsafe-inline': an injected inline script runs");
     if (csp.scriptWildcards.length > 0) add('csp-script-wildcard', 'Content-Security-Policy', `script-src admits any host: ${csp.scriptWildcards.join(' ')}`);
