@@ -2,6 +2,8 @@
 // origins. The demo page passes; each test page with one flaw is reported by name with exit 1;
 // a script changed since a baseline is named; bad input exits 2 with a typed reason.
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -148,6 +150,22 @@ test('a keylogger laid over the card fields is caught: where the number went and
   expect(table.status).toBe(1);
   expect(table.stdout).toContain(`[card-leak] the test card reached the page's realm: the number (digits with separators) in a fetch to ${collect}`);
   expectNoCardNumber(table);
+});
+
+test('a page reached through a redirect from another origin is probed where it lands: the keylogger is still caught', async ({ servers }) => {
+  const target = `${servers.merchantUrl}/test-pages/audit-keylogger.html`;
+  const redirector = createServer((_request, response) => response.writeHead(302, { Location: target }).end());
+  await new Promise<void>((done) => redirector.listen(0, '127.0.0.1', done));
+  try {
+    const run = await audit(`http://127.0.0.1:${(redirector.address() as AddressInfo).port}/checkout`, '--json');
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as AuditJson & { finalUrl: string };
+    expect(report.finalUrl).toBe(target);
+    expect(report.leakProbe.leaks).toContainEqual({ where: 'key presses heard by the page', form: 'digits' });
+    expectNoCardNumber(run);
+  } finally {
+    await new Promise((done) => redirector.close(done));
+  }
 });
 
 test('--write-baseline records a run; --baseline names the script that changed since (exit 1), and passes when nothing did', async ({ servers }) => {

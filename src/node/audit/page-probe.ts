@@ -105,13 +105,26 @@ export async function observePage(url: string, options: ProbeOptions): Promise<P
       if (mainFrameOf(request) === page.mainFrame()) requests.push(request);
     });
 
-    let response: Response | null;
-    try {
-      response = await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
-    } catch (error) {
-      throw new AuditError('page-unreachable', `${url} did not load: ${firstLine(error)}`);
+    const load = async (action: () => Promise<Response | null>) => {
+      let loaded: Response | null;
+      try {
+        loaded = await action();
+      } catch (error) {
+        throw new AuditError('page-unreachable', `${url} did not load: ${firstLine(error)}`);
+      }
+      if (!loaded || loaded.status() >= 400) throw new AuditError('page-unreachable', `${url} answered ${loaded?.status() ?? 'nothing'}`);
+      return loaded;
+    };
+    let response = await load(() => page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs }));
+    const finalOrigin = new URL(page.url()).origin;
+    if (finalOrigin !== pageOrigin) {
+      // Redirected to another origin, where the recorder did not listen: load the page again with it there, from a clean slate.
+      await page.addInitScript(installSkimmer, finalOrigin);
+      scriptResponses.length = 0;
+      requests.length = 0;
+      compiled.forget();
+      response = await load(() => page.reload({ waitUntil: 'load', timeout: options.timeoutMs }));
     }
-    if (!response || response.status() >= 400) throw new AuditError('page-unreachable', `${url} answered ${response?.status() ?? 'nothing'}`);
 
     const fields = await waitForCardFields(page, options.timeoutMs, url);
     const fieldsOrigin = options.fieldsOrigin ?? new URL(fields.frame(fields.kinds[0]!).url()).origin;
@@ -174,6 +187,10 @@ async function watchCompiledScripts(page: Page) {
   await session.send('Runtime.enable');
   await session.send('Debugger.enable');
   return {
+    /** Drops what was compiled so far (before loading the page again). */
+    forget() {
+      parsed.length = 0;
+    },
     async collect(documentUrl: string) {
       const { frameTree } = await session.send('Page.getFrameTree');
       const own = parsed.filter((script) => {
