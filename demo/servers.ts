@@ -1,7 +1,8 @@
 // Starts the demo's three origins: the merchant page on localhost, the fields origin and the
 // sandbox gateway on 127.0.0.1 (a different site from localhost, so Chromium isolates the
 // frames as it will in production). Used by `npm run demo` and by the tests.
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createFieldsServer, type FieldsAccount, type FieldsServerConfig } from '../src/node/fields/fields-server.ts';
 import { startBackend, type RunningBackend } from './backend/backend-server.ts';
 import type { DatabaseConfig } from './backend/db/database.ts';
@@ -64,6 +65,14 @@ export interface DemoServers {
   close(): Promise<void>;
 }
 
+/** The demo page pins payframe.js with the build's SRI hash, as a merchant should (dist/integrity.json). */
+function payframeIntegrityOf(distDir: string): { payframeIntegrity?: string } {
+  const file = join(distDir, 'integrity.json');
+  if (!existsSync(file)) return {};
+  const integrity = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)['payframe.js'];
+  return typeof integrity === 'string' ? { payframeIntegrity: integrity } : {};
+}
+
 export async function startDemoServers(options: DemoServerOptions): Promise<DemoServers> {
   const publishableKey = options.publishableKey ?? DEFAULT_PUBLISHABLE_KEY;
   const secretKey = options.secretKey ?? DEFAULT_SECRET_KEY;
@@ -71,7 +80,15 @@ export async function startDemoServers(options: DemoServerOptions): Promise<Demo
 
   // Each server needs the others' addresses, known only once all listen: configs are filled in after.
   const fieldsConfig: FieldsServerConfig = { gatewayUrl: '', accounts: [] };
-  const merchantConfig: MerchantServerConfig = { fieldsOrigin: '', gatewayUrl: '', publishableKey, secretKey, defaultMode: options.demoDefaultMode ?? 'token', ...(options.extraPageDirs ? { extraPageDirs: options.extraPageDirs } : {}) };
+  const merchantConfig: MerchantServerConfig = {
+    fieldsOrigin: '',
+    gatewayUrl: '',
+    publishableKey,
+    secretKey,
+    defaultMode: options.demoDefaultMode ?? 'token',
+    ...(options.extraPageDirs ? { extraPageDirs: options.extraPageDirs } : {}),
+    ...payframeIntegrityOf(distDir),
+  };
   const fieldsServer = createFieldsServer(distDir, fieldsConfig);
   const merchantServer = createMerchantServer(merchantConfig);
 

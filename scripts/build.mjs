@@ -18,12 +18,13 @@ for (const mode of ['esm', 'next-action', 'split-fields', 'iife', 'field', 'cont
   await build({ mode, configFile: 'vite.config.ts' });
 }
 // The `payframe` command for Node (dist/node/cli.js): what it imports is bundled in, so the
-// package's dependencies stay the browser SDK's (lit, zod, @stripe/stripe-js).
+// package's dependencies stay the browser SDK's (lit, zod, @stripe/stripe-js). Except the Chromium
+// driver `payframe audit` loads on demand: playwright-core, an optional peer dependency.
 await build({
   configFile: false,
   logLevel: 'warn',
   define: { __PAYFRAME_BUILT__: 'true' },
-  ssr: { noExternal: true, target: 'node' },
+  ssr: { noExternal: true, external: ['playwright-core'], target: 'node' },
   build: {
     ssr: 'src/node/cli.ts',
     outDir: join(dist, 'node'),
@@ -32,7 +33,7 @@ await build({
     minify: false,
     sourcemap: false,
     reportCompressedSize: false,
-    rollupOptions: { output: { entryFileNames: 'cli.js', chunkFileNames: '[name]-[hash].js', banner: '#!/usr/bin/env node' } },
+    rollupOptions: { external: ['playwright-core'], output: { entryFileNames: 'cli.js', chunkFileNames: '[name]-[hash].js', banner: '#!/usr/bin/env node' } },
   },
 });
 chmodSync(join(dist, 'node', 'cli.js'), 0o755);

@@ -17,8 +17,13 @@ export interface MerchantServerConfig {
   secretKey: string;
   /** What the demo page starts in when its URL does not say (`?mode=`): paying an intent, or only tokenizing. */
   defaultMode?: 'intent' | 'token';
-  /** Folders whose files are served under /<name>/..., e.g. test pages. */
+  /**
+   * Folders whose files are served under /<name>/..., e.g. test pages. A page `x.html` with an
+   * `x.html.csp` beside it is served with that file's (templated) text as its CSP instead of the lax one.
+   */
   extraPageDirs?: Record<string, string>;
+  /** The SRI hash of the payframe.js the fields origin serves (the build's integrity.json): pages pin it. */
+  payframeIntegrity?: string;
 }
 
 const PAGE_DIR = join(import.meta.dirname, '../page');
@@ -53,7 +58,8 @@ function fillTemplate(text: string, config: MerchantServerConfig): string {
     .replaceAll('{{FIELDS_ORIGIN}}', config.fieldsOrigin)
     .replaceAll('{{GATEWAY_ORIGIN}}', gatewayOrigin(config))
     .replaceAll('{{DEFAULT_MODE}}', config.defaultMode ?? 'token')
-    .replaceAll('{{PUBLISHABLE_KEY}}', config.publishableKey);
+    .replaceAll('{{PUBLISHABLE_KEY}}', config.publishableKey)
+    .replaceAll('{{PAYFRAME_INTEGRITY}}', config.payframeIntegrity ?? '');
 }
 
 function resolveFile(path: string, config: MerchantServerConfig): string | undefined {
@@ -68,6 +74,12 @@ function resolveFile(path: string, config: MerchantServerConfig): string | undef
 
 /** The demo page's test cards: the sandbox's own list (src/testing/test-cards.ts), as a module the page imports. */
 const TEST_CARDS_MODULE = `// The sandbox's test cards (src/testing/test-cards.ts), served by the demo's server.\nexport const TEST_CARDS = ${JSON.stringify(TEST_CARDS)};\n`;
+
+/** A test page's own CSP (`<page>.csp` beside it), else the merchant policy (lax for test pages). */
+function pageCsp(file: string, config: MerchantServerConfig, isExtraPage: boolean): string {
+  if (isExtraPage && existsSync(`${file}.csp`)) return fillTemplate(readFileSync(`${file}.csp`, 'utf8'), config).trim().replace(/\s*\n\s*/g, ' ');
+  return merchantContentSecurityPolicy(config.fieldsOrigin, gatewayOrigin(config), isExtraPage);
+}
 
 /** `config` is read on every request, so it may be completed after the server starts listening. */
 export function createMerchantServer(config: MerchantServerConfig): http.Server {
@@ -103,7 +115,7 @@ export function createMerchantServer(config: MerchantServerConfig): http.Server 
       'Content-Type': type,
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
-      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': merchantContentSecurityPolicy(config.fieldsOrigin, gatewayOrigin(config), isExtraPage) } : {}),
+      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': pageCsp(file, config, isExtraPage) } : {}),
     });
     response.end(body);
   });

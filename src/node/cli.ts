@@ -1,18 +1,21 @@
 // The `payframe` command (Node, ships as dist/node/cli.js): `payframe fields` serves the fields
-// origin, `payframe fields export` writes it as static files, `payframe sandbox` runs the sandbox gateway.
+// origin, `payframe fields export` writes it as static files, `payframe sandbox` runs the sandbox gateway,
+// `payframe audit` checks a payment page in Chromium.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigFileError } from './fields/fields-config-file.ts';
 import { ExportFolderError } from './fields/fields-export.ts';
 import { FIELDS_USAGE, UsageError, runFieldsCommand } from './fields/fields-command.ts';
+import { AUDIT_USAGE } from './audit/audit-usage.ts';
 
 declare const __PAYFRAME_BUILT__: boolean | undefined;
 
-const USAGE = `payframe: the Payframe fields origin and sandbox gateway.
+const USAGE = `payframe: the Payframe fields origin, sandbox gateway and payment page audit.
 
 ${FIELDS_USAGE}
   payframe sandbox [--port N] [--config accounts.json]
-      Run the sandbox gateway (a Stripe-compatible test API) alone, printing its URL and keys.`;
+      Run the sandbox gateway (a Stripe-compatible test API) alone, printing its URL and keys.
+${AUDIT_USAGE}`;
 
 /**
  * The build this command serves: the package's own dist/ (the folder above dist/node/cli.js).
@@ -29,6 +32,16 @@ async function main(args: string[]): Promise<void> {
   if (command === 'sandbox') {
     const { runSandboxCommand } = await import('./sandbox/sandbox-command.ts');
     return runSandboxCommand(rest);
+  }
+  if (command === 'audit') {
+    // Loaded only here: it brings the Chromium driver (playwright-core, an optional peer dependency).
+    const { runAuditCommand } = await import('./audit/audit-command.ts');
+    const status = await runAuditCommand(rest, distDir()).catch((error: unknown) => {
+      // Could not run: exit 2 with the reason, never a stack.
+      console.error(`payframe audit: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      return 2;
+    });
+    process.exit(status);
   }
   throw new UsageError(command === undefined || command === '--help' || command === '-h' || command === 'help' ? '' : `unknown command "${command}"`);
 }

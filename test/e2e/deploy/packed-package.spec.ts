@@ -194,3 +194,25 @@ test("the README's testing samples are the files the shop's suite runs", () => {
   const blocks = [...section.slice(0, section.indexOf('\n## ', 1) > 0 ? section.indexOf('\n## ', 1) : undefined).matchAll(/```(?:ts|js)\n([\s\S]*?)```/g)].map((match) => match[1]);
   for (const file of ['checkout.test.ts', 'playwright.config.ts', 'shop.mjs']) expect(blocks, file).toContain(readFileSync(join(MERCHANT_SUITE, file), 'utf8'));
 });
+
+test('payframe audit needs playwright-core, an optional peer npm does not install: exit 2 without it, an audit of the shop with it', async () => {
+  test.setTimeout(180_000);
+  expect(existsSync(join(installFolder, 'node_modules', 'playwright-core'))).toBe(false);
+  const without = await runToExit('npx', ['--no-install', 'payframe', 'audit', shop.url], { cwd: installFolder, env: merchantEnv() });
+  expect(without.status).toBe(2);
+  expect(without.stderr).toContain('[no-browser-driver]');
+
+  // The same version this repository tests with, from the registry like the package's own dependencies.
+  const version = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', 'playwright-core', 'package.json'), 'utf8')).version as string;
+  const added = await runToExit('npm', ['install', '--no-audit', '--no-fund', `playwright-core@${version}`], { cwd: installFolder, env: merchantEnv() });
+  expect(added.status, added.stderr).toBe(0);
+  const run = await runToExit('npx', ['--no-install', 'payframe', 'audit', shop.url, '--json'], { cwd: installFolder, env: { ...merchantEnv(), PAYFRAME_CHROMIUM: process.env.PAYFRAME_CHROMIUM ?? '' } });
+  // The plain shop page sends no CSP and loads payframe.js unpinned: exactly those two findings.
+  expect(run.status, run.stderr).toBe(1);
+  const report = JSON.parse(run.stdout) as { fieldsOrigin: string; scripts: { name: string; payframe: boolean }[]; findings: { code: string }[]; leakProbe: unknown; payframeIntegrity: { expectedFrom: string } };
+  expect(report.fieldsOrigin).toBe(fieldsOrigin);
+  expect(report.scripts).toEqual([expect.objectContaining({ name: `${fieldsOrigin}/payframe.js`, payframe: true })]);
+  expect(report.findings.map((finding) => finding.code)).toEqual(['csp-missing', 'payframe-integrity-missing']);
+  expect(report.payframeIntegrity.expectedFrom).toBe('package');
+  expect(report.leakProbe).toEqual({ typed: true, fieldsReceivedCard: true, leaks: [] });
+});
