@@ -28,7 +28,9 @@ export type TestCardOutcome =
   | 'processing_error'
   | '3ds_required'
   | '3ds_required_then_insufficient_funds'
-  | '3ds_optional';
+  | '3ds_optional'
+  // Authenticates on session; off session only once a SetupIntent or setup_future_usage set it up.
+  | '3ds_required_unless_set_up';
 
 // https://docs.stripe.com/testing#cards
 const KNOWN_CARD_METADATA: ReadonlyMap<string, CardMetadata> = new Map([
@@ -67,7 +69,18 @@ const OUTCOME_BY_NUMBER: ReadonlyMap<string, TestCardOutcome> = new Map([
   ['4000000000003220', '3ds_required'],
   ['4000008260003178', '3ds_required_then_insufficient_funds'],
   ['4000000000003055', '3ds_optional'],
+  // https://docs.stripe.com/testing#authentication-and-setup (saved cards, issue #16)
+  ['4000002500003155', '3ds_required_unless_set_up'],
 ]);
+
+/**
+ * Whether paying with a card of this outcome asks for 3-D Secure: 4000002760003184 and the other
+ * 3DS-required cards always do; 4000002500003155 not off session once it was set up.
+ */
+export function needsAuthentication(outcome: TestCardOutcome, setUpOffSession: boolean): boolean {
+  if (outcome === '3ds_required_unless_set_up') return !setUpOffSession;
+  return outcome === '3ds_required' || outcome === '3ds_required_then_insufficient_funds';
+}
 
 /** Metadata for a digits-only number; cards not in Stripe's list get brand by prefix, credit, US. */
 export function cardMetadata(digits: string): CardMetadata {
