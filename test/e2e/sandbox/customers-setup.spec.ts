@@ -5,6 +5,7 @@
 // their webhook events, Stripe's errors for bad input, and one account never seeing another's.
 import { expect, test } from '@playwright/test';
 import Stripe from 'stripe';
+import { sandboxConfigFile, sandboxUrl, startSandboxProcess, startWebhookReceiver } from './sandbox-process.ts';
 import { rejection } from './stripe-rejection.ts';
 import {
   DEFAULT_PUBLISHABLE_KEY,
@@ -412,4 +413,56 @@ test("one account's keys never see another's customers, saved cards or SetupInte
   expect(await rejection(otherBrowser.setupIntents.retrieve(setup.id, { client_secret: setup.client_secret! }))).toMatchObject(notFound);
   // And none of it reached the other account's webhooks.
   expect(JSON.stringify(account(OTHER.id).webhooks.listEvents())).not.toContain(shopper.id);
+});
+
+test('the whole lifecycle against `payframe sandbox` as a real process, announced by signed webhooks', async () => {
+  const secret = 'whsec_savedCardsLifecycle0001';
+  const receiver = await startWebhookReceiver(secret);
+  const config = sandboxConfigFile({ accounts: [{ id: 'acct_saved_cards', publishableKey: 'pk_test_saved_cards', secretKey: 'sk_test_saved_cards', webhookEndpoints: [{ url: receiver.url, secret }] }] });
+  const sandbox = startSandboxProcess(['--port', '0', '--config', config]);
+  try {
+    const url = await sandboxUrl(sandbox);
+    const shop = new Stripe('sk_test_saved_cards', { host: new URL(url).hostname, port: Number(new URL(url).port), protocol: 'http', maxNetworkRetries: 0 });
+    const shopper = await shop.customers.create({ email: 'returning@example.com' });
+    const method = await card(SETUP_THEN_OFF_SESSION, shop);
+    const setup = await shop.setupIntents.create({ customer: shopper.id, payment_method: method.id, confirm: true });
+    expect(setup.status).toBe('requires_action');
+    const challengeUrl = setup.next_action!.redirect_to_url!.url!;
+    expect(challengeUrl.startsWith(`${url}/3ds/challenge/`)).toBe(true);
+    const code = /Enter <strong class="code">(\d{6})<\/strong>/.exec(await (await fetch(challengeUrl)).text())![1]!;
+    expect((await fetch(challengeUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ code, outcome: 'complete' }) })).status).toBe(200);
+    expect((await shop.setupIntents.retrieve(setup.id)).status).toBe('succeeded');
+    expect((await shop.customers.listPaymentMethods(shopper.id)).data.map((saved) => saved.id)).toEqual([method.id]);
+
+    const offSession = await shop.paymentIntents.create({ amount: 1200, currency: 'eur', customer: shopper.id, payment_method: method.id, off_session: true, confirm: true });
+    expect(offSession.status).toBe('succeeded');
+    const always = await card(ALWAYS_AUTHENTICATE, shop);
+    await shop.paymentMethods.attach(always.id, { customer: shopper.id });
+    const refused = await rejection(shop.paymentIntents.create({ amount: 1200, currency: 'eur', customer: shopper.id, payment_method: always.id, off_session: true, confirm: true }));
+    expect(refused).toMatchObject({ statusCode: 402, code: 'authentication_required', decline_code: 'authentication_required' });
+    await shop.paymentMethods.detach(always.id);
+
+    const expected = [
+      'customer.created',
+      'setup_intent.created',
+      'setup_intent.requires_action',
+      'setup_intent.succeeded',
+      'payment_method.attached',
+      'payment_intent.succeeded',
+      'payment_method.attached',
+      'payment_intent.payment_failed',
+      'payment_method.detached',
+    ];
+    // Deliveries run concurrently, so they may arrive in any order: compared as a sorted list.
+    const events = await receiver.received(expected.length);
+    expect(events.map((event) => event.type).sort()).toEqual([...expected].sort());
+    const attached = events.filter((event) => event.type === 'payment_method.attached').map((event) => (event.data.object as Stripe.PaymentMethod).id);
+    expect(attached.sort()).toEqual([method.id, always.id].sort());
+    expect(JSON.stringify(events)).not.toContain(SETUP_THEN_OFF_SESSION);
+    expect(sandbox.output()).not.toContain(SETUP_THEN_OFF_SESSION);
+  } finally {
+    sandbox.child.kill('SIGTERM');
+    await receiver.close();
+  }
+  expect(await sandbox.closed).toBe(0);
 });
