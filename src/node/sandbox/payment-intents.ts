@@ -240,12 +240,15 @@ export function updatePaymentIntent(id: string, context: PaymentIntentContext): 
   return intent;
 }
 
-const CONFIRM_PARAMS = ['client_secret', 'payment_method', 'payment_method_data', 'return_url', 'off_session', 'setup_future_usage'];
+// What Stripe.js may send on confirm (setup_future_usage included, as confirmCardPayment takes it).
+const BROWSER_CONFIRM_PARAMS = ['client_secret', 'payment_method', 'payment_method_data', 'return_url', 'setup_future_usage'];
+// Only the merchant's server can say the shopper is away.
+const CONFIRM_PARAMS = [...BROWSER_CONFIRM_PARAMS, 'off_session'];
 
 export function confirmPaymentIntent(id: string, context: PaymentIntentContext): PaymentIntent | PublishablePaymentIntent {
   const { params, paymentMethods } = context;
   const record = intentForKey(context.auth, id, params, context.store);
-  rejectUnknownParams(params, CONFIRM_PARAMS);
+  rejectUnknownParams(params, context.auth.kind === 'secret' ? CONFIRM_PARAMS : BROWSER_CONFIRM_PARAMS);
   const intent = record.intent;
   if (!CONFIRMABLE.includes(intent.status)) {
     throw unexpectedState(
@@ -255,10 +258,6 @@ export function confirmPaymentIntent(id: string, context: PaymentIntentContext):
   const returnUrl = optionalUrl(params.return_url, 'return_url');
   if (params.payment_method === undefined && params.payment_method_data === undefined && intent.payment_method === null) throw missingPaymentMethod();
   const offSession = parseOffSession(params.off_session);
-  // Only the merchant's server says the shopper is away, or saves the card: not a browser with a client_secret.
-  if (context.auth.kind !== 'secret' && (offSession !== undefined || params.setup_future_usage !== undefined)) {
-    rejectUnknownParams(params, CONFIRM_PARAMS.filter((name) => name !== 'off_session' && name !== 'setup_future_usage'));
-  }
   const setupFutureUsage = params.setup_future_usage === '' ? null : optionalEnum(params.setup_future_usage, 'setup_future_usage', SETUP_FUTURE_USAGES);
   const method = requestedPaymentMethod(params, paymentMethods) ?? paymentMethods.get(intent.payment_method!);
   if (method === undefined) throw missingPaymentMethod();

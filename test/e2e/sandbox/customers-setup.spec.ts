@@ -336,6 +336,14 @@ test.describe('off-session payments', () => {
     const onSession = await stripe.paymentIntents.create({ amount: 2500, currency: 'eur', customer: saved.customer, payment_method: saved.paymentMethod, confirm: true });
     expect(onSession.status).toBe('requires_action');
 
+    // Only the merchant's server may say the shopper is away: a browser's confirm cannot.
+    const open = await stripe.paymentIntents.create({ amount: 2500, currency: 'eur', customer: saved.customer });
+    const fromBrowser = await rejection(
+      browser.paymentIntents.confirm(open.id, { client_secret: open.client_secret!, payment_method: saved.paymentMethod, off_session: true } as Stripe.PaymentIntentConfirmParams),
+    );
+    expect(fromBrowser).toMatchObject({ statusCode: 400, code: 'parameter_unknown', param: 'off_session' });
+    expect((await stripe.paymentIntents.retrieve(open.id)).status).toBe('requires_payment_method');
+
     // Attached without a SetupIntent, it was never set up: off session it needs authentication.
     const customer = (await stripe.customers.create({})).id;
     const bare = await card(SETUP_THEN_OFF_SESSION);
