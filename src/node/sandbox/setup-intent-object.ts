@@ -35,6 +35,7 @@ export interface SetupIntent {
   created: number;
   customer: string | null;
   description: string | null;
+  excluded_payment_method_types: null;
   flow_directions: null;
   last_setup_error: LastSetupError | null;
   latest_attempt: null;

@@ -111,6 +111,7 @@ export function createSetupIntent(context: SetupIntentContext, now = new Date())
     created: Math.floor(now.getTime() / 1000),
     customer,
     description,
+    excluded_payment_method_types: null,
     flow_directions: null,
     last_setup_error: null,
     latest_attempt: null,
