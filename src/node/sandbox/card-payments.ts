@@ -147,7 +147,7 @@ function authorize(
     intent.status = 'succeeded';
     intent.amount_received = intent.amount;
   }
-  if (intent.setup_future_usage !== null) saveForFutureUse(method.paymentMethod.id, intent.customer, context);
+  if (intent.setup_future_usage !== null) saveForFutureUse(method.paymentMethod.id, intent.customer, intent.setup_future_usage, context);
   return 'authorized';
 }
 
@@ -169,7 +169,7 @@ export function attemptPayment(record: IntentRecord, method: StoredPaymentMethod
   record.intent.last_payment_error = null;
   // A card used with nothing to keep it for later may never be attached afterwards (Stripe's rule).
   if (record.intent.setup_future_usage === null) context.paymentMethods.markConsumed(method.paymentMethod.id);
-  if (needsAuthentication(method.outcome, method.setUp === true && record.offSession)) {
+  if (needsAuthentication(method.outcome, method.setUpOffSession === true && record.offSession)) {
     // Off session nobody can answer a challenge: the issuer declines, as Stripe documents.
     if (record.offSession) return authorize(record, method, null, context, now, 'authentication_required');
     return startChallenge(record, method, context, publicUrl);

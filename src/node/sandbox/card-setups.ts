@@ -53,7 +53,7 @@ function verify(record: SetupIntentRecord, method: StoredPaymentMethod, context:
   }
   const setupIntent = record.setupIntent;
   setupIntent.status = 'succeeded';
-  saveForFutureUse(method.paymentMethod.id, setupIntent.customer, context);
+  saveForFutureUse(method.paymentMethod.id, setupIntent.customer, setupIntent.usage, context);
   context.events.record('setup_intent.succeeded', setupIntent);
   return 'succeeded';
 }

@@ -9,11 +9,10 @@ export interface StoredPaymentMethod {
   outcome: TestCardOutcome;
   /** What the issuer answers to the card's CVC and address checks at payment time. */
   issuerChecks: IssuerCheckResults;
-  /**
-   * Set up for later payments without the shopper (a succeeded SetupIntent, or a payment with
-   * setup_future_usage): what lets 4000002500003155 pay off session (card-payments.ts).
-   */
+  /** Set up for later payments (a succeeded SetupIntent, or a payment with setup_future_usage). */
   setUp?: boolean;
+  /** Set up with usage off_session: what lets 4000002500003155 pay with nobody there (card-payments.ts). */
+  setUpOffSession?: boolean;
   /** Used without a customer, or detached: Stripe lets it be attached to no customer again. */
   consumed?: boolean;
   /** Detached from its customer: no longer usable at all. */
@@ -57,12 +56,14 @@ export class PaymentMethodStore {
     if (entry === undefined) return;
     entry.paymentMethod.customer = customerId;
     // Detached for good: no longer set up, and never to be attached again.
-    if (customerId === null) Object.assign(entry, { consumed: true, detached: true, setUp: false });
+    if (customerId === null) Object.assign(entry, { consumed: true, detached: true, setUp: false, setUpOffSession: false });
   }
 
-  markSetUp(id: string): void {
+  markSetUp(id: string, offSession: boolean): void {
     const entry = this.entries.get(id);
-    if (entry !== undefined) entry.setUp = true;
+    if (entry === undefined) return;
+    entry.setUp = true;
+    if (offSession) entry.setUpOffSession = true;
   }
 
   /** A payment or setup used the method with no customer to keep it: it cannot be attached later. */

@@ -78,8 +78,13 @@ function attach(method: StoredPaymentMethod, customerId: string, { paymentMethod
  * After a succeeded SetupIntent, or a payment with setup_future_usage: the card is set up for
  * later payments and, when there is a customer, attached to it.
  */
-export function saveForFutureUse(paymentMethodId: string, customerId: string | null, context: Pick<SavedCardContext, 'paymentMethods' | 'events'>): void {
-  context.paymentMethods.markSetUp(paymentMethodId);
+export function saveForFutureUse(
+  paymentMethodId: string,
+  customerId: string | null,
+  usage: 'off_session' | 'on_session',
+  context: Pick<SavedCardContext, 'paymentMethods' | 'events'>,
+): void {
+  context.paymentMethods.markSetUp(paymentMethodId, usage === 'off_session');
   const method = context.paymentMethods.get(paymentMethodId);
   if (method !== undefined && customerId !== null && method.paymentMethod.customer === null) attach(method, customerId, context);
 }

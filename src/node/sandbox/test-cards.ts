@@ -29,7 +29,7 @@ export type TestCardOutcome =
   | '3ds_required'
   | '3ds_required_then_insufficient_funds'
   | '3ds_optional'
-  // Authenticates on session; off session only once a SetupIntent or setup_future_usage set it up.
+  // Authenticates on session; off session only until a SetupIntent or setup_future_usage set it up for off_session use.
   | '3ds_required_unless_set_up';
 
 // https://docs.stripe.com/testing#cards
@@ -75,7 +75,7 @@ const OUTCOME_BY_NUMBER: ReadonlyMap<string, TestCardOutcome> = new Map([
 
 /**
  * Whether paying with a card of this outcome asks for 3-D Secure: 4000002760003184 and the other
- * 3DS-required cards always do; 4000002500003155 not off session once it was set up.
+ * 3DS-required cards always do; 4000002500003155 not off session once it was set up for off_session use.
  */
 export function needsAuthentication(outcome: TestCardOutcome, setUpOffSession: boolean): boolean {
   if (outcome === '3ds_required_unless_set_up') return !setUpOffSession;

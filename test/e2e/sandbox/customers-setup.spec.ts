@@ -335,10 +335,10 @@ test.describe('SetupIntents', () => {
 
 test.describe('off-session payments', () => {
   /** A customer with `number` saved by a SetupIntent (its challenge passed when it asks for one). */
-  async function savedCard(number: string): Promise<{ customer: string; paymentMethod: string }> {
+  async function savedCard(number: string, usage: 'off_session' | 'on_session' = 'off_session'): Promise<{ customer: string; paymentMethod: string }> {
     const customer = (await stripe.customers.create({})).id;
     const paymentMethod = (await card(number)).id;
-    const setup = await stripe.setupIntents.create({ customer, payment_method: paymentMethod, confirm: true });
+    const setup = await stripe.setupIntents.create({ customer, payment_method: paymentMethod, usage, confirm: true });
     if (setup.status === 'requires_action') await answerChallenge(setup.next_action);
     expect((await stripe.setupIntents.retrieve(setup.id)).status).toBe('succeeded');
     return { customer, paymentMethod };
@@ -358,6 +358,13 @@ test.describe('off-session payments', () => {
     );
     expect(fromBrowser).toMatchObject({ statusCode: 400, code: 'parameter_unknown', param: 'off_session' });
     expect((await stripe.paymentIntents.retrieve(open.id)).status).toBe('requires_payment_method');
+
+    // Set up for on-session use only, it still needs the shopper off session.
+    const onSessionOnly = await savedCard(SETUP_THEN_OFF_SESSION, 'on_session');
+    const notForOffSession = await rejection(
+      stripe.paymentIntents.create({ amount: 2500, currency: 'eur', customer: onSessionOnly.customer, payment_method: onSessionOnly.paymentMethod, off_session: true, confirm: true }),
+    );
+    expect(notForOffSession).toMatchObject({ statusCode: 402, code: 'authentication_required' });
 
     // Attached without a SetupIntent, it was never set up: off session it needs authentication.
     const customer = (await stripe.customers.create({})).id;
