@@ -35,4 +35,11 @@ export interface Customer {
   test_clock: null;
 }
 
+/** What Stripe answers for a deleted customer: on the DELETE, and on any later retrieve. */
+export interface DeletedCustomer {
+  id: string;
+  object: 'customer';
+  deleted: true;
+}
+
 export const CUSTOMER_ID = /^cus_[A-Za-z0-9]{1,64}$/;

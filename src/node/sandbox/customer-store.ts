@@ -12,6 +12,8 @@ const MAX_ENTRIES = 10_000;
 
 export class CustomerStore {
   private readonly records = new Map<string, CustomerRecord>();
+  /** Deleted customers' ids: Stripe still answers a retrieve of one, with `deleted: true`. */
+  private readonly deleted = new Set<string>();
   private nextSequence = 1;
 
   add(customer: Customer): CustomerRecord {
@@ -24,8 +26,17 @@ export class CustomerStore {
     return record;
   }
 
+  /** A customer that exists and is not deleted. */
   get(id: string): CustomerRecord | undefined {
     return this.records.get(id);
+  }
+
+  delete(id: string): void {
+    if (this.records.delete(id)) this.deleted.add(id);
+  }
+
+  isDeleted(id: string): boolean {
+    return this.deleted.has(id);
   }
 
   /** Newest first, as Stripe lists. */

@@ -1,8 +1,8 @@
-// The /v1/customers endpoints: create, retrieve, update and list customers of the key's account,
+// The /v1/customers endpoints: create, retrieve, update, list and delete customers of the key's account,
 // with Stripe's params (email, name, phone, description, address, metadata, payment_method,
 // invoice_settings[default_payment_method]) and errors. Their saved cards: saved-payment-methods.ts.
 import type { CustomerStore } from './customer-store.ts';
-import { CUSTOMER_ID, type Customer, type CustomerAddress } from './customer-object.ts';
+import { CUSTOMER_ID, type Customer, type CustomerAddress, type DeletedCustomer } from './customer-object.ts';
 import type { EventOutbox } from './event-outbox.ts';
 import { optionalObject, optionalString, type FormParams } from './form-body.ts';
 import { LIST_PARAMS, listObject, parseListQuery, type StripeList } from './list-objects.ts';
@@ -11,7 +11,7 @@ import type { PaymentMethodStore } from './payment-method-store.ts';
 import { randomAlphanumeric } from './random-ids.ts';
 import { optionalId, optionalText, rejectUnknownParams } from './request-params.ts';
 import { noSuchPaymentMethod } from './payment-methods.ts';
-import { attachPaymentMethod, checkAttachable, noSuchCustomer } from './saved-payment-methods.ts';
+import { attachPaymentMethod, checkAttachable, detachPaymentMethod, noSuchCustomer } from './saved-payment-methods.ts';
 import { StripeApiError } from './stripe-error.ts';
 
 export interface CustomerContext {
@@ -138,11 +138,27 @@ export function createCustomer(context: CustomerContext, now = new Date()): Cust
   return customer;
 }
 
-export function retrieveCustomer(id: string, { params, customers }: CustomerContext): Customer {
+export function retrieveCustomer(id: string, { params, customers }: CustomerContext): Customer | DeletedCustomer {
   rejectUnknownParams(params, []);
+  // Unlike other objects, Stripe keeps answering for a deleted customer.
+  if (customers.isDeleted(id)) return { id, object: 'customer', deleted: true };
   const record = customers.get(id);
   if (record === undefined) throw noSuchCustomer(id);
   return record.customer;
+}
+
+/** Deletes for good: its saved cards are detached (never usable again) and it takes no further operations. */
+export function deleteCustomer(id: string, context: CustomerContext): DeletedCustomer {
+  const { params, customers, paymentMethods, events } = context;
+  rejectUnknownParams(params, []);
+  const record = customers.get(id);
+  if (record === undefined) throw noSuchCustomer(id);
+  // The customer goes as a whole: its default is not announced as a separate update.
+  record.customer.invoice_settings.default_payment_method = null;
+  for (const { paymentMethod } of paymentMethods.ofCustomerNewestFirst(id)) detachPaymentMethod(paymentMethod.id, { ...context, params: {} });
+  customers.delete(id);
+  events.record('customer.deleted', record.customer);
+  return { id, object: 'customer', deleted: true };
 }
 
 export function updateCustomer(id: string, context: CustomerContext): Customer {

@@ -24,7 +24,7 @@ import {
   type PaymentIntentContext,
 } from './payment-intents.ts';
 import { createPaymentMethod, retrievePaymentMethod } from './payment-methods.ts';
-import { createCustomer, listCustomers, retrieveCustomer, updateCustomer, type CustomerContext } from './customers.ts';
+import { createCustomer, deleteCustomer, listCustomers, retrieveCustomer, updateCustomer, type CustomerContext } from './customers.ts';
 import { attachPaymentMethod, detachPaymentMethod, listCustomerPaymentMethods, type SavedCardContext } from './saved-payment-methods.ts';
 import {
   cancelSetupIntent,
@@ -124,7 +124,7 @@ type RouteResult = Omit<StoredResponse, 'requestId'>;
 type RouteAccess = 'publishable' | 'client_secret' | 'secret';
 
 interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: RegExp;
   access: RouteAccess;
   /** Whether armed faults apply to this route (tokenization only). */
@@ -208,6 +208,13 @@ const ROUTES: readonly Route[] = [
     access: 'secret',
     faultable: false,
     handle: (context) => updateCustomer(context.pathMatch[1]!, customerContext(context)),
+  },
+  {
+    method: 'DELETE',
+    path: new RegExp(`^/v1/customers/${ID}$`),
+    access: 'secret',
+    faultable: false,
+    handle: (context) => deleteCustomer(context.pathMatch[1]!, customerContext(context)),
   },
   {
     method: 'GET',
@@ -423,7 +430,7 @@ function createRequestHandler(accounts: SandboxAccounts, options: SandboxGateway
       if (route.access === 'secret') requireSecretKey(auth);
 
       // GET params come in the query string, in the same form encoding as POST bodies.
-      let params: FormParams = method === 'GET' ? parseFormBody(query) : {};
+      let params: FormParams = method === 'GET' || method === 'DELETE' ? parseFormBody(query) : {};
       if (method === 'POST') {
         if (!isFormContentType(req.headers['content-type'])) {
           throw new StripeApiError(400, {

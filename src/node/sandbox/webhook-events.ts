@@ -11,6 +11,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'refund.updated',
   'customer.created',
   'customer.updated',
+  'customer.deleted',
   'payment_method.attached',
   'payment_method.detached',
   'setup_intent.created',

@@ -131,6 +131,23 @@ test.describe('customers', () => {
     expect(update.data.previous_attributes).toEqual({ email: 'ada@example.com', metadata: { shopper: 'S-1', tier: 'gold' } });
   });
 
+  test('a deleted customer still answers a retrieve with deleted: true, takes nothing more, and its cards are detached', async () => {
+    const visa = await card(VISA);
+    const shopper = await stripe.customers.create({ payment_method: visa.id, invoice_settings: { default_payment_method: visa.id } });
+    const deleted = await stripe.customers.del(shopper.id);
+    expect(deleted).toEqual({ id: shopper.id, object: 'customer', deleted: true });
+    expect(await stripe.customers.retrieve(shopper.id)).toEqual({ id: shopper.id, object: 'customer', deleted: true });
+    expect((await stripe.paymentMethods.retrieve(visa.id)).customer).toBeNull();
+    const notFound = { statusCode: 404, code: 'resource_missing' };
+    expect(await rejection(stripe.customers.update(shopper.id, { name: 'Again' }))).toMatchObject(notFound);
+    expect(await rejection(stripe.customers.del(shopper.id))).toMatchObject(notFound);
+    expect(await rejection(stripe.setupIntents.create({ customer: shopper.id }))).toMatchObject({ ...notFound, param: 'customer' });
+    expect(await rejection(stripe.customers.listPaymentMethods(shopper.id))).toMatchObject(notFound);
+    expect((await stripe.customers.list({ limit: 100 })).data.map((customer) => customer.id)).not.toContain(shopper.id);
+    expect(eventsAbout(shopper.id)).toEqual(['customer.created', 'customer.deleted']);
+    expect(eventsAbout(visa.id)).toEqual(['payment_method.attached', 'payment_method.detached']);
+  });
+
   test("lists newest first with Stripe's limit, starting_after / ending_before cursors, email filter and auto-pagination", async () => {
     const lists = client(LISTS.secretKey);
     const made: Stripe.Customer[] = [];
