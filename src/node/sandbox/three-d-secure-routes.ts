@@ -143,6 +143,7 @@ function showChallenge(live: LiveChallenge, parentOrigin: string | undefined, co
       code: challenge.code,
       paymentIntentId: record.id,
       amount: record.amount,
+      heading: record.heading,
       card: card === undefined ? 'Card' : `${CARD_BRAND_NAMES[card.brand]} ending in ${card.last4}`,
       parentOrigin,
       silent: context.store.threeDSecure.silent,

@@ -17,8 +17,9 @@ export interface ChallengeSubject {
   returnUrl: string | null;
   /** Whether the intent still waits for this very challenge. */
   waitsFor(challenge: ThreeDSecureChallenge): boolean;
-  /** The page's "Pay €19.99" line, or what saving a card says instead. */
+  /** The page's amount line, or what saving a card says instead. */
   amount: string;
+  heading: string;
   /** The return_url's query params once the challenge is over (Stripe's names for each kind). */
   returnParams(): Record<string, string>;
   finish(challenge: ThreeDSecureChallenge, authenticated: boolean): void;
@@ -36,6 +37,7 @@ export function challengeSubject(challenge: ThreeDSecureChallenge, context: Thre
       returnUrl: record.returnUrl,
       waitsFor: (candidate) => record.challengeId === candidate.id && setupIntent.status === 'requires_action' && method() !== undefined,
       amount: 'Nothing now: the card is saved for later payments',
+      heading: 'Confirm your card',
       returnParams: () => ({
         setup_intent: setupIntent.id,
         setup_intent_client_secret: setupIntent.client_secret,
@@ -52,6 +54,7 @@ export function challengeSubject(challenge: ThreeDSecureChallenge, context: Thre
     returnUrl: record.returnUrl,
     waitsFor: (candidate) => record.challengeId === candidate.id && intent.status === 'requires_action' && method() !== undefined,
     amount: formatAmount(intent.amount, intent.currency),
+    heading: 'Confirm your payment',
     returnParams: () => ({
       payment_intent: intent.id,
       payment_intent_client_secret: intent.client_secret,

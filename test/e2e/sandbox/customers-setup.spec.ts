@@ -315,6 +315,10 @@ test.describe('SetupIntents', () => {
       const setup = await stripe.setupIntents.create({ customer: shopper.id, payment_method: method.id, confirm: true, return_url: 'https://shop.example/saved' });
       expect(setup, number).toMatchObject({ status: 'requires_action', next_action: { type: 'redirect_to_url', redirect_to_url: { return_url: 'https://shop.example/saved' } } });
       expect((await stripe.paymentMethods.retrieve(method.id)).customer).toBeNull();
+      const page = await (await fetch(setup.next_action!.redirect_to_url!.url!)).text();
+      expect(page).toContain('<h1>Confirm your card</h1>');
+      expect(page).toContain('Nothing now: the card is saved for later payments');
+      expect(page).not.toContain(number);
       await answerChallenge(setup.next_action);
       const done = await stripe.setupIntents.retrieve(setup.id);
       expect(done, number).toMatchObject({ status: 'succeeded', next_action: null, payment_method: method.id });
