@@ -67,13 +67,14 @@ function eventsAbout(objectId: string): string[] {
 }
 
 /** Passes (or fails) the sandbox bank's challenge the way its page's form does: the one-time code, then Complete. */
-async function answerChallenge(nextAction: Stripe.SetupIntent.NextAction | Stripe.PaymentIntent.NextAction | null, outcome: 'complete' | 'fail' = 'complete'): Promise<void> {
+async function answerChallenge(nextAction: Stripe.SetupIntent.NextAction | Stripe.PaymentIntent.NextAction | null, outcome: 'complete' | 'fail' = 'complete'): Promise<string> {
   const url = nextAction?.redirect_to_url?.url;
   expect(url, 'a challenge URL').toMatch(new RegExp(`^${gateway.url}/3ds/challenge/payatt_[A-Za-z0-9]{24}$`));
   const page = await (await fetch(url!)).text();
   const code = /Enter <strong class="code">(\d{6})<\/strong>/.exec(page)![1]!;
   const answer = await fetch(url!, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ code, outcome }) });
   expect(answer.status).toBe(200);
+  return answer.text();
 }
 
 // The fields of Stripe's own example objects (stripe/openapi, openapi/fixtures3.json at f6c2a48f,
@@ -256,6 +257,8 @@ test.describe('saved cards', () => {
     expect(eventsAbout(visa.id)).toEqual(['payment_method.attached', 'payment_method.detached']);
     const detachEvent = gateway.accounts[0]!.webhooks.listEvents().find((event) => event.type === 'payment_method.detached' && (event.data.object as { id: string }).id === visa.id)!;
     expect(detachEvent.data.previous_attributes).toEqual({ customer: shopper.id });
+    // Its default went with it, announced as Stripe does.
+    expect(eventsAbout(shopper.id)).toEqual(['customer.created', 'customer.updated', 'customer.updated']);
   });
 
   test('a customer created with payment_method and a default gets the card attached', async () => {
@@ -303,9 +306,20 @@ test.describe('SetupIntents', () => {
     expect(eventsAbout(setup.id)).toEqual(['setup_intent.created', 'setup_intent.succeeded']);
     expect(eventsAbout(visa.id)).toEqual(['payment_method.attached']);
 
+    // As the card frame will: confirm with the card itself (payment_method_data), kept as last4 only.
+    const fromFrame = await stripe.setupIntents.create({ customer: shopper.id });
+    const framed = await browser.setupIntents.confirm(fromFrame.id, {
+      client_secret: fromFrame.client_secret!,
+      payment_method_data: { type: 'card', card: { number: '5555555555554444', exp_month: 12, exp_year: FUTURE_YEAR, cvc: '123' } },
+    } as unknown as Stripe.SetupIntentConfirmParams);
+    expect(framed.status).toBe('succeeded');
+    expect(JSON.stringify(framed)).not.toContain('5555555555554444');
+    const saved = await stripe.paymentMethods.retrieve(framed.payment_method as string);
+    expect(saved).toMatchObject({ customer: shopper.id, card: { last4: '4444', brand: 'mastercard', checks: { cvc_check: 'pass' } } });
+
     const again = await rejection(stripe.setupIntents.confirm(setup.id));
     expect(again).toMatchObject({ statusCode: 400, code: 'setup_intent_unexpected_state' });
-    expect((await stripe.setupIntents.list({ customer: shopper.id })).data.map((each) => each.id)).toEqual([setup.id]);
+    expect((await stripe.setupIntents.list({ customer: shopper.id })).data.map((each) => each.id)).toEqual([fromFrame.id, setup.id]);
   });
 
   test('with 3-D Secure: requires_action, the challenge passed over HTTP, then succeeded and saved', async () => {
@@ -319,7 +333,10 @@ test.describe('SetupIntents', () => {
       expect(page).toContain('<h1>Confirm your card</h1>');
       expect(page).toContain('Nothing now: the card is saved for later payments');
       expect(page).not.toContain(number);
-      await answerChallenge(setup.next_action);
+      const result = await answerChallenge(setup.next_action);
+      // Back to the shop with Stripe's SetupIntent params.
+      const back = new URL(/data-return-url="([^"]+)"/.exec(result)![1]!.replace(/&#38;/g, '&'));
+      expect(Object.fromEntries(back.searchParams)).toEqual({ setup_intent: setup.id, setup_intent_client_secret: setup.client_secret, redirect_status: 'succeeded' });
       const done = await stripe.setupIntents.retrieve(setup.id);
       expect(done, number).toMatchObject({ status: 'succeeded', next_action: null, payment_method: method.id });
       expect((await stripe.paymentMethods.retrieve(method.id)).customer).toBe(shopper.id);
