@@ -199,6 +199,52 @@ test.describe('customers', () => {
   });
 });
 
+test('malformed params on every new endpoint answer 400 or 404 with an error body, never a 500', async () => {
+  const customer = (await stripe.customers.create({})).id;
+  const method = (await card(VISA)).id;
+  const setup = (await stripe.setupIntents.create({})).id;
+  const endpoints: Array<[string, string]> = [
+    ['POST', '/v1/customers'],
+    ['GET', '/v1/customers'],
+    ['GET', `/v1/customers/${customer}`],
+    ['POST', `/v1/customers/${customer}`],
+    ['GET', `/v1/customers/${customer}/payment_methods`],
+    ['GET', '/v1/payment_methods'],
+    ['POST', `/v1/payment_methods/${method}/attach`],
+    ['POST', '/v1/setup_intents'],
+    ['GET', '/v1/setup_intents'],
+    ['POST', `/v1/setup_intents/${setup}`],
+    ['POST', `/v1/setup_intents/${setup}/confirm`],
+    ['POST', `/v1/setup_intents/${setup}/cancel`],
+    ['POST', '/v1/payment_intents'],
+  ];
+  const bodies = [
+    'email[0]=x&name[a]=b',
+    'customer[a]=b&payment_method[]=x',
+    'address=street&invoice_settings=x',
+    'invoice_settings[default_payment_method][x]=1&metadata=abc',
+    'usage[]=off_session&confirm=maybe',
+    'limit=abc&starting_after[]=x',
+    'off_session=sometimes&setup_future_usage[x]=1&amount=1&currency=eur&confirm=true',
+    'customer=cus_%00%ff&payment_method=pm_\u0000',
+    'a'.repeat(300) + '=1',
+    '%%%',
+  ];
+  for (const [method, path] of endpoints) {
+    for (const body of bodies) {
+      const url = method === 'GET' ? `${gateway.url}${path}?${body}` : `${gateway.url}${path}`;
+      const response = await fetch(url, {
+        method,
+        headers: { Authorization: `Bearer ${DEFAULT_SECRET_KEY}`, ...(method === 'POST' ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) },
+        ...(method === 'POST' ? { body } : {}),
+      });
+      const label = `${method} ${path} ${body.slice(0, 40)}`;
+      expect([400, 402, 404], label).toContain(response.status);
+      expect((await response.json()).error, label).toMatchObject({ type: expect.stringMatching(/^(invalid_request_error|card_error)$/), message: expect.any(String) });
+    }
+  }
+});
+
 test.describe('saved cards', () => {
   test("attach, list (both of Stripe's lists), default, detach for good, with Stripe's refusals", async () => {
     const shopper = await stripe.customers.create({ email: 'grace@example.com' });
