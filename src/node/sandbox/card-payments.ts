@@ -103,7 +103,10 @@ function authorize(
   issuerDecline?: DeclineOutcome,
 ): AttemptResult {
   const intent = record.intent;
-  const checks = runChecks(method.paymentMethod.card.checks, method.issuerChecks);
+  // A re-collected CVC (a CVC update token) is sent to the issuer with this authorization, once.
+  const asked = record.recollectedCvc ? { ...method.paymentMethod.card.checks, cvc_check: 'unchecked' as const } : method.paymentMethod.card.checks;
+  record.recollectedCvc = false;
+  const checks = runChecks(asked, method.issuerChecks);
   method.paymentMethod.card.checks = checks;
   context.paymentMethods.recordChecks(method.paymentMethod.id, checks);
   const charge = newCharge(intent, method, threeDSecure, now);

@@ -4,6 +4,7 @@ import { formatAmount, optionalAmount, optionalCurrency, requiredAmount, require
 import type { AuthenticatedKey } from './api-keys.ts';
 import type { DeclineOn } from './card-checks.ts';
 import type { CustomerStore } from './customer-store.ts';
+import { redeemCvcToken, type CvcTokenStore } from './cvc-tokens.ts';
 import type { EventOutbox } from './event-outbox.ts';
 import { attemptPayment, voidPendingChallenge } from './card-payments.ts';
 import { PAYMENT_INTENT_ID, intentForKey, noSuchPaymentIntent } from './client-secret.ts';
@@ -39,6 +40,8 @@ export interface PaymentIntentContext {
   /** The account's customers, whom saved cards belong to. */
   customers: CustomerStore;
   events: EventOutbox;
+  /** CVC update tokens a confirmation may name (payment_method_options[card][cvc_token]). */
+  cvcTokens: CvcTokenStore;
 }
 
 const MAX_DESCRIPTION_LENGTH = 1000;
@@ -118,6 +121,7 @@ const CREATE_PARAMS = [
   'customer',
   'setup_future_usage',
   'off_session',
+  'payment_method_options',
 ];
 
 export function createPaymentIntent(context: PaymentIntentContext, now = new Date()): PaymentIntent | PublishablePaymentIntent {
@@ -184,8 +188,10 @@ export function createPaymentIntent(context: PaymentIntentContext, now = new Dat
     transfer_group: null,
   };
   checkMethodForIntent(method, intent);
+  const recollectedCvc = redeemCvcToken(params.payment_method_options, context.cvcTokens);
   const record = context.store.addIntent(intent, returnUrl ?? null);
   record.offSession = offSession ?? false;
+  record.recollectedCvc = recollectedCvc;
   return confirm && method !== undefined ? confirmWith(record, method, context) : intent;
 }
 
@@ -241,7 +247,7 @@ export function updatePaymentIntent(id: string, context: PaymentIntentContext): 
 }
 
 // What Stripe.js may send on confirm (setup_future_usage included, as confirmCardPayment takes it).
-const BROWSER_CONFIRM_PARAMS = ['client_secret', 'payment_method', 'payment_method_data', 'return_url', 'setup_future_usage'];
+const BROWSER_CONFIRM_PARAMS = ['client_secret', 'payment_method', 'payment_method_data', 'payment_method_options', 'return_url', 'setup_future_usage'];
 // Only the merchant's server can say the shopper is away.
 const CONFIRM_PARAMS = [...BROWSER_CONFIRM_PARAMS, 'off_session'];
 
@@ -265,6 +271,8 @@ export function confirmPaymentIntent(id: string, context: PaymentIntentContext):
   if (returnUrl !== undefined) record.returnUrl = returnUrl;
   if (setupFutureUsage !== undefined) intent.setup_future_usage = setupFutureUsage;
   record.offSession = offSession ?? false;
+  // Used up last, once everything else was accepted.
+  if (params.payment_method_options !== undefined) record.recollectedCvc = redeemCvcToken(params.payment_method_options, context.cvcTokens);
   return confirmWith(record, method, context);
 }
 

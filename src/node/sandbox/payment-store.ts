@@ -15,6 +15,8 @@ export interface IntentRecord {
   challengeId: string | null;
   /** Confirmed with off_session: the shopper is not there, so no challenge can be shown. */
   offSession: boolean;
+  /** A CVC update token came with the confirmation: the next authorization checks the CVC again. */
+  recollectedCvc: boolean;
 }
 
 export interface RefundRecord {
@@ -59,7 +61,7 @@ export class PaymentStore {
   readonly threeDSecure = new ThreeDSecureSwitches();
 
   addIntent(intent: PaymentIntent, returnUrl: string | null): IntentRecord {
-    const record: IntentRecord = { intent, sequence: this.nextSequence++, returnUrl, challengeId: null, offSession: false };
+    const record: IntentRecord = { intent, sequence: this.nextSequence++, returnUrl, challengeId: null, offSession: false, recollectedCvc: false };
     remember(this.intents, intent.id, record);
     return record;
   }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { ApiKeyKind } from './api-keys.ts';
 import { DECLINE_ON_NOTHING, type DeclineOn } from './card-checks.ts';
 import { CustomerStore } from './customer-store.ts';
+import { CvcTokenStore } from './cvc-tokens.ts';
 import { EventOutbox } from './event-outbox.ts';
 import { PaymentMethodStore } from './payment-method-store.ts';
 import { PaymentStore } from './payment-store.ts';
@@ -51,6 +52,8 @@ export interface GatewayAccount {
   setupIntents: SetupIntentStore;
   /** Events its requests announce by name, sent to its webhooks when each request ends. */
   events: EventOutbox;
+  /** Its CVC update tokens (a saved card's re-collected CVC, as a cvctok_ id). */
+  cvcTokens: CvcTokenStore;
 }
 
 export type SandboxAccountsErrorCode = 'no_accounts' | 'invalid_api_key' | 'duplicate_api_key' | 'invalid_account_id' | 'duplicate_account_id' | 'invalid_origin';
@@ -138,6 +141,7 @@ export class SandboxAccounts {
         customers: new CustomerStore(),
         setupIntents: new SetupIntentStore(),
         events: new EventOutbox(),
+        cvcTokens: new CvcTokenStore(),
       };
       const keys = [...publishableKeys.map((key) => [key, 'publishable'] as const), ...secretKeys.map((key) => [key, 'secret'] as const)];
       for (const [key, kind] of keys) {

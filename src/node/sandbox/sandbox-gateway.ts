@@ -24,6 +24,7 @@ import {
   type PaymentIntentContext,
 } from './payment-intents.ts';
 import { createPaymentMethod, retrievePaymentMethod } from './payment-methods.ts';
+import { createCvcToken } from './cvc-tokens.ts';
 import { createCustomer, deleteCustomer, listCustomers, retrieveCustomer, updateCustomer, type CustomerContext } from './customers.ts';
 import { attachPaymentMethod, detachPaymentMethod, listCustomerPaymentMethods, type SavedCardContext } from './saved-payment-methods.ts';
 import {
@@ -108,6 +109,8 @@ interface RouteContext {
   store: PaymentMethodStore;
   payments: PaymentStore;
   publicUrl: string;
+  /** The caller's address, as Stripe records it on a token. */
+  clientIp: string | null;
 }
 
 /** The authenticated account, whose customers, setup intents and event outbox a route uses. */
@@ -143,6 +146,7 @@ function intentContext(context: RouteContext): PaymentIntentContext {
     declineOn: account.declineOn,
     customers: account.customers,
     events: account.events,
+    cvcTokens: account.cvcTokens,
   };
 }
 
@@ -171,6 +175,13 @@ const ROUTES: readonly Route[] = [
     access: 'secret',
     faultable: false,
     handle: ({ pathMatch, store }) => retrievePaymentMethod(pathMatch[1]!, store),
+  },
+  {
+    method: 'POST',
+    path: /^\/v1\/tokens$/,
+    access: 'publishable',
+    faultable: false,
+    handle: ({ params, auth, clientIp }) => createCvcToken(params, auth.account.cvcTokens, clientIp),
   },
   {
     method: 'GET',
@@ -441,7 +452,15 @@ function createRequestHandler(accounts: SandboxAccounts, options: SandboxGateway
         params = parseFormBody(await readRequestBody(req));
       }
 
-      const routeContext: RouteContext = { params, pathMatch, auth, store: auth.account.paymentMethods, payments: auth.account.payments, publicUrl: publicUrl() };
+      const routeContext: RouteContext = {
+        params,
+        pathMatch,
+        auth,
+        store: auth.account.paymentMethods,
+        payments: auth.account.payments,
+        publicUrl: publicUrl(),
+        clientIp: req.socket.remoteAddress ?? null,
+      };
 
       // Faults hit requests that reached the endpoint whole: authenticated, body read.
       const fault = route.faultable ? faults?.take() : undefined;

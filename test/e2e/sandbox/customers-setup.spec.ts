@@ -504,6 +504,63 @@ test.describe('off-session payments', () => {
   });
 });
 
+test.describe('paying again with a re-collected CVC (CVC update tokens)', () => {
+  async function cvcToken(cvc: string, using = browser): Promise<Stripe.Token> {
+    return using.tokens.create({ cvc_update: { cvc } } as Stripe.TokenCreateParams);
+  }
+
+  test('the browser turns a CVC into a single-use cvctok_, and the payment checks it: pass for 4242, fail for 0101', async () => {
+    const token = await cvcToken('123');
+    expect(token.id).toMatch(/^cvctok_[A-Za-z0-9]{24}$/);
+    expect(token).toMatchObject({ object: 'token', type: 'cvc_update', used: false, livemode: false });
+    expect(JSON.stringify(token)).not.toContain('123"');
+
+    const customer = (await stripe.customers.create({})).id;
+    // Saved without a CVC check on file: only the re-collected CVC is checked.
+    const saved = await stripe.paymentMethods.create({ type: 'card', card: { number: VISA, exp_month: 12, exp_year: FUTURE_YEAR } });
+    await stripe.paymentMethods.attach(saved.id, { customer });
+    const without = await stripe.paymentIntents.create({ amount: 900, currency: 'eur', customer, payment_method: saved.id, confirm: true });
+    expect((await stripe.charges.retrieve(without.latest_charge as string)).payment_method_details?.card?.checks?.cvc_check).toBeNull();
+
+    // From the browser, as the CVC frame will: the intent's client_secret, the saved card and the token.
+    const open = await stripe.paymentIntents.create({ amount: 900, currency: 'eur', customer, payment_method: saved.id });
+    const paid = await browser.paymentIntents.confirm(open.id, {
+      client_secret: open.client_secret!,
+      payment_method: saved.id,
+      payment_method_options: { card: { cvc_token: token.id } },
+    } as Stripe.PaymentIntentConfirmParams);
+    expect(paid.status).toBe('succeeded');
+    const charge = await stripe.charges.retrieve((await stripe.paymentIntents.retrieve(open.id)).latest_charge as string);
+    expect(charge.payment_method_details?.card?.checks?.cvc_check).toBe('pass');
+
+    const reused = await rejection(stripe.paymentIntents.create({ amount: 900, currency: 'eur', customer, payment_method: saved.id, confirm: true, payment_method_options: { card: { cvc_token: token.id } } }));
+    expect(reused).toMatchObject({ statusCode: 400, code: 'token_already_used', param: 'payment_method_options[card][cvc_token]' });
+    const unknown = await rejection(stripe.paymentIntents.create({ amount: 900, currency: 'eur', customer, payment_method: saved.id, confirm: true, payment_method_options: { card: { cvc_token: 'cvctok_000000000000000000000000' } } }));
+    expect(unknown).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'payment_method_options[card][cvc_token]' });
+    // Another account's token is no token at all.
+    const foreign = await cvcToken('123', client(OTHER.publishableKey));
+    expect(await rejection(stripe.paymentIntents.create({ amount: 900, currency: 'eur', customer, payment_method: saved.id, confirm: true, payment_method_options: { card: { cvc_token: foreign.id } } }))).toMatchObject({ statusCode: 404, code: 'resource_missing' });
+
+    // 4000000000000101: the issuer says the CVC does not match; the payment goes on (no decline_on).
+    const wrongCvcCard = await stripe.paymentMethods.create({ type: 'card', card: { number: '4000000000000101', exp_month: 12, exp_year: FUTURE_YEAR } });
+    await stripe.paymentMethods.attach(wrongCvcCard.id, { customer });
+    const failedCheck = await stripe.paymentIntents.create({ amount: 900, currency: 'eur', customer, payment_method: wrongCvcCard.id, confirm: true, payment_method_options: { card: { cvc_token: (await cvcToken('999')).id } } });
+    expect((await stripe.charges.retrieve(failedCheck.latest_charge as string)).payment_method_details?.card?.checks?.cvc_check).toBe('fail');
+    expect((await stripe.paymentMethods.retrieve(wrongCvcCard.id)).card?.checks?.cvc_check).toBe('fail');
+  });
+
+  test("a token takes only cvc_update[cvc] of 3 or 4 digits, and only a publishable or secret key of the account", async () => {
+    expect(await rejection(cvcToken('12'))).toMatchObject({ statusCode: 402, code: 'invalid_cvc', param: 'cvc_update[cvc]' });
+    expect(await rejection(cvcToken('12a4'))).toMatchObject({ statusCode: 402, code: 'invalid_cvc' });
+    expect(await rejection(browser.tokens.create({} as Stripe.TokenCreateParams))).toMatchObject({ statusCode: 400, code: 'parameter_missing', param: 'cvc_update' });
+    const withNumber = await rejection(browser.tokens.create({ cvc_update: { cvc: '123', number: VISA } } as unknown as Stripe.TokenCreateParams));
+    expect(withNumber).toMatchObject({ statusCode: 400, code: 'parameter_unknown', param: 'cvc_update[number]' });
+    expect(JSON.stringify(withNumber.raw)).not.toContain(VISA);
+    expect(await rejection(browser.tokens.create({ card: { number: VISA } } as unknown as Stripe.TokenCreateParams))).toMatchObject({ statusCode: 400, code: 'parameter_unknown', param: 'card' });
+    expect((await rejection(client('pk_test_nobody_at_all').tokens.create({ cvc_update: { cvc: '123' } } as Stripe.TokenCreateParams))).statusCode).toBe(401);
+  });
+});
+
 test("one account's keys never see another's customers, saved cards or SetupIntents", async () => {
   const shopper = await stripe.customers.create({ email: 'private@example.com' });
   const visa = await card(VISA);
