@@ -18,6 +18,7 @@ import {
 
 const OTHER = { id: 'acct_other_shop', publishableKey: 'pk_test_other_shop_01', secretKey: 'sk_test_other_shop_01' };
 const LISTS = { id: 'acct_lists_only', publishableKey: 'pk_test_lists_only_01', secretKey: 'sk_test_lists_only_01' };
+const STRICT_CVC = { id: 'acct_strict_cvc', publishableKey: 'pk_test_strict_cvc_01', secretKey: 'sk_test_strict_cvc_01', declineOn: { cvcFailure: true } };
 const FUTURE_YEAR = new Date().getUTCFullYear() + 3;
 const VISA = '4242424242424242';
 const SETUP_THEN_OFF_SESSION = '4000002500003155';
@@ -43,7 +44,7 @@ test.beforeAll(async () => {
     secretKey: DEFAULT_SECRET_KEY,
     allowedOrigins: [],
     webhooks: new WebhookDispatcher({ retryDelaysMs: [] }),
-    accounts: [OTHER, LISTS],
+    accounts: [OTHER, LISTS, STRICT_CVC],
   });
   stripe = client(DEFAULT_SECRET_KEY);
   browser = client(DEFAULT_PUBLISHABLE_KEY);
@@ -547,6 +548,15 @@ test.describe('paying again with a re-collected CVC (CVC update tokens)', () => 
     const failedCheck = await stripe.paymentIntents.create({ amount: 900, currency: 'eur', customer, payment_method: wrongCvcCard.id, confirm: true, payment_method_options: { card: { cvc_token: (await cvcToken('999')).id } } });
     expect((await stripe.charges.retrieve(failedCheck.latest_charge as string)).payment_method_details?.card?.checks?.cvc_check).toBe('fail');
     expect((await stripe.paymentMethods.retrieve(wrongCvcCard.id)).card?.checks?.cvc_check).toBe('fail');
+
+    // An account that declines on CVC failure declines it: incorrect_cvc, as Stripe answers.
+    const strict = client(STRICT_CVC.secretKey);
+    const strictCustomer = (await strict.customers.create({})).id;
+    const strictCard = await strict.paymentMethods.create({ type: 'card', card: { number: '4000000000000101', exp_month: 12, exp_year: FUTURE_YEAR } });
+    await strict.paymentMethods.attach(strictCard.id, { customer: strictCustomer });
+    const strictToken = await cvcToken('999', client(STRICT_CVC.publishableKey));
+    const declined = await rejection(strict.paymentIntents.create({ amount: 900, currency: 'eur', customer: strictCustomer, payment_method: strictCard.id, confirm: true, payment_method_options: { card: { cvc_token: strictToken.id } } }));
+    expect(declined).toMatchObject({ statusCode: 402, code: 'incorrect_cvc', decline_code: 'incorrect_cvc' });
   });
 
   test("a token takes only cvc_update[cvc] of 3 or 4 digits, and only a publishable or secret key of the account", async () => {
