@@ -24,7 +24,7 @@ import type { PaymentMethodStore, StoredPaymentMethod } from './payment-method-s
 import { requestedPaymentMethod } from './payment-methods.ts';
 import type { IntentRecord, PaymentStore } from './payment-store.ts';
 import { newClientSecret, newPaymentIntentId } from './random-ids.ts';
-import { optionalBoolean, optionalEnum, optionalId, optionalText, optionalUrl, rejectUnknownParams } from './request-params.ts';
+import { optionalBoolean, optionalEnum, optionalText, optionalUrl, rejectUnknownParams } from './request-params.ts';
 import { checkPaymentMethodForCustomer, requestedCustomer } from './saved-payment-methods.ts';
 import { StripeApiError, invalidParam, unexpectedState } from './stripe-error.ts';
 

@@ -414,6 +414,7 @@ test.describe('SetupIntents', () => {
     expect(good.status).toBe('succeeded');
     const open = await stripe.setupIntents.create({});
     expect(await stripe.setupIntents.cancel(open.id, { cancellation_reason: 'abandoned' })).toMatchObject({ status: 'canceled', cancellation_reason: 'abandoned' });
+    expect(eventsAbout(open.id)).toEqual(['setup_intent.created', 'setup_intent.canceled']);
     expect(await rejection(stripe.setupIntents.confirm(open.id, { payment_method: (await card(VISA)).id }))).toMatchObject({ statusCode: 400, code: 'setup_intent_unexpected_state' });
   });
 });
