@@ -12,8 +12,8 @@ import type { EventOutbox } from './event-outbox.ts';
 import type { IntentRecord, PaymentStore, ThreeDSecureChallenge } from './payment-store.ts';
 import { newChargeId } from './random-ids.ts';
 import { saveForFutureUse } from './saved-payment-methods.ts';
-import { needsAuthentication, type TestCardOutcome } from './test-cards.ts';
-import { openChallenge, voidChallenge } from './three-d-secure-challenge.ts';
+import type { TestCardOutcome } from './test-cards.ts';
+import { needsAuthentication, openChallenge, voidChallenge } from './three-d-secure-challenge.ts';
 
 export type AttemptResult = 'authorized' | 'declined' | 'requires_action';
 

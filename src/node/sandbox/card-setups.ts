@@ -9,8 +9,8 @@ import type { StoredPaymentMethod } from './payment-method-store.ts';
 import type { ThreeDSecureChallenge } from './payment-store.ts';
 import { saveForFutureUse } from './saved-payment-methods.ts';
 import type { SetupIntentRecord } from './setup-intent-store.ts';
-import { needsAuthentication, type TestCardOutcome } from './test-cards.ts';
-import { openChallenge, voidChallenge } from './three-d-secure-challenge.ts';
+import type { TestCardOutcome } from './test-cards.ts';
+import { needsAuthentication, openChallenge, voidChallenge } from './three-d-secure-challenge.ts';
 
 export type SetupResult = 'succeeded' | 'failed' | 'requires_action';
 

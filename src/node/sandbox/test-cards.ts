@@ -73,15 +73,6 @@ const OUTCOME_BY_NUMBER: ReadonlyMap<string, TestCardOutcome> = new Map([
   ['4000002500003155', '3ds_required_unless_set_up'],
 ]);
 
-/**
- * Whether paying with a card of this outcome asks for 3-D Secure: 4000002760003184 and the other
- * 3DS-required cards always do; 4000002500003155 not off session once it was set up for off_session use.
- */
-export function needsAuthentication(outcome: TestCardOutcome, setUpOffSession: boolean): boolean {
-  if (outcome === '3ds_required_unless_set_up') return !setUpOffSession;
-  return outcome === '3ds_required' || outcome === '3ds_required_then_insufficient_funds';
-}
-
 /** Metadata for a digits-only number; cards not in Stripe's list get brand by prefix, credit, US. */
 export function cardMetadata(digits: string): CardMetadata {
   return KNOWN_CARD_METADATA.get(digits) ?? { brand: detectBrand(digits), funding: 'credit', country: 'US' };
