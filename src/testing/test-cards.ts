@@ -2,7 +2,11 @@
 // page and merchants' tests read. Pure data, so the sandbox can import it without Playwright.
 import { PayframeTestingError } from './testing-error.ts';
 
-/** Stripe's decline codes, or 3-D Secure: `3ds_required` challenges, `3ds_optional` is frictionless. */
+/**
+ * Stripe's decline codes, or 3-D Secure: `3ds_required` challenges, `3ds_optional` is frictionless,
+ * `3ds_required_unless_set_up` challenges on session and pays off session once a SetupIntent (or
+ * `setup_future_usage`) set the card up for off-session use.
+ */
 export type TestCardOutcome =
   | 'success'
   | 'generic_decline'
@@ -14,7 +18,8 @@ export type TestCardOutcome =
   | 'processing_error'
   | '3ds_required'
   | '3ds_required_then_insufficient_funds'
-  | '3ds_optional';
+  | '3ds_optional'
+  | '3ds_required_unless_set_up';
 
 export interface TestCard {
   /** A stable name to ask for with testCard(id). */
@@ -47,6 +52,7 @@ export const TEST_CARDS: readonly TestCard[] = Object.freeze([
   { id: '3ds-challenge-2', number: '4000000000003220', outcome: '3ds_required', description: '3-D Secure challenge' },
   { id: '3ds-challenge-declined', number: '4000008260003178', outcome: '3ds_required_then_insufficient_funds', description: '3-D Secure challenge, then declined: insufficient funds (GB)' },
   { id: '3ds-frictionless', number: '4000000000003055', outcome: '3ds_optional', description: '3-D Secure, frictionless' },
+  { id: '3ds-unless-set-up', number: '4000002500003155', outcome: '3ds_required_unless_set_up', description: '3-D Secure challenge, none off session once the card is set up' },
 ]);
 
 /** The test card with this id; an unknown id throws a typed error naming the known ones. */

@@ -428,8 +428,10 @@ test('404 for unknown routes and for wrong methods on known paths', async () => 
   });
   expect(wrongMethod.status).toBe(404);
   expect((await wrongMethod.json()).error.message).toBe('Unrecognized request URL (DELETE: /v1/payment_methods).');
+  // Stripe's list of payment methods exists; the sandbox lists a customer's saved cards only.
   const listing = await get('/v1/payment_methods');
-  expect(listing.response.status).toBe(404);
+  expect(listing.response.status).toBe(400);
+  expect(listing.json.error).toMatchObject({ type: 'invalid_request_error', code: 'parameter_missing', param: 'customer' });
 });
 
 test('413 for a body over 64 KB, and the server keeps serving', async () => {

@@ -5,7 +5,9 @@ import type { TestCardOutcome } from './test-cards.ts';
 export type DeclineOutcome =
   | Extract<TestCardOutcome, 'generic_decline' | 'insufficient_funds' | 'lost_card' | 'stolen_card' | 'expired_card' | 'incorrect_cvc' | 'processing_error'>
   // A failed postal code check on an account that declines on it (card-checks.ts).
-  | 'incorrect_zip';
+  | 'incorrect_zip'
+  // A card that needs 3-D Secure, paid off session (no shopper to authenticate): card-payments.ts.
+  | 'authentication_required';
 
 export interface CardDecline {
   code: string;
@@ -26,6 +28,12 @@ const DECLINES: Readonly<Record<DeclineOutcome, CardDecline>> = {
   // Stripe's answer when the account declines on a failed postal code check (`param` is the
   // card's legacy name for the postal code, as Stripe sends it).
   incorrect_zip: { code: 'incorrect_zip', decline_code: 'incorrect_zip', message: 'The zip code you supplied failed validation.', param: 'address_zip' },
+  // https://docs.stripe.com/payments/save-and-reuse#charge-saved-payment-method
+  authentication_required: {
+    code: 'authentication_required',
+    decline_code: 'authentication_required',
+    message: 'Your card was declined. This transaction requires authentication.',
+  },
   processing_error: {
     code: 'processing_error',
     decline_code: 'processing_error',

@@ -1,17 +1,19 @@
 // Paying an intent with a card, as the card network would: the payment method's test-card outcome
 // decides whether the attempt is authorized, declined (a failed charge and last_payment_error) or
-// must first pass a 3-D Secure challenge. Every status change of a confirmed intent happens here.
+// must first pass a 3-D Secure challenge (or, off session, fails authentication_required). Every
+// status change of a confirmed intent happens here; a paid setup_future_usage saves the card.
 import { checkDecline, runChecks, type DeclineOn } from './card-checks.ts';
 import { paymentNetwork } from './card-networks.ts';
-import { AUTHENTICATION_FAILURE, cardDecline, errorDocUrl, isDeclineOutcome } from './card-declines.ts';
+import { AUTHENTICATION_FAILURE, cardDecline, errorDocUrl, isDeclineOutcome, type DeclineOutcome } from './card-declines.ts';
 import type { Charge, ChargeThreeDSecure } from './charge-object.ts';
 import type { PaymentIntent } from './payment-intent-object.ts';
 import type { PaymentMethodStore, StoredPaymentMethod } from './payment-method-store.ts';
+import type { EventOutbox } from './event-outbox.ts';
 import type { IntentRecord, PaymentStore, ThreeDSecureChallenge } from './payment-store.ts';
-import { newChallengeId, newChargeId, newOneTimeCode } from './random-ids.ts';
+import { newChargeId } from './random-ids.ts';
+import { saveForFutureUse } from './saved-payment-methods.ts';
 import type { TestCardOutcome } from './test-cards.ts';
-
-export const CHALLENGE_PATH_PREFIX = '/3ds/challenge/';
+import { needsAuthentication, openChallenge, voidChallenge } from './three-d-secure-challenge.ts';
 
 export type AttemptResult = 'authorized' | 'declined' | 'requires_action';
 
@@ -21,6 +23,8 @@ export interface CardPaymentContext {
   paymentMethods: PaymentMethodStore;
   /** Whether a failed CVC or postal code check declines the payment (card-checks.ts). */
   declineOn: DeclineOn;
+  /** Where a card saved by setup_future_usage announces payment_method.attached. */
+  events: EventOutbox;
 }
 
 function unixTime(now: Date): number {
@@ -29,11 +33,8 @@ function unixTime(now: Date): number {
 
 /** Ends the challenge an intent waits for (a new confirm, an update or a cancel supersedes it). */
 export function voidPendingChallenge(record: IntentRecord, store: PaymentStore): void {
-  if (record.challengeId !== null) {
-    const challenge = store.challenge(record.challengeId);
-    if (challenge?.status === 'pending') challenge.status = 'void';
-    record.challengeId = null;
-  }
+  voidChallenge(record.challengeId, store);
+  record.challengeId = null;
   record.intent.next_action = null;
 }
 
@@ -85,7 +86,7 @@ function newCharge(intent: PaymentIntent, method: StoredPaymentMethod, threeDSec
 /** The outcome once authentication (if any) is behind: 3DS cards then pay or decline like any card. */
 function outcomeAfterAuthentication(outcome: TestCardOutcome): TestCardOutcome {
   if (outcome === '3ds_required_then_insufficient_funds') return 'insufficient_funds';
-  if (outcome === '3ds_required' || outcome === '3ds_optional') return 'success';
+  if (outcome === '3ds_required' || outcome === '3ds_optional' || outcome === '3ds_required_unless_set_up') return 'success';
   return outcome;
 }
 
@@ -93,15 +94,25 @@ function outcomeAfterAuthentication(outcome: TestCardOutcome): TestCardOutcome {
  * Sends the payment to the "issuer": an authorized charge, or a declined one. The issuer answers
  * the card's checks either way; the payment method and the charge then show the results.
  */
-function authorize(record: IntentRecord, method: StoredPaymentMethod, threeDSecure: ChargeThreeDSecure | null, context: CardPaymentContext, now: Date): AttemptResult {
+function authorize(
+  record: IntentRecord,
+  method: StoredPaymentMethod,
+  threeDSecure: ChargeThreeDSecure | null,
+  context: CardPaymentContext,
+  now: Date,
+  issuerDecline?: DeclineOutcome,
+): AttemptResult {
   const intent = record.intent;
-  const checks = runChecks(method.paymentMethod.card.checks, method.issuerChecks);
+  // A re-collected CVC (a CVC update token) is sent to the issuer with this authorization, once.
+  const asked = record.recollectedCvc ? { ...method.paymentMethod.card.checks, cvc_check: 'unchecked' as const } : method.paymentMethod.card.checks;
+  record.recollectedCvc = false;
+  const checks = runChecks(asked, method.issuerChecks);
   method.paymentMethod.card.checks = checks;
   context.paymentMethods.recordChecks(method.paymentMethod.id, checks);
   const charge = newCharge(intent, method, threeDSecure, now);
   context.store.addCharge(charge);
   intent.latest_charge = charge.id;
-  const cardOutcome = outcomeAfterAuthentication(method.outcome);
+  const cardOutcome = issuerDecline ?? outcomeAfterAuthentication(method.outcome);
   const outcome = isDeclineOutcome(cardOutcome) ? cardOutcome : (checkDecline(checks, context.declineOn) ?? cardOutcome);
 
   if (isDeclineOutcome(outcome)) {
@@ -139,26 +150,15 @@ function authorize(record: IntentRecord, method: StoredPaymentMethod, threeDSecu
     intent.status = 'succeeded';
     intent.amount_received = intent.amount;
   }
+  if (intent.setup_future_usage !== null) saveForFutureUse(method.paymentMethod.id, intent.customer, intent.setup_future_usage, context);
   return 'authorized';
 }
 
 function startChallenge(record: IntentRecord, method: StoredPaymentMethod, { store }: CardPaymentContext, publicUrl: string): AttemptResult {
-  const challenge: ThreeDSecureChallenge = {
-    id: newChallengeId(),
-    paymentIntentId: record.intent.id,
-    paymentMethodId: method.paymentMethod.id,
-    code: newOneTimeCode(),
-    status: 'pending',
-    wrongCodes: 0,
-  };
-  store.addChallenge(challenge);
+  const { challenge, nextAction } = openChallenge(store, publicUrl, { kind: 'payment_intent', id: record.intent.id, returnUrl: record.returnUrl }, method.paymentMethod.id);
   record.challengeId = challenge.id;
   record.intent.status = 'requires_action';
-  const url = store.threeDSecure.challengeUrl(publicUrl, `${CHALLENGE_PATH_PREFIX}${challenge.id}`);
-  record.intent.next_action =
-    store.threeDSecure.nextAction === 'use_stripe_sdk'
-      ? { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect', stripe_js: url, source: challenge.id } }
-      : { type: 'redirect_to_url', redirect_to_url: { url, return_url: record.returnUrl } };
+  record.intent.next_action = nextAction;
   return 'requires_action';
 }
 
@@ -170,7 +170,11 @@ export function attemptPayment(record: IntentRecord, method: StoredPaymentMethod
   voidPendingChallenge(record, context.store);
   record.intent.payment_method = method.paymentMethod.id;
   record.intent.last_payment_error = null;
-  if (method.outcome === '3ds_required' || method.outcome === '3ds_required_then_insufficient_funds') {
+  // A card used with nothing to keep it for later may never be attached afterwards (Stripe's rule).
+  if (record.intent.setup_future_usage === null) context.paymentMethods.markConsumed(method.paymentMethod.id);
+  if (needsAuthentication(method.outcome, method.setUpOffSession === true && record.offSession)) {
+    // Off session nobody can answer a challenge: the issuer declines, as Stripe documents.
+    if (record.offSession) return authorize(record, method, null, context, now, 'authentication_required');
     return startChallenge(record, method, context, publicUrl);
   }
   const frictionless: ChargeThreeDSecure | null = method.outcome === '3ds_optional' ? { authentication_flow: 'frictionless', result: 'authenticated', version: '2.2.0' } : null;

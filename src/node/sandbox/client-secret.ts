@@ -1,4 +1,4 @@
-// Who may read or confirm a PaymentIntent: the secret key always; the publishable key only with
+// Who may read or confirm a PaymentIntent (or a SetupIntent): the secret key always; the publishable key only with
 // that intent's client_secret (the browser holding it), as Stripe.js does. Anything else looks
 // exactly like an unknown intent, so a guess learns nothing about other intents.
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -18,22 +18,36 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(digest(a), digest(b));
 }
 
-/** The intent `id` if `auth` (plus `client_secret` in params, for a publishable key) may use it. */
-export function intentForKey(auth: AuthenticatedKey, id: string, params: FormParams, store: PaymentStore): IntentRecord {
-  const record = store.intent(id);
+/** An intent of either kind as the client_secret check sees it. */
+export interface SecretHolder<T> {
+  record: T | undefined;
+  clientSecret: string | undefined;
+  /** "PaymentIntent" or "SetupIntent", for the error message. */
+  objectName: string;
+  notFound: () => StripeApiError;
+}
+
+/** `holder.record` if `auth` (plus `client_secret` in params, for a publishable key) may use it. */
+export function recordForKey<T>(auth: AuthenticatedKey, params: FormParams, holder: SecretHolder<T>): T {
+  const { record } = holder;
   if (auth.kind === 'secret') {
-    if (record === undefined) throw noSuchPaymentIntent(id);
+    if (record === undefined) throw holder.notFound();
     return record;
   }
   const clientSecret = optionalString(params.client_secret, 'client_secret');
   if (clientSecret === undefined || clientSecret === '') {
     throw new StripeApiError(401, {
       type: 'invalid_request_error',
-      message: "This API call cannot be made with a publishable API key without the PaymentIntent's client_secret. Pass client_secret, or use a secret API key.",
+      message: `This API call cannot be made with a publishable API key without the ${holder.objectName}'s client_secret. Pass client_secret, or use a secret API key.`,
     });
   }
   // Compared even when the intent is unknown, so timing does not tell the two cases apart.
-  const expected = record?.intent.client_secret ?? '';
-  if (!sameSecret(clientSecret, expected) || record === undefined) throw noSuchPaymentIntent(id);
+  if (!sameSecret(clientSecret, holder.clientSecret ?? '') || record === undefined) throw holder.notFound();
   return record;
+}
+
+/** The intent `id` if `auth` (plus `client_secret` in params, for a publishable key) may use it. */
+export function intentForKey(auth: AuthenticatedKey, id: string, params: FormParams, store: PaymentStore): IntentRecord {
+  const record = store.intent(id);
+  return recordForKey(auth, params, { record, clientSecret: record?.intent.client_secret, objectName: 'PaymentIntent', notFound: () => noSuchPaymentIntent(id) });
 }

@@ -14,6 +14,10 @@ export type PaymentIntentStatus =
 export const CAPTURE_METHODS = ['automatic', 'automatic_async', 'manual'] as const;
 export type CaptureMethod = (typeof CAPTURE_METHODS)[number];
 
+/** Save the card when the payment succeeds, for later payments with (on_session) or without the shopper. */
+export const SETUP_FUTURE_USAGES = ['off_session', 'on_session'] as const;
+export type SetupFutureUsage = (typeof SETUP_FUTURE_USAGES)[number];
+
 export const CANCELLATION_REASONS = ['abandoned', 'duplicate', 'fraudulent', 'requested_by_customer'] as const;
 export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
 
@@ -58,7 +62,7 @@ export interface PaymentIntent {
   confirmation_method: 'automatic';
   created: number;
   currency: string;
-  customer: null;
+  customer: string | null;
   description: string | null;
   last_payment_error: LastPaymentError | null;
   latest_charge: string | null;
@@ -73,7 +77,7 @@ export interface PaymentIntent {
   processing: null;
   receipt_email: null;
   review: null;
-  setup_future_usage: null;
+  setup_future_usage: SetupFutureUsage | null;
   shipping: null;
   source: null;
   statement_descriptor: null;

@@ -3,6 +3,9 @@
 import { formatAmount, optionalAmount, optionalCurrency, requiredAmount, requiredCurrency } from './amounts.ts';
 import type { AuthenticatedKey } from './api-keys.ts';
 import type { DeclineOn } from './card-checks.ts';
+import type { CustomerStore } from './customer-store.ts';
+import { redeemCvcToken, type CvcTokenStore } from './cvc-tokens.ts';
+import type { EventOutbox } from './event-outbox.ts';
 import { attemptPayment, voidPendingChallenge } from './card-payments.ts';
 import { PAYMENT_INTENT_ID, intentForKey, noSuchPaymentIntent } from './client-secret.ts';
 import { optionalObject, type FormParams } from './form-body.ts';
@@ -11,16 +14,18 @@ import { mergeMetadata, parseMetadata } from './metadata.ts';
 import {
   CANCELLATION_REASONS,
   CAPTURE_METHODS,
+  SETUP_FUTURE_USAGES,
   publishableView,
   type PaymentIntent,
   type PaymentIntentStatus,
   type PublishablePaymentIntent,
 } from './payment-intent-object.ts';
 import type { PaymentMethodStore, StoredPaymentMethod } from './payment-method-store.ts';
-import { createPaymentMethodFromData, noSuchPaymentMethod } from './payment-methods.ts';
+import { requestedPaymentMethod } from './payment-methods.ts';
 import type { IntentRecord, PaymentStore } from './payment-store.ts';
 import { newClientSecret, newPaymentIntentId } from './random-ids.ts';
-import { optionalBoolean, optionalEnum, optionalId, optionalText, optionalUrl, rejectUnknownParams } from './request-params.ts';
+import { optionalBoolean, optionalEnum, optionalText, optionalUrl, rejectUnknownParams } from './request-params.ts';
+import { checkPaymentMethodForCustomer, requestedCustomer } from './saved-payment-methods.ts';
 import { StripeApiError, invalidParam, unexpectedState } from './stripe-error.ts';
 
 export interface PaymentIntentContext {
@@ -32,6 +37,11 @@ export interface PaymentIntentContext {
   publicUrl: string;
   /** The account's decline_on settings (card-checks.ts). */
   declineOn: DeclineOn;
+  /** The account's customers, whom saved cards belong to. */
+  customers: CustomerStore;
+  events: EventOutbox;
+  /** CVC update tokens a confirmation may name (payment_method_options[card][cvc_token]). */
+  cvcTokens: CvcTokenStore;
 }
 
 const MAX_DESCRIPTION_LENGTH = 1000;
@@ -51,22 +61,6 @@ function missingPaymentMethod(): StripeApiError {
   );
 }
 
-/** The payment method a request names (`payment_method`) or describes (`payment_method_data`). */
-function requestedPaymentMethod(params: FormParams, paymentMethods: PaymentMethodStore): StoredPaymentMethod | undefined {
-  const id = optionalId(params.payment_method, 'payment_method');
-  if (id !== undefined && params.payment_method_data !== undefined) {
-    throw invalidParam('payment_method_data', 'You cannot pass both payment_method and payment_method_data.');
-  }
-  if (params.payment_method_data !== undefined) {
-    const created = createPaymentMethodFromData(params.payment_method_data, paymentMethods);
-    return paymentMethods.get(created.id);
-  }
-  if (id === undefined) return undefined;
-  const method = paymentMethods.get(id);
-  if (method === undefined) throw noSuchPaymentMethod(id, 'payment_method');
-  return method;
-}
-
 /** Stripe's 402 for a declined confirm: the error, the intent as it now is, and the card tried. */
 function declineError(record: IntentRecord, auth: AuthenticatedKey): StripeApiError {
   const { payment_method_type: _type, ...lastError } = record.intent.last_payment_error!;
@@ -81,6 +75,20 @@ function declineError(record: IntentRecord, auth: AuthenticatedKey): StripeApiEr
 function confirmWith(record: IntentRecord, method: StoredPaymentMethod, context: PaymentIntentContext): PaymentIntent | PublishablePaymentIntent {
   if (attemptPayment(record, method, context, context.publicUrl) === 'declined') throw declineError(record, context.auth);
   return viewFor(context.auth, record.intent);
+}
+
+/**
+ * `off_session`: true (or Stripe's older "one_off" / "recurring") says the shopper is not there to
+ * authenticate. Stripe takes it only with a confirmation.
+ */
+function parseOffSession(value: unknown): boolean | undefined {
+  if (value === 'one_off' || value === 'recurring') return true;
+  return optionalBoolean(value, 'off_session');
+}
+
+/** The card an intent is confirmed with must be usable by the intent's customer (saved-payment-methods.ts). */
+function checkMethodForIntent(method: StoredPaymentMethod | undefined, intent: PaymentIntent): void {
+  if (method !== undefined) checkPaymentMethodForCustomer(method, intent.customer);
 }
 
 function parsePaymentMethodTypes(value: unknown): void {
@@ -110,6 +118,10 @@ const CREATE_PARAMS = [
   'metadata',
   'description',
   'return_url',
+  'customer',
+  'setup_future_usage',
+  'off_session',
+  'payment_method_options',
 ];
 
 export function createPaymentIntent(context: PaymentIntentContext, now = new Date()): PaymentIntent | PublishablePaymentIntent {
@@ -122,6 +134,10 @@ export function createPaymentIntent(context: PaymentIntentContext, now = new Dat
   const returnUrl = optionalUrl(params.return_url, 'return_url');
   // Stripe's rule: the return_url belongs to a confirmation.
   if (returnUrl !== undefined && !confirm) throw invalidParam('return_url', 'return_url can only be passed when confirm is true.');
+  const offSession = parseOffSession(params.off_session);
+  if (offSession !== undefined && !confirm) throw invalidParam('off_session', 'off_session can only be passed when confirm is true.');
+  const customer = requestedCustomer(params.customer, 'customer', context.customers) ?? null;
+  const setupFutureUsage = optionalEnum(params.setup_future_usage, 'setup_future_usage', SETUP_FUTURE_USAGES) ?? null;
   parsePaymentMethodTypes(params.payment_method_types);
   const automaticPaymentMethods = parseAutomaticPaymentMethods(params.automatic_payment_methods);
   const metadata = parseMetadata(params.metadata);
@@ -147,7 +163,7 @@ export function createPaymentIntent(context: PaymentIntentContext, now = new Dat
     confirmation_method: 'automatic',
     created: Math.floor(now.getTime() / 1000),
     currency,
-    customer: null,
+    customer,
     description,
     last_payment_error: null,
     latest_charge: null,
@@ -162,7 +178,7 @@ export function createPaymentIntent(context: PaymentIntentContext, now = new Dat
     processing: null,
     receipt_email: null,
     review: null,
-    setup_future_usage: null,
+    setup_future_usage: setupFutureUsage,
     shipping: null,
     source: null,
     statement_descriptor: null,
@@ -171,7 +187,11 @@ export function createPaymentIntent(context: PaymentIntentContext, now = new Dat
     transfer_data: null,
     transfer_group: null,
   };
+  checkMethodForIntent(method, intent);
+  const recollectedCvc = redeemCvcToken(params.payment_method_options, context.cvcTokens);
   const record = context.store.addIntent(intent, returnUrl ?? null);
+  record.offSession = offSession ?? false;
+  record.recollectedCvc = recollectedCvc;
   return confirm && method !== undefined ? confirmWith(record, method, context) : intent;
 }
 
@@ -181,7 +201,7 @@ export function retrievePaymentIntent(id: string, context: PaymentIntentContext)
   return viewFor(context.auth, record.intent);
 }
 
-const UPDATE_PARAMS = ['amount', 'currency', 'capture_method', 'payment_method', 'metadata', 'description'];
+const UPDATE_PARAMS = ['amount', 'currency', 'capture_method', 'payment_method', 'metadata', 'description', 'customer', 'setup_future_usage'];
 
 export function updatePaymentIntent(id: string, context: PaymentIntentContext): PaymentIntent {
   const { params, store } = context;
@@ -195,8 +215,10 @@ export function updatePaymentIntent(id: string, context: PaymentIntentContext): 
   const method = requestedPaymentMethod({ payment_method: params.payment_method }, context.paymentMethods);
   const description = optionalText(params.description, 'description', MAX_DESCRIPTION_LENGTH);
   const metadata = params.metadata === undefined ? undefined : mergeMetadata(intent.metadata, params.metadata);
+  const customer = requestedCustomer(params.customer, 'customer', context.customers);
+  const setupFutureUsage = params.setup_future_usage === '' ? null : optionalEnum(params.setup_future_usage, 'setup_future_usage', SETUP_FUTURE_USAGES);
 
-  const paymentFields = { amount, currency, capture_method: captureMethod, payment_method: method };
+  const paymentFields = { amount, currency, capture_method: captureMethod, payment_method: method, customer, setup_future_usage: setupFutureUsage };
   const changedPaymentField = Object.entries(paymentFields).find(([, value]) => value !== undefined)?.[0];
   if (changedPaymentField !== undefined) {
     if (!EDITABLE.includes(intent.status)) {
@@ -209,6 +231,13 @@ export function updatePaymentIntent(id: string, context: PaymentIntentContext): 
     if (amount !== undefined) intent.amount = amount;
     if (currency !== undefined) intent.currency = currency;
     if (captureMethod !== undefined) intent.capture_method = captureMethod;
+    if (customer !== undefined) {
+      // A customer, once set, stays: Stripe lets it be set but never changed.
+      if (intent.customer !== null && intent.customer !== customer) throw invalidParam('customer', 'You cannot change the customer of a PaymentIntent once it is set.');
+      intent.customer = customer;
+    }
+    if (setupFutureUsage !== undefined) intent.setup_future_usage = setupFutureUsage;
+    checkMethodForIntent(method ?? (intent.payment_method === null ? undefined : context.paymentMethods.get(intent.payment_method)), intent);
     if (method !== undefined) intent.payment_method = method.paymentMethod.id;
     intent.status = intent.payment_method === null ? 'requires_payment_method' : 'requires_confirmation';
   }
@@ -217,12 +246,15 @@ export function updatePaymentIntent(id: string, context: PaymentIntentContext): 
   return intent;
 }
 
-const CONFIRM_PARAMS = ['client_secret', 'payment_method', 'payment_method_data', 'return_url'];
+// What Stripe.js may send on confirm (setup_future_usage included, as confirmCardPayment takes it).
+const BROWSER_CONFIRM_PARAMS = ['client_secret', 'payment_method', 'payment_method_data', 'payment_method_options', 'return_url', 'setup_future_usage'];
+// Only the merchant's server can say the shopper is away.
+const CONFIRM_PARAMS = [...BROWSER_CONFIRM_PARAMS, 'off_session'];
 
 export function confirmPaymentIntent(id: string, context: PaymentIntentContext): PaymentIntent | PublishablePaymentIntent {
   const { params, paymentMethods } = context;
   const record = intentForKey(context.auth, id, params, context.store);
-  rejectUnknownParams(params, CONFIRM_PARAMS);
+  rejectUnknownParams(params, context.auth.kind === 'secret' ? CONFIRM_PARAMS : BROWSER_CONFIRM_PARAMS);
   const intent = record.intent;
   if (!CONFIRMABLE.includes(intent.status)) {
     throw unexpectedState(
@@ -231,9 +263,16 @@ export function confirmPaymentIntent(id: string, context: PaymentIntentContext):
   }
   const returnUrl = optionalUrl(params.return_url, 'return_url');
   if (params.payment_method === undefined && params.payment_method_data === undefined && intent.payment_method === null) throw missingPaymentMethod();
+  const offSession = parseOffSession(params.off_session);
+  const setupFutureUsage = params.setup_future_usage === '' ? null : optionalEnum(params.setup_future_usage, 'setup_future_usage', SETUP_FUTURE_USAGES);
   const method = requestedPaymentMethod(params, paymentMethods) ?? paymentMethods.get(intent.payment_method!);
   if (method === undefined) throw missingPaymentMethod();
+  checkMethodForIntent(method, intent);
   if (returnUrl !== undefined) record.returnUrl = returnUrl;
+  if (setupFutureUsage !== undefined) intent.setup_future_usage = setupFutureUsage;
+  record.offSession = offSession ?? false;
+  // Used up last, once everything else was accepted.
+  if (params.payment_method_options !== undefined) record.recollectedCvc = redeemCvcToken(params.payment_method_options, context.cvcTokens);
   return confirmWith(record, method, context);
 }
 

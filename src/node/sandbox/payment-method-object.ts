@@ -29,7 +29,8 @@ export interface PaymentMethod {
   billing_details: BillingDetails;
   card: PaymentMethodCard;
   created: number;
-  customer: null;
+  /** The customer it is attached to (saved-payment-methods.ts), else null. */
+  customer: string | null;
   livemode: false;
   metadata: Record<string, string>;
 }

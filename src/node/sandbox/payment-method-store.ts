@@ -9,6 +9,14 @@ export interface StoredPaymentMethod {
   outcome: TestCardOutcome;
   /** What the issuer answers to the card's CVC and address checks at payment time. */
   issuerChecks: IssuerCheckResults;
+  /** Set up for later payments (a succeeded SetupIntent, or a payment with setup_future_usage). */
+  setUp?: boolean;
+  /** Set up with usage off_session: what lets 4000002500003155 pay with nobody there (card-payments.ts). */
+  setUpOffSession?: boolean;
+  /** Used without a customer, or detached: Stripe lets it be attached to no customer again. */
+  consumed?: boolean;
+  /** Detached from its customer: no longer usable at all. */
+  detached?: boolean;
 }
 
 // Bounds memory for a long-running demo; the oldest payment methods go first.
@@ -40,6 +48,39 @@ export class PaymentMethodStore {
   recordChecks(id: string, checks: CardChecks): void {
     const entry = this.entries.get(id);
     if (entry !== undefined) entry.paymentMethod.card.checks = { ...checks };
+  }
+
+  /** Attaches to `customerId`, or detaches (null: the method may then never be attached again). */
+  setCustomer(id: string, customerId: string | null): void {
+    const entry = this.entries.get(id);
+    if (entry === undefined) return;
+    entry.paymentMethod.customer = customerId;
+    // Detached for good: no longer set up, and never to be attached again.
+    if (customerId === null) Object.assign(entry, { consumed: true, detached: true, setUp: false, setUpOffSession: false });
+  }
+
+  markSetUp(id: string, offSession: boolean): void {
+    const entry = this.entries.get(id);
+    if (entry === undefined) return;
+    entry.setUp = true;
+    if (offSession) entry.setUpOffSession = true;
+  }
+
+  /** A payment or setup used the method with no customer to keep it: it cannot be attached later. */
+  markConsumed(id: string): void {
+    const entry = this.entries.get(id);
+    if (entry !== undefined && entry.paymentMethod.customer === null) entry.consumed = true;
+  }
+
+  /** A customer's payment methods, newest first, with their creation order for list cursors. */
+  ofCustomerNewestFirst(customerId: string): Array<{ paymentMethod: PaymentMethod; sequence: number }> {
+    const attached: Array<{ paymentMethod: PaymentMethod; sequence: number }> = [];
+    let sequence = 0;
+    for (const entry of this.entries.values()) {
+      sequence += 1;
+      if (entry.paymentMethod.customer === customerId) attached.push({ paymentMethod: structuredClone(entry.paymentMethod), sequence });
+    }
+    return attached.reverse();
   }
 
   /** A copy, so callers cannot change what later requests see. */

@@ -9,8 +9,9 @@ import { validateCardParams } from './card-params.ts';
 import { optionalObject, optionalString, type FormParams } from './form-body.ts';
 import { parseMetadata } from './metadata.ts';
 import type { PaymentMethod } from './payment-method-object.ts';
-import type { PaymentMethodStore } from './payment-method-store.ts';
+import type { PaymentMethodStore, StoredPaymentMethod } from './payment-method-store.ts';
 import { newPaymentMethodId } from './random-ids.ts';
+import { optionalId } from './request-params.ts';
 import { StripeApiError, invalidParam, missingParam, resourceMissing } from './stripe-error.ts';
 import { cardMetadata, issuerCheckResults, testCardOutcome } from './test-cards.ts';
 
@@ -99,4 +100,20 @@ export function retrievePaymentMethod(id: string, store: PaymentMethodStore): Pa
   const entry = store.get(id);
   if (entry === undefined) throw noSuchPaymentMethod(id);
   return entry.paymentMethod;
+}
+
+/** The payment method a request names (`payment_method`) or describes (`payment_method_data`). */
+export function requestedPaymentMethod(params: FormParams, paymentMethods: PaymentMethodStore): StoredPaymentMethod | undefined {
+  const id = optionalId(params.payment_method, 'payment_method');
+  if (id !== undefined && params.payment_method_data !== undefined) {
+    throw invalidParam('payment_method_data', 'You cannot pass both payment_method and payment_method_data.');
+  }
+  if (params.payment_method_data !== undefined) {
+    const created = createPaymentMethodFromData(params.payment_method_data, paymentMethods);
+    return paymentMethods.get(created.id);
+  }
+  if (id === undefined) return undefined;
+  const method = paymentMethods.get(id);
+  if (method === undefined) throw noSuchPaymentMethod(id, 'payment_method');
+  return method;
 }

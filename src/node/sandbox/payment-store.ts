@@ -13,6 +13,10 @@ export interface IntentRecord {
   returnUrl: string | null;
   /** The challenge the intent waits for while it is `requires_action`. */
   challengeId: string | null;
+  /** Confirmed with off_session: the shopper is not there, so no challenge can be shown. */
+  offSession: boolean;
+  /** A CVC update token came with the confirmation: the next authorization checks the CVC again. */
+  recollectedCvc: boolean;
 }
 
 export interface RefundRecord {
@@ -24,7 +28,9 @@ export type ChallengeStatus = 'pending' | 'authenticated' | 'failed' | 'void';
 
 export interface ThreeDSecureChallenge {
   id: string;
-  paymentIntentId: string;
+  /** What the challenge authenticates: a payment (pi_) or the saving of a card (seti_). */
+  intentKind: 'payment_intent' | 'setup_intent';
+  intentId: string;
   /** The payment method being authenticated: a later confirm with another one voids the challenge. */
   paymentMethodId: string;
   /** The one-time code the simulated issuer shows and expects back. */
@@ -55,7 +61,7 @@ export class PaymentStore {
   readonly threeDSecure = new ThreeDSecureSwitches();
 
   addIntent(intent: PaymentIntent, returnUrl: string | null): IntentRecord {
-    const record: IntentRecord = { intent, sequence: this.nextSequence++, returnUrl, challengeId: null };
+    const record: IntentRecord = { intent, sequence: this.nextSequence++, returnUrl, challengeId: null, offSession: false, recollectedCvc: false };
     remember(this.intents, intent.id, record);
     return record;
   }

@@ -3,9 +3,13 @@
 import { createHash } from 'node:crypto';
 import type { ApiKeyKind } from './api-keys.ts';
 import { DECLINE_ON_NOTHING, type DeclineOn } from './card-checks.ts';
+import { CustomerStore } from './customer-store.ts';
+import { CvcTokenStore } from './cvc-tokens.ts';
+import { EventOutbox } from './event-outbox.ts';
 import { PaymentMethodStore } from './payment-method-store.ts';
 import { PaymentStore } from './payment-store.ts';
 import { randomAlphanumeric } from './random-ids.ts';
+import { SetupIntentStore } from './setup-intent-store.ts';
 import { WebhookDispatcher } from './webhook-dispatcher.ts';
 
 /** An account as callers describe it (startSandboxGateway's `accounts`, the sandbox command's config). */
@@ -42,6 +46,14 @@ export interface GatewayAccount {
   payments: PaymentStore;
   webhooks: WebhookDispatcher;
   declineOn: Readonly<DeclineOn>;
+  /** Its customers, who its saved cards belong to. */
+  customers: CustomerStore;
+  /** Its SetupIntents (their 3-D Secure challenges live with the payments' in `payments`). */
+  setupIntents: SetupIntentStore;
+  /** Events its requests announce by name, sent to its webhooks when each request ends. */
+  events: EventOutbox;
+  /** Its CVC update tokens (a saved card's re-collected CVC, as a cvctok_ id). */
+  cvcTokens: CvcTokenStore;
 }
 
 export type SandboxAccountsErrorCode = 'no_accounts' | 'invalid_api_key' | 'duplicate_api_key' | 'invalid_account_id' | 'duplicate_account_id' | 'invalid_origin';
@@ -126,6 +138,10 @@ export class SandboxAccounts {
           cvcFailure: account.declineOn?.cvcFailure ?? DECLINE_ON_NOTHING.cvcFailure,
           avsFailure: account.declineOn?.avsFailure ?? DECLINE_ON_NOTHING.avsFailure,
         }),
+        customers: new CustomerStore(),
+        setupIntents: new SetupIntentStore(),
+        events: new EventOutbox(),
+        cvcTokens: new CvcTokenStore(),
       };
       const keys = [...publishableKeys.map((key) => [key, 'publishable'] as const), ...secretKeys.map((key) => [key, 'secret'] as const)];
       for (const [key, kind] of keys) {

@@ -1,5 +1,6 @@
 // The local sandbox payment gateway: a node:http server speaking a Stripe-compatible subset
-// of Stripe's REST API (payment methods, payment intents, refunds), so the demo and stripe-node
+// of Stripe's REST API (payment methods, payment intents, refunds, customers and their saved
+// cards, setup intents), so the demo and stripe-node
 // can take payments without Stripe; it also serves the simulated 3-D Secure challenge page.
 // It holds several accounts: every object belongs to the account whose key created it.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
@@ -23,6 +24,18 @@ import {
   type PaymentIntentContext,
 } from './payment-intents.ts';
 import { createPaymentMethod, retrievePaymentMethod } from './payment-methods.ts';
+import { createCvcToken } from './cvc-tokens.ts';
+import { createCustomer, deleteCustomer, listCustomers, retrieveCustomer, updateCustomer, type CustomerContext } from './customers.ts';
+import { attachPaymentMethod, detachPaymentMethod, listCustomerPaymentMethods, type SavedCardContext } from './saved-payment-methods.ts';
+import {
+  cancelSetupIntent,
+  confirmSetupIntent,
+  createSetupIntent,
+  listSetupIntents,
+  retrieveSetupIntent,
+  updateSetupIntent,
+  type SetupIntentContext,
+} from './setup-intents.ts';
 import type { PaymentStore } from './payment-store.ts';
 import { newRequestId } from './random-ids.ts';
 import { createRefund, listRefunds, retrieveRefund } from './refunds.ts';
@@ -96,6 +109,13 @@ interface RouteContext {
   store: PaymentMethodStore;
   payments: PaymentStore;
   publicUrl: string;
+  /** The caller's address, as Stripe records it on a token. */
+  clientIp: string | null;
+}
+
+/** The authenticated account, whose customers, setup intents and event outbox a route uses. */
+function accountOf(context: RouteContext): GatewayAccount {
+  return context.auth.account;
 }
 
 type RouteResult = Omit<StoredResponse, 'requestId'>;
@@ -107,7 +127,7 @@ type RouteResult = Omit<StoredResponse, 'requestId'>;
 type RouteAccess = 'publishable' | 'client_secret' | 'secret';
 
 interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: RegExp;
   access: RouteAccess;
   /** Whether armed faults apply to this route (tokenization only). */
@@ -116,7 +136,27 @@ interface Route {
 }
 
 function intentContext(context: RouteContext): PaymentIntentContext {
-  return { auth: context.auth, params: context.params, store: context.payments, paymentMethods: context.store, publicUrl: context.publicUrl, declineOn: context.auth.account.declineOn };
+  const account = accountOf(context);
+  return {
+    auth: context.auth,
+    params: context.params,
+    store: context.payments,
+    paymentMethods: context.store,
+    publicUrl: context.publicUrl,
+    declineOn: account.declineOn,
+    customers: account.customers,
+    events: account.events,
+    cvcTokens: account.cvcTokens,
+  };
+}
+
+function setupContext(context: RouteContext): SetupIntentContext {
+  return { ...intentContext(context), setupIntents: accountOf(context).setupIntents };
+}
+
+function customerContext(context: RouteContext): CustomerContext & SavedCardContext {
+  const account = accountOf(context);
+  return { params: context.params, customers: account.customers, paymentMethods: context.store, events: account.events };
 }
 
 const ID = '([^/]+)';
@@ -135,6 +175,94 @@ const ROUTES: readonly Route[] = [
     access: 'secret',
     faultable: false,
     handle: ({ pathMatch, store }) => retrievePaymentMethod(pathMatch[1]!, store),
+  },
+  {
+    method: 'POST',
+    path: /^\/v1\/tokens$/,
+    access: 'publishable',
+    faultable: false,
+    handle: ({ params, auth, clientIp }) => createCvcToken(params, auth.account.cvcTokens, clientIp),
+  },
+  {
+    method: 'GET',
+    path: /^\/v1\/payment_methods$/,
+    access: 'secret',
+    faultable: false,
+    handle: (context) => listCustomerPaymentMethods(undefined, customerContext(context), '/v1/payment_methods'),
+  },
+  {
+    method: 'POST',
+    path: new RegExp(`^/v1/payment_methods/${ID}/attach$`),
+    access: 'secret',
+    faultable: false,
+    handle: (context) => attachPaymentMethod(context.pathMatch[1]!, customerContext(context)),
+  },
+  {
+    method: 'POST',
+    path: new RegExp(`^/v1/payment_methods/${ID}/detach$`),
+    access: 'secret',
+    faultable: false,
+    handle: (context) => detachPaymentMethod(context.pathMatch[1]!, customerContext(context)),
+  },
+  { method: 'POST', path: /^\/v1\/customers$/, access: 'secret', faultable: false, handle: (context) => createCustomer(customerContext(context)) },
+  { method: 'GET', path: /^\/v1\/customers$/, access: 'secret', faultable: false, handle: (context) => listCustomers(customerContext(context)) },
+  {
+    method: 'GET',
+    path: new RegExp(`^/v1/customers/${ID}$`),
+    access: 'secret',
+    faultable: false,
+    handle: (context) => retrieveCustomer(context.pathMatch[1]!, customerContext(context)),
+  },
+  {
+    method: 'POST',
+    path: new RegExp(`^/v1/customers/${ID}$`),
+    access: 'secret',
+    faultable: false,
+    handle: (context) => updateCustomer(context.pathMatch[1]!, customerContext(context)),
+  },
+  {
+    method: 'DELETE',
+    path: new RegExp(`^/v1/customers/${ID}$`),
+    access: 'secret',
+    faultable: false,
+    handle: (context) => deleteCustomer(context.pathMatch[1]!, customerContext(context)),
+  },
+  {
+    method: 'GET',
+    path: new RegExp(`^/v1/customers/${ID}/payment_methods$`),
+    access: 'secret',
+    faultable: false,
+    handle: (context) => listCustomerPaymentMethods(context.pathMatch[1]!, customerContext(context), `/v1/customers/${context.pathMatch[1]!}/payment_methods`),
+  },
+  { method: 'POST', path: /^\/v1\/setup_intents$/, access: 'secret', faultable: false, handle: (context) => createSetupIntent(setupContext(context)) },
+  { method: 'GET', path: /^\/v1\/setup_intents$/, access: 'secret', faultable: false, handle: (context) => listSetupIntents(setupContext(context)) },
+  {
+    method: 'GET',
+    path: new RegExp(`^/v1/setup_intents/${ID}$`),
+    access: 'client_secret',
+    faultable: false,
+    handle: (context) => retrieveSetupIntent(context.pathMatch[1]!, setupContext(context)),
+  },
+  {
+    method: 'POST',
+    path: new RegExp(`^/v1/setup_intents/${ID}$`),
+    access: 'secret',
+    faultable: false,
+    handle: (context) => updateSetupIntent(context.pathMatch[1]!, setupContext(context)),
+  },
+  {
+    method: 'POST',
+    path: new RegExp(`^/v1/setup_intents/${ID}/confirm$`),
+    access: 'client_secret',
+    faultable: false,
+    handle: (context) => confirmSetupIntent(context.pathMatch[1]!, setupContext(context)),
+  },
+  {
+    method: 'POST',
+    path: new RegExp(`^/v1/setup_intents/${ID}/cancel$`),
+    access: 'secret',
+    faultable: false,
+    handle: (context) => cancelSetupIntent(context.pathMatch[1]!, setupContext(context)),
   },
   { method: 'POST', path: /^\/v1\/payment_intents$/, access: 'secret', faultable: false, handle: (context) => createPaymentIntent(intentContext(context)) },
   { method: 'GET', path: /^\/v1\/payment_intents$/, access: 'secret', faultable: false, handle: (context) => listPaymentIntents(intentContext(context)) },
@@ -268,7 +396,7 @@ function accountsOf(options: SandboxGatewayOptions): SandboxAccount[] {
 }
 
 function threeDSecureContext(account: GatewayAccount): ThreeDSecureContext {
-  return { store: account.payments, paymentMethods: account.paymentMethods, declineOn: account.declineOn };
+  return { store: account.payments, paymentMethods: account.paymentMethods, declineOn: account.declineOn, setupIntents: account.setupIntents, events: account.events };
 }
 
 function createRequestHandler(accounts: SandboxAccounts, options: SandboxGatewayOptions, publicUrl: () => string) {
@@ -313,7 +441,7 @@ function createRequestHandler(accounts: SandboxAccounts, options: SandboxGateway
       if (route.access === 'secret') requireSecretKey(auth);
 
       // GET params come in the query string, in the same form encoding as POST bodies.
-      let params: FormParams = method === 'GET' ? parseFormBody(query) : {};
+      let params: FormParams = method === 'GET' || method === 'DELETE' ? parseFormBody(query) : {};
       if (method === 'POST') {
         if (!isFormContentType(req.headers['content-type'])) {
           throw new StripeApiError(400, {
@@ -324,7 +452,15 @@ function createRequestHandler(accounts: SandboxAccounts, options: SandboxGateway
         params = parseFormBody(await readRequestBody(req));
       }
 
-      const routeContext: RouteContext = { params, pathMatch, auth, store: auth.account.paymentMethods, payments: auth.account.payments, publicUrl: publicUrl() };
+      const routeContext: RouteContext = {
+        params,
+        pathMatch,
+        auth,
+        store: auth.account.paymentMethods,
+        payments: auth.account.payments,
+        publicUrl: publicUrl(),
+        clientIp: req.socket.remoteAddress ?? null,
+      };
 
       // Faults hit requests that reached the endpoint whole: authenticated, body read.
       const fault = route.faultable ? faults?.take() : undefined;
@@ -368,7 +504,10 @@ function createRequestHandler(accounts: SandboxAccounts, options: SandboxGateway
       // Each account's events go to its own endpoints only.
       const idempotencyKey = req.headers['idempotency-key'];
       const request = { id: requestId, idempotency_key: typeof idempotencyKey === 'string' ? idempotencyKey : null };
-      for (const [account, watcher] of paymentEvents) for (const event of watcher.collect(request)) account.webhooks.publish(event);
+      // Events announced by name come first: a customer.created precedes the payment that uses it.
+      for (const [account, watcher] of paymentEvents) {
+        for (const event of [...account.events.collect(request), ...watcher.collect(request)]) account.webhooks.publish(event);
+      }
     }
   };
 }

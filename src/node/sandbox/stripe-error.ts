@@ -14,10 +14,12 @@ export interface StripeErrorFields {
   /** Card errors of a payment: the intent as it is after the attempt, and the payment method tried. */
   payment_intent?: unknown;
   payment_method?: unknown;
+  /** Card errors of a setup: the SetupIntent as it is after the attempt. */
+  setup_intent?: unknown;
 }
 
 // The order Stripe lists them in; absent fields are left out.
-const OPTIONAL_FIELDS = ['charge', 'code', 'decline_code', 'doc_url', 'param', 'payment_intent', 'payment_method'] as const;
+const OPTIONAL_FIELDS = ['charge', 'code', 'decline_code', 'doc_url', 'param', 'payment_intent', 'payment_method', 'setup_intent'] as const;
 
 export interface StripeErrorBody {
   error: StripeErrorFields;

@@ -31,6 +31,8 @@ export interface ChallengePageData {
   paymentIntentId: string;
   /** Formatted, e.g. "€19.99". */
   amount: string;
+  /** What the shopper confirms: "Confirm your payment", or "Confirm your card" when a card is being saved. */
+  heading: string;
   /** e.g. "Visa ending in 3184". */
   card: string;
   /** Validated: an exact origin, or undefined. */
@@ -51,10 +53,10 @@ export function challengePage(data: ChallengePageData): string {
   // A silent page still keeps parent_origin through its form (the widget may frame the result too).
   const announceTo = data.silent ? undefined : data.parentOrigin;
   return page(
-    'Confirm your payment',
+    data.heading,
     `<main id="challenge" data-payment-intent="${escapeHtml(data.paymentIntentId)}"${announceTo === undefined ? '' : ` data-target-origin="${escapeHtml(announceTo)}"`}>
 <p class="issuer">Payframe sandbox bank · test mode, no real payment</p>
-<h1>Confirm your payment</h1>
+<h1>${escapeHtml(data.heading)}</h1>
 <dl>
 <dt>Amount</dt><dd>${escapeHtml(data.amount)}</dd>
 <dt>Card</dt><dd>${escapeHtml(data.card)}</dd>

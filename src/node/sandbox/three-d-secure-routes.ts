@@ -3,12 +3,8 @@
 // No API key: the challenge id in the URL is the capability, as with a real issuer's page.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CARD_BRAND_NAMES } from '../../shared/card-brands.ts';
-import { formatAmount } from './amounts.ts';
-import type { DeclineOn } from './card-checks.ts';
-import { finishChallenge } from './card-payments.ts';
 import { isFormContentType, optionalString, parseFormBody, readRequestBody, type FormParams } from './form-body.ts';
-import type { PaymentMethodStore } from './payment-method-store.ts';
-import type { IntentRecord, PaymentStore, ThreeDSecureChallenge } from './payment-store.ts';
+import type { ThreeDSecureChallenge } from './payment-store.ts';
 import {
   THREE_D_SECURE_SCRIPT,
   THREE_D_SECURE_SCRIPT_PATH,
@@ -19,17 +15,13 @@ import {
 } from './three-d-secure-assets.ts';
 import { StripeApiError } from './stripe-error.ts';
 import { MAX_WRONG_CODES, challengePage, noticePage, resultPage } from './three-d-secure-page.ts';
+import { challengeSubject, type ChallengeSubject, type ThreeDSecureContext } from './three-d-secure-subjects.ts';
+
+export type { ThreeDSecureContext } from './three-d-secure-subjects.ts';
 
 export const THREE_D_SECURE_PREFIX = '/3ds/';
 const CHALLENGE_PATH = /^\/3ds\/challenge\/(payatt_[A-Za-z0-9]{24})$/;
 const MAX_FORM_BYTES = 4 * 1024;
-
-export interface ThreeDSecureContext {
-  store: PaymentStore;
-  paymentMethods: PaymentMethodStore;
-  /** The account's decline_on settings: an authenticated payment is then authorized like any. */
-  declineOn: DeclineOn;
-}
 
 /**
  * The stores of the account that owns a challenge (the URL carries no key, so the challenge id
@@ -97,31 +89,29 @@ function parseParentOrigin(value: unknown): string | undefined | 'invalid' {
 }
 
 /** The shop's return_url with Stripe's query params, for a finished challenge. */
-function returnUrlWithParams(record: IntentRecord): string | undefined {
+function returnUrlWithParams(record: ChallengeSubject): string | undefined {
   if (record.returnUrl === null) return undefined;
   const url = new URL(record.returnUrl);
-  const intent = record.intent;
-  url.searchParams.set('payment_intent', intent.id);
-  url.searchParams.set('payment_intent_client_secret', intent.client_secret);
-  url.searchParams.set('redirect_status', intent.status === 'succeeded' || intent.status === 'requires_capture' ? 'succeeded' : 'failed');
+  for (const [name, value] of Object.entries(record.returnParams())) url.searchParams.set(name, value);
   return url.href;
 }
 
 /** The origin the result goes to: the framing widget's if it said so, else the shop's return_url's. */
-function resultOrigin(record: IntentRecord, parentOrigin: string | undefined): string | undefined {
+function resultOrigin(record: ChallengeSubject, parentOrigin: string | undefined): string | undefined {
   if (parentOrigin !== undefined) return parentOrigin;
   return record.returnUrl === null ? undefined : new URL(record.returnUrl).origin;
 }
 
 interface LiveChallenge {
   challenge: ThreeDSecureChallenge;
-  record: IntentRecord;
+  /** The PaymentIntent or SetupIntent it authenticates (three-d-secure-subjects.ts). */
+  record: ChallengeSubject;
 }
 
 /** The challenge with its intent; undefined when either is unknown (never made, or evicted). */
-function findLiveChallenge(challenge: ThreeDSecureChallenge | undefined, store: PaymentStore): LiveChallenge | undefined {
+function findLiveChallenge(challenge: ThreeDSecureChallenge | undefined, context: ThreeDSecureContext): LiveChallenge | undefined {
   if (challenge === undefined) return undefined;
-  const record = store.intent(challenge.paymentIntentId);
+  const record = challengeSubject(challenge, context);
   if (record === undefined) return undefined;
   return { challenge, record };
 }
@@ -131,7 +121,7 @@ function finishedPage(live: LiveChallenge, parentOrigin: string | undefined, sil
   return {
     status: 200,
     html: resultPage({
-      paymentIntentId: live.record.intent.id,
+      paymentIntentId: live.record.id,
       outcome: live.challenge.status === 'authenticated' ? 'authenticated' : 'failed',
       // A silent page posts no result: the widget learns the outcome from the intent's status.
       targetOrigin: silent ? undefined : targetOrigin,
@@ -151,8 +141,9 @@ function showChallenge(live: LiveChallenge, parentOrigin: string | undefined, co
     html: challengePage({
       challengeId: challenge.id,
       code: challenge.code,
-      paymentIntentId: record.intent.id,
-      amount: formatAmount(record.intent.amount, record.intent.currency),
+      paymentIntentId: record.id,
+      amount: record.amount,
+      heading: record.heading,
       card: card === undefined ? 'Card' : `${CARD_BRAND_NAMES[card.brand]} ending in ${card.last4}`,
       parentOrigin,
       silent: context.store.threeDSecure.silent,
@@ -169,7 +160,7 @@ function gone(frameAncestor: string | undefined): Page {
 function getChallenge(challengeId: string, query: FormParams, context: ThreeDSecureContext): Page {
   const parentOrigin = parseParentOrigin(query.parent_origin);
   if (parentOrigin === 'invalid') return notice(400, 'Invalid parent_origin', 'parent_origin must be an origin such as https://shop.example, with no path.');
-  const live = findLiveChallenge(context.store.challenge(challengeId), context.store);
+  const live = findLiveChallenge(context.store.challenge(challengeId), context);
   if (live === undefined) return notice(404, 'Authentication not found', 'This authentication link is not valid.', parentOrigin);
   if (live.challenge.status !== 'pending') return gone(resultOrigin(live.record, parentOrigin));
   return showChallenge(live, parentOrigin, context);
@@ -178,19 +169,16 @@ function getChallenge(challengeId: string, query: FormParams, context: ThreeDSec
 function postChallenge(challengeId: string, form: FormParams, context: ThreeDSecureContext): Page {
   const parentOrigin = parseParentOrigin(form.parent_origin);
   if (parentOrigin === 'invalid') return notice(400, 'Invalid parent_origin', 'parent_origin must be an origin such as https://shop.example, with no path.');
-  const live = findLiveChallenge(context.store.challenge(challengeId), context.store);
+  const live = findLiveChallenge(context.store.challenge(challengeId), context);
   if (live === undefined) return notice(404, 'Authentication not found', 'This authentication link is not valid.', parentOrigin);
   const { challenge, record } = live;
   // A second submit (a double click, a reload) shows the recorded result again and changes nothing.
   if (challenge.status === 'authenticated' || challenge.status === 'failed') return finishedPage(live, parentOrigin, context.store.threeDSecure.silent);
-  const method = context.paymentMethods.get(challenge.paymentMethodId);
-  if (challenge.status !== 'pending' || record.challengeId !== challenge.id || record.intent.status !== 'requires_action' || method === undefined) {
-    return gone(resultOrigin(record, parentOrigin));
-  }
+  if (challenge.status !== 'pending' || !record.waitsFor(challenge)) return gone(resultOrigin(record, parentOrigin));
 
   const outcome = optionalString(form.outcome, 'outcome');
   if (outcome === 'fail') {
-    finishChallenge(challenge, false, record, method, context);
+    record.finish(challenge, false);
     return finishedPage(live, parentOrigin, context.store.threeDSecure.silent);
   }
   if (outcome !== 'complete') return showChallenge(live, parentOrigin, context, 400);
@@ -199,12 +187,12 @@ function postChallenge(challengeId: string, form: FormParams, context: ThreeDSec
     challenge.wrongCodes += 1;
     // Like an issuer, too many wrong codes fail the authentication.
     if (challenge.wrongCodes >= MAX_WRONG_CODES) {
-      finishChallenge(challenge, false, record, method, context);
+      record.finish(challenge, false);
       return finishedPage(live, parentOrigin, context.store.threeDSecure.silent);
     }
     return showChallenge(live, parentOrigin, context, 400);
   }
-  finishChallenge(challenge, true, record, method, context);
+  record.finish(challenge, true);
   return finishedPage(live, parentOrigin, context.store.threeDSecure.silent);
 }
 
