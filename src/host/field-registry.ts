@@ -3,7 +3,7 @@
 // merchant page: it sees each field's state, never its value.
 import { FIELD_KINDS } from '../shared/protocol-constants.ts';
 import type { CheckoutError, FieldCommand, FieldKind, FieldState, SplitFieldKind } from '../shared/protocol.ts';
-import type { BillingTexts } from '../i18n/billing-messages.ts';
+import type { SplitBillingTexts } from '../i18n/billing-messages.ts';
 import { checkoutError } from './checkout-error.ts';
 import type { FieldErrorCode } from '../shared/errors.ts';
 import type { SplitFieldsSurface } from './split-fields-surface.ts';
@@ -69,7 +69,7 @@ export class FieldRegistry {
    * Fields the shopper has not finished never reach the gateway: they show their errors instead. A
    * billing field's error reads as its frame shows it, else in `billingTexts` (the page has no code table for them).
    */
-  checkComplete(billingTexts: BillingTexts): { fields: SplitFieldKind[] } | { error: CheckoutError } {
+  checkComplete(billingTexts: SplitBillingTexts): { fields: SplitFieldKind[] } | { error: CheckoutError } {
     const fields = this.all;
     const unfinished = fields.filter((field) => !field.state?.complete);
     const first = unfinished[0];

@@ -4,7 +4,7 @@
 // Both <payframe-checkout> and <payframe-card-group> own one. Runs on the merchant page.
 import type { ReactiveController } from 'lit';
 import { dispatchPayframeEvent } from '../events.ts';
-import { ENGLISH_BILLING_TEXTS, type BillingTexts } from '../i18n/billing-messages.ts';
+import { ENGLISH_SPLIT_BILLING_TEXTS, type SplitBillingTexts } from '../i18n/billing-messages.ts';
 import { ENGLISH, type Locale, type Messages } from '../i18n/messages.ts';
 import { pageMessages } from '../i18n/page-messages.ts';
 import type { CheckoutError, ControllerEvent, FieldKind, SplitFieldKind, StyleRejectionReport } from '../shared/protocol.ts';
@@ -39,7 +39,7 @@ export class SplitFieldsSurface implements CardSurface, ReactiveController {
    * The split billing fields' labels and errors in the checkout's locale: the controller sends them
    * with the page's texts; English here, in payframe-fields.js only (payframe.js never needs them).
    */
-  billingTexts: BillingTexts = ENGLISH_BILLING_TEXTS;
+  billingTexts: SplitBillingTexts = ENGLISH_SPLIT_BILLING_TEXTS;
   /** What the merchant knows of the shopper (the group's `cardholder-name` and `billing-country`), for the billing fields to fill in. */
   billing: { name?: string; country?: string } | undefined;
 
@@ -203,7 +203,7 @@ export class SplitFieldsSurface implements CardSurface, ReactiveController {
     if (locale === this.locale) return;
     this.locale = locale;
     if (locale === 'en') {
-      this.billingTexts = ENGLISH_BILLING_TEXTS;
+      this.billingTexts = ENGLISH_SPLIT_BILLING_TEXTS;
       this.#showMessages(ENGLISH);
     }
     else this.#controller?.localize(locale);
@@ -244,9 +244,9 @@ export class SplitFieldsSurface implements CardSurface, ReactiveController {
         break;
       case 'messages':
         if (event.locale !== this.locale) break;
-        this.billingTexts = { ...ENGLISH_BILLING_TEXTS };
+        this.billingTexts = { ...ENGLISH_SPLIT_BILLING_TEXTS };
         // Taken as text, like the page's own: only the keys we know.
-        for (const key of Object.keys(ENGLISH_BILLING_TEXTS) as (keyof BillingTexts)[]) if (event.messages[key]) this.billingTexts[key] = event.messages[key];
+        for (const key of Object.keys(ENGLISH_SPLIT_BILLING_TEXTS) as (keyof SplitBillingTexts)[]) if (event.messages[key]) this.billingTexts[key] = event.messages[key];
         this.#showMessages(pageMessages(event.messages));
         break;
       case 'fields-claimed':

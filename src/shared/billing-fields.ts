@@ -3,6 +3,3 @@
 // of the frame's startup script.
 // In the order they are laid out: the country before the postal code, whose format follows it.
 export const BILLING_FIELDS = ['name', 'country', 'postal'] as const;
-
-/** The billing inputs that are split fields of their own (<payframe-card-name>, <payframe-card-postal>); the country comes from `billing-country`. */
-export const SPLIT_BILLING_FIELDS = ['name', 'postal'] as const;

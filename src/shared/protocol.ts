@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { CARD_BRANDS } from './card-brands.ts';
 import { BILLING_ERROR_CODES, FIELD_ERROR_CODES } from './errors.ts';
-import { BILLING_FIELDS, SPLIT_BILLING_FIELDS } from './billing-fields.ts';
+import { BILLING_FIELDS } from './billing-fields.ts';
 import { FIELD_KINDS, MAX_CARD_FRAME_HEIGHT, PAYMENT_INTENT_STATUSES, PROTOCOL_VERSION } from './protocol-constants.ts';
 import { LOCALES } from '../i18n/messages.ts';
 
@@ -24,12 +24,15 @@ export const cardFrameFieldSchema = z.enum([...FIELD_KINDS, ...BILLING_FIELDS]);
 export type CardFrameField = z.infer<typeof cardFrameFieldSchema>;
 export type BillingField = (typeof BILLING_FIELDS)[number];
 
-/** A split field's frame: a card input, or a billing input split out (name, postal code). */
-export const splitFieldKindSchema = z.enum([...FIELD_KINDS, ...SPLIT_BILLING_FIELDS]);
+/** The split fields' kinds: the card's, and the billing inputs that are fields of their own (<payframe-card-name>, <payframe-card-postal>). Here, not in protocol-constants.ts: no bundle needs the list at run time. */
+const SPLIT_FIELD_KINDS = [...FIELD_KINDS, 'name', 'postal'] as const;
+
+/** A split field's frame: a card input, or a billing input split out (name, postal code; the country comes from `billing-country`). */
+export const splitFieldKindSchema = z.enum(SPLIT_FIELD_KINDS);
 export type SplitFieldKind = z.infer<typeof splitFieldKindSchema>;
 
 /** The split fields' frames, their controller, and the drop-in's one card frame. */
-export const FRAME_KINDS = [...FIELD_KINDS, ...SPLIT_BILLING_FIELDS, 'controller', 'card'] as const;
+export const FRAME_KINDS = [...SPLIT_FIELD_KINDS, 'controller', 'card'] as const;
 
 export const frameKindSchema = z.enum(FRAME_KINDS);
 export type FrameKind = z.infer<typeof frameKindSchema>;
@@ -167,7 +170,7 @@ export const requestIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)
 export const clientSecretSchema = z.string().check(z.regex(/^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/), z.maxLength(300));
 
 /** The inputs a request reads: the card's, and a split checkout's billing fields (the drop-in's card frame reads its own billing inputs). */
-const cardFieldsSchema = z.array(splitFieldKindSchema).check(z.maxLength(FIELD_KINDS.length + SPLIT_BILLING_FIELDS.length));
+const cardFieldsSchema = z.array(splitFieldKindSchema).check(z.maxLength(SPLIT_FIELD_KINDS.length));
 
 /** Where the bank's page sends the shopper back after a full-page 3-D Secure redirect (the checkout's `return-url`). */
 export const returnUrlSchema = z.string().check(z.regex(/^https?:\/\/[^\s]+$/), z.maxLength(2000));
