@@ -69,7 +69,9 @@ const inlineFrameCss: Plugin = {
 };
 
 /** The field pages, by kind, with the field's name for the page's title. */
-const FIELD_PAGES: Record<string, string> = { number: 'card number', expiry: 'expiration date', cvc: 'security code (CVC)' };
+const FIELD_PAGES: Record<string, string> = { number: 'card number', expiry: 'expiration date', cvc: 'security code (CVC)', name: 'cardholder name', postal: 'billing postal code' };
+/** The split billing fields' pages are made from their own template (the drop-in's billing input fills it). */
+const BILLING_FIELD_PAGES = ['name', 'postal'];
 
 /** A field page's id (`<root>/iframe/<kind>.html`): its kind and name. Made from iframe/field.html, not a file. */
 function fieldPage(id: string): { kind: string; name: string } | undefined {
@@ -90,13 +92,14 @@ const fieldPages: Plugin = {
   load(id) {
     const page = fieldPage(id);
     if (!page) return undefined;
-    return readFileSync(resolve(root, 'iframe/field.html'), 'utf8').replaceAll('{{FIELD_NAME}}', page.name).replaceAll('{{FIELD_KIND}}', page.kind);
+    const template = BILLING_FIELD_PAGES.includes(page.kind) ? 'iframe/billing-field.html' : 'iframe/field.html';
+    return readFileSync(resolve(root, template), 'utf8').replaceAll('{{FIELD_NAME}}', page.name).replaceAll('{{FIELD_KIND}}', page.kind);
   },
 };
 
-/** Our own frame code that every field kind runs (not a kind's rules, its entry, autofill, a locale or the number's network choice). */
+/** Our own frame code that every field kind runs (not a kind's rules, its entry, autofill, the billing fields' input, a locale or the number's network choice). */
 function isSharedFieldModule(id: string): boolean {
-  return /\/(src|iframe)\/.*\.(ts|css)$/.test(id) && !id.includes('/node_modules/') && !/\/iframe\/(pages\/|autofill-catcher|fields\/(card-number|card-brand|expiry|cvc))|\/locales\/|style-explanations|network|card-ranges/.test(id);
+  return /\/(src|iframe)\/.*\.(ts|css)$/.test(id) && !id.includes('/node_modules/') && !/\/iframe\/(pages\/|autofill-catcher|billing-|fields\/(card-number|card-brand|expiry|cvc|countries|postal-code))|billing-messages|billing-fields|\/locales\/|style-explanations|network|card-ranges/.test(id);
 }
 
 /** The pages of one fields-origin build: the three field pages share a chunk, the controller is alone. */

@@ -15,12 +15,14 @@ import { IdempotencyKeys } from './gateway/idempotency-keys.ts';
 import { createStripeCompatibleGateway } from './gateway/stripe-compatible-gateway.ts';
 import { readGatewayUrl } from './gateway-config.ts';
 import { loadLocale } from './locale-messages.ts';
+import type { SplitBillingField, SplitBillingValues } from './split-billing-values.ts';
 
 /**
  * The canonical values of the inputs a request needs (digits; MM/YY), or undefined when they cannot
  * be read; and a co-badged number's chosen network (from the range table, network-choice.ts).
  */
-export type CardValues = Partial<Record<FieldKind, string>> & { network?: CardBrand | undefined };
+export type CardValues = Partial<Record<FieldKind, string>> & { network?: CardBrand | undefined } & SplitBillingValues;
+type BillingRead = { billing: BillingDetails } | { error: CheckoutError } | undefined;
 type CardCommand = Extract<ControllerCommand, { type: 'tokenize' | 'confirm' }>;
 
 const failure = (code: GatewayErrorCode): { error: CheckoutError } => ({ error: { code, message: frameErrorMessage(code) } });
@@ -39,10 +41,14 @@ function fieldError(field: FieldKind, values: CardValues): CheckoutError | undef
  */
 export function createCardPayments(
   key: string,
-  readValues: (fields: FieldKind[]) => Promise<CardValues | undefined> | CardValues,
+  /** `billing`: the split billing fields the request names too (the controller's; the drop-in's card frame has `readBilling`). */
+  readValues: (fields: FieldKind[], billing: SplitBillingField[]) => Promise<CardValues | undefined> | CardValues,
   send: (event: Exclude<ControllerEvent, { type: 'fields-claimed' }>) => void,
-  /** The drop-in's billing inputs, when it shows them: their values, or the first one's error. */
-  readBilling?: () => Promise<{ billing: BillingDetails } | { error: CheckoutError } | undefined>,
+  /**
+   * The billing details, or the first input's error: the drop-in's billing inputs, when it shows them;
+   * the controller's check of what the split billing fields answered (`values`, for `billing`).
+   */
+  readBilling?: (values: CardValues, billing: SplitBillingField[]) => Promise<BillingRead> | BillingRead,
 ): (command: ControllerCommand) => void {
   const gatewayUrl = readGatewayUrl();
   const gateway = gatewayUrl ? createStripeCompatibleGateway(gatewayUrl, readChallengeOrigins(gatewayUrl)) : undefined;
@@ -55,13 +61,15 @@ export function createCardPayments(
   async function readCard(command: CardCommand): Promise<{ card: CardDetails } | { error: CheckoutError }> {
     // Number and expiry are always required; the CVC when the checkout shows a CVC input.
     const fields = FIELD_KINDS.filter((field) => field !== 'cvc' || command.fields.includes('cvc'));
-    const values = await readValues(fields);
+    // Split billing fields, by the page's request: their frames answer the collect like the card's.
+    const splitBilling = command.fields.filter((field): field is SplitBillingField => field === 'name' || field === 'postal');
+    const values = await readValues(fields, splitBilling);
     if (!values) return failure('fields_unavailable');
     for (const field of fields) {
       const error = fieldError(field, values);
       if (error) return { error };
     }
-    const billing = await readBilling?.();
+    const billing = await readBilling?.(values, splitBilling);
     if (billing && 'error' in billing) return billing;
     const [month = '', year = ''] = (values.expiry ?? '').split('/');
     return { card: { number: values.number ?? '', expMonth: Number(month), expYear: 2000 + Number(year), ...(values.cvc ? { cvc: values.cvc } : {}), ...(values.network ? { network: values.network } : {}), ...billing } };

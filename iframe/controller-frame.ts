@@ -10,6 +10,7 @@ import { createCardPayments, type CardValues } from './card-payments.ts';
 import { openFieldsChannel, type FieldsChannelMessage } from './fields-channel.ts';
 import { readFrameParams } from './frame-params.ts';
 import { connectToHost } from './host-link.ts';
+import { splitBillingDetails, type SplitBillingField } from './split-billing-values.ts';
 
 const COLLECT_TIMEOUT_MS = 3_000;
 
@@ -31,12 +32,13 @@ function startControllerFrame(): void {
       host.send({ type: 'fields-claimed', refused: message.refused === controllerId });
     }
   });
-  const payments = createCardPayments(key, collect, (event) => host.send(event));
+  const payments = createCardPayments(key, collect, (event) => host.send(event), (values, billing) => (billing.length ? splitBillingDetails(billing, values) : undefined));
   const host = connectToHost<ControllerCommand, ControllerEvent>(params, parseControllerCommand, payments);
   claim();
 
-  /** The values of `fields` from their frames, or undefined when one does not answer in time. */
-  function collect(fields: FieldKind[]): Promise<CardValues | undefined> {
+  /** The values of `fields` and `billing` from their frames, or undefined when one does not answer in time. */
+  function collect(cardFields: FieldKind[], billing: SplitBillingField[]): Promise<CardValues | undefined> {
+    const fields = [...cardFields, ...billing];
     const collectId = randomId();
     const values: CardValues = {};
     return new Promise((resolve) => {
@@ -49,6 +51,7 @@ function startControllerFrame(): void {
       pendingCollects.set(collectId, (message) => {
         values[message.field] = message.value;
         if (message.network) values.network = message.network;
+        if (message.country) values.country = message.country;
         if (fields.every((field) => values[field] !== undefined)) finish(values);
       });
       channel.post({ type: 'collect', collectId, controllerId });

@@ -1,7 +1,7 @@
 // The messages of the fields-origin channel (fields-channel.ts), as zod schemas: the source of
 // the checks the frames run on them (iframe/wire-schemas.generated.ts).
 import * as z from 'zod/mini';
-import { cardBrandSchema, fieldKindSchema } from '../src/shared/protocol.ts';
+import { cardBrandSchema, splitFieldKindSchema } from '../src/shared/protocol.ts';
 
 const collectIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/));
 /** A controller frame's own random id, made when it loads (never from its URL). */
@@ -16,8 +16,18 @@ export const fieldsChannelMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('claim-conflict'), refused: controllerIdSchema, pinned: z.optional(controllerIdSchema) }),
   /** Controller -> fields: send me your values for this tokenization (answered only to the pinned controller). */
   z.object({ type: z.literal('collect'), collectId: collectIdSchema, controllerId: controllerIdSchema }),
-  /** Field -> controller: the canonical value (digits, or MM/YY), and a co-badged number's chosen network. */
-  z.object({ type: z.literal('value'), collectId: collectIdSchema, field: fieldKindSchema, value: z.string().check(z.maxLength(32)), network: z.optional(cardBrandSchema) }),
+  /**
+   * Field -> controller: the canonical value (digits, or MM/YY; a name or postal code as sent), a
+   * co-badged number's chosen network, and a billing field's country (the group's `billing-country`).
+   */
+  z.object({
+    type: z.literal('value'),
+    collectId: collectIdSchema,
+    field: splitFieldKindSchema,
+    value: z.string().check(z.maxLength(200)),
+    network: z.optional(cardBrandSchema),
+    country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
+  }),
   /** Number field -> CVC field: the brand decides the CVC length. */
   z.object({ type: z.literal('brand'), brand: cardBrandSchema }),
   /** CVC field -> number field, when it starts late: what brand is typed so far? */

@@ -4,7 +4,7 @@
 import type * as z from 'zod/mini';
 import type { fieldsChannelMessageSchema } from './fields-channel-schema.ts';
 import type { stripeErrorAnswerSchema, gatewayIntentSchema } from './gateway/gateway-schemas.ts';
-import { FIELD_KINDS, PAYMENT_INTENT_STATUSES } from './../src/shared/protocol-constants.ts';
+import { PAYMENT_INTENT_STATUSES } from './../src/shared/protocol-constants.ts';
 import { text, wireParser, type WireSchema } from './../src/shared/wire-schema.ts';
 
 /** cardBrandSchema */
@@ -45,9 +45,10 @@ export const parseFieldsChannelMessage = /* @__PURE__ */ wireParser<z.output<typ
   {
     type: "value",
     collectId: /^[A-Za-z0-9_-]{16,64}$/,
-    field: FIELD_KINDS,
-    value: /* @__PURE__ */ text(32),
+    field: ["number", "expiry", "cvc", "name", "postal"],
+    value: /* @__PURE__ */ text(200),
     network: [undefined, cardBrand],
+    country: [undefined, /^[A-Z]{2}$/],
   },
   { type: "brand", brand: cardBrand },
   { type: "brand-query" },

@@ -19,10 +19,19 @@ export const BUDGETS = [
     goal: 14 * KB,
     why: "the split fields are in payframe-fields.js now (loading them on demand costs 0.45 KB); Lit (4.7 KB, without the version registry, polyfill, hydration and decorator hooks a merchant page never uses: 247 B less), the drop-in with its card-frame surface and styles (2.7 KB), the message checks (1.0 KB; 0.3 KB less since they are generated in a compact form) and the payment flow (0.7 KB) are most of the rest (npm run size:breakdown); the gateway's declines in the shopper's language cost 294 B of it: a locale's texts come from the card frame, so the English decline texts and the table from the gateway's codes to them have to be on the page. Raised from 15,630 B by the card form (billing inputs, BIN, every brand), whose frames hold their budgets: the page's share was 529 B (15,297 -> 15,826 B), for the drop-in's billing-fields, cardholder-name, billing-country and bin attributes, the rows it reserves for billing inputs, the payframe-bin event and the checks of the new messages (billing inputs in change events, BIN events, 17 brand names); co-badged networks add 59 B, and the trimmed Lit gives back 247 B (15,640 B measured)",
   },
-  { id: 'split-fields', label: 'payframe-fields.js, the split fields (loaded on demand)', maxGzip: 4_800 },
+  {
+    id: 'split-fields',
+    label: 'payframe-fields.js, the split fields (loaded on demand)',
+    // Raised from 4,800 B (4,785 B measured) by the split billing fields, <payframe-card-name> and
+    // <payframe-card-postal> (5,220 B measured): their elements, the group's cardholder-name and
+    // billing-country, and their labels and three errors in English (the other locales come from the
+    // controller), which only pages with split fields download; payframe.js grew 5 B (the frame kinds).
+    maxGzip: 5_300,
+  },
   { id: 'field-frame', label: 'field frame page (card number, the heaviest), all-in', maxGzip: 12 * KB },
   { id: 'field-frame-expiry', label: 'field frame page (expiry), all-in', maxGzip: 12 * KB },
   { id: 'field-frame-cvc', label: 'field frame page (CVC), all-in', maxGzip: 12 * KB },
+  { id: 'field-frame-postal', label: 'split billing field frame page (postal code), all-in', maxGzip: 12 * KB },
   { id: 'controller-frame', label: 'controller frame page, all-in', maxGzip: 12 * KB },
   {
     id: 'card-frame',

@@ -58,6 +58,8 @@ export function measureOutputs(dist = 'dist') {
     { id: 'field-frame', name: 'field frame page, number (all-in)', files: framePageFiles(dist, 'number.html') },
     { id: 'field-frame-expiry', name: 'field frame page, expiry (all-in)', files: framePageFiles(dist, 'expiry.html') },
     { id: 'field-frame-cvc', name: 'field frame page, cvc (all-in)', files: framePageFiles(dist, 'cvc.html') },
+    // The split billing fields' pages: the postal code's is the heavier (the name's has no postal formats).
+    { id: 'field-frame-postal', name: 'field frame page, billing postal code (all-in)', files: framePageFiles(dist, 'postal.html') },
     { id: 'controller-frame', name: 'controller frame page (all-in)', files: framePageFiles(dist, 'controller.html') },
     { id: 'card-frame', name: "drop-in's card frame page (all-in)", files: framePageFiles(dist, 'card.html') },
     // The number input's brand icons: one hashed file, loaded by the number frames' stylesheet once a brand is shown.

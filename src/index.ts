@@ -9,12 +9,12 @@ setNextActionLoader(() => import('./host/next-action.ts').then((module) => modul
 
 export { PayframeCheckout } from './elements/checkout.ts';
 export { PayframeCardGroupElement } from './elements/card-group.ts';
-export { PayframeCardField, PayframeCardNumber, PayframeCardExpiry, PayframeCardCvc } from './elements/card-field.ts';
+export { PayframeCardField, PayframeCardNumber, PayframeCardExpiry, PayframeCardCvc, PayframeCardName, PayframeCardPostal } from './elements/card-field.ts';
 export { droppedMessageCount } from './host/dropped-messages.ts';
 export { formatAmount } from './format-amount.ts';
 export { CARD_BRANDS, CARD_BRAND_NAMES, type CardBrand } from './shared/card-brands.ts';
 export { ERROR_MESSAGES, type CheckoutErrorCode, type FieldErrorCode } from './shared/errors.ts';
-export type { CheckoutError, FieldKind, FieldState, PaymentIntentSummary, PaymentMethod, PaymentResult, TokenizeResult } from './shared/protocol.ts';
+export type { CheckoutError, FieldKind, FieldState, PaymentIntentSummary, PaymentMethod, PaymentResult, SplitFieldKind, TokenizeResult } from './shared/protocol.ts';
 export { STYLE_ERROR_MESSAGES } from './shared/style-explanations.ts';
 export { sanitizeFieldStyle } from './shared/style-check.ts';
 export type { FieldStyleDeclarations, FieldThemeVariables, PayframeFieldStyle, SanitizedFieldStyle, StyleErrorCode, StyleRejection } from './shared/style-sanitizer.ts';

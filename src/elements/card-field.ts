@@ -1,13 +1,13 @@
 // A hosted card field as a merchant-side element: renders the field's iframe from the fields
 // origin inside a styled box, relays the frame's state as DOM events, and joins the nearest
-// card group. <payframe-card-number>, <payframe-card-expiry> and <payframe-card-cvc> are thin
-// subclasses. Merchant realm: it only ever sees the field's state, never its value.
+// card group. <payframe-card-number>, <payframe-card-expiry>, <payframe-card-cvc> and the billing
+// fields <payframe-card-name> and <payframe-card-postal> are thin subclasses. Merchant realm: it only ever sees the field's state, never its value.
 import { html, LitElement, nothing } from 'lit';
 import { dispatchPayframeEvent } from '../events.ts';
 import { REGISTER_FIELD_EVENT, type GroupedField } from '../host/field-registry.ts';
 import type { SplitFieldsSurface } from '../host/split-fields-surface.ts';
 import { FrameLink } from '../host/frame-link.ts';
-import type { FieldCommand, FieldEvent, FieldKind, FieldOptions, FieldState } from '../shared/protocol.ts';
+import type { FieldCommand, FieldEvent, FieldOptions, FieldState, SplitFieldKind } from '../shared/protocol.ts';
 import { parseFieldEvent } from '../shared/wire-schemas.generated.ts';
 import { styleForFrame, warnStyleRejections } from '../host/style-relay.ts';
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
@@ -39,7 +39,7 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
     fieldStyle: { attribute: false },
   };
 
-  abstract readonly kind: FieldKind;
+  abstract readonly kind: SplitFieldKind;
   /** The visible label; defaults to the field's name. */
   declare label: string | undefined;
   /** Placeholder text inside the frame (plain text, up to 100 characters). */
@@ -69,6 +69,8 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
   /** `fieldStyle` as plain data for the frame, which alone judges it. */
   #ownStyle: unknown;
   readonly #styleWarnings = new Set<string>();
+  /** The group's billing prefill as last sent to the frame (a new frame gets it again). */
+  #billingSent: { name?: string; country?: string } | undefined;
   /** Placeholder, label or style changed (or the frame is new) since the frame was last told. */
   #configurationPending = false;
 
@@ -97,12 +99,13 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
         checkoutId: group.checkoutId,
         publishableKey: group.publishableKey,
         fieldsOrigin: group.fieldsOrigin,
-        title: group.messages[`${this.kind}FrameTitle`],
+        title: group.textsOf(this.kind).title,
         parseEvent: parseFieldEvent,
         onEvent: (event) => this.#onFrameEvent(event),
       });
-      // Queued until the frame connects, so it starts with the merchant's text and style.
+      // Queued until the frame connects, so it starts with the merchant's text, style and prefill.
       this.#configurationPending = true;
+      this.#billingSent = undefined;
       // Each frame goes into the page in a task of its own: inserting a cross-site iframe is
       // costly, and four in the task that renders the checkout would block the page.
       this.#frameInserted = false;
@@ -129,7 +132,7 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
   }
 
   messagesChanged(): void {
-    if (this.#link && this.#group) this.#link.iframe.title = this.#group.messages[`${this.kind}FrameTitle`];
+    if (this.#link && this.#group) this.#link.iframe.title = this.#group.textsOf(this.kind).title;
     this.requestUpdate();
   }
 
@@ -160,7 +163,12 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
     const placeholder = text(this.placeholder);
     const label = text(this.label);
     const network = text(this.preferredNetwork);
+    // A billing field gets the merchant's prefill when it is new to its frame (a restyle must not refill what the shopper emptied).
+    const billing = this.kind === 'name' || this.kind === 'postal' ? this.#group?.billing : undefined;
+    const billingChanged = billing !== this.#billingSent;
+    this.#billingSent = billing;
     return {
+      ...(billing && billingChanged ? { billing } : {}),
       ...(network !== undefined ? { network } : {}),
       ...(placeholder !== undefined ? { placeholder } : {}),
       // The frame's input is labelled with the merchant's visible label, so its accessible name matches.
@@ -216,7 +224,7 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
     // The frame's input has its own label; this one is for sighted users and pointer users. The
     // error line is not live: the group's one live region announces it, once.
     return html`
-      <div class="label" part="label" aria-hidden="true" lang=${locale} dir=${dir} @click=${() => this.focusField()}>${this.label ?? messages[`${this.kind}Label`]}</div>
+      <div class="label" part="label" aria-hidden="true" lang=${locale} dir=${dir} @click=${() => this.focusField()}>${this.label ?? this.#group?.textsOf(this.kind).label ?? (messages as Record<string, string>)[`${this.kind}Label`]}</div>
       <div class=${boxClass} part="box">
         ${this.#frameInserted ? (this.#link?.iframe ?? nothing) : nothing} ${this.frameReady ? nothing : html`<div class="skeleton" aria-hidden="true"></div>`}
       </div>
@@ -238,4 +246,17 @@ export class PayframeCardExpiry extends PayframeCardField {
 /** The security code (CVC) field. */
 export class PayframeCardCvc extends PayframeCardField {
   readonly kind = 'cvc';
+}
+
+/** The cardholder's name (autocomplete `cc-name`); the group's `cardholder-name` fills it in. Sent as `billing_details[name]`. */
+export class PayframeCardName extends PayframeCardField {
+  readonly kind = 'name';
+}
+
+/**
+ * The billing postal code (autocomplete `postal-code`), in the format of the group's `billing-country`
+ * (free form without one). Sent as `billing_details[address][postal_code]`, with the country.
+ */
+export class PayframeCardPostal extends PayframeCardField {
+  readonly kind = 'postal';
 }

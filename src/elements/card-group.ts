@@ -4,7 +4,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { PaymentFlow } from '../host/payment-flow.ts';
 import { SplitFieldsSurface } from '../host/split-fields-surface.ts';
 import { dispatchPayframeEvent } from '../events.ts';
-import type { FieldKind, TokenizeResult } from '../shared/protocol.ts';
+import type { SplitFieldKind, TokenizeResult } from '../shared/protocol.ts';
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
 import { LiveAnnouncer } from '../a11y/live-announcer.ts';
 import { ThemeController } from '../themes/theme-controller.ts';
@@ -18,7 +18,8 @@ import { requestedLocaleTag, supportedLocale } from '../i18n/messages.ts';
  * @event payframe-token - A payment method was created: `{ paymentMethod }`.
  * @event payframe-error - Tokenizing failed or the frames could not load: `{ error: { code, message, field? } }`.
  * @event payframe-submit - The shopper pressed Enter inside a field.
- * @slot - Your layout, with <payframe-card-number>, <payframe-card-expiry> and <payframe-card-cvc> inside.
+ * @slot - Your layout, with <payframe-card-number>, <payframe-card-expiry> and <payframe-card-cvc> inside, and
+ *   optionally <payframe-card-name> and <payframe-card-postal>.
  *
  * Style the inputs inside every field's frame with `fieldStyle` (see `PayframeFieldStyle`);
  * a field's own `fieldStyle` refines it.
@@ -39,6 +40,8 @@ export class PayframeCardGroupElement extends LitElement {
     locale: { type: String },
     theme: { type: String, reflect: true },
     fieldStyle: { attribute: false },
+    cardholderName: { type: String, attribute: 'cardholder-name' },
+    billingCountry: { type: String, attribute: 'billing-country' },
   };
 
   /** Your publishable key (`pk_test_...` or `pk_live_...`). */
@@ -56,6 +59,13 @@ export class PayframeCardGroupElement extends LitElement {
    * refuses are left out with a `console.warn`.
    */
   declare fieldStyle: PayframeFieldStyle | undefined;
+  /** The shopper's name, if you know it: <payframe-card-name> starts with it (as the drop-in's `cardholder-name`). Never card data. */
+  declare cardholderName: string | null | undefined;
+  /**
+   * The billing country (ISO 3166-1 alpha-2, e.g. `US`): sets the format <payframe-card-postal> checks
+   * and goes to the gateway as `billing_details[address][country]` (as the drop-in's `billing-country`).
+   */
+  declare billingCountry: string | null | undefined;
 
   private readonly group: SplitFieldsSurface;
   readonly #flow: PaymentFlow;
@@ -91,7 +101,7 @@ export class PayframeCardGroupElement extends LitElement {
   }
 
   /** Moves keyboard focus into a field (the card number by default). */
-  focusField(field?: FieldKind): void {
+  focusField(field?: SplitFieldKind): void {
     this.group.focus(field);
   }
 
@@ -103,6 +113,9 @@ export class PayframeCardGroupElement extends LitElement {
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('publishableKey') || changed.has('fieldsOrigin')) this.group.mountChanged();
     if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
+    // The frames judge both (billing-options.ts): a name of at most 200 characters, a two-letter country.
+    if (changed.has('cardholderName') || changed.has('billingCountry'))
+      this.group.setBilling({ ...(this.cardholderName ? { name: this.cardholderName } : {}), ...(this.billingCountry ? { country: this.billingCountry } : {}) });
     if (changed.has('locale') || !this.hasUpdated) this.group.setLocale(supportedLocale(requestedLocaleTag(this.locale || document.documentElement.lang)));
   }
 

@@ -1,10 +1,12 @@
 // Registers the split field elements (idempotent, so two copies of the SDK cannot clash).
-import { PayframeCardCvc, PayframeCardExpiry, PayframeCardNumber } from './card-field.ts';
+import { PayframeCardCvc, PayframeCardExpiry, PayframeCardName, PayframeCardNumber, PayframeCardPostal } from './card-field.ts';
 
 const FIELD_ELEMENTS = {
   'payframe-card-number': PayframeCardNumber,
   'payframe-card-expiry': PayframeCardExpiry,
   'payframe-card-cvc': PayframeCardCvc,
+  'payframe-card-name': PayframeCardName,
+  'payframe-card-postal': PayframeCardPostal,
 } as const;
 
 for (const [tag, element] of Object.entries(FIELD_ELEMENTS)) {
@@ -16,5 +18,7 @@ declare global {
     'payframe-card-number': PayframeCardNumber;
     'payframe-card-expiry': PayframeCardExpiry;
     'payframe-card-cvc': PayframeCardCvc;
+    'payframe-card-name': PayframeCardName;
+    'payframe-card-postal': PayframeCardPostal;
   }
 }

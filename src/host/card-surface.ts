@@ -3,7 +3,7 @@
 // drop-in's one card frame. Runs on the merchant page; types only.
 import type { ReactiveControllerHost } from 'lit';
 import type { Locale, Messages } from '../i18n/messages.ts';
-import type { CheckoutError, FieldKind } from '../shared/protocol.ts';
+import type { CheckoutError, FieldKind, SplitFieldKind } from '../shared/protocol.ts';
 import type { ControllerClient } from './controller-client.ts';
 
 /** An element that owns a card surface: <payframe-checkout> and <payframe-card-group>. */
@@ -38,7 +38,7 @@ export interface CardSurface {
   /** Takes tokenize, confirm and intent-status requests while frames are mounted. */
   readonly client: ControllerClient | undefined;
   /** Before a submit: the inputs to send when every one is complete, else the first unfinished one's error (each shows its own). */
-  checkComplete(): { fields: FieldKind[] } | { error: CheckoutError };
+  checkComplete(): { fields: SplitFieldKind[] } | { error: CheckoutError };
   /** The owner's key or fields origin may have changed: a changed one starts the surface over with new frames. */
   mountChanged(): void;
   setLocale(locale: Locale): void;

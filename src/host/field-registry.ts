@@ -2,7 +2,8 @@
 // hands focus to the next) and the check before a submit that every one is complete. Runs on the
 // merchant page: it sees each field's state, never its value.
 import { FIELD_KINDS } from '../shared/protocol-constants.ts';
-import type { CheckoutError, FieldCommand, FieldKind, FieldState } from '../shared/protocol.ts';
+import type { CheckoutError, FieldCommand, FieldKind, FieldState, SplitFieldKind } from '../shared/protocol.ts';
+import type { SplitBillingTexts } from '../i18n/billing-messages.ts';
 import { checkoutError } from './checkout-error.ts';
 import type { FieldErrorCode } from '../shared/errors.ts';
 import type { SplitFieldsSurface } from './split-fields-surface.ts';
@@ -12,7 +13,7 @@ export const REGISTER_FIELD_EVENT = 'payframe-register-field';
 
 /** What the group needs from a field element. */
 export interface GroupedField {
-  readonly kind: FieldKind;
+  readonly kind: SplitFieldKind;
   readonly frameReady: boolean;
   readonly state: FieldState | undefined;
   attachToGroup(group: SplitFieldsSurface): void;
@@ -26,12 +27,15 @@ export interface GroupedField {
   messagesChanged(): void;
 }
 
-export class FieldRegistry {
-  readonly #fields = new Map<FieldKind, GroupedField>();
+/** The name first, as on the card; the postal code, of the address, last. */
+const ORDER: readonly SplitFieldKind[] = ['name', ...FIELD_KINDS, 'postal'];
 
-  /** The registered fields, in the card's order (number, expiry, CVC). */
+export class FieldRegistry {
+  readonly #fields = new Map<SplitFieldKind, GroupedField>();
+
+  /** The registered fields, in the card's order (name, number, expiry, CVC, postal code). */
   get all(): GroupedField[] {
-    return FIELD_KINDS.flatMap((kind) => this.#fields.get(kind) ?? []);
+    return ORDER.flatMap((kind) => this.#fields.get(kind) ?? []);
   }
 
   /** At least one field, and every field's frame ready for input. */
@@ -50,24 +54,31 @@ export class FieldRegistry {
     if (this.#fields.get(field.kind) === field) this.#fields.delete(field.kind);
   }
 
-  focus(kind: FieldKind): void {
+  focus(kind: SplitFieldKind): void {
     this.#fields.get(kind)?.focusField();
   }
 
-  /** A field completed: focus moves to the next field of the group, if any. */
-  advanceFrom(kind: FieldKind): void {
-    const order = this.all.map((field) => field.kind);
+  /** A card field completed: focus moves to the group's next card field, if any (billing fields are where the merchant put them). */
+  advanceFrom(kind: SplitFieldKind): void {
+    const order: SplitFieldKind[] = this.all.map((field) => field.kind).filter((kind) => kind !== 'name' && kind !== 'postal');
     const next = order[order.indexOf(kind) + 1];
     if (next) this.focus(next);
   }
 
-  /** Fields the shopper has not finished never reach the gateway: they show their errors instead. */
-  checkComplete(): { fields: FieldKind[] } | { error: CheckoutError } {
+  /**
+   * Fields the shopper has not finished never reach the gateway: they show their errors instead. A
+   * billing field's error reads as its frame shows it, else in `billingTexts` (the page has no code table for them).
+   */
+  checkComplete(billingTexts: SplitBillingTexts): { fields: SplitFieldKind[] } | { error: CheckoutError } {
     const fields = this.all;
     const unfinished = fields.filter((field) => !field.state?.complete);
     const first = unfinished[0];
     if (!first) return { fields: fields.map((field) => field.kind) };
     for (const field of unfinished) field.sendCommand({ type: 'reveal-errors' });
+    if (first.kind === 'name' || first.kind === 'postal') {
+      const code = first.state?.error?.code === 'invalid_postal' ? 'invalid_postal' : (`incomplete_${first.kind}` as const);
+      return { error: { code, message: first.state?.error?.message ?? billingTexts[code], field: first.kind } };
+    }
     return { error: checkoutError((first.state?.error?.code as FieldErrorCode | undefined) ?? `incomplete_${first.kind}`, first.kind) };
   }
 }

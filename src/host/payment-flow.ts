@@ -5,7 +5,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { dispatchPayframeEvent } from '../events.ts';
 import { localizeError } from '../i18n/localize-error.ts';
-import type { CheckoutError, ConfirmResult, FieldKind, PaymentResult, TokenizeResult } from '../shared/protocol.ts';
+import type { CheckoutError, ConfirmResult, PaymentResult, SplitFieldKind, TokenizeResult } from '../shared/protocol.ts';
 import { parseClientSecret } from '../shared/wire-schemas.generated.ts';
 import type { CardSurface } from './card-surface.ts';
 import { checkedReturnUrl } from './challenge-redirect.ts';
@@ -138,7 +138,7 @@ export class PaymentFlow {
   }
 
   /** The checks before any submit: loaded, configured, and every input complete (else they show why). */
-  #readyToSubmit(): { publishableKey: string; fields: FieldKind[] } | { error: CheckoutError } {
+  #readyToSubmit(): { publishableKey: string; fields: SplitFieldKind[] } | { error: CheckoutError } {
     const surface = this.#surface;
     if (surface.loadError) return { error: surface.loadError };
     // The key the frames were loaded for; a changed attribute has already started them over.

@@ -4,9 +4,10 @@
 // Both <payframe-checkout> and <payframe-card-group> own one. Runs on the merchant page.
 import type { ReactiveController } from 'lit';
 import { dispatchPayframeEvent } from '../events.ts';
+import { ENGLISH_SPLIT_BILLING_TEXTS, type SplitBillingTexts } from '../i18n/billing-messages.ts';
 import { ENGLISH, type Locale, type Messages } from '../i18n/messages.ts';
 import { pageMessages } from '../i18n/page-messages.ts';
-import type { CheckoutError, ControllerEvent, FieldKind, StyleRejectionReport } from '../shared/protocol.ts';
+import type { CheckoutError, ControllerEvent, FieldKind, SplitFieldKind, StyleRejectionReport } from '../shared/protocol.ts';
 import { randomId } from '../shared/random-id.ts';
 import { parsePublishableKey } from '../shared/wire-schemas.generated.ts';
 import type { CardSurface, SurfaceOwner } from './card-surface.ts';
@@ -34,6 +35,13 @@ export class SplitFieldsSurface implements CardSurface, ReactiveController {
   locale: Locale = 'en';
   /** The shopper-facing text in the checkout's locale (English until the controller sends another). */
   messages: Messages = ENGLISH;
+  /**
+   * The split billing fields' labels and errors in the checkout's locale: the controller sends them
+   * with the page's texts; English here, in payframe-fields.js only (payframe.js never needs them).
+   */
+  billingTexts: SplitBillingTexts = ENGLISH_SPLIT_BILLING_TEXTS;
+  /** What the merchant knows of the shopper (the group's `cardholder-name` and `billing-country`), for the billing fields to fill in. */
+  billing: { name?: string; country?: string } | undefined;
 
   readonly #owner: SurfaceOwner;
   readonly #fields = new FieldRegistry();
@@ -104,7 +112,7 @@ export class SplitFieldsSurface implements CardSurface, ReactiveController {
     }, FRAME_READY_TIMEOUT_MS);
     // Field elements that connected before their group did announced themselves to nobody.
     // Ones not upgraded yet are skipped: they announce themselves when they upgrade.
-    for (const element of this.#owner.querySelectorAll<HTMLElement & Partial<GroupedField>>('payframe-card-number, payframe-card-expiry, payframe-card-cvc')) {
+    for (const element of this.#owner.querySelectorAll<HTMLElement & Partial<GroupedField>>('payframe-card-number, payframe-card-expiry, payframe-card-cvc, payframe-card-name, payframe-card-postal')) {
       if (typeof element.attachToGroup === 'function') this.register(element as HTMLElement & GroupedField);
     }
     this.#owner.requestUpdate();
@@ -158,11 +166,11 @@ export class SplitFieldsSurface implements CardSurface, ReactiveController {
     this.#owner.requestUpdate();
   }
 
-  advanceFrom(kind: FieldKind): void {
+  advanceFrom(kind: SplitFieldKind): void {
     this.#fields.advanceFrom(kind);
   }
 
-  focus(kind: FieldKind = 'number'): void {
+  focus(kind: SplitFieldKind = 'number'): void {
     this.#fields.focus(kind);
   }
 
@@ -171,7 +179,7 @@ export class SplitFieldsSurface implements CardSurface, ReactiveController {
   }
 
   checkComplete(): ReturnType<CardSurface['checkComplete']> {
-    return this.#fields.checkComplete();
+    return this.#fields.checkComplete(this.billingTexts);
   }
 
   /** Restyles every field of the group; what was typed stays. */
@@ -194,9 +202,24 @@ export class SplitFieldsSurface implements CardSurface, ReactiveController {
   setLocale(locale: Locale): void {
     if (locale === this.locale) return;
     this.locale = locale;
-    if (locale === 'en') this.#showMessages(ENGLISH);
+    if (locale === 'en') {
+      this.billingTexts = ENGLISH_SPLIT_BILLING_TEXTS;
+      this.#showMessages(ENGLISH);
+    }
     else this.#controller?.localize(locale);
     this.#restyle();
+  }
+
+  /** The merchant's prefill for the billing fields changed: they get it with their options. */
+  setBilling(billing: { name?: string; country?: string }): void {
+    this.billing = billing;
+    this.#restyle();
+  }
+
+  /** A field frame's accessible title and the visible label of its element, in the checkout's locale. */
+  textsOf(kind: SplitFieldKind): { title: string; label: string } {
+    if (kind === 'name' || kind === 'postal') return { title: this.billingTexts[`${kind}Label`], label: this.billingTexts[`${kind}Label`] };
+    return { title: this.messages[`${kind}FrameTitle`], label: this.messages[`${kind}Label`] };
   }
 
   #restyle(): void {
@@ -220,7 +243,11 @@ export class SplitFieldsSurface implements CardSurface, ReactiveController {
         this.refresh();
         break;
       case 'messages':
-        if (event.locale === this.locale) this.#showMessages(pageMessages(event.messages));
+        if (event.locale !== this.locale) break;
+        this.billingTexts = { ...ENGLISH_SPLIT_BILLING_TEXTS };
+        // Taken as text, like the page's own: only the keys we know.
+        for (const key of Object.keys(ENGLISH_SPLIT_BILLING_TEXTS) as (keyof SplitBillingTexts)[]) if (event.messages[key]) this.billingTexts[key] = event.messages[key];
+        this.#showMessages(pageMessages(event.messages));
         break;
       case 'fields-claimed':
         // A page script embedded a second controller for this checkout: say so. When the fields

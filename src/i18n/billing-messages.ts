@@ -3,15 +3,24 @@
 // billing inputs downloads none of it), so they are apart from messages.ts' tables.
 import type { BillingErrorCode } from '../shared/errors.ts';
 
-export const ENGLISH_BILLING_TEXTS = {
+/**
+ * The split billing fields' texts (<payframe-card-name>, <payframe-card-postal>), which their
+ * elements show on the page too: payframe-fields.js carries these and no other.
+ */
+export const ENGLISH_SPLIT_BILLING_TEXTS = {
   nameLabel: 'Name on card',
   postalLabel: 'Postal code',
-  countryLabel: 'Country or region',
   incomplete_name: 'Enter the name shown on your card.',
   incomplete_postal: 'Your postal code is incomplete.',
   invalid_postal: 'Your postal code is invalid.',
+} as const;
+
+export const ENGLISH_BILLING_TEXTS = {
+  ...ENGLISH_SPLIT_BILLING_TEXTS,
+  countryLabel: 'Country or region',
   incomplete_country: 'Choose your country or region.',
 } as const satisfies Record<BillingErrorCode | 'nameLabel' | 'postalLabel' | 'countryLabel', string>;
 
 export type BillingTexts = Record<keyof typeof ENGLISH_BILLING_TEXTS, string>;
+export type SplitBillingTexts = Record<keyof typeof ENGLISH_SPLIT_BILLING_TEXTS, string>;
 export const BILLING_TEXT_KEYS = /* @__PURE__ */ Object.keys(ENGLISH_BILLING_TEXTS) as (keyof BillingTexts)[];

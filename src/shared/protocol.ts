@@ -24,8 +24,15 @@ export const cardFrameFieldSchema = z.enum([...FIELD_KINDS, ...BILLING_FIELDS]);
 export type CardFrameField = z.infer<typeof cardFrameFieldSchema>;
 export type BillingField = (typeof BILLING_FIELDS)[number];
 
+/** The split fields' kinds: the card's, and the billing inputs that are fields of their own (<payframe-card-name>, <payframe-card-postal>). Here, not in protocol-constants.ts: no bundle needs the list at run time. */
+const SPLIT_FIELD_KINDS = [...FIELD_KINDS, 'name', 'postal'] as const;
+
+/** A split field's frame: a card input, or a billing input split out (name, postal code; the country comes from `billing-country`). */
+export const splitFieldKindSchema = z.enum(SPLIT_FIELD_KINDS);
+export type SplitFieldKind = z.infer<typeof splitFieldKindSchema>;
+
 /** The split fields' frames, their controller, and the drop-in's one card frame. */
-export const FRAME_KINDS = [...FIELD_KINDS, 'controller', 'card'] as const;
+export const FRAME_KINDS = [...SPLIT_FIELD_KINDS, 'controller', 'card'] as const;
 
 export const frameKindSchema = z.enum(FRAME_KINDS);
 export type FrameKind = z.infer<typeof frameKindSchema>;
@@ -139,6 +146,8 @@ export const fieldOptionsSchema = z.object({
   style: z.optional(fieldStyleLayersSchema),
   /** The number field's `preferred-network`: for a co-badged card, the networks preferred, most preferred first. */
   network: z.optional(shortText),
+  /** A billing field's prefill: the group's `cardholder-name` and `billing-country` (the country also sets the postal code's format). */
+  billing: z.optional(z.object({ name: z.optional(z.string().check(z.maxLength(200))), country: z.optional(shortText) })),
 });
 export type FieldOptions = z.infer<typeof fieldOptionsSchema>;
 
@@ -160,7 +169,8 @@ export const requestIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)
 /** A PaymentIntent's client_secret, as the merchant's server hands it to the page: `pi_<id>_secret_<secret>`. */
 export const clientSecretSchema = z.string().check(z.regex(/^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/), z.maxLength(300));
 
-const cardFieldsSchema = z.array(fieldKindSchema).check(z.maxLength(FIELD_KINDS.length));
+/** The inputs a request reads: the card's, and a split checkout's billing fields (the drop-in's card frame reads its own billing inputs). */
+const cardFieldsSchema = z.array(splitFieldKindSchema).check(z.maxLength(SPLIT_FIELD_KINDS.length));
 
 /** Where the bank's page sends the shopper back after a full-page 3-D Secure redirect (the checkout's `return-url`). */
 export const returnUrlSchema = z.string().check(z.regex(/^https?:\/\/[^\s]+$/), z.maxLength(2000));

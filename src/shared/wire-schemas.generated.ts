@@ -3,7 +3,7 @@
 // explained in src/shared/wire-schema.ts.
 import type * as z from 'zod/mini';
 import type { frameParamsSchema, helloMessageSchema, connectMessageSchema, fieldEventSchema, fieldCommandSchema, controllerCommandSchema, controllerEventSchema, cardFrameCommandSchema, cardFrameEventSchema, paymentMethodSchema, clientSecretSchema, publishableKeySchema, challengeCompletionSchema } from './protocol.ts';
-import { FIELD_KINDS, PAYMENT_INTENT_STATUSES } from './protocol-constants.ts';
+import { PAYMENT_INTENT_STATUSES } from './protocol-constants.ts';
 import { text, number, list, record, wireParser, type WireSchema } from './wire-schema.ts';
 
 /** zod's unknown: any value, undefined too, passed on as it came */
@@ -13,7 +13,7 @@ const anything: WireSchema = (value: unknown) => value;
 const boolean: WireSchema = [true, false];
 
 /** frameKindSchema */
-const frameKind: WireSchema = ["number", "expiry", "cvc", "controller", "card"];
+const frameKind: WireSchema = ["number", "expiry", "cvc", "name", "postal", "controller", "card"];
 
 /** checkoutIdSchema */
 const checkoutId: WireSchema = /^[A-Za-z0-9_-]{16,64}$/;
@@ -81,8 +81,8 @@ const fieldStyleLayers: WireSchema = { theme: anything, group: anything, own: an
 /** requestIdSchema */
 const requestId: WireSchema = /^[A-Za-z0-9_-]{8,64}$/;
 
-/** fieldKindSchema */
-const fieldKind: WireSchema = FIELD_KINDS;
+/** splitFieldKindSchema */
+const splitFieldKind: WireSchema = ["number", "expiry", "cvc", "name", "postal"];
 
 /** clientSecretSchema */
 const clientSecret: WireSchema = /* @__PURE__ */ text(300, /^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/);
@@ -180,6 +180,10 @@ export const parseFieldCommand = /* @__PURE__ */ wireParser<z.output<typeof fiel
       locale: [undefined, locale],
       style: [undefined, fieldStyleLayers],
       network: [undefined, /* @__PURE__ */ text(100)],
+      billing: [
+        undefined,
+        { name: [undefined, /* @__PURE__ */ text(200)], country: [undefined, /* @__PURE__ */ text(100)] },
+      ],
     },
   },
   { type: "focus" },
@@ -189,12 +193,12 @@ export const parseFieldCommand = /* @__PURE__ */ wireParser<z.output<typeof fiel
 
 /** controllerCommandSchema (src/shared/protocol.ts) */
 export const parseControllerCommand = /* @__PURE__ */ wireParser<z.output<typeof controllerCommandSchema>>([
-  { type: "tokenize", requestId: requestId, fields: /* @__PURE__ */ list(fieldKind, 3) },
+  { type: "tokenize", requestId: requestId, fields: /* @__PURE__ */ list(splitFieldKind, 5) },
   {
     type: "confirm",
     requestId: requestId,
     clientSecret: clientSecret,
-    fields: /* @__PURE__ */ list(fieldKind, 3),
+    fields: /* @__PURE__ */ list(splitFieldKind, 5),
     returnUrl: [undefined, returnUrl],
   },
   { type: "intent-status", requestId: requestId, clientSecret: clientSecret },
@@ -217,12 +221,12 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
 
 /** cardFrameCommandSchema (src/shared/protocol.ts) */
 export const parseCardFrameCommand = /* @__PURE__ */ wireParser<z.output<typeof cardFrameCommandSchema>>([
-  { type: "tokenize", requestId: requestId, fields: /* @__PURE__ */ list(fieldKind, 3) },
+  { type: "tokenize", requestId: requestId, fields: /* @__PURE__ */ list(splitFieldKind, 5) },
   {
     type: "confirm",
     requestId: requestId,
     clientSecret: clientSecret,
-    fields: /* @__PURE__ */ list(fieldKind, 3),
+    fields: /* @__PURE__ */ list(splitFieldKind, 5),
     returnUrl: [undefined, returnUrl],
   },
   { type: "intent-status", requestId: requestId, clientSecret: clientSecret },
