@@ -7,6 +7,9 @@ import type { stripeErrorAnswerSchema, gatewayIntentSchema } from './gateway/gat
 import { PAYMENT_INTENT_STATUSES } from './../src/shared/protocol-constants.ts';
 import { text, wireParser, type WireSchema } from './../src/shared/wire-schema.ts';
 
+/** zod's unknown: any value, undefined too, passed on as it came */
+const anything: WireSchema = (value: unknown) => value;
+
 /** cardBrandSchema */
 const cardBrand: WireSchema = [
   "visa",
@@ -60,13 +63,15 @@ export const parseStripeErrorAnswer = /* @__PURE__ */ wireParser<z.output<typeof
 
 /** gatewayIntentSchema (iframe/gateway/gateway-schemas.ts) */
 export const parseGatewayIntent = /* @__PURE__ */ wireParser<z.output<typeof gatewayIntentSchema>>({
-  id: /^pi_[A-Za-z0-9]{1,64}$/,
-  object: "payment_intent",
+  id: /^(pi|seti)_[A-Za-z0-9]{1,64}$/,
+  object: ["payment_intent", "setup_intent"],
   status: PAYMENT_INTENT_STATUSES,
+  payment_method: anything,
   next_action: [
     undefined,
     { type: /* @__PURE__ */ text(), redirect_to_url: [undefined, { url: /* @__PURE__ */ text() }, null] },
     null,
   ],
   last_payment_error: [undefined, stripeErrorObject, null],
+  last_setup_error: [undefined, stripeErrorObject, null],
 });

@@ -1,7 +1,7 @@
 // The DOM events Payframe elements dispatch (all bubble and cross shadow roots), typed for
 // `addEventListener`. Merchant realm: no event ever carries card data.
 import type { CardBrand } from './shared/card-brands.ts';
-import type { CardFrameField, CheckoutError, FieldState, PaymentIntentSummary, PaymentMethod } from './shared/protocol.ts';
+import type { CardFrameField, CheckoutError, FieldState, PaymentIntentSummary, PaymentMethod, SetupIntentSummary } from './shared/protocol.ts';
 
 /** `field`: the card's `number`, `expiry`, `cvc`, or a billing input's `name`, `postal` (the drop-in's and the split fields'), `country` (the drop-in's). */
 export interface PayframeChangeDetail extends FieldState {
@@ -25,6 +25,11 @@ export interface PayframeTokenDetail {
 export interface PayframePaymentDetail {
   paymentIntent: PaymentIntentSummary;
 }
+/** `mode="setup"`: the SetupIntent succeeded and saved the card as this payment method (its id; the card stays on the gateway). */
+export interface PayframeSetupDetail {
+  setupIntent: SetupIntentSummary;
+  paymentMethod: string;
+}
 export interface PayframeErrorDetail {
   error: CheckoutError;
 }
@@ -37,6 +42,7 @@ export type PayframeEscapeEvent = CustomEvent<PayframeFieldDetail>;
 export type PayframeBinEvent = CustomEvent<PayframeBinDetail>;
 export type PayframeTokenEvent = CustomEvent<PayframeTokenDetail>;
 export type PayframePaymentEvent = CustomEvent<PayframePaymentDetail>;
+export type PayframeSetupEvent = CustomEvent<PayframeSetupDetail>;
 export type PayframeErrorEvent = CustomEvent<PayframeErrorDetail>;
 export type PayframeSubmitEvent = CustomEvent<Record<string, never>>;
 
@@ -49,6 +55,7 @@ export interface PayframeEventMap {
   'payframe-bin': PayframeBinEvent;
   'payframe-token': PayframeTokenEvent;
   'payframe-payment': PayframePaymentEvent;
+  'payframe-setup': PayframeSetupEvent;
   'payframe-error': PayframeErrorEvent;
   'payframe-submit': PayframeSubmitEvent;
 }

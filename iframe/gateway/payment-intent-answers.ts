@@ -1,9 +1,11 @@
-// What the controller sends to confirm a PaymentIntent and how it reads the gateway's intent
-// answers into the few facts the merchant page may have (id, status, a challenge URL, an error).
+// What the controller sends to confirm a PaymentIntent (or, in the drop-in's `mode="setup"`, a
+// SetupIntent: the same request and answers, at /v1/setup_intents) and how it reads the gateway's
+// intent answers into the few facts the merchant page may have (id, status, a challenge URL, an
+// error, and a SetupIntent's saved payment method id).
 // Fields origin (controller frame): the card goes only into the gateway request built here.
 import { paymentIntentIdOf } from '../../src/shared/protocol-constants.ts';
 import { setCardParams } from './card-params.ts';
-import type { ConfirmResult, PaymentResult } from '../../src/shared/protocol.ts';
+import type { ConfirmResult, PaymentResult, SetupIntentSummary } from '../../src/shared/protocol.ts';
 import { parseGatewayIntent } from '../wire-schemas.generated.ts';
 import type { CardDetails } from './gateway-adapter.ts';
 import type { GatewayIntent } from './gateway-schemas.ts';
@@ -61,6 +63,10 @@ export function readIntentStatus(json: unknown, clientSecret: string): PaymentRe
 }
 
 function summaryOrLastError(intent: GatewayIntent): PaymentResult {
-  if (intent.status === 'requires_payment_method' && intent.last_payment_error) return { error: errorFromStripeError(intent.last_payment_error) };
-  return { paymentIntent: { id: intent.id, status: intent.status } };
+  const { id, status, payment_method: paymentMethod } = intent;
+  const lastError = intent.last_payment_error ?? intent.last_setup_error;
+  if (status === 'requires_payment_method' && lastError) return { error: errorFromStripeError(lastError) };
+  if (intent.object === 'payment_intent') return { paymentIntent: { id, status } };
+  // The page's schema refuses a status a SetupIntent cannot have; only an id crosses, never the card.
+  return { setupIntent: { id, status: status as SetupIntentSummary['status'] }, ...(typeof paymentMethod === 'string' ? { paymentMethod } : {}) };
 }

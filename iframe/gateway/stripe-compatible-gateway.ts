@@ -1,9 +1,9 @@
 // Talks to Stripe's REST API or anything that speaks its subset (the sandbox gateway): tokenizes
-// (POST /v1/payment_methods), confirms and reads PaymentIntents, every request retried per
+// (POST /v1/payment_methods), confirms and reads PaymentIntents and SetupIntents, every request retried per
 // retry-policy.ts. Runs only on the fields origin, whose CSP lets it connect to the configured
 // gateway and nowhere else.
 import type { GatewayErrorCode } from '../../src/shared/errors.ts';
-import { paymentIntentIdOf } from '../../src/shared/protocol-constants.ts';
+import { intentPathOf } from '../../src/shared/protocol-constants.ts';
 import type { CheckoutError, TokenizeResult } from '../../src/shared/protocol.ts';
 import { parsePaymentMethod } from '../../src/shared/wire-schemas.generated.ts';
 import type { CardDetails, GatewayAdapter } from './gateway-adapter.ts';
@@ -101,12 +101,13 @@ export function createStripeCompatibleGateway(baseUrl: string, challengeOrigins:
     confirmPaymentIntent(card, clientSecret, publishableKey, idempotencyKey, returnUrl) {
       // A return_url only when the merchant gave one: the widget shows a challenge in its own modal
       // and leaves the page only when the bank's page cannot be framed.
-      const path = `/v1/payment_intents/${paymentIntentIdOf(clientSecret)}/confirm`;
+      // A SetupIntent's client_secret (`seti_…`) confirms at /v1/setup_intents, as Stripe.js's confirmCardSetup does.
+      const path = `${intentPathOf(clientSecret)}/confirm`;
       const readSuccess = (json: unknown) => readConfirmAnswer(json, clientSecret, challengeOrigins);
       return requestWithRetries(baseUrl, { method: 'POST', path, publishableKey, body: confirmBody(card, clientSecret, returnUrl), idempotencyKey, readSuccess });
     },
     retrievePaymentIntent(clientSecret, publishableKey) {
-      const path = `/v1/payment_intents/${paymentIntentIdOf(clientSecret)}?${new URLSearchParams({ client_secret: clientSecret })}`;
+      const path = `${intentPathOf(clientSecret)}?${new URLSearchParams({ client_secret: clientSecret })}`;
       return requestWithRetries(baseUrl, { method: 'GET', path, publishableKey, readSuccess: (json) => readIntentStatus(json, clientSecret) });
     },
   };

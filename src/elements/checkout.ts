@@ -27,6 +27,7 @@ import { format, isRightToLeft, requestedLocaleTag, supportedLocale } from '../i
  * @event payframe-bin - With `bin`: `{ bin, funding?, country?, networks? }`, the first 6 digits, then 8 (16+ digit numbers).
  * @event payframe-token - A payment method was created: `{ paymentMethod }`.
  * @event payframe-payment - With `client-secret`: the PaymentIntent was paid: `{ paymentIntent: { id, status } }`.
+ * @event payframe-setup - With `mode="setup"`: the SetupIntent saved the card: `{ setupIntent: { id, status }, paymentMethod }` (its id).
  * @event payframe-error - Tokenizing or paying failed, or the frames could not load: `{ error: { code, message, field?, declineCode? } }`.
  * @csspart form - The form holding the card frame and the button.
  * @csspart card - The box holding the card frame (labels, inputs and their error lines are inside
@@ -55,6 +56,7 @@ export class PayframeCheckout extends LitElement {
     theme: { type: String, reflect: true },
     fieldsOrigin: { type: String, attribute: 'fields-origin' },
     clientSecret: { type: String, attribute: 'client-secret' },
+    mode: { type: String },
     returnUrl: { type: String, attribute: 'return-url' },
     billingFields: { type: String, attribute: 'billing-fields' },
     cardholderName: { type: String, attribute: 'cardholder-name' },
@@ -89,6 +91,13 @@ export class PayframeCheckout extends LitElement {
    * it (`pay()`) instead of only tokenizing.
    */
   declare clientSecret: string | null;
+  /**
+   * `setup` saves the card for later instead of paying: `client-secret` is then a SetupIntent's
+   * (`seti_…`, created by your server for a customer), the button reads "Save card" (no amount),
+   * and a card saved (after a 3-D Secure challenge when the bank asks) is reported with
+   * `payframe-setup`. Without it, the checkout pays (or tokenizes).
+   */
+  declare mode: string | undefined;
   /**
    * A page of your site the shopper comes back to when the bank's 3-D Secure page cannot be shown
    * in the modal (it refuses to be framed): the checkout then sends the shopper there and back. A
@@ -170,16 +179,17 @@ export class PayframeCheckout extends LitElement {
   }
 
   /**
-   * Pays the PaymentIntent of `client-secret` with the card typed in, showing the bank's
-   * challenge in a modal when it asks; never rejects. The pay button calls it when
-   * `client-secret` is set. After a decline the fields keep the card, to fix and pay again.
+   * Pays the PaymentIntent of `client-secret` with the card typed in (with `mode="setup"`,
+   * confirms its SetupIntent: saves the card), showing the bank's challenge in a modal when it
+   * asks; never rejects. The pay button calls it when `client-secret` is set. After a decline the fields keep the card, to fix and pay again.
    */
   async pay(): Promise<PaymentResult> {
     this.formError = undefined;
     this.requestUpdate();
-    const result = await this.#flow.pay(this.clientSecret ?? '', this.returnUrl);
+    const setup = this.mode === 'setup';
+    const result = await this.#flow.pay(this.clientSecret ?? '', this.returnUrl, setup);
     this.formError = 'error' in result && !isInputErrorCode(result.error.code) ? result.error : undefined;
-    this.announceOutcome(result, this.group.messages.paid);
+    this.announceOutcome(result, setup ? this.group.messages.cardSaved : this.group.messages.paid);
     this.requestUpdate();
     return result;
   }
@@ -226,6 +236,7 @@ export class PayframeCheckout extends LitElement {
   }
 
   private payLabel(): string {
+    if (this.mode === 'setup') return this.group.messages.saveCard;
     const amount = this.amount !== undefined && this.currency ? formatAmount(this.amount, this.currency, this.localeTag()) : undefined;
     const { messages } = this.group;
     return amount ? format(messages.pay, { amount }) : messages.payWithoutAmount;
@@ -240,7 +251,7 @@ export class PayframeCheckout extends LitElement {
   private submit(): void {
     if (this.#flow.busy) return;
     this.announcer.submitted();
-    if (this.clientSecret) void this.pay();
+    if (this.clientSecret || this.mode === 'setup') void this.pay();
     else void this.tokenize();
     if (this.#flow.busy) this.announcer.announce(this.group.messages.processing);
   }

@@ -6,8 +6,8 @@ import type { PaymentResult } from '../shared/protocol.ts';
 /** A read that failed on the way (the gateway or the network): the intent may still wait. */
 const READ_FAILURES: ReadonlySet<string> = new Set<CheckoutErrorCode>(['network_error', 'timeout', 'gateway_unavailable', 'rate_limited', 'gateway_invalid_response', 'not_ready']);
 
-/** Over once the intent left `requires_action` (paid, to capture, processing) or holds why it failed. */
+/** Over once the intent (a PaymentIntent or a SetupIntent) left `requires_action` (paid or saved, to capture, processing) or holds why it failed. */
 export function challengeIsOver(result: PaymentResult): boolean {
-  if ('paymentIntent' in result) return result.paymentIntent.status !== 'requires_action';
-  return !READ_FAILURES.has(result.error.code);
+  if ('error' in result) return !READ_FAILURES.has(result.error.code);
+  return ('setupIntent' in result ? result.setupIntent : result.paymentIntent).status !== 'requires_action';
 }

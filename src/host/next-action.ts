@@ -35,7 +35,8 @@ export const runNextAction: RunNextAction = async (action, context) => {
   const paymentIntentId = context.clientSecret.slice(0, context.clientSecret.indexOf('_secret_'));
   const { readIntentStatus } = context;
   const outcome = await showChallengeModal({ url: action.url, paymentIntentId, container: context.container, texts: context.texts, readIntentStatus });
-  if (outcome.kind === 'cancelled') return { error: { code: 'payment_intent_authentication_failure', message: context.texts.challengeCancelled } };
+  // Stripe's code for the kind of intent: a SetupIntent's (`seti_…`, saving a card) or a PaymentIntent's.
+  if (outcome.kind === 'cancelled') return { error: { code: `${paymentIntentId.startsWith('seti_') ? 'setup' : 'payment'}_intent_authentication_failure`, message: context.texts.challengeCancelled } };
   if (outcome.kind === 'not-showing') {
     // Without a return-url there is nowhere to come back to: a typed error, never a hang.
     if (context.returnUrl === undefined) return { error: context.checkoutError('challenge_unavailable') };

@@ -1,9 +1,9 @@
 // One checkout's `tokenize()` and `pay()` over any card surface: the submit lock (one tokenize or
-// payment at a time), confirming the merchant's PaymentIntent with the next action the bank asks
+// payment at a time), confirming the merchant's PaymentIntent (or SetupIntent, to save the card) with the next action the bank asks
 // for (3-D Secure, loaded lazily), resuming after a full-page redirect, and the events that report
 // the outcome. Runs on the merchant page: only tokens, intent statuses and errors pass here.
 import type { ReactiveControllerHost } from 'lit';
-import { dispatchPayframeEvent } from '../events.ts';
+import { dispatchPayframeEvent, type PayframeSetupDetail } from '../events.ts';
 import { localizeError } from '../i18n/localize-error.ts';
 import type { CheckoutError, ConfirmResult, PaymentResult, SplitFieldKind, TokenizeResult } from '../shared/protocol.ts';
 import { parseClientSecret } from '../shared/wire-schemas.generated.ts';
@@ -13,11 +13,11 @@ import { checkoutError } from './checkout-error.ts';
 import type { ControllerClient } from './controller-client.ts';
 import { loadNextAction } from './next-action-loader.ts';
 
-/** Paid (or being paid): the intent. Anything else the shopper must hear about. */
+/** Paid (or being paid), or the card saved: the intent. Anything else the shopper must hear about. */
 function paymentOutcome(result: ConfirmResult | PaymentResult): PaymentResult {
   if ('error' in result) return result;
   if ('action' in result) return { error: checkoutError('payment_incomplete') };
-  const { status } = result.paymentIntent;
+  const { status } = 'setupIntent' in result ? result.setupIntent : result.paymentIntent;
   return status === 'succeeded' || status === 'requires_capture' || status === 'processing' ? result : { error: checkoutError('payment_incomplete') };
 }
 
@@ -47,10 +47,11 @@ export class PaymentFlow {
   /**
    * Pays the merchant's PaymentIntent (by its client_secret) with the card typed in, showing the
    * bank's challenge when it asks for one. Never rejects; while it runs, further calls return
-   * the same promise: one submit, at most one confirm.
+   * the same promise: one submit, at most one confirm. `setup`: the client_secret is a
+   * SetupIntent's, whose confirm saves the card (`payframe-setup`); a secret of the other kind is refused.
    */
-  pay(clientSecret: string, returnUrl?: string | null): Promise<PaymentResult> {
-    return this.#locked('pay', true, () => this.#requestPayment(clientSecret, returnUrl));
+  pay(clientSecret: string, returnUrl?: string | null, setup?: boolean): Promise<PaymentResult> {
+    return this.#locked('pay', true, () => this.#requestPayment(clientSecret, returnUrl, setup));
   }
 
   /**
@@ -90,7 +91,9 @@ export class PaymentFlow {
       dispatchPayframeEvent(this.#owner, 'payframe-error', { error });
       return { ...result, error };
     }
-    if ('paymentMethod' in result) dispatchPayframeEvent(this.#owner, 'payframe-token', { paymentMethod: result.paymentMethod });
+    // As parsed, only `{ setupIntent, paymentMethod }`: a succeeded SetupIntent names the card it saved.
+    if ('setupIntent' in result) dispatchPayframeEvent(this.#owner, 'payframe-setup', result as PayframeSetupDetail);
+    else if ('paymentMethod' in result) dispatchPayframeEvent(this.#owner, 'payframe-token', { paymentMethod: result.paymentMethod });
     else dispatchPayframeEvent(this.#owner, 'payframe-payment', { paymentIntent: result.paymentIntent });
     return result;
   }
@@ -101,9 +104,9 @@ export class PaymentFlow {
     return this.#ask('tokenize', { fields: ready.fields });
   }
 
-  async #requestPayment(clientSecretValue: string, returnUrlValue?: string | null): Promise<PaymentResult> {
+  async #requestPayment(clientSecretValue: string, returnUrlValue?: string | null, setup?: boolean): Promise<PaymentResult> {
     const clientSecret = parseClientSecret(clientSecretValue);
-    if (!clientSecret) return { error: checkoutError('invalid_client_secret') };
+    if (!clientSecret || clientSecret.startsWith('seti_') !== !!setup) return { error: checkoutError('invalid_client_secret') };
     const returnUrl = returnUrlValue ? checkedReturnUrl(returnUrlValue) : undefined;
     if (returnUrlValue && !returnUrl) return { error: checkoutError('invalid_return_url') };
     const ready = this.#readyToSubmit();

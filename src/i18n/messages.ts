@@ -23,6 +23,9 @@ const ENGLISH_PAGE_TEXTS = {
   payWithoutAmount: 'Pay',
   processing: 'Processing…',
   paid: 'Payment successful.',
+  /** The button of a checkout with `mode="setup"`, which saves the card. */
+  saveCard: 'Save card',
+  cardSaved: 'Card saved.',
   cardAccepted: 'Card details accepted.',
   challengeTitle: 'Confirm your payment',
   challengeCancel: 'Cancel',

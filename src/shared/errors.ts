@@ -36,6 +36,7 @@ export const CHECKOUT_ERROR_MESSAGES = {
   invalid_publishable_key: 'This checkout is not configured with a valid publishable key.',
   frame_load_failed: 'The secure card fields could not be loaded. Check your connection and reload the page.',
   payment_intent_authentication_failure: 'Your payment was not authenticated. Please try again or use another card.',
+  setup_intent_authentication_failure: 'Your card was not authenticated, so it was not saved. Please try again or use another card.',
   invalid_client_secret: 'This checkout is not configured with a valid payment (client secret).',
   payment_incomplete: 'The payment could not be completed. Please try again.',
   payment_in_progress: 'A payment is already being processed. Please wait for it to finish.',

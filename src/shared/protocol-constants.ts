@@ -18,7 +18,15 @@ export const PAYMENT_INTENT_STATUSES = [
   'canceled',
 ] as const;
 
-/** The intent's id is the part of its client_secret before `_secret_`. */
+/** A SetupIntent's statuses (Stripe's): a PaymentIntent's, without `requires_capture`. */
+export const SETUP_INTENT_STATUSES = ['requires_payment_method', 'requires_confirmation', 'requires_action', 'processing', 'succeeded', 'canceled'] as const;
+
+/** The intent's id (a PaymentIntent's or a SetupIntent's) is the part of its client_secret before `_secret_`. */
 export function paymentIntentIdOf(clientSecret: string): string {
   return clientSecret.slice(0, clientSecret.indexOf('_secret_'));
+}
+
+/** The gateway's path for the intent a client_secret names: `/v1/setup_intents/seti_…` or `/v1/payment_intents/pi_…`. */
+export function intentPathOf(clientSecret: string): string {
+  return `/v1/${clientSecret.startsWith('seti_') ? 'setup' : 'payment'}_intents/${paymentIntentIdOf(clientSecret)}`;
 }

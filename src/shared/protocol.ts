@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { CARD_BRANDS } from './card-brands.ts';
 import { BILLING_ERROR_CODES, FIELD_ERROR_CODES } from './errors.ts';
 import { BILLING_FIELDS } from './billing-fields.ts';
-import { FIELD_KINDS, MAX_CARD_FRAME_HEIGHT, PAYMENT_INTENT_STATUSES, PROTOCOL_VERSION } from './protocol-constants.ts';
+import { FIELD_KINDS, MAX_CARD_FRAME_HEIGHT, PAYMENT_INTENT_STATUSES, PROTOCOL_VERSION, SETUP_INTENT_STATUSES } from './protocol-constants.ts';
 import { LOCALES } from '../i18n/messages.ts';
 
 export const cardBrandSchema = z.enum(CARD_BRANDS);
@@ -166,8 +166,12 @@ export const publishableKeySchema = z.string().check(z.regex(/^pk_(test|live)_[A
 
 export const requestIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
-/** A PaymentIntent's client_secret, as the merchant's server hands it to the page: `pi_<id>_secret_<secret>`. */
-export const clientSecretSchema = z.string().check(z.regex(/^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/), z.maxLength(300));
+/**
+ * A PaymentIntent's or (the drop-in's `mode="setup"`) a SetupIntent's client_secret, as the
+ * merchant's server hands it to the page: `pi_<id>_secret_<secret>`, `seti_<id>_secret_<secret>`.
+ * The card frame confirms the kind of intent its prefix names.
+ */
+export const clientSecretSchema = z.string().check(z.regex(/^(pi|seti)_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/), z.maxLength(300));
 
 /** The inputs a request reads: the card's, and a split checkout's billing fields (the drop-in's card frame reads its own billing inputs). */
 const cardFieldsSchema = z.array(splitFieldKindSchema).check(z.maxLength(SPLIT_FIELD_KINDS.length));
@@ -255,15 +259,28 @@ export const nextActionSchema = z.union([
 ]);
 export type NextAction = z.infer<typeof nextActionSchema>;
 
+/**
+ * What the merchant page learns about its SetupIntent (the drop-in's `mode="setup"`): its id and
+ * status, and the id of the payment method it saved (the card itself stays on the gateway).
+ */
+export const setupResultSchema = z.object({
+  setupIntent: z.object({ id: z.string().check(z.regex(/^seti_[A-Za-z0-9]{1,64}$/)), status: z.enum(SETUP_INTENT_STATUSES) }),
+  paymentMethod: z.optional(z.string().check(z.regex(/^pm_[A-Za-z0-9]{1,64}$/))),
+});
+export type SetupResult = z.infer<typeof setupResultSchema>;
+export type SetupIntentSummary = SetupResult['setupIntent'];
+
 /** The intent's final answer, or why it failed. */
 export const paymentResultSchema = z.union([
   z.object({ paymentIntent: paymentIntentSummarySchema }),
+  setupResultSchema,
   z.object({ error: checkoutErrorSchema }),
 ]);
 export type PaymentResult = z.infer<typeof paymentResultSchema>;
 
 export const confirmResultSchema = z.union([
   z.object({ paymentIntent: paymentIntentSummarySchema }),
+  setupResultSchema,
   z.object({ action: nextActionSchema }),
   z.object({ error: checkoutErrorSchema }),
 ]);

@@ -85,7 +85,7 @@ const requestId: WireSchema = /^[A-Za-z0-9_-]{8,64}$/;
 const splitFieldKind: WireSchema = ["number", "expiry", "cvc", "name", "postal"];
 
 /** clientSecretSchema */
-const clientSecret: WireSchema = /* @__PURE__ */ text(300, /^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/);
+const clientSecret: WireSchema = /* @__PURE__ */ text(300, /^(pi|seti)_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/);
 
 /** returnUrlSchema */
 const returnUrl: WireSchema = /* @__PURE__ */ text(2000, /^https?:\/\/[^\s]+$/);
@@ -128,15 +128,32 @@ const tokenizeResult: WireSchema = [{ paymentMethod: paymentMethod }, { error: c
 /** paymentIntentSummarySchema */
 const paymentIntentSummary: WireSchema = { id: /^pi_[A-Za-z0-9]{1,64}$/, status: PAYMENT_INTENT_STATUSES };
 
+/** setupResultSchema */
+const setupResult: WireSchema = {
+  setupIntent: {
+    id: /^seti_[A-Za-z0-9]{1,64}$/,
+    status: [
+      "requires_payment_method",
+      "requires_confirmation",
+      "requires_action",
+      "processing",
+      "succeeded",
+      "canceled",
+    ],
+  },
+  paymentMethod: [undefined, /^pm_[A-Za-z0-9]{1,64}$/],
+};
+
 /** confirmResultSchema */
 const confirmResult: WireSchema = [
   { paymentIntent: paymentIntentSummary },
+  setupResult,
   { action: [{ url: /* @__PURE__ */ text(2000, /^https?:\/\/[^\s]+$/) }, { useStripeSdk: true }] },
   { error: checkoutError },
 ];
 
 /** paymentResultSchema */
-const paymentResult: WireSchema = [{ paymentIntent: paymentIntentSummary }, { error: checkoutError }];
+const paymentResult: WireSchema = [{ paymentIntent: paymentIntentSummary }, setupResult, { error: checkoutError }];
 
 /** frameParamsSchema (src/shared/protocol.ts) */
 export const parseFrameParams = /* @__PURE__ */ wireParser<z.output<typeof frameParamsSchema>>({
