@@ -14,7 +14,7 @@ export { droppedMessageCount } from './host/dropped-messages.ts';
 export { formatAmount } from './format-amount.ts';
 export { CARD_BRANDS, CARD_BRAND_NAMES, type CardBrand } from './shared/card-brands.ts';
 export { ERROR_MESSAGES, type CheckoutErrorCode, type FieldErrorCode } from './shared/errors.ts';
-export type { CheckoutError, FieldKind, FieldState, PaymentIntentSummary, PaymentMethod, PaymentResult, SplitFieldKind, TokenizeResult } from './shared/protocol.ts';
+export type { CheckoutError, FieldKind, FieldState, PaymentIntentSummary, PaymentMethod, PaymentResult, SetupIntentSummary, SetupResult, SplitFieldKind, TokenizeResult } from './shared/protocol.ts';
 export { STYLE_ERROR_MESSAGES } from './shared/style-explanations.ts';
 export { sanitizeFieldStyle } from './shared/style-check.ts';
 export type { FieldStyleDeclarations, FieldThemeVariables, PayframeFieldStyle, SanitizedFieldStyle, StyleErrorCode, StyleRejection } from './shared/style-sanitizer.ts';

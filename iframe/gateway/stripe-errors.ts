@@ -26,9 +26,9 @@ export function errorFromStripeError({ code, message, param, decline_code: decli
   const field = fieldOfParam(param);
   return {
     code: code && /^[a-z0-9_]{1,64}$/.test(code) ? code : 'gateway_error',
-    // A failed 3-D Secure authentication (a payment's or a SetupIntent's) is one of the page's own
-    // errors: no message, so the page words it in the shopper's language, not the gateway's English.
-    message: /^(payment|setup)_intent_authentication_failure$/.test(code ?? '') ? '' : safeMessage(message, frameErrorMessage('gateway_error')),
+    // A SetupIntent's failed 3-D Secure authentication is one of the page's own errors: no message,
+    // so the page words it in the shopper's language (that the card was not saved), not the gateway's English.
+    message: code === 'setup_intent_authentication_failure' ? '' : safeMessage(message, frameErrorMessage('gateway_error')),
     ...(field ? { field } : {}),
     ...(declineCode ? { declineCode: declineCode.slice(0, 64) } : {}),
   };

@@ -137,6 +137,22 @@ test('a failed challenge reports setup_intent_authentication_failure, and the ca
   expect(await savedCards(stripe, setup.customer)).toEqual([]);
 });
 
+test('Escape cancels the challenge with setup_intent_authentication_failure; Save card asks the bank again', async ({ page, demo, checkout }) => {
+  await openSetupCheckout(page, demo, checkout, setup.clientSecret);
+  await checkout.fillCard(ALWAYS_AUTHENTICATE);
+  await checkout.payButton().click();
+  const { dialog } = await waitForChallenge(page);
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => (await checkout.recordedEvents()).map((event) => event.type)).toEqual(['payframe-error']);
+  const { error } = (await checkout.recordedEvents())[0]!.detail as unknown as ErrorDetail;
+  expect(error.code).toBe('setup_intent_authentication_failure');
+  await expect(dialog).toHaveCount(0);
+  expect(await savedCards(stripe, setup.customer)).toEqual([]);
+  await expect(checkout.payButton()).toHaveAttribute('aria-disabled', 'false');
+  await checkout.payButton().click();
+  await expect(page.getByRole('dialog', { name: 'Confirm your payment' })).toBeVisible();
+});
+
 test('a declined card gives card_declined in the shopper\'s language (de), and nothing is saved', async ({ page, demo, checkout }) => {
   await openSetupCheckout(page, demo, checkout, setup.clientSecret, 'de');
   await expect(checkout.payButton()).toHaveText('Karte speichern');
