@@ -19,7 +19,7 @@ import { requestedLocaleTag, supportedLocale } from '../i18n/messages.ts';
  * @event payframe-error - Tokenizing failed or the frames could not load: `{ error: { code, message, field? } }`.
  * @event payframe-submit - The shopper pressed Enter inside a field.
  * @slot - Your layout, with <payframe-card-number>, <payframe-card-expiry> and <payframe-card-cvc> inside, and
- *   optionally <payframe-card-name> and <payframe-card-postal>.
+ *   optionally <payframe-card-name>, <payframe-card-country> and <payframe-card-postal>.
  *
  * Style the inputs inside every field's frame with `fieldStyle` (see `PayframeFieldStyle`);
  * a field's own `fieldStyle` refines it.
