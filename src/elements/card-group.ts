@@ -62,8 +62,9 @@ export class PayframeCardGroupElement extends LitElement {
   /** The shopper's name, if you know it: <payframe-card-name> starts with it (as the drop-in's `cardholder-name`). Never card data. */
   declare cardholderName: string | null | undefined;
   /**
-   * The billing country (ISO 3166-1 alpha-2, e.g. `US`): sets the format <payframe-card-postal> checks
-   * and goes to the gateway as `billing_details[address][country]` (as the drop-in's `billing-country`).
+   * The billing country (ISO 3166-1 alpha-2, e.g. `US`): preselects <payframe-card-country>, whose choice then
+   * sets the postal code's format; without it, sets the format <payframe-card-postal> checks and goes to the
+   * gateway as `billing_details[address][country]` (as the drop-in's `billing-country`).
    */
   declare billingCountry: string | null | undefined;
 
