@@ -315,3 +315,30 @@ test('attack: with the country frame, a skimmer on the page never sees the name 
   expect(everything.includes('EC1A'), 'the postal code reached the page').toBe(false);
   expect(loot.records.some((record) => record.startsWith('port in:') && record.includes('"complete":true'))).toBe(true);
 });
+
+test('attack: the page cannot steer the postal code\'s country: country messages it posts on a channel of the checkout\'s name, or to the postal frame, change nothing', async ({ page, demo, split }) => {
+  await openSplitBillingWithCountry(page, demo, split);
+  await typeBilling(page, 'name', NAME);
+  await split.fillCard(VISA);
+  await typeBilling(page, 'postal', 'SW1A 1AA');
+  await expect.poll(async () => (await stateOf(page, 'postal'))?.complete).toBe(false);
+  const postalFrame = await frameOf(page, 'payframe-card-postal iframe');
+  const droppedBefore = await postalFrame.evaluate(() => (window as unknown as { payframeDroppedMessages?: number }).payframeDroppedMessages ?? 0);
+  await page.evaluate((fieldsOrigin) => {
+    const iframe = document.querySelector('payframe-card-postal')!.shadowRoot!.querySelector('iframe')!;
+    const checkoutId = new URLSearchParams(new URL(iframe.src).hash.slice(1)).get('checkout')!;
+    // A channel of the merchant origin: same name, another origin, so no fields-origin frame hears it.
+    const channel = new BroadcastChannel(`payframe:${checkoutId}`);
+    channel.postMessage({ type: 'country', country: 'GB' });
+    channel.postMessage({ type: 'billing-country', controllerId: 'Ab3_-Ab3_-Ab3_-Ab3_', country: 'GB' });
+    // Straight to the postal frame's window: not a message of the page's link, dropped and counted.
+    iframe.contentWindow!.postMessage({ type: 'billing-country', controllerId: 'Ab3_-Ab3_-Ab3_-Ab3_', country: 'GB' }, fieldsOrigin);
+  }, demo.fieldsOrigin);
+  await expect.poll(() => postalFrame.evaluate(() => (window as unknown as { payframeDroppedMessages?: number }).payframeDroppedMessages ?? 0)).toBeGreaterThan(droppedBefore);
+  // Still judged as a US ZIP code: refused.
+  expect(await split.tokenize()).toEqual({ error: { code: 'invalid_postal', message: 'Your postal code is invalid.', field: 'postal' } });
+  await expect(billingInput(page, 'country')).toHaveValue('US');
+  // The shopper's own choice does change it.
+  await chooseCountry(page, 'United Kingdom', 'GB');
+  await expect.poll(async () => (await stateOf(page, 'postal'))?.complete).toBe(true);
+});
