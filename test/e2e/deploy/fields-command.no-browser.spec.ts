@@ -250,7 +250,7 @@ test('payframe fields export writes every page byte-identical to what payframe f
   expect(files).toContain(`/frames/${OTHER_KEY}/card.html`);
   expect(files).toContain(`/frames/${KEY}/country.html`);
   expect(files).toEqual(expect.arrayContaining(['/payframe.js', '/payframe-next-action.js', '/payframe-fields.js', '/_headers', '/nginx-payframe.conf']));
-  expect(files.filter((file) => file.startsWith('/frames/'))).toHaveLength(14);
+  expect(files.filter((file) => file.startsWith('/frames/'))).toHaveLength(16);
 
   // The _headers file, parsed as Netlify and Cloudflare Pages read it: a path line, then indented headers.
   const rules = new Map<string, Record<string, string>>();
