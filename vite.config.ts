@@ -69,9 +69,9 @@ const inlineFrameCss: Plugin = {
 };
 
 /** The field pages, by kind, with the field's name for the page's title. */
-const FIELD_PAGES: Record<string, string> = { number: 'card number', expiry: 'expiration date', cvc: 'security code (CVC)', name: 'cardholder name', postal: 'billing postal code' };
+const FIELD_PAGES: Record<string, string> = { number: 'card number', expiry: 'expiration date', cvc: 'security code (CVC)', name: 'cardholder name', country: 'billing country', postal: 'billing postal code' };
 /** The split billing fields' pages are made from their own template (the drop-in's billing input fills it). */
-const BILLING_FIELD_PAGES = ['name', 'postal'];
+const BILLING_FIELD_PAGES = ['name', 'country', 'postal'];
 
 /** A field page's id (`<root>/iframe/<kind>.html`): its kind and name. Made from iframe/field.html, not a file. */
 function fieldPage(id: string): { kind: string; name: string } | undefined {

@@ -30,6 +30,8 @@ export interface BillingInputs {
   read(): { billing: BillingDetails } | { error: CheckoutError };
   /** The merchant's `cardholder-name` and `billing-country`, as written. */
   prefill(known: { name?: string | undefined; country?: string | undefined }): void;
+  /** The country another frame's country input chose (split fields), which the postal code's format follows; undefined for none. */
+  followCountry(country: string | undefined): void;
   setLocale(locale: Locale): void;
   focus(field?: BillingField): void;
   revealErrors(): void;
@@ -168,6 +170,10 @@ export function mountBillingInputs(form: HTMLElement, attribute: string, events:
         fixedCountry = known.country;
         if (fields.includes('country') && !control('country').value) control('country').value = known.country;
       }
+      publishAll();
+    },
+    followCountry(chosen) {
+      fixedCountry = chosen;
       publishAll();
     },
     setLocale(wanted) {

@@ -62,7 +62,7 @@ export function createCardPayments(
     // Number and expiry are always required; the CVC when the checkout shows a CVC input.
     const fields = FIELD_KINDS.filter((field) => field !== 'cvc' || command.fields.includes('cvc'));
     // Split billing fields, by the page's request: their frames answer the collect like the card's.
-    const splitBilling = command.fields.filter((field): field is SplitBillingField => field === 'name' || field === 'postal');
+    const splitBilling = command.fields.filter((field): field is SplitBillingField => field === 'name' || field === 'country' || field === 'postal');
     const values = await readValues(fields, splitBilling);
     if (!values) return failure('fields_unavailable');
     for (const field of fields) {

@@ -24,9 +24,20 @@ function startControllerFrame(): void {
   const claim = () => channel.post({ type: 'claim', controllerId, key });
   let conflictReported = false;
   const pendingCollects = new Map<string, (message: FieldsChannelMessage & { type: 'value' }) => void>();
+  // The country frame's choice, passed on to the billing fields (the postal code's format follows
+  // it) by this controller, which their claim pins: over the fields channel, never through the page.
+  let country: string | undefined;
+  const tellCountry = () => country !== undefined && channel.post({ type: 'billing-country', controllerId, country });
   const channel = openFieldsChannel(params.checkout, (message) => {
     if (message.type === 'value') pendingCollects.get(message.collectId)?.(message);
-    else if (message.type === 'claim-query') claim();
+    else if (message.type === 'country') {
+      country = message.country;
+      tellCountry();
+    } else if (message.type === 'claim-query') {
+      // A billing field that starts late learns the country after the claim that lets it heed it.
+      claim();
+      tellCountry();
+    }
     else if (message.type === 'claim-conflict' && !conflictReported && (message.refused === controllerId || message.pinned === controllerId)) {
       conflictReported = true;
       host.send({ type: 'fields-claimed', refused: message.refused === controllerId });
@@ -35,6 +46,8 @@ function startControllerFrame(): void {
   const payments = createCardPayments(key, collect, (event) => host.send(event), (values, billing) => (billing.length ? splitBillingDetails(billing, values) : undefined));
   const host = connectToHost<ControllerCommand, ControllerEvent>(params, parseControllerCommand, payments);
   claim();
+  // A country frame that started first tells its choice again.
+  channel.post({ type: 'country-query' });
 
   /** The values of `fields` and `billing` from their frames, or undefined when one does not answer in time. */
   function collect(cardFields: FieldKind[], billing: SplitBillingField[]): Promise<CardValues | undefined> {
@@ -51,7 +64,9 @@ function startControllerFrame(): void {
       pendingCollects.set(collectId, (message) => {
         values[message.field] = message.value;
         if (message.network) values.network = message.network;
-        if (message.country) values.country = message.country;
+        // The country frame's answer is the country; without one, the group's `billing-country` a billing field holds.
+        if (message.field === 'country') values.country = message.value;
+        else if (message.country && !fields.includes('country')) values.country = message.country;
         if (fields.every((field) => values[field] !== undefined)) finish(values);
       });
       channel.post({ type: 'collect', collectId, controllerId });

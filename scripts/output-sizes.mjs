@@ -60,6 +60,8 @@ export function measureOutputs(dist = 'dist') {
     { id: 'field-frame-cvc', name: 'field frame page, cvc (all-in)', files: framePageFiles(dist, 'cvc.html') },
     // The split billing fields' pages: the postal code's is the heavier (the name's has no postal formats).
     { id: 'field-frame-postal', name: 'field frame page, billing postal code (all-in)', files: framePageFiles(dist, 'postal.html') },
+    // The split country list's page: the country list and the drop-in's billing input, like the postal code's.
+    { id: 'field-frame-country', name: 'field frame page, billing country (all-in)', files: framePageFiles(dist, 'country.html') },
     { id: 'controller-frame', name: 'controller frame page (all-in)', files: framePageFiles(dist, 'controller.html') },
     { id: 'card-frame', name: "drop-in's card frame page (all-in)", files: framePageFiles(dist, 'card.html') },
     // The number input's brand icons: one hashed file, loaded by the number frames' stylesheet once a brand is shown.

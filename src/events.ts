@@ -3,7 +3,7 @@
 import type { CardBrand } from './shared/card-brands.ts';
 import type { CardFrameField, CheckoutError, FieldState, PaymentIntentSummary, PaymentMethod, SetupIntentSummary } from './shared/protocol.ts';
 
-/** `field`: the card's `number`, `expiry`, `cvc`, or a billing input's `name`, `postal` (the drop-in's and the split fields'), `country` (the drop-in's). */
+/** `field`: the card's `number`, `expiry`, `cvc`, or a billing input's `name`, `postal`, `country` (the drop-in's and the split fields'). */
 export interface PayframeChangeDetail extends FieldState {
   field: CardFrameField;
 }

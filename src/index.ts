@@ -9,7 +9,7 @@ setNextActionLoader(() => import('./host/next-action.ts').then((module) => modul
 
 export { PayframeCheckout } from './elements/checkout.ts';
 export { PayframeCardGroupElement } from './elements/card-group.ts';
-export { PayframeCardField, PayframeCardNumber, PayframeCardExpiry, PayframeCardCvc, PayframeCardName, PayframeCardPostal } from './elements/card-field.ts';
+export { PayframeCardField, PayframeCardNumber, PayframeCardExpiry, PayframeCardCvc, PayframeCardName, PayframeCardCountry, PayframeCardPostal } from './elements/card-field.ts';
 export { droppedMessageCount } from './host/dropped-messages.ts';
 export { formatAmount } from './format-amount.ts';
 export { CARD_BRANDS, CARD_BRAND_NAMES, type CardBrand } from './shared/card-brands.ts';

@@ -1,5 +1,5 @@
 // Script-tag build: the split fields (<payframe-card-group>, <payframe-card-number>, -expiry, -cvc,
-// -name and -postal) are not in payframe.js but in dist/payframe-fields.js beside it, fetched once, pinned by the
+// -name, -country and -postal) are not in payframe.js but in dist/payframe-fields.js beside it, fetched once, pinned by the
 // Subresource Integrity hash the build wrote into this file, as soon as the document holds one of
 // them; elements already in the page upgrade when it has run. A page with only <payframe-checkout>
 // never fetches it. Split fields inside the page's own shadow roots are out of the observer's
@@ -17,7 +17,7 @@ declare const __PAYFRAME_SPLIT_FIELDS_INTEGRITY__: string;
 /** What `Payframe.loadSplitFields()` resolves with; it never rejects. */
 export type SplitFieldsLoadResult = { loaded: true } | { error: CheckoutError };
 
-const SELECTOR = 'payframe-card-group,payframe-card-number,payframe-card-expiry,payframe-card-cvc,payframe-card-name,payframe-card-postal';
+const SELECTOR = 'payframe-card-group,payframe-card-number,payframe-card-expiry,payframe-card-cvc,payframe-card-name,payframe-card-country,payframe-card-postal';
 
 let loading: Promise<SplitFieldsLoadResult> | undefined;
 /** Groups already told that the split fields could not load. */

@@ -103,6 +103,16 @@ export const SCENARIOS = [
     description: '3-D Secure runs without asking the shopper anything: no dialog, the payment succeeds.',
   },
   {
+    id: '3ds-unless-set-up',
+    group: 'three-d-secure',
+    name: 'Challenge unless saved',
+    number: numberOf('3ds-unless-set-up'),
+    cvc: '123',
+    intent: { status: 'succeeded' },
+    challenge: true,
+    description: 'Paid with the shopper present, the bank asks for 3-D Secure (a dialog, as above), then the payment succeeds. Saved with a SetupIntent for off-session use, it later pays off session with no challenge.',
+  },
+  {
     id: 'luhn',
     group: 'validation',
     name: 'Fails the Luhn check',

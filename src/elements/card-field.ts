@@ -1,7 +1,7 @@
 // A hosted card field as a merchant-side element: renders the field's iframe from the fields
 // origin inside a styled box, relays the frame's state as DOM events, and joins the nearest
 // card group. <payframe-card-number>, <payframe-card-expiry>, <payframe-card-cvc> and the billing
-// fields <payframe-card-name> and <payframe-card-postal> are thin subclasses. Merchant realm: it only ever sees the field's state, never its value.
+// fields <payframe-card-name>, <payframe-card-country> and <payframe-card-postal> are thin subclasses. Merchant realm: it only ever sees the field's state, never its value.
 import { html, LitElement, nothing } from 'lit';
 import { dispatchPayframeEvent } from '../events.ts';
 import { REGISTER_FIELD_EVENT, type GroupedField } from '../host/field-registry.ts';
@@ -164,7 +164,7 @@ export abstract class PayframeCardField extends LitElement implements GroupedFie
     const label = text(this.label);
     const network = text(this.preferredNetwork);
     // A billing field gets the merchant's prefill when it is new to its frame (a restyle must not refill what the shopper emptied).
-    const billing = this.kind === 'name' || this.kind === 'postal' ? this.#group?.billing : undefined;
+    const billing = this.kind === 'name' || this.kind === 'country' || this.kind === 'postal' ? this.#group?.billing : undefined;
     const billingChanged = billing !== this.#billingSent;
     this.#billingSent = billing;
     return {
@@ -259,4 +259,13 @@ export class PayframeCardName extends PayframeCardField {
  */
 export class PayframeCardPostal extends PayframeCardField {
   readonly kind = 'postal';
+}
+
+/**
+ * The billing country (autocomplete `country`): every country, named in the checkout's language,
+ * preselected by the group's `billing-country`. The country chosen sets <payframe-card-postal>'s
+ * format (its frame learns it from the controller) and is sent as `billing_details[address][country]`.
+ */
+export class PayframeCardCountry extends PayframeCardField {
+  readonly kind = 'country';
 }

@@ -19,7 +19,7 @@ import { requestedLocaleTag, supportedLocale } from '../i18n/messages.ts';
  * @event payframe-error - Tokenizing failed or the frames could not load: `{ error: { code, message, field? } }`.
  * @event payframe-submit - The shopper pressed Enter inside a field.
  * @slot - Your layout, with <payframe-card-number>, <payframe-card-expiry> and <payframe-card-cvc> inside, and
- *   optionally <payframe-card-name> and <payframe-card-postal>.
+ *   optionally <payframe-card-name>, <payframe-card-country> and <payframe-card-postal>.
  *
  * Style the inputs inside every field's frame with `fieldStyle` (see `PayframeFieldStyle`);
  * a field's own `fieldStyle` refines it.
@@ -62,8 +62,9 @@ export class PayframeCardGroupElement extends LitElement {
   /** The shopper's name, if you know it: <payframe-card-name> starts with it (as the drop-in's `cardholder-name`). Never card data. */
   declare cardholderName: string | null | undefined;
   /**
-   * The billing country (ISO 3166-1 alpha-2, e.g. `US`): sets the format <payframe-card-postal> checks
-   * and goes to the gateway as `billing_details[address][country]` (as the drop-in's `billing-country`).
+   * The billing country (ISO 3166-1 alpha-2, e.g. `US`): preselects <payframe-card-country>, whose choice then
+   * sets the postal code's format; without it, sets the format <payframe-card-postal> checks and goes to the
+   * gateway as `billing_details[address][country]` (as the drop-in's `billing-country`).
    */
   declare billingCountry: string | null | undefined;
 

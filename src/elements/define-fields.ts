@@ -1,11 +1,12 @@
 // Registers the split field elements (idempotent, so two copies of the SDK cannot clash).
-import { PayframeCardCvc, PayframeCardExpiry, PayframeCardName, PayframeCardNumber, PayframeCardPostal } from './card-field.ts';
+import { PayframeCardCvc, PayframeCardExpiry, PayframeCardCountry, PayframeCardName, PayframeCardNumber, PayframeCardPostal } from './card-field.ts';
 
 const FIELD_ELEMENTS = {
   'payframe-card-number': PayframeCardNumber,
   'payframe-card-expiry': PayframeCardExpiry,
   'payframe-card-cvc': PayframeCardCvc,
   'payframe-card-name': PayframeCardName,
+  'payframe-card-country': PayframeCardCountry,
   'payframe-card-postal': PayframeCardPostal,
 } as const;
 
@@ -19,6 +20,7 @@ declare global {
     'payframe-card-expiry': PayframeCardExpiry;
     'payframe-card-cvc': PayframeCardCvc;
     'payframe-card-name': PayframeCardName;
+    'payframe-card-country': PayframeCardCountry;
     'payframe-card-postal': PayframeCardPostal;
   }
 }

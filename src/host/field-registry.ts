@@ -27,13 +27,13 @@ export interface GroupedField {
   messagesChanged(): void;
 }
 
-/** The name first, as on the card; the postal code, of the address, last. */
-const ORDER: readonly SplitFieldKind[] = ['name', ...FIELD_KINDS, 'postal'];
+/** The name first, as on the card; the address last, the country before the postal code whose format follows it. */
+const ORDER: readonly SplitFieldKind[] = ['name', ...FIELD_KINDS, 'country', 'postal'];
 
 export class FieldRegistry {
   readonly #fields = new Map<SplitFieldKind, GroupedField>();
 
-  /** The registered fields, in the card's order (name, number, expiry, CVC, postal code). */
+  /** The registered fields, in the card's order (name, number, expiry, CVC, country, postal code). */
   get all(): GroupedField[] {
     return ORDER.flatMap((kind) => this.#fields.get(kind) ?? []);
   }
@@ -60,7 +60,7 @@ export class FieldRegistry {
 
   /** A card field completed: focus moves to the group's next card field, if any (billing fields are where the merchant put them). */
   advanceFrom(kind: SplitFieldKind): void {
-    const order: SplitFieldKind[] = this.all.map((field) => field.kind).filter((kind) => kind !== 'name' && kind !== 'postal');
+    const order: SplitFieldKind[] = this.all.map((field) => field.kind).filter((kind) => kind !== 'name' && kind !== 'country' && kind !== 'postal');
     const next = order[order.indexOf(kind) + 1];
     if (next) this.focus(next);
   }
@@ -75,7 +75,7 @@ export class FieldRegistry {
     const first = unfinished[0];
     if (!first) return { fields: fields.map((field) => field.kind) };
     for (const field of unfinished) field.sendCommand({ type: 'reveal-errors' });
-    if (first.kind === 'name' || first.kind === 'postal') {
+    if (first.kind === 'name' || first.kind === 'country' || first.kind === 'postal') {
       const code = first.state?.error?.code === 'invalid_postal' ? 'invalid_postal' : (`incomplete_${first.kind}` as const);
       return { error: { code, message: first.state?.error?.message ?? billingTexts[code], field: first.kind } };
     }

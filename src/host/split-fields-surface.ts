@@ -112,7 +112,7 @@ export class SplitFieldsSurface implements CardSurface, ReactiveController {
     }, FRAME_READY_TIMEOUT_MS);
     // Field elements that connected before their group did announced themselves to nobody.
     // Ones not upgraded yet are skipped: they announce themselves when they upgrade.
-    for (const element of this.#owner.querySelectorAll<HTMLElement & Partial<GroupedField>>('payframe-card-number, payframe-card-expiry, payframe-card-cvc, payframe-card-name, payframe-card-postal')) {
+    for (const element of this.#owner.querySelectorAll<HTMLElement & Partial<GroupedField>>('payframe-card-number, payframe-card-expiry, payframe-card-cvc, payframe-card-name, payframe-card-country, payframe-card-postal')) {
       if (typeof element.attachToGroup === 'function') this.register(element as HTMLElement & GroupedField);
     }
     this.#owner.requestUpdate();
@@ -218,7 +218,7 @@ export class SplitFieldsSurface implements CardSurface, ReactiveController {
 
   /** A field frame's accessible title and the visible label of its element, in the checkout's locale. */
   textsOf(kind: SplitFieldKind): { title: string; label: string } {
-    if (kind === 'name' || kind === 'postal') return { title: this.billingTexts[`${kind}Label`], label: this.billingTexts[`${kind}Label`] };
+    if (kind === 'name' || kind === 'country' || kind === 'postal') return { title: this.billingTexts[`${kind}Label`], label: this.billingTexts[`${kind}Label`] };
     return { title: this.messages[`${kind}FrameTitle`], label: this.messages[`${kind}Label`] };
   }
 

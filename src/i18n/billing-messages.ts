@@ -4,22 +4,21 @@
 import type { BillingErrorCode } from '../shared/errors.ts';
 
 /**
- * The split billing fields' texts (<payframe-card-name>, <payframe-card-postal>), which their
- * elements show on the page too: payframe-fields.js carries these and no other.
+ * The billing inputs' texts, every one of which a split billing field (<payframe-card-name>,
+ * <payframe-card-country>, <payframe-card-postal>) shows on the page too: payframe-fields.js carries these.
  */
 export const ENGLISH_SPLIT_BILLING_TEXTS = {
   nameLabel: 'Name on card',
   postalLabel: 'Postal code',
+  countryLabel: 'Country or region',
   incomplete_name: 'Enter the name shown on your card.',
   incomplete_postal: 'Your postal code is incomplete.',
   invalid_postal: 'Your postal code is invalid.',
+  incomplete_country: 'Choose your country or region.',
 } as const;
 
-export const ENGLISH_BILLING_TEXTS = {
-  ...ENGLISH_SPLIT_BILLING_TEXTS,
-  countryLabel: 'Country or region',
-  incomplete_country: 'Choose your country or region.',
-} as const satisfies Record<BillingErrorCode | 'nameLabel' | 'postalLabel' | 'countryLabel', string>;
+/** Every billing input's texts: since the split country field, the same table as the split fields'. */
+export const ENGLISH_BILLING_TEXTS = ENGLISH_SPLIT_BILLING_TEXTS satisfies Record<BillingErrorCode | 'nameLabel' | 'postalLabel' | 'countryLabel', string>;
 
 export type BillingTexts = Record<keyof typeof ENGLISH_BILLING_TEXTS, string>;
 export type SplitBillingTexts = Record<keyof typeof ENGLISH_SPLIT_BILLING_TEXTS, string>;

@@ -24,10 +24,10 @@ export const cardFrameFieldSchema = z.enum([...FIELD_KINDS, ...BILLING_FIELDS]);
 export type CardFrameField = z.infer<typeof cardFrameFieldSchema>;
 export type BillingField = (typeof BILLING_FIELDS)[number];
 
-/** The split fields' kinds: the card's, and the billing inputs that are fields of their own (<payframe-card-name>, <payframe-card-postal>). Here, not in protocol-constants.ts: no bundle needs the list at run time. */
-const SPLIT_FIELD_KINDS = [...FIELD_KINDS, 'name', 'postal'] as const;
+/** The split fields' kinds: the card's, and the billing inputs that are fields of their own (<payframe-card-name>, <payframe-card-country>, <payframe-card-postal>). Here, not in protocol-constants.ts: no bundle needs the list at run time. */
+const SPLIT_FIELD_KINDS = [...FIELD_KINDS, 'name', 'country', 'postal'] as const;
 
-/** A split field's frame: a card input, or a billing input split out (name, postal code; the country comes from `billing-country`). */
+/** A split field's frame: a card input, or a billing input split out (name, country, postal code). */
 export const splitFieldKindSchema = z.enum(SPLIT_FIELD_KINDS);
 export type SplitFieldKind = z.infer<typeof splitFieldKindSchema>;
 

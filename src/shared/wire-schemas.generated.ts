@@ -13,7 +13,7 @@ const anything: WireSchema = (value: unknown) => value;
 const boolean: WireSchema = [true, false];
 
 /** frameKindSchema */
-const frameKind: WireSchema = ["number", "expiry", "cvc", "name", "postal", "controller", "card"];
+const frameKind: WireSchema = ["number", "expiry", "cvc", "name", "country", "postal", "controller", "card"];
 
 /** checkoutIdSchema */
 const checkoutId: WireSchema = /^[A-Za-z0-9_-]{16,64}$/;
@@ -82,7 +82,7 @@ const fieldStyleLayers: WireSchema = { theme: anything, group: anything, own: an
 const requestId: WireSchema = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** splitFieldKindSchema */
-const splitFieldKind: WireSchema = ["number", "expiry", "cvc", "name", "postal"];
+const splitFieldKind: WireSchema = ["number", "expiry", "cvc", "name", "country", "postal"];
 
 /** clientSecretSchema */
 const clientSecret: WireSchema = /* @__PURE__ */ text(300, /^(pi|seti)_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/);
@@ -210,12 +210,12 @@ export const parseFieldCommand = /* @__PURE__ */ wireParser<z.output<typeof fiel
 
 /** controllerCommandSchema (src/shared/protocol.ts) */
 export const parseControllerCommand = /* @__PURE__ */ wireParser<z.output<typeof controllerCommandSchema>>([
-  { type: "tokenize", requestId: requestId, fields: /* @__PURE__ */ list(splitFieldKind, 5) },
+  { type: "tokenize", requestId: requestId, fields: /* @__PURE__ */ list(splitFieldKind, 6) },
   {
     type: "confirm",
     requestId: requestId,
     clientSecret: clientSecret,
-    fields: /* @__PURE__ */ list(splitFieldKind, 5),
+    fields: /* @__PURE__ */ list(splitFieldKind, 6),
     returnUrl: [undefined, returnUrl],
   },
   { type: "intent-status", requestId: requestId, clientSecret: clientSecret },
@@ -238,12 +238,12 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
 
 /** cardFrameCommandSchema (src/shared/protocol.ts) */
 export const parseCardFrameCommand = /* @__PURE__ */ wireParser<z.output<typeof cardFrameCommandSchema>>([
-  { type: "tokenize", requestId: requestId, fields: /* @__PURE__ */ list(splitFieldKind, 5) },
+  { type: "tokenize", requestId: requestId, fields: /* @__PURE__ */ list(splitFieldKind, 6) },
   {
     type: "confirm",
     requestId: requestId,
     clientSecret: clientSecret,
-    fields: /* @__PURE__ */ list(splitFieldKind, 5),
+    fields: /* @__PURE__ */ list(splitFieldKind, 6),
     returnUrl: [undefined, returnUrl],
   },
   { type: "intent-status", requestId: requestId, clientSecret: clientSecret },

@@ -82,9 +82,15 @@ export class PayframeCheckoutDriver {
     for (const field of await this.fields()) await clearField(this.entry, field);
   }
 
-  /** The fields this checkout shows: the card's three, and the drop-in's billing name / postal code when `billing-fields` asks. */
+  /**
+   * The fields this checkout shows: the card's three, and the billing name / postal code when the
+   * drop-in's `billing-fields` asks or the card group holds <payframe-card-name> / <payframe-card-postal>.
+   */
   async fields(): Promise<CardField[]> {
-    if (this.layout === 'split-fields') return ['number', 'expiry', 'cvc'];
+    if (this.layout === 'split-fields') {
+      const billing = await this.host.evaluate((group) => ['name', 'postal'].filter((field) => group.querySelector(`payframe-card-${field}`) !== null));
+      return CARD_FIELDS.filter((field) => ['number', 'expiry', 'cvc'].includes(field) || billing.includes(field));
+    }
     const billing = await this.host.evaluate((element) => (element.getAttribute('billing-fields') ?? '').split(/\s+/));
     return CARD_FIELDS.filter((field) => ['number', 'expiry', 'cvc'].includes(field) || billing.includes(field));
   }
@@ -152,7 +158,7 @@ export class PayframeCheckoutDriver {
 
   private async checkField(field: CardField): Promise<void> {
     if (!(await this.fields()).includes(field)) {
-      const hint = this.layout === 'drop-in' ? ' (set billing-fields to show it)' : '';
+      const hint = this.layout === 'drop-in' ? ' (set billing-fields to show it)' : ' (add <payframe-card-name> or <payframe-card-postal> to the group to show it)';
       throw new PayframeTestingError('unknown_field', `This ${this.layout === 'drop-in' ? '<payframe-checkout>' : '<payframe-card-group>'} has no ${field} field${hint}.`);
     }
   }

@@ -20,7 +20,11 @@ export function fieldIframe(host: Locator, layout: CheckoutLayout, field: CardFi
   return layout === 'drop-in' ? host.locator('[part="card"] iframe') : host.locator(`payframe-card-${field} iframe`);
 }
 
+/** The billing fields: in the drop-in's card frame and in a split field's own frame alike, the input's id is the field's name. */
+const BILLING_FIELDS: readonly CardField[] = ['name', 'postal'];
+
 /** The input a shopper types the field into. */
 export function fieldInput(host: Locator, layout: CheckoutLayout, field: CardField): Locator {
-  return fieldFrame(host, layout, field).locator(layout === 'drop-in' ? `input#${field}` : 'input#input');
+  const id = layout === 'drop-in' || BILLING_FIELDS.includes(field) ? field : 'input';
+  return fieldFrame(host, layout, field).locator(`input#${id}`);
 }

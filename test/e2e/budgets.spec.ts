@@ -58,6 +58,7 @@ test('the enforced budgets: 12 KB for each of the split fields\' frame pages; th
     ['field-frame-expiry', 12_000],
     ['field-frame-cvc', 12_000],
     ['field-frame-postal', 12_000],
+    ['field-frame-country', 12_000],
     ['controller-frame', 12_000],
     ['card-frame', 15_700],
     ['lazy-billing', 2_900],

@@ -1,5 +1,5 @@
-// The split billing fields, end to end in Chromium across the real origins: <payframe-card-name> and
-// <payframe-card-postal>, each a frame of its own on the fields origin beside the card's, checked
+// The split billing fields, end to end in Chromium across the real origins: <payframe-card-name>,
+// <payframe-card-country> and <payframe-card-postal>, each a frame of its own on the fields origin beside the card's, checked
 // there, handed to the group's controller only, and sent with the card as the payment method's
 // billing_details (read back with stripe-node). The page learns their state, never their value.
 import type { Frame, FrameLocator, Page } from '@playwright/test';
@@ -19,10 +19,10 @@ const FAILING_POSTAL_CODE_CARD = { number: '4000000000000036', expiry: '1234', c
 const NAME = 'Quintessa Marlowe-Vantablack';
 const ZIP = '94107';
 
-type BillingKind = 'name' | 'postal';
+type BillingKind = 'name' | 'country' | 'postal';
 
 const billingFrame = (page: Page, kind: BillingKind): FrameLocator => page.frameLocator(`payframe-card-${kind} iframe`);
-const billingInput = (page: Page, kind: BillingKind) => billingFrame(page, kind).getByRole('textbox');
+const billingInput = (page: Page, kind: BillingKind) => billingFrame(page, kind).getByRole(kind === 'country' ? 'combobox' : 'textbox');
 
 async function frameOf(page: Page, selector: string): Promise<Frame> {
   const frame = await (await page.locator(selector).elementHandle())?.contentFrame();
@@ -35,6 +35,23 @@ async function openSplitBilling(page: Page, demo: DemoServers, split: CardFields
   await page.goto(`${demo.merchantUrl}/test-pages/split-billing.html`);
   await split.waitReady();
 }
+
+/** The same page with <payframe-card-country> between the CVC and the postal code (`billing-country="US"` preselects it). */
+async function openSplitBillingWithCountry(page: Page, demo: DemoServers, split: CardFieldsHarness): Promise<void> {
+  await page.goto(`${demo.merchantUrl}/test-pages/split-billing-country.html`);
+  await split.waitReady();
+}
+
+/** Chooses a country in the country frame with the keyboard, as a shopper does: focus the list and type the country's name. */
+async function chooseCountry(page: Page, name: string, code: string): Promise<void> {
+  const select = billingInput(page, 'country');
+  await select.focus();
+  await select.pressSequentially(name);
+  await expect(select).toHaveValue(code);
+}
+
+const stateOf = (page: Page, kind: BillingKind) =>
+  page.evaluate((kind) => (document.querySelector(`payframe-card-${kind}`) as unknown as { state?: { complete: boolean; valid: boolean } }).state, kind);
 
 /** Types into a billing frame like a shopper, then waits until the page holds the state for it. */
 async function typeBilling(page: Page, kind: BillingKind, text: string): Promise<void> {
@@ -194,4 +211,134 @@ test('attack: a second controller the page embeds on the group\'s checkout id as
   // The shopper's own checkout still pays, with the billing details.
   const { id } = paymentMethodOf(await split.tokenize());
   expect((await stripeFor(demo).paymentMethods.retrieve(id)).billing_details.name).toBe(NAME);
+});
+
+test('with <payframe-card-country>: choosing a country with the keyboard sets the postal code\'s format (a UK postcode refused under US, accepted after GB) and the country chosen arrives in billing_details', async ({ page, demo, split, gatewayTraffic }) => {
+  await openSplitBillingWithCountry(page, demo, split);
+  const country = billingInput(page, 'country');
+  await expect(country).toHaveAttribute('autocomplete', 'country');
+  // Preselected by the group's billing-country; every country, named in the checkout's language.
+  await expect(country).toHaveValue('US');
+  await expect(country.locator('option[value="GB"]')).toHaveText('United Kingdom');
+  expect(await country.locator('option').count()).toBeGreaterThan(240);
+  await expect(page.locator('payframe-card-country [part="label"]')).toHaveText('Country or region');
+  await expect(page.locator('payframe-card-country iframe')).toHaveAttribute('title', 'Country or region');
+  await expect(page.locator('payframe-card-country iframe')).toHaveAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms');
+  await split.recordEvents(['payframe-change']);
+  await typeBilling(page, 'name', NAME);
+  await split.fillCard(VISA);
+  // Under US, a UK postcode is no ZIP code.
+  await typeBilling(page, 'postal', 'SW1A 1AA');
+  await expect(page.locator('payframe-card-postal [part="error"]')).toHaveText('Your postal code is invalid.');
+  expect(await split.tokenize()).toEqual({ error: { code: 'invalid_postal', message: 'Your postal code is invalid.', field: 'postal' } });
+  // The shopper chooses the United Kingdom: the postal frame learns it (from the controller) and accepts the postcode.
+  await chooseCountry(page, 'United Kingdom', 'GB');
+  await expect.poll(async () => (await stateOf(page, 'postal'))?.complete).toBe(true);
+  await expect(page.locator('payframe-card-postal [part="error"]')).toHaveText('');
+  await expect(billingInput(page, 'postal')).toHaveAttribute('aria-invalid', 'false');
+  const { id } = paymentMethodOf(await split.tokenize());
+  const paymentMethod = await stripeFor(demo).paymentMethods.retrieve(id);
+  expect(paymentMethod.billing_details).toMatchObject({ name: NAME, address: { postal_code: 'SW1A 1AA', country: 'GB' } });
+  expect(gatewayTraffic.tokenizations()).toHaveLength(1);
+  // Back to the United States, the next country down the list: the same postcode is refused again, before anything reaches the gateway.
+  await billingInput(page, 'country').focus();
+  await billingInput(page, 'country').press('ArrowDown');
+  await expect(billingInput(page, 'country')).toHaveValue('US');
+  await expect.poll(async () => (await stateOf(page, 'postal'))?.complete).toBe(false);
+  await billingInput(page, 'postal').focus();
+  await billingInput(page, 'postal').blur();
+  await expect(page.locator('payframe-card-postal [part="error"]')).toHaveText('Your postal code is invalid.');
+  expect(await split.tokenize()).toEqual({ error: { code: 'invalid_postal', message: 'Your postal code is invalid.', field: 'postal' } });
+  expect(gatewayTraffic.tokenizations()).toHaveLength(1);
+  // The page hears the country's state as the drop-in reports it (field `country`), never the code.
+  expect(await stateOf(page, 'country')).toEqual({ empty: false, complete: true, valid: true });
+  await billingInput(page, 'country').press('Home');
+  await expect.poll(async () => (await split.recordedEvents()).filter(({ detail }) => detail.field === 'country').at(-1)?.detail).toEqual({ field: 'country', empty: true, complete: false, valid: true });
+  const events = await split.recordedEvents();
+  expect(JSON.stringify(events)).not.toMatch(/"(US|GB)"/);
+  expect(JSON.stringify(events)).not.toContain('SW1A');
+  expect(JSON.stringify(events)).not.toContain(NAME);
+});
+
+test('with <payframe-card-country> and no billing-country: nothing is chosen, tokenize() refuses with incomplete_country in the checkout\'s language', async ({ page, demo, split, gatewayTraffic }) => {
+  await openSplitBillingWithCountry(page, demo, split);
+  await page.locator('#split').evaluate((group) => {
+    group.removeAttribute('billing-country');
+    group.setAttribute('locale', 'fr');
+  });
+  await expect(page.locator('payframe-card-country [part="label"]')).toHaveText('Pays ou région');
+  // Emptied by the shopper (the first, empty option), as a page cannot: it reaches no frame's input.
+  const country = billingInput(page, 'country');
+  await country.focus();
+  await country.press('Home');
+  await expect(country).toHaveValue('');
+  await typeBilling(page, 'name', NAME);
+  await split.fillCard(VISA);
+  await typeBilling(page, 'postal', 'SW1A 1AA');
+  const result = await split.tokenize();
+  expect(result).toMatchObject({ error: { code: 'incomplete_country', field: 'country' } });
+  await expect(page.locator('payframe-card-country [part="error"]')).toHaveText((result as { error: { message: string } }).error.message);
+  await expect(country).toHaveAttribute('aria-invalid', 'true');
+  expect(gatewayTraffic.tokenizations()).toHaveLength(0);
+});
+
+test('axe finds no violation on the page or in any frame with the country frame, empty and with errors', async ({ page, demo, split }) => {
+  await openSplitBillingWithCountry(page, demo, split);
+  const kinds = ['name', 'number', 'expiry', 'cvc', 'country', 'postal'];
+  const violations = async () => {
+    const found: Record<string, unknown[]> = { page: await axeViolations(page) };
+    for (const kind of kinds) found[kind] = await axeViolations(await frameOf(page, `payframe-card-${kind} iframe`));
+    return found;
+  };
+  const none = Object.fromEntries(['page', ...kinds].map((kind) => [kind, []]));
+  expect(await violations()).toEqual(none);
+  await billingInput(page, 'country').focus();
+  await billingInput(page, 'country').press('Home');
+  await split.tokenize();
+  await expect(page.locator('payframe-card-country [part="error"]')).not.toHaveText('');
+  await expect(page.locator('payframe-card-postal [part="error"]')).not.toHaveText('');
+  expect(await violations()).toEqual(none);
+});
+
+test('attack: with the country frame, a skimmer on the page never sees the name or postal code, only their state', async ({ page, demo, split }) => {
+  await page.addInitScript(installSkimmer, demo.merchantUrl);
+  await openSplitBillingWithCountry(page, demo, split);
+  await typeBilling(page, 'name', NAME);
+  await split.fillCard(VISA);
+  await chooseCountry(page, 'United Kingdom', 'GB');
+  await typeBilling(page, 'postal', 'EC1A 1BB');
+  paymentMethodOf(await split.tokenize());
+  const loot = await page.evaluate(collectLoot);
+  const everything = `${loot.records.join('\n')}\n${loot.dom}`;
+  // Assertions on booleans: a failure must not print the values into the test output.
+  expect(everything.includes(NAME), 'the name reached the page').toBe(false);
+  expect(everything.includes('EC1A'), 'the postal code reached the page').toBe(false);
+  expect(loot.records.some((record) => record.startsWith('port in:') && record.includes('"complete":true'))).toBe(true);
+});
+
+test('attack: the page cannot steer the postal code\'s country: country messages it posts on a channel of the checkout\'s name, or to the postal frame, change nothing', async ({ page, demo, split }) => {
+  await openSplitBillingWithCountry(page, demo, split);
+  await typeBilling(page, 'name', NAME);
+  await split.fillCard(VISA);
+  await typeBilling(page, 'postal', 'SW1A 1AA');
+  await expect.poll(async () => (await stateOf(page, 'postal'))?.complete).toBe(false);
+  const postalFrame = await frameOf(page, 'payframe-card-postal iframe');
+  const droppedBefore = await postalFrame.evaluate(() => (window as unknown as { payframeDroppedMessages?: number }).payframeDroppedMessages ?? 0);
+  await page.evaluate((fieldsOrigin) => {
+    const iframe = document.querySelector('payframe-card-postal')!.shadowRoot!.querySelector('iframe')!;
+    const checkoutId = new URLSearchParams(new URL(iframe.src).hash.slice(1)).get('checkout')!;
+    // A channel of the merchant origin: same name, another origin, so no fields-origin frame hears it.
+    const channel = new BroadcastChannel(`payframe:${checkoutId}`);
+    channel.postMessage({ type: 'country', country: 'GB' });
+    channel.postMessage({ type: 'billing-country', controllerId: 'Ab3_-Ab3_-Ab3_-Ab3_', country: 'GB' });
+    // Straight to the postal frame's window: not a message of the page's link, dropped and counted.
+    iframe.contentWindow!.postMessage({ type: 'billing-country', controllerId: 'Ab3_-Ab3_-Ab3_-Ab3_', country: 'GB' }, fieldsOrigin);
+  }, demo.fieldsOrigin);
+  await expect.poll(() => postalFrame.evaluate(() => (window as unknown as { payframeDroppedMessages?: number }).payframeDroppedMessages ?? 0)).toBeGreaterThan(droppedBefore);
+  // Still judged as a US ZIP code: refused.
+  expect(await split.tokenize()).toEqual({ error: { code: 'invalid_postal', message: 'Your postal code is invalid.', field: 'postal' } });
+  await expect(billingInput(page, 'country')).toHaveValue('US');
+  // The shopper's own choice does change it.
+  await chooseCountry(page, 'United Kingdom', 'GB');
+  await expect.poll(async () => (await stateOf(page, 'postal'))?.complete).toBe(true);
 });

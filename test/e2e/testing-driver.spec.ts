@@ -64,6 +64,27 @@ test('a drop-in inside an open shadow root: found through the locator, billing i
   expect(atGateway).toMatchObject({ billing_details: { name: 'Ada Lovelace', address: { postal_code: '94103' } } });
 });
 
+test('split fields with <payframe-card-name> and <payframe-card-postal>: the driver types the name and postal code into their own frames, and they reach the gateway', async ({ page, demo }) => {
+  await page.goto(`${demo.merchantUrl}/test-pages/split-billing.html`);
+  const group = await findCheckout(page);
+  expect(group.layout).toBe('split-fields');
+  expect(await group.fields()).toEqual(['number', 'expiry', 'cvc', 'name', 'postal']);
+  await group.fillCard({ number: testCard('visa').number, expiry: '12/34', cvc: '123', name: 'Grace Hopper', postalCode: '94107' });
+  expect(await group.fieldStates()).toMatchObject({ name: { complete: true }, postal: { complete: true }, number: { complete: true, brand: 'visa' } });
+  const outcome = await group.tokenize();
+  expect(outcome).toMatchObject({ status: 'tokenized', paymentMethod: { card: { brand: 'visa', last4: '4242' } } });
+  const id = outcome.status === 'tokenized' ? outcome.paymentMethod.id : '';
+  const atGateway = await (await fetch(`${demo.gatewayUrl}/v1/payment_methods/${id}`, { headers: { Authorization: `Bearer ${demo.secretKey}` } })).json();
+  expect(atGateway).toMatchObject({ billing_details: { name: 'Grace Hopper', address: { postal_code: '94107', country: 'US' } } });
+  // A group without them says how to get them, naming no value.
+  await page.goto(demo.merchantUrl);
+  const plain = await findCheckout(page.locator('payframe-card-group'));
+  const missing = await rejection(plain.type('postal', '94107'));
+  expect(missing.code).toBe('unknown_field');
+  expect(missing.message).toContain('<payframe-card-postal>');
+  expect(missing.message).not.toContain('94107');
+});
+
 test("fieldState is the page's payframe-change: an invalid number's error code once focus leaves it, then empty once cleared", async ({ page, demo }) => {
   await page.goto(demo.merchantUrl);
   const checkout = await findCheckout(page.locator('payframe-checkout'));

@@ -60,3 +60,37 @@ describe('the drop-in\'s billing attributes', () => {
     expect(billingDefaults({ name: 'x'.repeat(250) }).name).to.have.length(200);
   });
 });
+
+describe('a split postal code input following the country frame', () => {
+  it('judges the postal code by the country it is told, the group\'s billing-country no longer, and none means any format', async () => {
+    const { mountBillingInputs } = await import('../../iframe/billing-inputs.ts');
+    const form = document.createElement('form');
+    document.body.append(form);
+    const states: { complete: boolean }[] = [];
+    const inputs = mountBillingInputs(form, 'postal', {
+      onState: (_field, state) => states.push(state),
+      onFocus() {},
+      onBlur() {},
+      onSubmit() {},
+      onEscape() {},
+      loadMessages: async (_locale, english) => english,
+    })!;
+    try {
+      inputs.prefill({ country: 'US' });
+      const input = form.querySelector<HTMLInputElement>('#postal')!;
+      input.value = 'SW1A 1AA';
+      input.dispatchEvent(new Event('input'));
+      expect(states.at(-1)?.complete).to.equal(false);
+      inputs.followCountry('GB');
+      expect(states.at(-1)?.complete).to.equal(true);
+      expect(inputs.read()).to.deep.equal({ billing: { postalCode: 'SW1A 1AA', country: 'GB' } });
+      inputs.followCountry('US');
+      expect(states.at(-1)?.complete).to.equal(false);
+      inputs.followCountry(undefined);
+      expect(states.at(-1)?.complete).to.equal(true);
+      expect(inputs.read()).to.deep.equal({ billing: { postalCode: 'SW1A 1AA' } });
+    } finally {
+      form.remove();
+    }
+  });
+});

@@ -27,4 +27,15 @@ describe('split billing values at the controller', () => {
     });
     expect(splitBillingDetails(['postal'], { postal: 'SW1A 1AA' })).to.deep.equal({ billing: { postalCode: 'SW1A 1AA' } });
   });
+
+  it('with the country field: sends the country chosen, refuses none chosen with incomplete_country, and judges the postal code by it', () => {
+    expect(splitBillingDetails(['country', 'postal'], { country: 'GB', postal: 'sw1a 1aa' })).to.deep.equal({ billing: { country: 'GB', postalCode: 'SW1A 1AA' } });
+    expect(splitBillingDetails(['country', 'postal'], { country: '', postal: '94103' })).to.deep.equal({
+      error: { code: 'incomplete_country', message: 'Choose your country or region.', field: 'country' },
+    });
+    expect(splitBillingDetails(['country'], {})).to.deep.equal({ error: { code: 'incomplete_country', message: 'Choose your country or region.', field: 'country' } });
+    expect(splitBillingDetails(['country', 'postal'], { country: 'US', postal: 'SW1A 1AA' })).to.deep.equal({
+      error: { code: 'invalid_postal', message: 'Your postal code is invalid.', field: 'postal' },
+    });
+  });
 });

@@ -2,9 +2,9 @@
 // bound to, the merchant origins allowed to embed it and (controller) the gateway, all from the
 // fields origin's configuration, never from the merchant page. Node, ships: used by the fields
 // server and by its static export alike, so both serve byte-identical pages.
-/** The split fields' pages (the card's three, the billing name and postal code) and their controller, and the drop-in's one card frame. */
-export type FramePageName = 'number' | 'expiry' | 'cvc' | 'name' | 'postal' | 'controller' | 'card';
-export const FRAME_PAGE_NAMES: readonly FramePageName[] = ['number', 'expiry', 'cvc', 'name', 'postal', 'controller', 'card'];
+/** The split fields' pages (the card's three, the billing name, country and postal code) and their controller, and the drop-in's one card frame. */
+export type FramePageName = 'number' | 'expiry' | 'cvc' | 'name' | 'country' | 'postal' | 'controller' | 'card';
+export const FRAME_PAGE_NAMES: readonly FramePageName[] = ['number', 'expiry', 'cvc', 'name', 'country', 'postal', 'controller', 'card'];
 
 /** A frame page's path for a key: the key is in the path so static hosts can give each key its own frame-ancestors. */
 export function framePagePath(publishableKey: string, page: FramePageName): string {

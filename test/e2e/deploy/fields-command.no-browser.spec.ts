@@ -240,16 +240,17 @@ test('payframe fields export writes every page byte-identical to what payframe f
   const site = join(folder, 'site');
   const exported = await runToExit(process.execPath, [BUILT_CLI, 'fields', 'export', '--config', path, '--out', site]);
   expect(exported.status, exported.stderr).toBe(0);
-  // Per key: the split fields' number, expiry, CVC, name, postal code and controller pages, and the drop-in's card frame.
-  expect(exported.stdout).toContain('14 frame pages');
+  // Per key: the split fields' number, expiry, CVC, name, country, postal code and controller pages, and the drop-in's card frame.
+  expect(exported.stdout).toContain('16 frame pages');
 
   const files = sitePaths(site);
   expect(files).toContain(`/frames/${KEY}/controller.html`);
   expect(files).toContain(`/frames/${KEY}/card.html`);
   expect(files).toContain(`/frames/${OTHER_KEY}/cvc.html`);
   expect(files).toContain(`/frames/${OTHER_KEY}/card.html`);
+  expect(files).toContain(`/frames/${KEY}/country.html`);
   expect(files).toEqual(expect.arrayContaining(['/payframe.js', '/payframe-next-action.js', '/payframe-fields.js', '/_headers', '/nginx-payframe.conf']));
-  expect(files.filter((file) => file.startsWith('/frames/'))).toHaveLength(14);
+  expect(files.filter((file) => file.startsWith('/frames/'))).toHaveLength(16);
 
   // The _headers file, parsed as Netlify and Cloudflare Pages read it: a path line, then indented headers.
   const rules = new Map<string, Record<string, string>>();

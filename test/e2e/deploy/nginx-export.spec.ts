@@ -81,8 +81,8 @@ test('nginx sends every exported file byte for byte, with the headers payframe f
   const { origin: served, process: fields } = await startFieldsOrigin(process.execPath, [BUILT_CLI, 'fields', '--config', writeJson(folder, 'served.json', { ...fieldsConfig, port: 0 })]);
   try {
     const files = sitePaths(site).filter((path) => path !== '/_headers' && path !== '/nginx-payframe.conf');
-    // number, expiry, cvc and controller for split fields; card for the drop-in.
-    expect(files.filter((path) => path.startsWith('/frames/'))).toHaveLength(5);
+    // number, expiry, cvc, name, country, postal and controller for split fields; card for the drop-in.
+    expect(files.filter((path) => path.startsWith('/frames/'))).toHaveLength(8);
     for (const path of files) {
       const [fromNginx, fromCommand] = await Promise.all([fetch(`${nginx.origin}${path}`), fetch(`${served}${path}`)]);
       expect(fromNginx.status, path).toBe(200);
