@@ -18,9 +18,6 @@ export const PAYMENT_INTENT_STATUSES = [
   'canceled',
 ] as const;
 
-/** A SetupIntent's statuses (Stripe's): a PaymentIntent's, without `requires_capture`. */
-export const SETUP_INTENT_STATUSES = ['requires_payment_method', 'requires_confirmation', 'requires_action', 'processing', 'succeeded', 'canceled'] as const;
-
 /** The intent's id (a PaymentIntent's or a SetupIntent's) is the part of its client_secret before `_secret_`. */
 export function paymentIntentIdOf(clientSecret: string): string {
   return clientSecret.slice(0, clientSecret.indexOf('_secret_'));

@@ -130,17 +130,7 @@ const paymentIntentSummary: WireSchema = { id: /^pi_[A-Za-z0-9]{1,64}$/, status:
 
 /** setupResultSchema */
 const setupResult: WireSchema = {
-  setupIntent: {
-    id: /^seti_[A-Za-z0-9]{1,64}$/,
-    status: [
-      "requires_payment_method",
-      "requires_confirmation",
-      "requires_action",
-      "processing",
-      "succeeded",
-      "canceled",
-    ],
-  },
+  setupIntent: { id: /^seti_[A-Za-z0-9]{1,64}$/, status: PAYMENT_INTENT_STATUSES },
   paymentMethod: [undefined, /^pm_[A-Za-z0-9]{1,64}$/],
 };
 
