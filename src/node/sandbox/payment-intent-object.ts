@@ -63,16 +63,21 @@ export interface PaymentIntent {
   created: number;
   currency: string;
   customer: string | null;
+  /** Customers that are Accounts (Stripe's Accounts v2): never in the sandbox. */
+  customer_account: null;
   description: string | null;
+  excluded_payment_method_types: null;
   last_payment_error: LastPaymentError | null;
   latest_charge: string | null;
   livemode: false;
+  /** Stripe as merchant of record (a preview): not in the sandbox. */
+  managed_payments: null;
   metadata: Record<string, string>;
   next_action: RedirectToUrlAction | UseStripeSdkAction | null;
   on_behalf_of: null;
   payment_method: string | null;
   payment_method_configuration_details: null;
-  payment_method_options: { card: { request_three_d_secure: 'automatic' } };
+  payment_method_options: { card: { installments: null; mandate_options: null; network: null; request_three_d_secure: 'automatic' } };
   payment_method_types: ['card'];
   processing: null;
   receipt_email: null;
