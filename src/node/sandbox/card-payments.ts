@@ -154,6 +154,7 @@ function outcomeAfterAuthentication(outcome: TestCardOutcome): TestCardOutcome {
 /**
  * Sends the payment to the "issuer": an authorized charge, or a declined one. The issuer answers
  * the card's checks either way; the payment method and the charge then show the results.
+ * `authentication` is how 3-D Secure authenticated the cardholder first, or null when it did not run.
  */
 function authorize(
   record: IntentRecord,

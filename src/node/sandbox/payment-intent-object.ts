@@ -1,5 +1,6 @@
 // The PaymentIntent object in Stripe's shape, and the narrower view a browser gets when it reads
 // an intent with the publishable key and the intent's client_secret (Stripe.js's PaymentIntent type).
+// Its fields are those of Stripe's example PaymentIntent (stripe/openapi fixtures3.json).
 import type { PaymentMethod } from './payment-method-object.ts';
 
 export type PaymentIntentStatus =
