@@ -15,6 +15,8 @@ export interface BillingDetails {
   email: string | null;
   name: string | null;
   phone: string | null;
+  /** The shopper's tax id: only Boleto payments collect one, so always null for cards. */
+  tax_id: null;
 }
 
 const ADDRESS_FIELDS = ['city', 'country', 'line1', 'line2', 'postal_code', 'state'] as const;
@@ -36,5 +38,6 @@ export function parseBillingDetails(param: unknown): BillingDetails {
     email: stringOrNull(details, 'email', 'billing_details[email]'),
     name: stringOrNull(details, 'name', 'billing_details[name]'),
     phone: stringOrNull(details, 'phone', 'billing_details[phone]'),
+    tax_id: null,
   };
 }

@@ -2,6 +2,7 @@
 // decides whether the attempt is authorized, declined (a failed charge and last_payment_error) or
 // must first pass a 3-D Secure challenge (or, off session, fails authentication_required). Every
 // status change of a confirmed intent happens here; a paid setup_future_usage saves the card.
+import { randomUUID } from 'node:crypto';
 import { checkDecline, runChecks, type DeclineOn } from './card-checks.ts';
 import { paymentNetwork } from './card-networks.ts';
 import { AUTHENTICATION_FAILURE, cardDecline, errorDocUrl, isDeclineOutcome, type DeclineOutcome } from './card-declines.ts';
@@ -38,48 +39,108 @@ export function voidPendingChallenge(record: IntentRecord, store: PaymentStore):
   record.intent.next_action = null;
 }
 
-function newCharge(intent: PaymentIntent, method: StoredPaymentMethod, threeDSecure: ChargeThreeDSecure | null, now: Date): Charge {
+/** The 3-D Secure result of an authenticated payment on `network`, as Stripe shows it on the charge. */
+function authenticated(flow: ChargeThreeDSecure['authentication_flow'], network: string): ChargeThreeDSecure {
+  return {
+    authentication_flow: flow,
+    // EMV 3-D Secure's ECI for a fully authenticated cardholder: Mastercard's value, else Visa's (and the others').
+    electronic_commerce_indicator: network === 'mastercard' ? '02' : '05',
+    exemption_indicator: null,
+    result: 'authenticated',
+    result_reason: null,
+    transaction_id: randomUUID(),
+    version: '2.2.0',
+  };
+}
+
+function newCharge(intent: PaymentIntent, method: StoredPaymentMethod, authentication: ChargeThreeDSecure['authentication_flow'] | null, now: Date): Charge {
   const { paymentMethod } = method;
   const card = paymentMethod.card;
+  const id = newChargeId();
+  // The network the payment went on: the shopper's choice on a co-badged card.
+  const network = paymentNetwork(card.networks, card.brand);
+  const threeDSecure = authentication === null ? null : authenticated(authentication, network);
   return {
-    id: newChargeId(),
+    id,
     object: 'charge',
     amount: intent.amount,
     amount_captured: 0,
     amount_refunded: 0,
+    application: null,
+    application_fee: null,
+    application_fee_amount: null,
     balance_transaction: null,
     billing_details: structuredClone(paymentMethod.billing_details),
     calculated_statement_descriptor: 'PAYFRAME SANDBOX',
     captured: false,
     created: unixTime(now),
     currency: intent.currency,
+    customer: intent.customer,
     description: intent.description,
+    disputed: false,
+    failure_balance_transaction: null,
     failure_code: null,
     failure_message: null,
+    fraud_details: {},
     livemode: false,
     metadata: { ...intent.metadata },
-    outcome: { network_status: 'approved_by_network', reason: null, risk_level: 'normal', seller_message: 'Payment complete.', type: 'authorized' },
+    on_behalf_of: null,
+    outcome: {
+      advice_code: null,
+      network_advice_code: null,
+      network_decline_code: null,
+      network_status: 'approved_by_network',
+      reason: null,
+      risk_level: 'normal',
+      seller_message: 'Payment complete.',
+      type: 'authorized',
+    },
     paid: true,
     payment_intent: intent.id,
     payment_method: paymentMethod.id,
     payment_method_details: {
       type: 'card',
       card: {
+        amount_authorized: intent.amount,
+        authorization_code: null,
         brand: card.brand,
         checks: { ...card.checks },
         country: card.country,
+        electronic_commerce_indicator: threeDSecure?.electronic_commerce_indicator ?? null,
         exp_month: card.exp_month,
         exp_year: card.exp_year,
+        extended_authorization: { status: 'disabled' },
         fingerprint: card.fingerprint,
         funding: card.funding,
+        incremental_authorization: { status: 'unavailable' },
+        installments: null,
         last4: card.last4,
-        // The network the payment went on: the shopper's choice on a co-badged card.
-        network: paymentNetwork(card.networks, card.brand),
+        mandate: null,
+        multicapture: { status: 'unavailable' },
+        network,
+        network_token: { used: false },
+        network_transaction_id: null,
+        overcapture: { maximum_amount_capturable: intent.amount, status: 'unavailable' },
+        regulated_status: card.regulated_status,
         three_d_secure: threeDSecure,
+        transaction_link_id: null,
+        wallet: null,
       },
     },
+    receipt_email: intent.receipt_email,
+    receipt_number: null,
+    receipt_url: null,
     refunded: false,
+    refunds: { object: 'list', data: [], has_more: false, url: `/v1/charges/${id}/refunds` },
+    review: null,
+    shipping: null,
+    source: null,
+    source_transfer: null,
+    statement_descriptor: null,
+    statement_descriptor_suffix: null,
     status: 'succeeded',
+    transfer_data: null,
+    transfer_group: null,
   };
 }
 
@@ -93,11 +154,12 @@ function outcomeAfterAuthentication(outcome: TestCardOutcome): TestCardOutcome {
 /**
  * Sends the payment to the "issuer": an authorized charge, or a declined one. The issuer answers
  * the card's checks either way; the payment method and the charge then show the results.
+ * `authentication` is how 3-D Secure authenticated the cardholder first, or null when it did not run.
  */
 function authorize(
   record: IntentRecord,
   method: StoredPaymentMethod,
-  threeDSecure: ChargeThreeDSecure | null,
+  authentication: ChargeThreeDSecure['authentication_flow'] | null,
   context: CardPaymentContext,
   now: Date,
   issuerDecline?: DeclineOutcome,
@@ -109,7 +171,7 @@ function authorize(
   const checks = runChecks(asked, method.issuerChecks);
   method.paymentMethod.card.checks = checks;
   context.paymentMethods.recordChecks(method.paymentMethod.id, checks);
-  const charge = newCharge(intent, method, threeDSecure, now);
+  const charge = newCharge(intent, method, authentication, now);
   context.store.addCharge(charge);
   intent.latest_charge = charge.id;
   const cardOutcome = issuerDecline ?? outcomeAfterAuthentication(method.outcome);
@@ -122,8 +184,15 @@ function authorize(
       status: 'failed',
       failure_code: decline.code,
       failure_message: decline.message,
-      outcome: { network_status: 'declined_by_network', reason: decline.decline_code, risk_level: 'normal', seller_message: 'The bank did not return any further details with this decline.', type: 'issuer_declined' },
+      outcome: {
+        ...charge.outcome,
+        network_status: 'declined_by_network',
+        reason: decline.decline_code,
+        seller_message: 'The bank did not return any further details with this decline.',
+        type: 'issuer_declined',
+      },
     } satisfies Partial<Charge>);
+    charge.payment_method_details.card.amount_authorized = null;
     intent.status = 'requires_payment_method';
     // As in Stripe: the failed payment method is detached; last_payment_error keeps it.
     intent.payment_method = null;
@@ -177,8 +246,7 @@ export function attemptPayment(record: IntentRecord, method: StoredPaymentMethod
     if (record.offSession) return authorize(record, method, null, context, now, 'authentication_required');
     return startChallenge(record, method, context, publicUrl);
   }
-  const frictionless: ChargeThreeDSecure | null = method.outcome === '3ds_optional' ? { authentication_flow: 'frictionless', result: 'authenticated', version: '2.2.0' } : null;
-  return authorize(record, method, frictionless, context, now);
+  return authorize(record, method, method.outcome === '3ds_optional' ? 'frictionless' : null, context, now);
 }
 
 /**
@@ -190,7 +258,7 @@ export function finishChallenge(challenge: ThreeDSecureChallenge, authenticated:
   record.challengeId = null;
   record.intent.next_action = null;
   if (authenticated) {
-    authorize(record, method, { authentication_flow: 'challenge', result: 'authenticated', version: '2.2.0' }, context, now);
+    authorize(record, method, 'challenge', context, now);
     return;
   }
   record.intent.status = 'requires_payment_method';

@@ -1,13 +1,58 @@
 // The Charge object in Stripe's shape: one per attempt to pay an intent with a card (declined
 // attempts included), the `latest_charge` of the intent. Card details are those of the payment method.
+// Its fields are those of Stripe's example charge (stripe/openapi fixtures3.json); what the sandbox
+// has no counterpart for (balance transactions, Connect, disputes, Radar reviews) is null, as Stripe
+// says for a test-mode card payment without them.
 import type { BillingDetails } from './billing-details.ts';
 import type { CardChecks } from './card-checks.ts';
+import type { StripeList } from './list-objects.ts';
 import type { PaymentMethodCard } from './payment-method-object.ts';
+import type { Refund } from './refund-object.ts';
 
+/** The 3-D Secure result of an authenticated payment, as the charge's card details show it. */
 export interface ChargeThreeDSecure {
   authentication_flow: 'challenge' | 'frictionless';
+  /** ECI: 02 for Mastercard, 05 for the other networks, when the cardholder was fully authenticated. */
+  electronic_commerce_indicator: '02' | '05';
+  exemption_indicator: null;
   result: 'authenticated';
+  result_reason: null;
+  /** The 3-D Secure server's transaction id (a UUID). */
+  transaction_id: string;
   version: '2.2.0';
+}
+
+export interface ChargeOutcome {
+  advice_code: null;
+  network_advice_code: null;
+  network_decline_code: null;
+  network_status: 'approved_by_network' | 'declined_by_network';
+  reason: string | null;
+  risk_level: 'normal';
+  seller_message: string;
+  type: 'authorized' | 'issuer_declined';
+}
+
+export interface ChargeCard extends Pick<PaymentMethodCard, 'brand' | 'country' | 'exp_month' | 'exp_year' | 'fingerprint' | 'funding' | 'last4' | 'regulated_status'> {
+  /** What the issuer authorized: the amount, or null for a declined attempt. */
+  amount_authorized: number | null;
+  authorization_code: null;
+  /** The checks' results for this payment (card-checks.ts). */
+  checks: CardChecks;
+  /** The network's ECI: that of the 3-D Secure authentication, else null (not an authenticated payment). */
+  electronic_commerce_indicator: ChargeThreeDSecure['electronic_commerce_indicator'] | null;
+  extended_authorization: { status: 'disabled' };
+  incremental_authorization: { status: 'unavailable' };
+  installments: null;
+  mandate: null;
+  multicapture: { status: 'unavailable' };
+  network: string;
+  network_token: { used: false };
+  network_transaction_id: null;
+  overcapture: { maximum_amount_capturable: number; status: 'unavailable' };
+  three_d_secure: ChargeThreeDSecure | null;
+  transaction_link_id: null;
+  wallet: null;
 }
 
 export interface Charge {
@@ -17,36 +62,44 @@ export interface Charge {
   amount_captured: number;
   /** Refunds plus, as in Stripe, whatever an authorization released uncaptured. */
   amount_refunded: number;
+  application: null;
+  application_fee: null;
+  application_fee_amount: null;
   balance_transaction: null;
   billing_details: BillingDetails;
   calculated_statement_descriptor: string;
   captured: boolean;
   created: number;
   currency: string;
+  customer: string | null;
   description: string | null;
+  disputed: false;
+  failure_balance_transaction: null;
   failure_code: string | null;
   failure_message: string | null;
+  fraud_details: Record<string, never>;
   livemode: false;
   metadata: Record<string, string>;
-  outcome: {
-    network_status: 'approved_by_network' | 'declined_by_network';
-    reason: string | null;
-    risk_level: 'normal';
-    seller_message: string;
-    type: 'authorized' | 'issuer_declined';
-  };
+  on_behalf_of: null;
+  outcome: ChargeOutcome;
   paid: boolean;
   payment_intent: string;
   payment_method: string;
-  payment_method_details: {
-    type: 'card';
-    card: Pick<PaymentMethodCard, 'brand' | 'country' | 'exp_month' | 'exp_year' | 'fingerprint' | 'funding' | 'last4'> & {
-      /** The checks' results for this payment (card-checks.ts). */
-      checks: CardChecks;
-      network: string;
-      three_d_secure: ChargeThreeDSecure | null;
-    };
-  };
+  payment_method_details: { type: 'card'; card: ChargeCard };
+  receipt_email: string | null;
+  receipt_number: null;
+  /** No receipt page in the sandbox: null. */
+  receipt_url: null;
   refunded: boolean;
+  /** The charge's refunds, newest first (refunds.ts adds them). */
+  refunds: StripeList<Refund>;
+  review: null;
+  shipping: null;
+  source: null;
+  source_transfer: null;
+  statement_descriptor: null;
+  statement_descriptor_suffix: null;
   status: 'succeeded' | 'failed';
+  transfer_data: null;
+  transfer_group: null;
 }

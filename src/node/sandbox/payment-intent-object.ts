@@ -1,5 +1,6 @@
 // The PaymentIntent object in Stripe's shape, and the narrower view a browser gets when it reads
 // an intent with the publishable key and the intent's client_secret (Stripe.js's PaymentIntent type).
+// Its fields are those of Stripe's example PaymentIntent (stripe/openapi fixtures3.json).
 import type { PaymentMethod } from './payment-method-object.ts';
 
 export type PaymentIntentStatus =
@@ -63,16 +64,21 @@ export interface PaymentIntent {
   created: number;
   currency: string;
   customer: string | null;
+  /** Customers that are Accounts (Stripe's Accounts v2): never in the sandbox. */
+  customer_account: null;
   description: string | null;
+  excluded_payment_method_types: null;
   last_payment_error: LastPaymentError | null;
   latest_charge: string | null;
   livemode: false;
+  /** Stripe as merchant of record (a preview): not in the sandbox. */
+  managed_payments: null;
   metadata: Record<string, string>;
   next_action: RedirectToUrlAction | UseStripeSdkAction | null;
   on_behalf_of: null;
   payment_method: string | null;
   payment_method_configuration_details: null;
-  payment_method_options: { card: { request_three_d_secure: 'automatic' } };
+  payment_method_options: { card: { installments: null; mandate_options: null; network: null; request_three_d_secure: 'automatic' } };
   payment_method_types: ['card'];
   processing: null;
   receipt_email: null;

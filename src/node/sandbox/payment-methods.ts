@@ -39,6 +39,7 @@ export function createPaymentMethod(params: FormParams, store: PaymentMethodStor
   const paymentMethod: PaymentMethod = {
     id: newPaymentMethodId(),
     object: 'payment_method',
+    allow_redisplay: 'unspecified',
     type: 'card',
     billing_details: billingDetails,
     card: {
@@ -55,13 +56,16 @@ export function createPaymentMethod(params: FormParams, store: PaymentMethodStor
       exp_year: card.expYear,
       fingerprint: cardFingerprint(card.number),
       funding,
+      generated_from: null,
       last4: card.number.slice(-4),
       networks,
+      regulated_status: null,
       three_d_secure_usage: { supported: true },
       wallet: null,
     },
     created: Math.floor(now.getTime() / 1000),
     customer: null,
+    customer_account: null,
     livemode: false,
     metadata,
   };

@@ -52,6 +52,18 @@ function chargeToRefund(params: FormParams, store: PaymentStore): Charge {
   return charge;
 }
 
+// As Stripe embeds a list: the newest refunds, and has_more when there are older ones beyond.
+const EMBEDDED_REFUNDS = 10;
+
+function addToChargeRefunds(charge: Charge, refund: Refund): void {
+  const list = charge.refunds;
+  list.data.unshift(structuredClone(refund));
+  if (list.data.length > EMBEDDED_REFUNDS) {
+    list.data.pop();
+    list.has_more = true;
+  }
+}
+
 const CREATE_PARAMS = ['payment_intent', 'charge', 'amount', 'reason', 'metadata'];
 
 export function createRefund(params: FormParams, store: PaymentStore, now = new Date()): Refund {
@@ -80,8 +92,12 @@ export function createRefund(params: FormParams, store: PaymentStore, now = new 
     charge: charge.id,
     created: Math.floor(now.getTime() / 1000),
     currency: charge.currency,
+    customer: charge.customer,
+    customer_account: null,
+    destination_details: { type: 'card', card: { type: 'refund' } },
     metadata,
     payment_intent: charge.payment_intent,
+    payment_method: charge.payment_method,
     reason,
     receipt_number: null,
     source_transfer_reversal: null,
@@ -89,6 +105,7 @@ export function createRefund(params: FormParams, store: PaymentStore, now = new 
     transfer_reversal: null,
   };
   store.addRefund(refund);
+  addToChargeRefunds(charge, refund);
   charge.amount_refunded += amount;
   charge.refunded = charge.amount_refunded >= charge.amount;
   return refund;
