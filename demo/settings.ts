@@ -17,6 +17,8 @@ export const SETTINGS = {
   STRIPE_WEBHOOK_SECRET: 'the whsec_ secret of the backend\'s webhook endpoint (the backend on its own)',
   BACKEND_PORT: 'port of the reference backend (http://localhost:<port>)',
   BACKEND_URL: 'the backend reconcile asks with OPS_PASSWORD (default http://localhost:$BACKEND_PORT)',
+  BACKEND_PUBLIC_ORIGIN: 'the origin operators reach the backend at through a proxy (https://… makes the session cookie __Host- and Secure)',
+  BACKEND_ALLOWED_HOSTS: 'more host names the backend answers to, comma-separated (besides localhost, 127.0.0.1, [::1] and BACKEND_PUBLIC_ORIGIN\'s)',
   OPS_USER: 'login of the operations page (default ops)',
   OPS_PASSWORD: 'password of the operations page',
   DATABASE_URL: 'a PostgreSQL database for the backend (default: PGlite in PGLITE_DATA_DIR)',

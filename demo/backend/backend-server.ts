@@ -1,6 +1,8 @@
 // The reference merchant backend (Node realm): the shop (catalogue, orders, PaymentIntents via
 // the stripe SDK), the webhook endpoint that alone moves orders, the operations API behind a
-// demo login, reconciliation, /metrics, /healthz and /readyz, and the shop and operations pages.
+// demo login (same-origin only, CSRF-checked, sessions and login throttling in the database),
+// reconciliation, /metrics, /healthz and /readyz, and the shop and operations pages. It answers
+// only to its own host names (no DNS rebinding).
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -11,14 +13,17 @@ import { CATALOGUE } from './catalogue.ts';
 import { openDatabase, type Database, type DatabaseConfig } from './db/database.ts';
 import { migrate, pendingMigrations } from './db/migrations.ts';
 import { close as closeServer, listen } from '../../src/node/http/listen.ts';
+import { allowedHostNames, hostIsAllowed, hostNameOf } from '../../src/node/sandbox/allowed-hosts.ts';
 import { ApiError } from './http/api-error.ts';
 import { readJson } from './http/request-body.ts';
-import { findRoute, sendJson, type RequestContext, type Route } from './http/router.ts';
+import { allowedMethods, findRoute, sendJson, type RequestContext, type Route } from './http/router.ts';
+import { requireSameOrigin } from './http/same-origin.ts';
 import { requireIdempotencyKey, runOnce } from './idempotent-operations.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { BackendMetrics } from './observability/metrics.ts';
 import { runOperation, type OperationAction } from './operations.ts';
-import { clearedSessionCookie, OpsSessions, sessionCookie } from './ops-sessions.ts';
+import { forgetUserFailures, recordFailure, refuseThrottled } from './login-throttle.ts';
+import { OpsSessions, requireCsrfToken, type OpsSession } from './ops-sessions.ts';
 import { countOrdersByStatus, createOrder, getOrder, ledgerFor, listOrders } from './orders.ts';
 import { reconcile } from './reconciliation.ts';
 import { toCsv } from './reconciliation-report.ts';
@@ -43,6 +48,13 @@ export interface BackendOptions {
   fieldsOrigin: string;
   opsUser: string;
   opsPassword: string;
+  /**
+   * The origin operators reach the backend at when a proxy serves it (https://ops.shop.example):
+   * https makes the session cookie `__Host-` prefixed and Secure, and its host name is answered to.
+   */
+  publicOrigin?: string;
+  /** More host names to answer to besides localhost, 127.0.0.1, [::1] and publicOrigin's (a rebinding page's are refused). */
+  allowedHosts?: string[];
   logger?: Logger;
 }
 
@@ -66,6 +78,7 @@ const ASSETS: Record<string, string> = {
 const CreateOrderBody = z.object({ sku: z.string().max(40), captureMethod: z.enum(['automatic', 'manual']).default('automatic') }).strict();
 const LoginBody = z.object({ user: z.string().max(100), password: z.string().max(200) }).strict();
 const OperationBody = z.object({ amount: z.number().int().positive().max(99_999_999).optional() }).strict();
+const ReconciliationBody = z.object({ since: z.string().max(40) }).strict();
 
 function isDatabase(value: Database | DatabaseConfig): value is Database {
   return typeof (value as Database).query === 'function';
@@ -78,8 +91,9 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
   const logger = options.logger ?? createLogger();
   const metrics = new BackendMetrics(() => countOrdersByStatus(db));
   const stripe = createStripeClient(options.gatewayUrl, options.secretKey, metrics);
-  const sessions = new OpsSessions(options.opsUser, options.opsPassword);
-  let publicOrigin = '';
+  const publicOrigin = options.publicOrigin === undefined ? undefined : new URL(options.publicOrigin);
+  const sessions = new OpsSessions(db, options.opsUser, options.opsPassword, publicOrigin?.protocol === 'https:');
+  const hostNames = allowedHostNames([...(options.allowedHosts ?? []), ...(publicOrigin ? [publicOrigin.hostname] : [])]);
 
   function pageHeaders(): Record<string, string> {
     const gatewayOrigin = new URL(options.gatewayUrl).origin;
@@ -109,15 +123,26 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     context.res.end(html);
   }
 
-  /** Operations change money: a logged-in session, and a same-origin request (no Origin from elsewhere). */
-  function requireOps(context: RequestContext): string {
-    const origin = context.req.headers.origin;
-    if (origin !== undefined && origin !== publicOrigin) throw new ApiError(403, 'cross_origin', 'Operations are accepted from the operations page only.');
+  /** Our origin as this request reached us (its Host is one of ours by now): what a same-origin Origin says. */
+  function ownOrigin(req: http.IncomingMessage): string {
+    if (publicOrigin && hostNameOf(req.headers.host) === publicOrigin.hostname) return publicOrigin.origin;
+    return `http://${req.headers.host}`;
+  }
+
+  /** A logged-in operator (the request is same-origin already: every /api/ops/* request is checked first). */
+  function requireOps(context: RequestContext): Promise<OpsSession> {
     return sessions.require(context.req);
   }
 
+  /** What changes or runs something: a POST, logged in, with the session's CSRF token. */
+  async function requireOpsChange(context: RequestContext): Promise<OpsSession> {
+    const session = await sessions.require(context.req);
+    requireCsrfToken(context.req, session);
+    return session;
+  }
+
   async function operation(context: RequestContext, action: OperationAction): Promise<void> {
-    const user = requireOps(context);
+    const { user } = await requireOpsChange(context);
     const key = requireIdempotencyKey(context.req.headers['idempotency-key']);
     const body = await readJson(context.req, OperationBody);
     if (action === 'cancel' && body.amount !== undefined) throw new ApiError(400, 'invalid_request', 'A cancel takes no amount.');
@@ -210,27 +235,66 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       name: 'ops_login',
       async handle({ req, res, log }) {
         const body = await readJson(req, LoginBody);
-        const token = sessions.login(body.user, body.password);
-        log.info({ user: body.user }, 'ops login');
-        sendJson(res, 200, { user: body.user }, { 'Set-Cookie': sessionCookie(token) });
+        // The attempt is logged with the user and address, never the password.
+        const attempt = { user: body.user, address: req.socket.remoteAddress ?? 'unknown' };
+        try {
+          await refuseThrottled(db, attempt);
+        } catch (error) {
+          log.warn({ ...attempt, reason: 'throttled' }, 'ops login throttled');
+          throw error;
+        }
+        if (!sessions.credentialsMatch(body.user, body.password)) {
+          await recordFailure(db, attempt);
+          log.warn({ ...attempt, reason: 'invalid_credentials' }, 'ops login failed');
+          throw new ApiError(401, 'invalid_credentials', 'Wrong user name or password.');
+        }
+        await forgetUserFailures(db, attempt);
+        const { cookie, csrfToken } = await sessions.create(body.user);
+        log.info(attempt, 'ops login');
+        sendJson(res, 200, { user: body.user, csrfToken }, { 'Set-Cookie': cookie });
       },
     },
     {
       method: 'POST',
       path: /^\/api\/ops\/logout$/,
       name: 'ops_logout',
-      handle({ req, res }) {
-        sessions.logout(req);
-        sendJson(res, 200, {}, { 'Set-Cookie': clearedSessionCookie() });
+      async handle(context) {
+        // No live session: nothing to revoke, the cookie is cleared all the same.
+        const session = await requireOps(context).catch(() => undefined);
+        if (session) {
+          requireCsrfToken(context.req, session);
+          await sessions.revoke(session);
+          context.log.info({ user: session.user }, 'ops logout');
+        }
+        sendJson(context.res, 200, {}, { 'Set-Cookie': sessions.clearedCookie() });
       },
     },
-    { method: 'GET', path: /^\/api\/ops\/session$/, name: 'ops_session', handle: (context) => sendJson(context.res, 200, { user: requireOps(context) }) },
+    {
+      method: 'POST',
+      path: /^\/api\/ops\/sessions\/revoke$/,
+      name: 'ops_revoke_sessions',
+      async handle(context) {
+        const { user } = await requireOpsChange(context);
+        const revoked = await sessions.revokeAll(user);
+        context.log.info({ user, revoked }, 'ops sessions revoked');
+        sendJson(context.res, 200, { revoked }, { 'Set-Cookie': sessions.clearedCookie() });
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/ops\/session$/,
+      name: 'ops_session',
+      async handle(context) {
+        const { user, csrfToken } = await requireOps(context);
+        sendJson(context.res, 200, { user, csrfToken });
+      },
+    },
     {
       method: 'GET',
       path: /^\/api\/ops\/orders$/,
       name: 'ops_orders',
       async handle(context) {
-        requireOps(context);
+        await requireOps(context);
         sendJson(context.res, 200, { orders: await listOrders(db) });
       },
     },
@@ -239,7 +303,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       path: /^\/api\/ops\/orders\/(ord_[A-Za-z0-9]{1,40})$/,
       name: 'ops_order',
       async handle(context) {
-        requireOps(context);
+        await requireOps(context);
         const id = context.params[0]!;
         sendJson(context.res, 200, { order: await getOrder(db, id), ledger: await ledgerFor(db, id) });
       },
@@ -248,12 +312,13 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     { method: 'POST', path: /^\/api\/ops\/orders\/(ord_[A-Za-z0-9]{1,40})\/cancel$/, name: 'ops_cancel', handle: (context) => operation(context, 'cancel') },
     { method: 'POST', path: /^\/api\/ops\/orders\/(ord_[A-Za-z0-9]{1,40})\/refund$/, name: 'ops_refund', handle: (context) => operation(context, 'refund') },
     {
-      method: 'GET',
+      // A POST: it runs a comparison against the gateway, which no link or popup may start.
+      method: 'POST',
       path: /^\/api\/ops\/reconciliation(\.csv)?$/,
       name: 'ops_reconciliation',
       async handle(context) {
-        requireOps(context);
-        const sinceText = context.url.searchParams.get('since') ?? '';
+        await requireOpsChange(context);
+        const sinceText = (await readJson(context.req, ReconciliationBody)).since;
         const since = new Date(sinceText);
         if (!sinceText || Number.isNaN(since.getTime())) throw new ApiError(400, 'invalid_since', 'since must be an ISO date, e.g. 2026-11-24 or 2026-11-24T10:00:00Z.');
         const report = await reconcile(db, stripe, since);
@@ -285,23 +350,30 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       log.info({ method: req.method, route: routeName, path: url.pathname, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
     });
     const run = async () => {
-      if (!found) throw new ApiError(404, 'not_found', 'No such page or API.');
+      // Before anything else: a page whose own name points at us (DNS rebinding) is not answered.
+      if (!hostIsAllowed(req.headers.host, hostNames, req.socket.localAddress)) throw new ApiError(421, 'host_not_allowed', 'This server does not answer to that host name.');
+      if (url.pathname.startsWith('/api/ops/')) requireSameOrigin(req, ownOrigin(req));
+      if (!found) {
+        const allow = allowedMethods(routes, url.pathname);
+        if (allow.length > 0) throw new ApiError(405, 'method_not_allowed', `Use ${allow.join(' or ')} here.`, undefined, { Allow: allow.join(', ') });
+        throw new ApiError(404, 'not_found', 'No such page or API.');
+      }
       await found.route.handle({ req, res, url, params: found.params, log, requestId });
     };
     run().catch((error: unknown) => {
       const apiError = error instanceof ApiError ? error : new ApiError(500, 'internal_error', 'Something went wrong on our side.', error);
       if (apiError.status >= 500) log.error({ err: apiError.cause ?? error, code: apiError.code }, 'request failed');
       if (res.headersSent) res.destroy();
-      else sendJson(res, apiError.status, apiError.toBody());
+      else sendJson(res, apiError.status, apiError.toBody(), apiError.headers);
       req.resume();
     });
   });
 
   const port = await listen(server, options.port, options.host ?? '127.0.0.1');
-  publicOrigin = `http://localhost:${port}`;
-  logger.info({ url: publicOrigin, database: db.kind }, 'backend listening');
+  const url = `http://localhost:${port}`;
+  logger.info({ url, ...(publicOrigin ? { publicOrigin: publicOrigin.origin } : {}), database: db.kind }, 'backend listening');
   return {
-    url: publicOrigin,
+    url,
     port,
     db,
     stripe,

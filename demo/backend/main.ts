@@ -3,7 +3,8 @@
 // Settings (demo/settings.ts, the names `npm run demo` and `npm run reconcile` read): BACKEND_PORT
 // (4245), GATEWAY_URL or GATEWAY_PORT, STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY,
 // STRIPE_WEBHOOK_SECRET (the endpoint's whsec_), FIELDS_ORIGIN or FIELDS_PORT, OPS_USER,
-// OPS_PASSWORD, and DATABASE_URL or PGLITE_DATA_DIR (default .data/pglite).
+// OPS_PASSWORD, DATABASE_URL or PGLITE_DATA_DIR (default .data/pglite), and behind a proxy
+// BACKEND_PUBLIC_ORIGIN and BACKEND_ALLOWED_HOSTS.
 import { SettingsError, checkSettingNames, gatewayKeys, listenPort, serverUrl, setting, type SettingName } from '../settings.ts';
 import { startBackend } from './backend-server.ts';
 import { databaseConfigFromEnv } from './db/database.ts';
@@ -12,6 +13,16 @@ function required(name: SettingName): string {
   const value = setting(process.env, name);
   if (value === undefined) throw new SettingsError('setting_invalid', `${name} must be set.`);
   return value;
+}
+
+function publicOrigin(): { publicOrigin?: string } {
+  const value = setting(process.env, 'BACKEND_PUBLIC_ORIGIN');
+  if (value === undefined) return {};
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url === undefined || !['http:', 'https:'].includes(url.protocol) || url.origin !== value.replace(/\/$/, '')) {
+    throw new SettingsError('setting_invalid', `BACKEND_PUBLIC_ORIGIN must be an origin such as https://ops.shop.example, got "${value.slice(0, 80)}".`);
+  }
+  return { publicOrigin: url.origin };
 }
 
 let backend: Awaited<ReturnType<typeof startBackend>>;
@@ -26,6 +37,8 @@ try {
     fieldsOrigin: serverUrl(process.env, 'fields'),
     opsUser: setting(process.env, 'OPS_USER') ?? 'ops',
     opsPassword: required('OPS_PASSWORD'),
+    ...publicOrigin(),
+    allowedHosts: (setting(process.env, 'BACKEND_ALLOWED_HOSTS') ?? '').split(',').map((name) => name.trim()).filter((name) => name !== ''),
   });
 } catch (error) {
   if (!(error instanceof SettingsError)) throw error;

@@ -32,7 +32,13 @@ async function viaBackend(since: Date): Promise<ReconciliationReport> {
   });
   if (!login.ok) throw new Error(`The backend at ${base} refused the login (${login.status}).`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';', 1)[0]!;
-  const response = await fetch(`${base}/api/ops/reconciliation?since=${encodeURIComponent(since.toISOString())}`, { headers: { Cookie: cookie } });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  // A reconciliation is a POST with the session's CSRF token, as from the operations page.
+  const response = await fetch(`${base}/api/ops/reconciliation`, {
+    method: 'POST',
+    headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ since: since.toISOString() }),
+  });
   if (!response.ok) throw new Error(`The backend at ${base} answered ${response.status}.`);
   return (await response.json()) as ReconciliationReport;
 }

@@ -70,11 +70,15 @@ for (const target of DATABASE_TARGETS) {
         });
       const opsSession = async () => {
         const login = await fetch(`${backendUrl}/api/ops/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: 'ops', password: OPS_PASSWORD }) });
-        return (login.headers.get('set-cookie') ?? '').split(';', 1)[0]!;
+        const { csrfToken } = (await login.json()) as { csrfToken: string };
+        return { cookie: (login.headers.get('set-cookie') ?? '').split(';', 1)[0]!, csrfToken };
       };
-      const orderStatus = async (cookie: string, id: string) => ((await (await fetch(`${backendUrl}/api/ops/orders/${id}`, { headers: { Cookie: cookie } })).json()) as { order: { status: string } }).order.status;
+      const orderStatus = async ({ cookie }: { cookie: string }, id: string) => ((await (await fetch(`${backendUrl}/api/ops/orders/${id}`, { headers: { Cookie: cookie } })).json()) as { order: { status: string } }).order.status;
       const since = new Date(Date.now() - 60_000);
-      const reconcileMismatches = async (cookie: string) => ((await (await fetch(`${backendUrl}/api/ops/reconciliation?since=${since.toISOString()}`, { headers: { Cookie: cookie } })).json()) as { mismatches: number; rows: { result: string; orderId: string }[] });
+      const reconcileMismatches = async ({ cookie, csrfToken }: { cookie: string; csrfToken: string }) =>
+        (await (
+          await fetch(`${backendUrl}/api/ops/reconciliation`, { method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' }, body: JSON.stringify({ since: since.toISOString() }) })
+        ).json()) as { mismatches: number; rows: { result: string; orderId: string }[] };
 
       let backend = await spawnBackend(env, port);
       try {

@@ -91,7 +91,7 @@ for (const target of DATABASE_TARGETS) {
       expect(find('re_seededMismatch000000000')).toMatchObject({ result: 'missing_at_gateway', kind: 'refund' });
       expect(report.mismatches).toBe(3);
 
-      const csv = await stack.ops(`/api/ops/reconciliation.csv?since=${encodeURIComponent(since.toISOString())}`);
+      const csv = await stack.ops('/api/ops/reconciliation.csv', { method: 'POST', body: JSON.stringify({ since: since.toISOString() }) });
       expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
       const lines = (await csv.text()).trim().split('\r\n');
       expect(lines[0]).toBe('result,kind,gateway_id,order_id,currency,ledger_amount,gateway_amount,ledger_status,gateway_status,detail');

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     message: string,
     /** What went wrong underneath, for the log only. */
     override readonly cause?: unknown,
+    /** Response headers that go with the error (Retry-After, Allow). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }

@@ -28,6 +28,11 @@ export function findRoute(routes: readonly Route[], method: string, pathname: st
   return undefined;
 }
 
+/** The methods a path answers to (for a 405's Allow header); empty when no route has the path. */
+export function allowedMethods(routes: readonly Route[], pathname: string): string[] {
+  return [...new Set(routes.filter((route) => route.path.test(pathname)).map((route) => route.method))];
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   res.end(JSON.stringify(body));

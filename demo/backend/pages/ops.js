@@ -2,13 +2,21 @@
 // totals, capture / cancel / refund buttons, and the reconciliation view. Every action carries an
 // Idempotency-Key, kept until the backend gives a final answer, so a retry after a network
 // failure reuses it and the button is disabled while a request runs (a double click sends one).
+// Every POST carries the session's CSRF token (from the login or GET /api/ops/session) in X-CSRF-Token.
 const $ = (id) => document.getElementById(id);
 const money = (amount) => (amount / 100).toFixed(2);
 /** Keys of actions that have not had a final answer yet, by order + action + amount. */
 const pendingKeys = new Map();
+/** The session's CSRF token; only this page (same origin) can read it. */
+let csrfToken = '';
+
+async function send(path, init = {}) {
+  const headers = { 'Content-Type': 'application/json', ...(init.method === 'POST' ? { 'X-CSRF-Token': csrfToken } : {}), ...(init.headers ?? {}) };
+  return fetch(path, { ...init, headers });
+}
 
 async function api(path, init = {}) {
-  const response = await fetch(path, { ...init, headers: { 'Content-Type': 'application/json', ...(init.headers ?? {}) } });
+  const response = await send(path, init);
   const body = await response.json().catch(() => ({}));
   return { ok: response.ok, status: response.status, body };
 }
@@ -79,8 +87,8 @@ async function refresh() {
 async function reconcile(event) {
   event?.preventDefault();
   const since = $('since').value;
-  $('reconcile-csv').href = `/api/ops/reconciliation.csv?since=${encodeURIComponent(since)}`;
-  const { ok, body } = await api(`/api/ops/reconciliation?since=${encodeURIComponent(since)}`);
+  // A POST: running a reconciliation is an action, never a link.
+  const { ok, body } = await api('/api/ops/reconciliation', { method: 'POST', body: JSON.stringify({ since }) });
   if (!ok) {
     $('reconcile-summary').textContent = body.error?.message ?? 'Reconciliation failed.';
     return;
@@ -97,11 +105,23 @@ async function reconcile(event) {
   );
 }
 
+async function downloadCsv() {
+  const response = await send('/api/ops/reconciliation.csv', { method: 'POST', body: JSON.stringify({ since: $('since').value }) });
+  if (!response.ok) {
+    $('reconcile-summary').textContent = (await response.json().catch(() => ({}))).error?.message ?? 'Reconciliation failed.';
+    return;
+  }
+  const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(await response.blob()), download: 'reconciliation.csv' });
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
 let timer;
 function showConsole() {
   $('login').hidden = true;
   $('console').hidden = false;
   $('logout').hidden = false;
+  $('logout-everywhere').hidden = false;
   void refresh();
   clearInterval(timer);
   timer = setInterval(refresh, 1500);
@@ -112,24 +132,35 @@ function showLogin() {
   $('login').hidden = false;
   $('console').hidden = true;
   $('logout').hidden = true;
+  $('logout-everywhere').hidden = true;
 }
 
 $('login-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const { ok, body } = await api('/api/ops/login', { method: 'POST', body: JSON.stringify({ user: $('user').value, password: $('password').value }) });
-  if (ok) showConsole();
-  else $('login-error').textContent = body.error?.message ?? 'Login failed.';
+  if (ok) {
+    csrfToken = body.csrfToken;
+    $('login-error').textContent = '';
+    showConsole();
+  } else $('login-error').textContent = body.error?.message ?? 'Login failed.';
 });
 $('logout').addEventListener('click', async () => {
   await api('/api/ops/logout', { method: 'POST' });
   showLogin();
 });
+$('logout-everywhere').addEventListener('click', async () => {
+  await api('/api/ops/sessions/revoke', { method: 'POST' });
+  showLogin();
+});
 $('refresh').addEventListener('click', () => void refresh());
 $('reconcile-form').addEventListener('submit', reconcile);
+$('reconcile-csv').addEventListener('click', () => void downloadCsv());
 
 const today = new Date();
 today.setHours(0, 0, 0, 0);
 $('since').value = today.toISOString();
 const session = await api('/api/ops/session');
-if (session.ok) showConsole();
-else showLogin();
+if (session.ok) {
+  csrfToken = session.body.csrfToken;
+  showConsole();
+} else showLogin();

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { stopOnSignals } from '../http/graceful-shutdown.ts';
 import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './keys.ts';
+import { hostNameOf } from './allowed-hosts.ts';
 import { SandboxAccountsError, isWebOrigin, type GatewayAccount, type SandboxAccount } from './sandbox-accounts.ts';
 import { SandboxConfigError, readSandboxConfigFile, type ConfiguredAccount } from './sandbox-config-file.ts';
 import { createSandboxGateway } from './sandbox-gateway.ts';
@@ -13,7 +14,7 @@ export const DEFAULT_SANDBOX_PORT = 4244;
 const DEFAULT_FIELDS_ORIGIN = 'http://127.0.0.1:4243';
 
 export const SANDBOX_USAGE = `Usage:
-  payframe sandbox [--port N] [--host H] [--config accounts.json] [--allow-origin ORIGIN]...
+  payframe sandbox [--port N] [--host H] [--config accounts.json] [--allow-origin ORIGIN]... [--allow-host NAME]...
       Run the sandbox gateway (a Stripe-compatible test API) alone, printing its URL and keys.
       --port N               port to listen on (default 4244; 0 picks a free one)
       --host H               address to listen on (default 127.0.0.1)
@@ -26,7 +27,11 @@ export const SANDBOX_USAGE = `Usage:
                              (default: one account, ${DEFAULT_PUBLISHABLE_KEY} / ${DEFAULT_SECRET_KEY})
       --allow-origin ORIGIN  a fields origin allowed to call the gateway from a browser, for every
                              account (repeatable; with neither this nor --config: ${DEFAULT_FIELDS_ORIGIN},
-                             where payframe fields listens by default)`;
+                             where payframe fields listens by default)
+      --allow-host NAME      a host name the gateway answers to besides localhost, 127.0.0.1, [::1], the
+                             --host name and the address a request arrives at (repeatable; e.g. a
+                             container's service name). Requests naming any other host get 421, so a
+                             DNS-rebinding page cannot reach the sandbox.`;
 
 /** The account a sandbox started without --config holds: the keys the demo and README use. */
 const DEFAULT_ACCOUNT: SandboxAccount = { id: 'acct_payframe_sandbox', publishableKey: DEFAULT_PUBLISHABLE_KEY, secretKey: DEFAULT_SECRET_KEY };
@@ -41,14 +46,15 @@ export interface SandboxCommandOptions {
   host: string;
   configPath: string | undefined;
   allowOrigins: string[];
+  allowHosts: string[];
 }
 
 export function parseSandboxArgs(args: string[]): SandboxCommandOptions {
-  let values: { port?: string | undefined; host?: string | undefined; config?: string | undefined; 'allow-origin'?: string[] | undefined };
+  let values: { port?: string | undefined; host?: string | undefined; config?: string | undefined; 'allow-origin'?: string[] | undefined; 'allow-host'?: string[] | undefined };
   try {
     ({ values } = parseArgs({
       args,
-      options: { port: { type: 'string' }, host: { type: 'string' }, config: { type: 'string' }, 'allow-origin': { type: 'string', multiple: true } },
+      options: { port: { type: 'string' }, host: { type: 'string' }, config: { type: 'string' }, 'allow-origin': { type: 'string', multiple: true }, 'allow-host': { type: 'string', multiple: true } },
       strict: true,
       allowPositionals: false,
     }));
@@ -62,7 +68,14 @@ export function parseSandboxArgs(args: string[]): SandboxCommandOptions {
   for (const origin of allowOrigins) {
     if (!isWebOrigin(origin)) throw new SandboxUsageError(`--allow-origin "${origin}" is not an origin such as http://127.0.0.1:4243 (scheme, host, optional port; no path or trailing slash)`);
   }
-  return { port, host: values.host ?? '127.0.0.1', configPath: values.config, allowOrigins };
+  const allowHosts = values['allow-host'] ?? [];
+  for (const name of allowHosts) {
+    if (hostNameOf(name) === undefined || /[:/]/.test(name.replace(/^\[.*\]$/, ''))) throw new SandboxUsageError(`--allow-host "${name}" is not a host name such as sandbox.internal (no scheme, port or path)`);
+  }
+  const host = values.host ?? '127.0.0.1';
+  // The name it listens on is one of its own (an unspecified address is not a name).
+  if (!['0.0.0.0', '::'].includes(host)) allowHosts.push(host);
+  return { port, host, configPath: values.config, allowOrigins, allowHosts };
 }
 
 /** The config file's accounts (or the default one), each also allowing the --allow-origin origins. */
@@ -117,7 +130,7 @@ export async function runSandboxCommand(args: string[]): Promise<void> {
   try {
     options = parseSandboxArgs(args);
     const configured = accountsToRun(options);
-    gateway = createSandboxGateway({ accounts: configured });
+    gateway = createSandboxGateway({ accounts: configured, allowedHosts: options.allowHosts });
     gateway.accounts.forEach((account, index) => {
       for (const endpoint of configured[index]!.webhookEndpoints ?? []) account.webhooks.addEndpoint(endpoint.url, endpoint.secret);
     });

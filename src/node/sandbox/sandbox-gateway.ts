@@ -6,6 +6,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { allowedHostNames, hostIsAllowed } from './allowed-hosts.ts';
 import { authenticate, requireSecretKey, type AuthenticatedKey } from './api-keys.ts';
 import { retrieveCharge } from './charges.ts';
 import { applyCors, requireAccountOrigin, setPreflightHeaders } from './cors.ts';
@@ -82,6 +83,11 @@ export interface SandboxGatewayOptions {
   faultInjection?: boolean;
   /** Sends the first account's webhook events to its endpoints; pass one to register endpoints and steer deliveries. */
   webhooks?: WebhookDispatcher;
+  /**
+   * Host names the gateway answers to besides localhost, 127.0.0.1, [::1], publicUrl's and the
+   * address a connection arrives at. Any other Host (a DNS-rebinding page's own name) gets 421.
+   */
+  allowedHosts?: string[];
 }
 
 export interface StartSandboxGatewayOptions extends SandboxGatewayOptions {
@@ -406,6 +412,8 @@ function createRequestHandler(accounts: SandboxAccounts, options: SandboxGateway
   const threeDSecureContextFor = (challengeId: string | undefined) =>
     threeDSecureContext((challengeId === undefined ? undefined : accounts.ownerOfChallenge(challengeId)) ?? accounts.first);
 
+  const hostNames = allowedHostNames([...(options.allowedHosts ?? []), ...(options.publicUrl ? [options.publicUrl] : [])]);
+
   return async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = newRequestId();
     res.setHeader('Content-Type', 'application/json');
@@ -415,6 +423,10 @@ function createRequestHandler(accounts: SandboxAccounts, options: SandboxGateway
     const method = req.method ?? 'GET';
     const [path = '/', query = ''] = (req.url ?? '/').split(/\?(.*)/s, 2);
     try {
+      // First of all: a page whose own name points at us (DNS rebinding) reaches no route, not even the challenge page.
+      if (!hostIsAllowed(req.headers.host, hostNames, req.socket.localAddress)) {
+        throw new StripeApiError(421, { type: 'invalid_request_error', code: 'host_not_allowed', message: 'This sandbox gateway does not answer to that host name; start it with --allow-host to add one.' });
+      }
       if (faults && WEBHOOK_ADMIN_PATHS.test(path)) {
         send(res, 200, toJson(await handleWebhookAdmin(req, method, path, accounts)));
         return;

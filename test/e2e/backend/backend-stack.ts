@@ -30,6 +30,7 @@ export interface OrderAnswer {
 
 export class BackendStack {
   private cookie = '';
+  private csrfToken = '';
 
   constructor(
     readonly demo: DemoServers,
@@ -84,10 +85,13 @@ export class BackendStack {
     const response = await fetch(`${this.url}/api/ops/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: 'ops', password: OPS_PASSWORD }) });
     expect(response.status).toBe(200);
     this.cookie = (response.headers.get('set-cookie') ?? '').split(';', 1)[0]!;
+    this.csrfToken = ((await response.json()) as { csrfToken: string }).csrfToken;
   }
 
+  /** A call of the operations API as the logged-in operator: POSTs carry the session's CSRF token. */
   ops(path: string, init: RequestInit = {}): Promise<Response> {
-    return fetch(`${this.url}${path}`, { ...init, headers: { Cookie: this.cookie, 'Content-Type': 'application/json', ...(init.headers as Record<string, string> | undefined) } });
+    const csrf: Record<string, string> = init.method === 'POST' ? { 'X-CSRF-Token': this.csrfToken } : {};
+    return fetch(`${this.url}${path}`, { ...init, headers: { Cookie: this.cookie, 'Content-Type': 'application/json', ...csrf, ...(init.headers as Record<string, string> | undefined) } });
   }
 
   async operate(orderId: string, action: 'capture' | 'cancel' | 'refund', amount?: number, key: string = randomUUID()): Promise<{ status: number; body: Record<string, unknown>; replayed: boolean }> {
@@ -100,7 +104,7 @@ export class BackendStack {
   }
 
   async reconcile(since: Date): Promise<{ mismatches: number; counts: Record<string, number>; rows: { result: string; kind: string; gatewayId: string; orderId: string | null }[] }> {
-    const response = await this.ops(`/api/ops/reconciliation?since=${encodeURIComponent(since.toISOString())}`);
+    const response = await this.ops('/api/ops/reconciliation', { method: 'POST', body: JSON.stringify({ since: since.toISOString() }) });
     expect(response.status).toBe(200);
     return (await response.json()) as { mismatches: number; counts: Record<string, number>; rows: { result: string; kind: string; gatewayId: string; orderId: string | null }[] };
   }

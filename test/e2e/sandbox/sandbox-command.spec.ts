@@ -221,6 +221,36 @@ test('bad flags print the usage and exit 2; --help prints it and exits 0', async
   expect(help.output).toContain('--allow-origin ORIGIN');
 });
 
+/** GET /v1/payment_intents with `host` in the Host header, as a DNS-rebinding page's browser would name it. */
+function askWithHost(url: string, host: string): Promise<number> {
+  return new Promise((resolveStatus, reject) => {
+    const request = http.request(`${url}/v1/payment_intents`, { headers: { Host: host, Authorization: 'Bearer sk_test_payframe_sandbox' } }, (response) => {
+      response.resume();
+      resolveStatus(response.statusCode ?? 0);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+test('it answers only to its own host names: loopback names and --allow-host ones pass, a rebinding page\'s name gets 421', async () => {
+  const sandbox = startSandbox(['--port', '0', '--allow-host', 'sandbox.internal']);
+  try {
+    const url = await listeningUrl(sandbox);
+    const port = new URL(url).port;
+    expect(sandbox.output()).not.toContain('sandbox.internal:');
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `sandbox.internal:${port}`]) expect(await askWithHost(url, host), host).toBe(200);
+    for (const host of [`attacker.example:${port}`, `sandbox.internal.attacker.example:${port}`, 'localhost.attacker.example']) expect(await askWithHost(url, host), host).toBe(421);
+  } finally {
+    sandbox.child.kill('SIGTERM');
+  }
+  expect(await sandbox.closed).toBe(0);
+  const bad = await runToExit(['--allow-host', 'http://sandbox.internal:4244']);
+  expect(bad.status).toBe(2);
+  expect(bad.output).toContain('--allow-host "http://sandbox.internal:4244" is not a host name');
+  expectNoStack(bad.output);
+});
+
 test('a port already in use is a one-line error with status 1', async () => {
   const first = startSandbox(['--port', '0']);
   try {
