@@ -3,6 +3,7 @@
 // backend and `npm run reconcile` read): DEMO_PORT, FIELDS_PORT, GATEWAY_PORT, BACKEND_PORT,
 // STRIPE_PUBLISHABLE_KEY, STRIPE_SECRET_KEY, OPS_PASSWORD; DATABASE_URL, else PGlite in .data/pglite.
 import { randomBytes } from 'node:crypto';
+import { DataDirLockedError } from '../src/node/data-dir-lock.ts';
 import { databaseConfigFromEnv, describeDatabase } from './backend/db/database.ts';
 import { startDemoServers } from './servers.ts';
 import { SettingsError, checkSettingNames, gatewayKeys, servedPort, setting } from './settings.ts';
@@ -44,6 +45,14 @@ try {
   if (error instanceof SettingsError) {
     console.error(error.message);
     process.exit(2);
+  }
+  if (error instanceof DataDirLockedError) {
+    console.error(
+      `npm run demo (${error.code}): ${error.message}\n` +
+        'Another demo (or the backend) is already running on these folders: use the one that runs (its URLs are in its output), ' +
+        'stop it first, or point this one elsewhere with PGLITE_DATA_DIR and SANDBOX_DATA_DIR.',
+    );
+    process.exit(1);
   }
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') console.error(`A demo port is already in use (${(error as Error).message}). Set DEMO_PORT, FIELDS_PORT, GATEWAY_PORT or BACKEND_PORT to free ports.`);

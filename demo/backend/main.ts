@@ -4,6 +4,7 @@
 // (4245), GATEWAY_URL or GATEWAY_PORT, STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY,
 // STRIPE_WEBHOOK_SECRET (the endpoint's whsec_), FIELDS_ORIGIN or FIELDS_PORT, OPS_USER,
 // OPS_PASSWORD, and DATABASE_URL or PGLITE_DATA_DIR (default .data/pglite).
+import { DataDirLockedError } from '../../src/node/data-dir-lock.ts';
 import { SettingsError, checkSettingNames, gatewayKeys, listenPort, serverUrl, setting, type SettingName } from '../settings.ts';
 import { startBackend } from './backend-server.ts';
 import { databaseConfigFromEnv } from './db/database.ts';
@@ -28,6 +29,10 @@ try {
     opsPassword: required('OPS_PASSWORD'),
   });
 } catch (error) {
+  if (error instanceof DataDirLockedError) {
+    console.error(`The backend cannot start (${error.code}): ${error.message}\nA backend or \`npm run demo\` already runs on it: reach that one, stop it first, or set PGLITE_DATA_DIR to another folder.`);
+    process.exit(1);
+  }
   if (!(error instanceof SettingsError)) throw error;
   console.error(error.message);
   process.exit(2);
