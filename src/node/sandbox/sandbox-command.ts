@@ -2,18 +2,20 @@
 // way `npm run demo` runs it, and prints its URL and each account's test keys.
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import { DataDirLockedError } from '../data-dir-lock.ts';
 import { stopOnSignals } from '../http/graceful-shutdown.ts';
 import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './keys.ts';
 import { SandboxAccountsError, isWebOrigin, type GatewayAccount, type SandboxAccount } from './sandbox-accounts.ts';
 import { SandboxConfigError, readSandboxConfigFile, type ConfiguredAccount } from './sandbox-config-file.ts';
 import { createSandboxGateway } from './sandbox-gateway.ts';
+import { SandboxStateError } from './sandbox-state-file.ts';
 
 export const DEFAULT_SANDBOX_PORT = 4244;
 /** Where `payframe fields` listens by default: the one browser origin a sandbox started with no settings serves. */
 const DEFAULT_FIELDS_ORIGIN = 'http://127.0.0.1:4243';
 
 export const SANDBOX_USAGE = `Usage:
-  payframe sandbox [--port N] [--host H] [--config accounts.json] [--allow-origin ORIGIN]...
+  payframe sandbox [--port N] [--host H] [--config accounts.json] [--allow-origin ORIGIN]... [--data-dir DIR]
       Run the sandbox gateway (a Stripe-compatible test API) alone, printing its URL and keys.
       --port N               port to listen on (default 4244; 0 picks a free one)
       --host H               address to listen on (default 127.0.0.1)
@@ -26,7 +28,10 @@ export const SANDBOX_USAGE = `Usage:
                              (default: one account, ${DEFAULT_PUBLISHABLE_KEY} / ${DEFAULT_SECRET_KEY})
       --allow-origin ORIGIN  a fields origin allowed to call the gateway from a browser, for every
                              account (repeatable; with neither this nor --config: ${DEFAULT_FIELDS_ORIGIN},
-                             where payframe fields listens by default)`;
+                             where payframe fields listens by default)
+      --data-dir DIR         keep the accounts' payments, customers, saved cards and idempotency records in
+                             DIR across restarts (one sandbox at a time per DIR; no card number or CVC is
+                             written; delete DIR to start empty). Without it, all is gone when it stops.`;
 
 /** The account a sandbox started without --config holds: the keys the demo and README use. */
 const DEFAULT_ACCOUNT: SandboxAccount = { id: 'acct_payframe_sandbox', publishableKey: DEFAULT_PUBLISHABLE_KEY, secretKey: DEFAULT_SECRET_KEY };
@@ -41,14 +46,15 @@ export interface SandboxCommandOptions {
   host: string;
   configPath: string | undefined;
   allowOrigins: string[];
+  dataDir: string | undefined;
 }
 
 export function parseSandboxArgs(args: string[]): SandboxCommandOptions {
-  let values: { port?: string | undefined; host?: string | undefined; config?: string | undefined; 'allow-origin'?: string[] | undefined };
+  let values: { port?: string | undefined; host?: string | undefined; config?: string | undefined; 'allow-origin'?: string[] | undefined; 'data-dir'?: string | undefined };
   try {
     ({ values } = parseArgs({
       args,
-      options: { port: { type: 'string' }, host: { type: 'string' }, config: { type: 'string' }, 'allow-origin': { type: 'string', multiple: true } },
+      options: { port: { type: 'string' }, host: { type: 'string' }, config: { type: 'string' }, 'allow-origin': { type: 'string', multiple: true }, 'data-dir': { type: 'string' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -62,7 +68,8 @@ export function parseSandboxArgs(args: string[]): SandboxCommandOptions {
   for (const origin of allowOrigins) {
     if (!isWebOrigin(origin)) throw new SandboxUsageError(`--allow-origin "${origin}" is not an origin such as http://127.0.0.1:4243 (scheme, host, optional port; no path or trailing slash)`);
   }
-  return { port, host: values.host ?? '127.0.0.1', configPath: values.config, allowOrigins };
+  if (values['data-dir'] === '') throw new SandboxUsageError('--data-dir must name a folder, such as .data/sandbox');
+  return { port, host: values.host ?? '127.0.0.1', configPath: values.config, allowOrigins, dataDir: values['data-dir'] };
 }
 
 /** The config file's accounts (or the default one), each also allowing the --allow-origin origins. */
@@ -96,8 +103,18 @@ function exitOnSetupError(error: unknown): never {
     console.error(`payframe sandbox: ${error.message}\n\n${SANDBOX_USAGE}`);
     process.exit(2);
   }
+  if (error instanceof SandboxStateError) {
+    console.error(`payframe sandbox (${error.code}): ${error.message}`);
+    process.exit(2);
+  }
   if (error instanceof SandboxConfigError || error instanceof SandboxAccountsError) {
     console.error(`payframe sandbox: ${error.message}`);
+    process.exit(2);
+  }
+  if (error instanceof DataDirLockedError) {
+    console.error(
+      `payframe sandbox (${error.code}): ${error.message}\nAnother sandbox already runs on this --data-dir: use that one (it printed its URL), stop it first, or pick another --data-dir.`,
+    );
     process.exit(2);
   }
   throw error;
@@ -117,10 +134,12 @@ export async function runSandboxCommand(args: string[]): Promise<void> {
   try {
     options = parseSandboxArgs(args);
     const configured = accountsToRun(options);
-    gateway = createSandboxGateway({ accounts: configured });
+    gateway = createSandboxGateway({ accounts: configured, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }) });
     gateway.accounts.forEach((account, index) => {
       for (const endpoint of configured[index]!.webhookEndpoints ?? []) account.webhooks.addEndpoint(endpoint.url, endpoint.secret);
     });
+    // Events the last run (same --data-dir) had not delivered go to the endpoints configured now.
+    gateway.resumeDeliveries();
   } catch (error) {
     exitOnSetupError(error);
   }
@@ -146,5 +165,6 @@ export async function runSandboxCommand(args: string[]): Promise<void> {
     },
   });
   const url = `http://${urlHost(options.host)}:${(server.address() as AddressInfo).port}`;
-  console.log([`Sandbox gateway: ${url}`, ...accounts.flatMap(describeAccount)].join('\n'));
+  const kept = options.dataDir === undefined ? [] : [`  state kept in ${options.dataDir} (delete it to start empty)`];
+  console.log([`Sandbox gateway: ${url}`, ...kept, ...accounts.flatMap(describeAccount)].join('\n'));
 }
