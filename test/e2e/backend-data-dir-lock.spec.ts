@@ -28,20 +28,24 @@ function run(script: string, args: string[], env: Record<string, string>): Run {
   return { child, output: () => output, exited };
 }
 
-/** Resolves once the backend logged that it listens; fails if it exits first. */
-async function listening(backend: Run): Promise<void> {
-  await Promise.race([
-    new Promise<void>((resolve) => {
+/** What a backend does first: listen, or exit (with its status). */
+function listensOrExits(backend: Run): Promise<'listening' | number | null> {
+  return Promise.race([
+    new Promise<'listening'>((resolve) => {
       const check = () => {
-        if (backend.output().includes('backend listening')) resolve();
+        if (backend.output().includes('backend listening')) resolve('listening');
       };
       backend.child.stdout!.on('data', check);
       check();
     }),
-    backend.exited.then((code) => {
-      throw new Error(`the backend exited with ${code}:\n${backend.output()}`);
-    }),
+    backend.exited,
   ]);
+}
+
+/** Resolves once the backend logged that it listens; fails if it exits first. */
+async function listening(backend: Run): Promise<void> {
+  const outcome = await listensOrExits(backend);
+  if (outcome !== 'listening') throw new Error(`the backend exited with ${outcome}:\n${backend.output()}`);
 }
 
 test.describe('the embedded database, one process at a time', () => {
@@ -69,7 +73,9 @@ test.describe('the embedded database, one process at a time', () => {
       const backendUrl = `http://localhost:${env.BACKEND_PORT}`;
 
       const second = run('demo/backend/main.ts', [], { ...env, BACKEND_PORT: String(await freePort()) });
-      expect(await second.exited).toBe(1);
+      const outcome = await listensOrExits(second);
+      if (outcome === 'listening') second.child.kill('SIGKILL');
+      expect(outcome, second.output()).toBe(1);
       expect(second.output()).toContain('(data_dir_locked)');
       expect(second.output()).toContain(`is in use by another process (pid ${first.child.pid}`);
       expect(second.output()).not.toMatch(/\n\s+at /);
