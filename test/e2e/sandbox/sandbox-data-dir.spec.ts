@@ -63,11 +63,12 @@ test.describe('payframe sandbox --data-dir', () => {
 
     const saved = folderText(dataDir);
     expect(saved).toContain(paid.id);
-    expect(saved).not.toContain(CARD_NUMBER);
-    expect(saved).not.toContain(`"${CVC}"`);
-    expect(saved).not.toMatch(/"cvc"\s*:/);
+    // Booleans, so a failure does not print the folder (and the number in it).
+    expect(saved.includes(CARD_NUMBER), 'the card number is in the data folder').toBe(false);
+    expect(saved.includes(`"${CVC}"`), 'the CVC is in the data folder').toBe(false);
+    expect(/"cvc"\s*:/.test(saved), 'a "cvc" field is in the data folder').toBe(false);
     // API keys are not written either (idempotency records are kept by the key's digest).
-    expect(saved).not.toContain(DEFAULT_SECRET_KEY);
+    expect(saved.includes(DEFAULT_SECRET_KEY), 'the secret key is in the data folder').toBe(false);
 
     const second = startSandboxProcess(['--port', '0', '--data-dir', dataDir]);
     try {
@@ -98,7 +99,7 @@ test.describe('payframe sandbox --data-dir', () => {
     } finally {
       expect(await stop(second)).toBe(0);
     }
-    expect(folderText(dataDir)).not.toContain(CARD_NUMBER);
+    expect(folderText(dataDir).includes(CARD_NUMBER), 'the card number is in the data folder').toBe(false);
   });
 
   test('webhook events the endpoint had not received before the restart are sent after it', async () => {
