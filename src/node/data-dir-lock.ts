@@ -28,6 +28,13 @@ export class DataDirLockedError extends Error {
   }
 }
 
+/** How a lock file names this process for a person: `npm run demo` under npm, else `fallback`. */
+export function describeThisProcess(fallback: string): string {
+  const script = process.env.npm_lifecycle_event;
+  // npx sets it too, to "npx": the command it runs is the better name then.
+  return script && script !== 'npx' ? `npm run ${script}` : fallback;
+}
+
 export interface DataDirLock {
   readonly path: string;
   /** Removes the lock file; safe to call more than once. */

@@ -3,7 +3,7 @@
 // A folder is locked while open: PGlite does not support two instances (two processes) on one folder.
 import { relative } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { lockDataDir } from '../../../src/node/data-dir-lock.ts';
+import { describeThisProcess, lockDataDir } from '../../../src/node/data-dir-lock.ts';
 import type { Database, Queryable, QueryResult } from './database.ts';
 
 function wrap(target: Pick<PGlite, 'query'>): Queryable {
@@ -17,9 +17,7 @@ function wrap(target: Pick<PGlite, 'query'>): Queryable {
 
 /** What the lock file says holds the folder: `npm run demo`, or the script that runs. */
 function thisProgram(): string {
-  const script = process.env.npm_lifecycle_event;
-  if (script) return `npm run ${script}`;
-  return process.argv[1] === undefined ? 'node' : relative(process.cwd(), process.argv[1]);
+  return describeThisProcess(process.argv[1] === undefined ? 'node' : relative(process.cwd(), process.argv[1]));
 }
 
 /** Throws DataDirLockedError when another process has `dataDir` open. */

@@ -7,7 +7,7 @@
 // records of requests that carried card data stay in memory (idempotency.ts).
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lockDataDir, type DataDirLock } from '../data-dir-lock.ts';
+import { describeThisProcess, lockDataDir, type DataDirLock } from '../data-dir-lock.ts';
 import type { CustomerStoreSnapshot } from './customer-store.ts';
 import type { CvcUpdateToken } from './cvc-tokens.ts';
 import type { IdempotencySnapshot, IdempotencyStore } from './idempotency.ts';
@@ -150,7 +150,7 @@ export class SandboxStateFolder {
 
   /** Throws DataDirLockedError when another process holds the folder, SandboxStateError for a bad file. */
   constructor(readonly dataDir: string) {
-    this.lock = lockDataDir(dataDir, 'payframe sandbox');
+    this.lock = lockDataDir(dataDir, describeThisProcess('payframe sandbox'));
     this.path = join(dataDir, STATE_FILE_NAME);
     try {
       this.loaded = readStateFile(this.path);
