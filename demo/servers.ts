@@ -44,6 +44,8 @@ export interface DemoServerOptions {
    * page. For a fake Stripe.js standing in for the real one; the fields origin is allowed anyway.
    */
   gatewayAllowsMerchantPage?: boolean;
+  /** A folder where the sandbox gateway keeps its objects across restarts (`npm run demo`: .data/sandbox); in memory without. */
+  gatewayDataDir?: string;
   /** The gateway's webhook retries (tests make them fast). */
   webhookDelivery?: WebhookDispatcherOptions;
   /** Starts the reference merchant backend (shop, operations, webhooks) on a port of its own. */
@@ -105,6 +107,7 @@ export async function startDemoServers(options: DemoServerOptions): Promise<Demo
     faultInjection: options.gatewayFaultInjection ?? false,
     webhooks,
     accounts: (options.extraGatewayAccounts ?? []).map((account) => ({ ...account, allowedOrigins: account.allowedOrigins ?? [fieldsOrigin] })),
+    ...(options.gatewayDataDir === undefined ? {} : { dataDir: options.gatewayDataDir }),
   });
   let backend: RunningBackend | undefined;
   if (options.backend) {
@@ -114,6 +117,8 @@ export async function startDemoServers(options: DemoServerOptions): Promise<Demo
     // The gateway calls the backend on its loopback address, as a server would.
     webhooks.addEndpoint(`http://127.0.0.1:${backend.port}/webhooks/stripe`, webhookSecret);
   }
+  // Events the gateway's last run had not delivered (a backend that was down) go to the endpoint it has now.
+  gateway.resumeDeliveries();
 
   fieldsConfig.gatewayUrl = gateway.url;
   // The sandbox serves its 3-D Secure challenge pages itself.

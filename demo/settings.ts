@@ -23,6 +23,7 @@ export const SETTINGS = {
   OPS_PASSWORD: 'password of the operations page',
   DATABASE_URL: 'a PostgreSQL database for the backend (default: PGlite in PGLITE_DATA_DIR)',
   PGLITE_DATA_DIR: 'the embedded database\'s folder (default .data/pglite)',
+  SANDBOX_DATA_DIR: 'the folder where the demo\'s sandbox gateway keeps its payments across restarts (default .data/sandbox)',
   LOG_LEVEL: 'the backend\'s log level (default info)',
 } as const;
 

@@ -5,6 +5,7 @@
 // STRIPE_WEBHOOK_SECRET (the endpoint's whsec_), FIELDS_ORIGIN or FIELDS_PORT, OPS_USER,
 // OPS_PASSWORD, DATABASE_URL or PGLITE_DATA_DIR (default .data/pglite), and behind a proxy
 // BACKEND_PUBLIC_ORIGIN and BACKEND_ALLOWED_HOSTS.
+import { DataDirLockedError } from '../../src/node/data-dir-lock.ts';
 import { SettingsError, checkSettingNames, gatewayKeys, listenPort, serverUrl, setting, type SettingName } from '../settings.ts';
 import { startBackend } from './backend-server.ts';
 import { databaseConfigFromEnv } from './db/database.ts';
@@ -41,6 +42,10 @@ try {
     allowedHosts: (setting(process.env, 'BACKEND_ALLOWED_HOSTS') ?? '').split(',').map((name) => name.trim()).filter((name) => name !== ''),
   });
 } catch (error) {
+  if (error instanceof DataDirLockedError) {
+    console.error(`The backend cannot start (${error.code}): ${error.message}\nA backend or \`npm run demo\` already runs on it: reach that one, stop it first, or set PGLITE_DATA_DIR to another folder.`);
+    process.exit(1);
+  }
   if (!(error instanceof SettingsError)) throw error;
   console.error(error.message);
   process.exit(2);

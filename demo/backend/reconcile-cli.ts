@@ -9,6 +9,7 @@
 // The gateway: GATEWAY_URL, else the demo's sandbox on GATEWAY_PORT (4244), with STRIPE_SECRET_KEY.
 // The same settings `npm run demo` reads (demo/settings.ts): started with the same ones, they meet.
 import { writeFileSync } from 'node:fs';
+import { DataDirLockedError } from '../../src/node/data-dir-lock.ts';
 import { parseArgs } from 'node:util';
 import { databaseConfigFromEnv, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrations.ts';
@@ -69,6 +70,10 @@ if (!values.since) usage('--since is required.');
 const since = new Date(values.since);
 if (Number.isNaN(since.getTime())) usage(`--since must be an ISO date (e.g. 2026-11-24 or 2026-11-24T10:00:00Z), got "${values.since}".`);
 
+// Stopped by a signal, it still exits through process.exit, which releases the embedded database's lock.
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
+
 try {
   const report = process.env.OPS_PASSWORD && !process.env.DATABASE_URL ? await viaBackend(since) : await direct(since);
   process.stdout.write(toTable(report));
@@ -78,6 +83,16 @@ try {
   }
   process.exit(report.mismatches === 0 ? 0 : 1);
 } catch (error) {
+  if (error instanceof DataDirLockedError) {
+    // The usual case: `npm run demo` runs and holds the embedded database. Its backend can answer instead.
+    console.error(
+      `Reconciliation could not run (${error.code}): ${error.message}\n` +
+        `To reconcile while the demo (or the backend) runs, ask it over HTTP: set OPS_PASSWORD to the operations password it printed` +
+        ` (and BACKEND_URL if it does not listen on ${serverUrl(process.env, 'backend')}):\n` +
+        `  OPS_PASSWORD=<password> npm run reconcile -- --since ${values.since}`,
+    );
+    process.exit(2);
+  }
   // A driver or SDK message may quote a connection string or a key: scrubbed like the logs.
   console.error(`Reconciliation could not run: ${scrubString(String((error as Error).message))}`);
   process.exit(2);

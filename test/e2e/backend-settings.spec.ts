@@ -63,6 +63,7 @@ test('npm run reconcile finds a demo started with moved ports and keys when give
     STRIPE_SECRET_KEY: 'sk_test_moved_demo',
     OPS_PASSWORD: 'moved-demo-ops',
     PGLITE_DATA_DIR: mkdtempSync(join(tmpdir(), 'payframe-settings-demo-db-')),
+    SANDBOX_DATA_DIR: mkdtempSync(join(tmpdir(), 'payframe-settings-demo-sandbox-')),
   };
   const demo = startProgram('demo/main.ts', [], settings);
   try {

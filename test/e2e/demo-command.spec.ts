@@ -14,7 +14,7 @@ test('npm run demo serves the three origins and prints a Demo: line; it opens on
   const child = spawn(process.execPath, ['scripts/demo.mjs'], {
     cwd: new URL('../..', import.meta.url).pathname,
     // The reference backend gets a free port and a throwaway embedded database too.
-    env: { ...process.env, DEMO_PORT: String(demoPort), FIELDS_PORT: String(fieldsPort), GATEWAY_PORT: String(gatewayPort), BACKEND_PORT: String(await freePort()), PGLITE_DATA_DIR: mkdtempSync(join(tmpdir(), 'payframe-demo-db-')) },
+    env: { ...process.env, DEMO_PORT: String(demoPort), FIELDS_PORT: String(fieldsPort), GATEWAY_PORT: String(gatewayPort), BACKEND_PORT: String(await freePort()), PGLITE_DATA_DIR: mkdtempSync(join(tmpdir(), 'payframe-demo-db-')), SANDBOX_DATA_DIR: mkdtempSync(join(tmpdir(), 'payframe-demo-sandbox-')) },
   });
   try {
     const demoUrl = await new Promise<string>((resolve, reject) => {

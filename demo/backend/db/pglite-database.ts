@@ -1,7 +1,9 @@
 // The embedded database: PGlite (PostgreSQL compiled to WASM) in this process, persisted to a
 // folder or kept in memory. One connection: PGlite runs queries and transactions one at a time.
-import { mkdirSync } from 'node:fs';
+// A folder is locked while open: PGlite does not support two instances (two processes) on one folder.
+import { relative } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { describeThisProcess, lockDataDir } from '../../../src/node/data-dir-lock.ts';
 import type { Database, Queryable, QueryResult } from './database.ts';
 
 function wrap(target: Pick<PGlite, 'query'>): Queryable {
@@ -13,9 +15,21 @@ function wrap(target: Pick<PGlite, 'query'>): Queryable {
   };
 }
 
+/** What the lock file says holds the folder: `npm run demo`, or the script that runs. */
+function thisProgram(): string {
+  return describeThisProcess(process.argv[1] === undefined ? 'node' : relative(process.cwd(), process.argv[1]));
+}
+
+/** Throws DataDirLockedError when another process has `dataDir` open. */
 export async function openPgliteDatabase(dataDir: string | undefined): Promise<Database> {
-  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir === undefined ? {} : { dataDir });
+  const lock = dataDir === undefined ? undefined : lockDataDir(dataDir, thisProgram());
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create(dataDir === undefined ? {} : { dataDir });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const queryable = wrap(pg);
   return {
     kind: 'pglite',
@@ -24,6 +38,12 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
     exec: async (sql) => {
       await pg.exec(sql);
     },
-    close: () => pg.close(),
+    close: async () => {
+      try {
+        await pg.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }

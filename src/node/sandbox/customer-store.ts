@@ -7,6 +7,13 @@ export interface CustomerRecord {
   sequence: number;
 }
 
+/** What a data folder keeps (sandbox-state-file.ts). */
+export interface CustomerStoreSnapshot {
+  records: CustomerRecord[];
+  deleted: string[];
+  nextSequence: number;
+}
+
 // Bounds memory for a long-running demo; the oldest customers go first.
 const MAX_ENTRIES = 10_000;
 
@@ -42,5 +49,15 @@ export class CustomerStore {
   /** Newest first, as Stripe lists. */
   newestFirst(): CustomerRecord[] {
     return [...this.records.values()].reverse();
+  }
+
+  snapshot(): CustomerStoreSnapshot {
+    return { records: [...this.records.values()], deleted: [...this.deleted], nextSequence: this.nextSequence };
+  }
+
+  restore(snapshot: CustomerStoreSnapshot): void {
+    for (const record of snapshot.records) this.records.set(record.customer.id, record);
+    for (const id of snapshot.deleted) this.deleted.add(id);
+    this.nextSequence = Math.max(this.nextSequence, snapshot.nextSequence);
   }
 }

@@ -36,6 +36,15 @@ export class CvcTokenStore {
   get(id: string): CvcUpdateToken | undefined {
     return this.tokens.get(id);
   }
+
+  /** What a data folder keeps (sandbox-state-file.ts): the tokens, which hold no CVC. */
+  snapshot(): CvcUpdateToken[] {
+    return [...this.tokens.values()];
+  }
+
+  restore(tokens: readonly CvcUpdateToken[]): void {
+    for (const token of tokens) this.tokens.set(token.id, token);
+  }
 }
 
 /** POST /v1/tokens: only `cvc_update[cvc]` (3 or 4 digits); a card number is refused, never echoed. */

@@ -1,7 +1,7 @@
 // Stripe's Idempotency-Key semantics: the first result for (API key, idempotency key) is
 // replayed for identical requests for 24 h; reusing the key with other params is an error,
 // and so is reusing it while the first request is still being processed (409).
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { StripeApiError } from './stripe-error.ts';
 
 const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -19,6 +19,23 @@ interface Entry {
   requestHash: string;
   response: StoredResponse;
   storedAt: number;
+  /** The request carried a card number or CVC: its entry stays in memory, never in a data folder. */
+  carriedCardData: boolean;
+}
+
+/** What a data folder keeps (sandbox-state-file.ts): the entries of requests without card data, and the hash secret. */
+export interface IdempotencySnapshot {
+  hashSecret: string;
+  entries: Array<{ scopedKey: string; requestHash: string; response: StoredResponse; storedAt: number }>;
+}
+
+// Parameter names that hold card data (card[number], card[cvc], cvc_update[cvc], at any depth).
+const CARD_DATA_PARAMS = new Set(['number', 'cvc']);
+
+function carriesCardData(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(carriesCardData);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([name, inner]) => CARD_DATA_PARAMS.has(name) || carriesCardData(inner));
 }
 
 export type IdempotencyLookup =
@@ -57,8 +74,9 @@ export class IdempotencyStore {
   /** Keys whose first request is still running, with that request's hash. */
   private readonly inFlight = new Map<string, string>();
   // Params hold the card number: keep only a keyed hash of them, which cannot be brute-forced
-  // back to the number without this per-process secret.
-  private readonly hashSecret = randomBytes(32);
+  // back to the number without this secret. A data folder keeps the secret, so it keeps no entry
+  // of a request that carried card data: the secret and the hash would lead back to the number.
+  private hashSecret = randomBytes(32);
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -68,7 +86,8 @@ export class IdempotencyStore {
    */
   begin(apiKey: string, idempotencyKey: string, method: string, path: string, params: unknown): IdempotencyLookup {
     this.evictExpired();
-    const scopedKey = `${apiKey}\u0000${idempotencyKey}`;
+    // By the API key's digest: a data folder then holds no key.
+    const scopedKey = `${createHash('sha256').update(apiKey).digest('hex')}\u0000${idempotencyKey}`;
     const requestHash = createHmac('sha256', this.hashSecret)
       .update(`${method} ${path}\n${canonicalJson(params)}`)
       .digest('hex');
@@ -88,12 +107,30 @@ export class IdempotencyStore {
           const oldest = this.entries.keys().next();
           if (!oldest.done) this.entries.delete(oldest.value);
         }
-        this.entries.set(scopedKey, { requestHash, response, storedAt: this.now() });
+        this.entries.set(scopedKey, { requestHash, response, storedAt: this.now(), carriedCardData: carriesCardData(params) });
       },
       release: () => {
         this.inFlight.delete(scopedKey);
       },
     };
+  }
+
+  snapshot(): IdempotencySnapshot {
+    this.evictExpired();
+    const entries = [...this.entries].filter(([, entry]) => !entry.carriedCardData);
+    return {
+      hashSecret: this.hashSecret.toString('base64'),
+      entries: entries.map(([scopedKey, { requestHash, response, storedAt }]) => ({ scopedKey, requestHash, response, storedAt })),
+    };
+  }
+
+  /** Takes the snapshot's secret (its hashes were made with it) and entries; call before any request. */
+  restore(snapshot: IdempotencySnapshot): void {
+    this.hashSecret = Buffer.from(snapshot.hashSecret, 'base64');
+    for (const { scopedKey, requestHash, response, storedAt } of snapshot.entries) {
+      this.entries.set(scopedKey, { requestHash, response, storedAt, carriedCardData: false });
+    }
+    this.evictExpired();
   }
 
   private evictExpired(): void {

@@ -17,7 +17,11 @@ export class PaymentEventWatcher {
   private readonly intents = new Map<string, IntentSnapshot>();
   private readonly seenRefunds = new Set<string>();
 
-  constructor(private readonly payments: PaymentStore) {}
+  /** What the store already holds (restored from a data folder) was announced before: only changes from now on are. */
+  constructor(private readonly payments: PaymentStore) {
+    for (const { intent } of payments.intentsNewestFirst()) this.intents.set(intent.id, { status: intent.status, amountCapturable: intent.amount_capturable, lastPaymentError: intent.last_payment_error });
+    for (const { refund } of payments.refundsNewestFirst()) this.seenRefunds.add(refund.id);
+  }
 
   /** The events for what changed since the last call, oldest change first. */
   collect(request: CausingRequest, now = new Date()): GatewayEvent[] {

@@ -19,6 +19,12 @@ export interface StoredPaymentMethod {
   detached?: boolean;
 }
 
+/** What a data folder keeps (sandbox-state-file.ts): the entries above, which hold no card number or CVC. */
+export interface PaymentMethodStoreSnapshot {
+  entries: StoredPaymentMethod[];
+  createdCount: number;
+}
+
 // Bounds memory for a long-running demo; the oldest payment methods go first.
 const MAX_ENTRIES = 10_000;
 
@@ -81,6 +87,15 @@ export class PaymentMethodStore {
       if (entry.paymentMethod.customer === customerId) attached.push({ paymentMethod: structuredClone(entry.paymentMethod), sequence });
     }
     return attached.reverse();
+  }
+
+  snapshot(): PaymentMethodStoreSnapshot {
+    return { entries: [...this.entries.values()], createdCount: this.saved };
+  }
+
+  restore(snapshot: PaymentMethodStoreSnapshot): void {
+    for (const entry of snapshot.entries) this.entries.set(entry.paymentMethod.id, entry);
+    this.saved = Math.max(this.saved, snapshot.createdCount);
   }
 
   /** A copy, so callers cannot change what later requests see. */

@@ -39,6 +39,15 @@ export interface ThreeDSecureChallenge {
   wrongCodes: number;
 }
 
+/** What a data folder keeps of a PaymentStore (sandbox-state-file.ts): its records as they are, in creation order. */
+export interface PaymentStoreSnapshot {
+  intents: IntentRecord[];
+  charges: Charge[];
+  refunds: RefundRecord[];
+  challenges: ThreeDSecureChallenge[];
+  nextSequence: number;
+}
+
 // Bounds memory for a long-running demo; the oldest records go first.
 const MAX_ENTRIES = 10_000;
 
@@ -110,5 +119,24 @@ export class PaymentStore {
 
   challenge(id: string): ThreeDSecureChallenge | undefined {
     return this.challenges.get(id);
+  }
+
+  snapshot(): PaymentStoreSnapshot {
+    return {
+      intents: [...this.intents.values()],
+      charges: [...this.charges.values()],
+      refunds: [...this.refunds.values()],
+      challenges: [...this.challenges.values()],
+      nextSequence: this.nextSequence,
+    };
+  }
+
+  /** Puts back what snapshot() gave (read from disk): the store then answers as it did before. */
+  restore(snapshot: PaymentStoreSnapshot): void {
+    for (const record of snapshot.intents) this.intents.set(record.intent.id, record);
+    for (const charge of snapshot.charges) this.charges.set(charge.id, charge);
+    for (const record of snapshot.refunds) this.refunds.set(record.refund.id, record);
+    for (const challenge of snapshot.challenges) this.challenges.set(challenge.id, challenge);
+    this.nextSequence = Math.max(this.nextSequence, snapshot.nextSequence);
   }
 }

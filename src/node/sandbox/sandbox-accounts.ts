@@ -8,7 +8,6 @@ import { CvcTokenStore } from './cvc-tokens.ts';
 import { EventOutbox } from './event-outbox.ts';
 import { PaymentMethodStore } from './payment-method-store.ts';
 import { PaymentStore } from './payment-store.ts';
-import { randomAlphanumeric } from './random-ids.ts';
 import { SetupIntentStore } from './setup-intent-store.ts';
 import { WebhookDispatcher } from './webhook-dispatcher.ts';
 
@@ -108,7 +107,8 @@ export class SandboxAccounts {
     const ids = new Set<string>();
     this.all = accounts.map((account, index) => {
       const name = `accounts[${index}]`;
-      const id = account.id ?? `acct_${randomAlphanumeric(16)}`;
+      // Without an id, one that stays the same across restarts (a data folder finds the account's objects by it).
+      const id = account.id ?? `acct_${createHash('sha256').update(account.publishableKey).digest('hex').slice(0, 16)}`;
       if (!ACCOUNT_ID_PATTERN.test(id)) throw new SandboxAccountsError('invalid_account_id', `${name}.id must look like acct_ followed by letters, digits or _.`);
       if (ids.has(id)) throw new SandboxAccountsError('duplicate_account_id', `${name}.id is used by another account.`);
       ids.add(id);

@@ -2,19 +2,21 @@
 // way `npm run demo` runs it, and prints its URL and each account's test keys.
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import { DataDirLockedError } from '../data-dir-lock.ts';
 import { stopOnSignals } from '../http/graceful-shutdown.ts';
 import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './keys.ts';
 import { hostNameOf } from './allowed-hosts.ts';
 import { SandboxAccountsError, isWebOrigin, type GatewayAccount, type SandboxAccount } from './sandbox-accounts.ts';
 import { SandboxConfigError, readSandboxConfigFile, type ConfiguredAccount } from './sandbox-config-file.ts';
 import { createSandboxGateway } from './sandbox-gateway.ts';
+import { SandboxStateError } from './sandbox-state-file.ts';
 
 export const DEFAULT_SANDBOX_PORT = 4244;
 /** Where `payframe fields` listens by default: the one browser origin a sandbox started with no settings serves. */
 const DEFAULT_FIELDS_ORIGIN = 'http://127.0.0.1:4243';
 
 export const SANDBOX_USAGE = `Usage:
-  payframe sandbox [--port N] [--host H] [--config accounts.json] [--allow-origin ORIGIN]... [--allow-host NAME]...
+  payframe sandbox [--port N] [--host H] [--config accounts.json] [--allow-origin ORIGIN]... [--allow-host NAME]... [--data-dir DIR]
       Run the sandbox gateway (a Stripe-compatible test API) alone, printing its URL and keys.
       --port N               port to listen on (default 4244; 0 picks a free one)
       --host H               address to listen on (default 127.0.0.1)
@@ -31,7 +33,10 @@ export const SANDBOX_USAGE = `Usage:
       --allow-host NAME      a host name the gateway answers to besides localhost, 127.0.0.1, [::1], the
                              --host name and the address a request arrives at (repeatable; e.g. a
                              container's service name). Requests naming any other host get 421, so a
-                             DNS-rebinding page cannot reach the sandbox.`;
+                             DNS-rebinding page cannot reach the sandbox.
+      --data-dir DIR         keep the accounts' payments, customers, saved cards and idempotency records in
+                             DIR across restarts (one sandbox at a time per DIR; no card number or CVC is
+                             written; delete DIR to start empty). Without it, all is gone when it stops.`;
 
 /** The account a sandbox started without --config holds: the keys the demo and README use. */
 const DEFAULT_ACCOUNT: SandboxAccount = { id: 'acct_payframe_sandbox', publishableKey: DEFAULT_PUBLISHABLE_KEY, secretKey: DEFAULT_SECRET_KEY };
@@ -47,14 +52,15 @@ export interface SandboxCommandOptions {
   configPath: string | undefined;
   allowOrigins: string[];
   allowHosts: string[];
+  dataDir: string | undefined;
 }
 
 export function parseSandboxArgs(args: string[]): SandboxCommandOptions {
-  let values: { port?: string | undefined; host?: string | undefined; config?: string | undefined; 'allow-origin'?: string[] | undefined; 'allow-host'?: string[] | undefined };
+  let values: { port?: string | undefined; host?: string | undefined; config?: string | undefined; 'allow-origin'?: string[] | undefined; 'allow-host'?: string[] | undefined; 'data-dir'?: string | undefined };
   try {
     ({ values } = parseArgs({
       args,
-      options: { port: { type: 'string' }, host: { type: 'string' }, config: { type: 'string' }, 'allow-origin': { type: 'string', multiple: true }, 'allow-host': { type: 'string', multiple: true } },
+      options: { port: { type: 'string' }, host: { type: 'string' }, config: { type: 'string' }, 'allow-origin': { type: 'string', multiple: true }, 'allow-host': { type: 'string', multiple: true }, 'data-dir': { type: 'string' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -75,7 +81,8 @@ export function parseSandboxArgs(args: string[]): SandboxCommandOptions {
   const host = values.host ?? '127.0.0.1';
   // The name it listens on is one of its own (an unspecified address is not a name).
   if (!['0.0.0.0', '::'].includes(host)) allowHosts.push(host);
-  return { port, host, configPath: values.config, allowOrigins, allowHosts };
+  if (values['data-dir'] === '') throw new SandboxUsageError('--data-dir must name a folder, such as .data/sandbox');
+  return { port, host, configPath: values.config, allowOrigins, allowHosts, dataDir: values['data-dir'] };
 }
 
 /** The config file's accounts (or the default one), each also allowing the --allow-origin origins. */
@@ -109,8 +116,18 @@ function exitOnSetupError(error: unknown): never {
     console.error(`payframe sandbox: ${error.message}\n\n${SANDBOX_USAGE}`);
     process.exit(2);
   }
+  if (error instanceof SandboxStateError) {
+    console.error(`payframe sandbox (${error.code}): ${error.message}`);
+    process.exit(2);
+  }
   if (error instanceof SandboxConfigError || error instanceof SandboxAccountsError) {
     console.error(`payframe sandbox: ${error.message}`);
+    process.exit(2);
+  }
+  if (error instanceof DataDirLockedError) {
+    console.error(
+      `payframe sandbox (${error.code}): ${error.message}\nAnother sandbox already runs on this --data-dir: use that one (it printed its URL), stop it first, or pick another --data-dir.`,
+    );
     process.exit(2);
   }
   throw error;
@@ -130,10 +147,12 @@ export async function runSandboxCommand(args: string[]): Promise<void> {
   try {
     options = parseSandboxArgs(args);
     const configured = accountsToRun(options);
-    gateway = createSandboxGateway({ accounts: configured, allowedHosts: options.allowHosts });
+    gateway = createSandboxGateway({ accounts: configured, allowedHosts: options.allowHosts, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }) });
     gateway.accounts.forEach((account, index) => {
       for (const endpoint of configured[index]!.webhookEndpoints ?? []) account.webhooks.addEndpoint(endpoint.url, endpoint.secret);
     });
+    // Events the last run (same --data-dir) had not delivered go to the endpoints configured now.
+    gateway.resumeDeliveries();
   } catch (error) {
     exitOnSetupError(error);
   }
@@ -159,5 +178,6 @@ export async function runSandboxCommand(args: string[]): Promise<void> {
     },
   });
   const url = `http://${urlHost(options.host)}:${(server.address() as AddressInfo).port}`;
-  console.log([`Sandbox gateway: ${url}`, ...accounts.flatMap(describeAccount)].join('\n'));
+  const kept = options.dataDir === undefined ? [] : [`  state kept in ${options.dataDir} (delete it to start empty)`];
+  console.log([`Sandbox gateway: ${url}`, ...kept, ...accounts.flatMap(describeAccount)].join('\n'));
 }

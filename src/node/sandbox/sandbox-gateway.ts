@@ -45,6 +45,7 @@ import { SANDBOX_ADMIN_PREFIX, handleSandboxAdmin } from './sandbox-admin.ts';
 import { StripeApiError, internalError } from './stripe-error.ts';
 import { THREE_D_SECURE_PREFIX, handleThreeDSecureRequest, type ThreeDSecureContext } from './three-d-secure-routes.ts';
 import { PaymentEventWatcher } from './payment-event-watcher.ts';
+import { SandboxStateFolder } from './sandbox-state-file.ts';
 import { WEBHOOK_ADMIN_PATHS, handleWebhookAdmin } from './webhook-admin.ts';
 import type { WebhookDispatcher } from './webhook-dispatcher.ts';
 
@@ -54,6 +55,8 @@ export { PaymentStore } from './payment-store.ts';
 export { GATEWAY_FAULTS, type GatewayFault } from './fault-injection.ts';
 export { WebhookDispatcher, type WebhookEndpoint } from './webhook-dispatcher.ts';
 export { SandboxAccountsError, type GatewayAccount, type SandboxAccount } from './sandbox-accounts.ts';
+export { SandboxStateError } from './sandbox-state-file.ts';
+export { DataDirLockedError } from '../data-dir-lock.ts';
 
 /**
  * The first account is described by the top-level `publishableKey`, `secretKey` and
@@ -88,6 +91,11 @@ export interface SandboxGatewayOptions {
    * address a connection arrives at. Any other Host (a DNS-rebinding page's own name) gets 421.
    */
   allowedHosts?: string[];
+  /**
+   * A folder to keep the accounts' objects in across restarts (sandbox-state-file.ts), locked to this
+   * process. Without it, everything lives in memory and is gone when the gateway stops.
+   */
+  dataDir?: string;
 }
 
 export interface StartSandboxGatewayOptions extends SandboxGatewayOptions {
@@ -104,6 +112,8 @@ export interface RunningSandboxGateway {
   webhooks: WebhookDispatcher;
   /** Every account, the first one first, with the stores that hold its objects. */
   accounts: readonly GatewayAccount[];
+  /** Sends the webhook events a previous run (same dataDir) had not delivered: call once the endpoints are registered. */
+  resumeDeliveries(): void;
   close(): Promise<void>;
 }
 
@@ -405,8 +415,7 @@ function threeDSecureContext(account: GatewayAccount): ThreeDSecureContext {
   return { store: account.payments, paymentMethods: account.paymentMethods, declineOn: account.declineOn, setupIntents: account.setupIntents, events: account.events };
 }
 
-function createRequestHandler(accounts: SandboxAccounts, options: SandboxGatewayOptions, publicUrl: () => string) {
-  const idempotency = new IdempotencyStore();
+function createRequestHandler(accounts: SandboxAccounts, options: SandboxGatewayOptions, publicUrl: () => string, idempotency: IdempotencyStore, state: SandboxStateFolder | undefined) {
   const faults = options.faultInjection ? new FaultSchedule() : undefined;
   const paymentEvents = new Map(accounts.all.map((account) => [account, new PaymentEventWatcher(account.payments)]));
   const threeDSecureContextFor = (challengeId: string | undefined) =>
@@ -520,6 +529,8 @@ function createRequestHandler(accounts: SandboxAccounts, options: SandboxGateway
       for (const [account, watcher] of paymentEvents) {
         for (const event of [...account.events.collect(request), ...watcher.collect(request)]) account.webhooks.publish(event);
       }
+      // After the events are published, so a save keeps the ones not yet delivered.
+      state?.changed();
     }
   };
 }
@@ -532,10 +543,25 @@ function listeningUrl(server: http.Server): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }
 
-/** The gateway's server and its accounts; throws SandboxAccountsError for accounts it cannot hold. */
-export function createSandboxGateway(options: SandboxGatewayOptions): { server: http.Server; accounts: readonly GatewayAccount[] } {
+export interface SandboxGateway {
+  server: http.Server;
+  accounts: readonly GatewayAccount[];
+  /** See RunningSandboxGateway.resumeDeliveries; nothing to do without a dataDir. */
+  resumeDeliveries(): void;
+}
+
+/**
+ * The gateway's server and its accounts; throws SandboxAccountsError for accounts it cannot hold,
+ * and with a dataDir, DataDirLockedError (another process has it) or SandboxStateError (a bad state file).
+ * With a dataDir, the state is written a last time and the folder unlocked when the server closes.
+ */
+export function createSandboxGateway(options: SandboxGatewayOptions): SandboxGateway {
   const accounts = new SandboxAccounts(accountsOf(options));
-  const handleRequest = createRequestHandler(accounts, options, () => options.publicUrl ?? listeningUrl(server));
+  const idempotency = new IdempotencyStore();
+  const state = options.dataDir === undefined ? undefined : new SandboxStateFolder(options.dataDir);
+  // Before the request handler exists: its event watchers take what is restored as already announced.
+  state?.restore(accounts.all, idempotency);
+  const handleRequest = createRequestHandler(accounts, options, () => options.publicUrl ?? listeningUrl(server), idempotency, state);
   const server = http.createServer((req, res) => {
     handleRequest(req, res).catch(() => {
       // Last resort (the handler already catches): never let a request take the process down.
@@ -543,16 +569,22 @@ export function createSandboxGateway(options: SandboxGatewayOptions): { server: 
       else res.destroy();
     });
   });
-  return { server, accounts: accounts.all };
+  if (state !== undefined) server.once('close', () => state.close());
+  return { server, accounts: accounts.all, resumeDeliveries: () => state?.resumeDeliveries() };
 }
 
 export async function startSandboxGateway(options: StartSandboxGatewayOptions): Promise<RunningSandboxGateway> {
   const { port, host = '127.0.0.1', ...gatewayOptions } = options;
-  const { server, accounts } = createSandboxGateway(gatewayOptions);
+  const { server, accounts, resumeDeliveries } = createSandboxGateway(gatewayOptions);
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (error: Error) => {
+      // Closed although it never listened: its 'close' unlocks a data folder.
+      server.close();
+      reject(error);
+    };
+    server.once('error', failed);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });
@@ -563,6 +595,7 @@ export async function startSandboxGateway(options: StartSandboxGatewayOptions): 
     port: actualPort,
     webhooks: accounts[0]!.webhooks,
     accounts,
+    resumeDeliveries,
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const account of accounts) account.webhooks.close();

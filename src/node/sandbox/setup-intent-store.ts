@@ -11,6 +11,12 @@ export interface SetupIntentRecord {
   challengeId: string | null;
 }
 
+/** What a data folder keeps (sandbox-state-file.ts). */
+export interface SetupIntentStoreSnapshot {
+  records: SetupIntentRecord[];
+  nextSequence: number;
+}
+
 // Bounds memory for a long-running demo; the oldest records go first.
 const MAX_ENTRIES = 10_000;
 
@@ -35,5 +41,14 @@ export class SetupIntentStore {
 
   newestFirst(): SetupIntentRecord[] {
     return [...this.records.values()].reverse();
+  }
+
+  snapshot(): SetupIntentStoreSnapshot {
+    return { records: [...this.records.values()], nextSequence: this.nextSequence };
+  }
+
+  restore(snapshot: SetupIntentStoreSnapshot): void {
+    for (const record of snapshot.records) this.records.set(record.setupIntent.id, record);
+    this.nextSequence = Math.max(this.nextSequence, snapshot.nextSequence);
   }
 }

@@ -100,6 +100,15 @@ export class WebhookDispatcher {
     for (const endpoint of this.endpoints.values()) this.enqueue(event, endpoint);
   }
 
+  /**
+   * Events some endpoint has not yet answered (queued, held, or waiting for a retry), oldest first:
+   * what a data folder keeps so a restarted sandbox still sends them (sandbox-state-file.ts).
+   */
+  undeliveredEvents(): GatewayEvent[] {
+    const ids = new Set(this.deliveries.filter((delivery) => delivery.state === 'pending' || delivery.state === 'held').map((delivery) => delivery.eventId));
+    return [...this.events.values()].filter((event) => ids.has(event.id));
+  }
+
   /** Sends an event again (to one endpoint, or all), as a new delivery with its own retries. */
   replay(eventId: string, endpointId?: string): Delivery[] {
     const event = this.events.get(eventId);
