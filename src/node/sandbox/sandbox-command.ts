@@ -147,7 +147,7 @@ export async function runSandboxCommand(args: string[]): Promise<void> {
   try {
     options = parseSandboxArgs(args);
     const configured = accountsToRun(options);
-    gateway = createSandboxGateway({ accounts: configured, allowedHosts: options.allowHosts, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }) });
+    gateway = createSandboxGateway({ accounts: configured, allowedHosts: options.allowHosts, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir, dataDirOwner: 'payframe sandbox' }) });
     gateway.accounts.forEach((account, index) => {
       for (const endpoint of configured[index]!.webhookEndpoints ?? []) account.webhooks.addEndpoint(endpoint.url, endpoint.secret);
     });

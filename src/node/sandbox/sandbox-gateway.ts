@@ -96,6 +96,12 @@ export interface SandboxGatewayOptions {
    * process. Without it, everything lives in memory and is gone when the gateway stops.
    */
   dataDir?: string;
+  /**
+   * How the lock on dataDir names this process to a second opener. Default: `npm run <script>`
+   * under npm, else `payframe sandbox`; the `payframe sandbox` command names itself, since a
+   * process an npm script started inherits that script's name.
+   */
+  dataDirOwner?: string;
 }
 
 export interface StartSandboxGatewayOptions extends SandboxGatewayOptions {
@@ -558,7 +564,7 @@ export interface SandboxGateway {
 export function createSandboxGateway(options: SandboxGatewayOptions): SandboxGateway {
   const accounts = new SandboxAccounts(accountsOf(options));
   const idempotency = new IdempotencyStore();
-  const state = options.dataDir === undefined ? undefined : new SandboxStateFolder(options.dataDir);
+  const state = options.dataDir === undefined ? undefined : new SandboxStateFolder(options.dataDir, options.dataDirOwner);
   // Before the request handler exists: its event watchers take what is restored as already announced.
   state?.restore(accounts.all, idempotency);
   const handleRequest = createRequestHandler(accounts, options, () => options.publicUrl ?? listeningUrl(server), idempotency, state);

@@ -149,8 +149,11 @@ export class SandboxStateFolder {
   private readonly saveOnExit = () => this.flush();
 
   /** Throws DataDirLockedError when another process holds the folder, SandboxStateError for a bad file. */
-  constructor(readonly dataDir: string) {
-    this.lock = lockDataDir(dataDir, describeThisProcess('payframe sandbox'));
+  constructor(
+    readonly dataDir: string,
+    owner = describeThisProcess('payframe sandbox'),
+  ) {
+    this.lock = lockDataDir(dataDir, owner);
     this.path = join(dataDir, STATE_FILE_NAME);
     try {
       this.loaded = readStateFile(this.path);
