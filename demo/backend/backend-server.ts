@@ -28,6 +28,7 @@ import { countOrdersByStatus, createOrder, getOrder, ledgerFor, listOrders } fro
 import { reconcile } from './reconciliation.ts';
 import { toCsv } from './reconciliation-report.ts';
 import { createStripeClient } from './stripe-client.ts';
+import { ReconciliationInProgressError, withReconciliationLease } from './reconciliation-lease.ts';
 import { receiveWebhook } from './webhook-receiver.ts';
 
 export interface BackendOptions {
@@ -321,7 +322,10 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
         const sinceText = (await readJson(context.req, ReconciliationBody)).since;
         const since = new Date(sinceText);
         if (!sinceText || Number.isNaN(since.getTime())) throw new ApiError(400, 'invalid_since', 'since must be an ISO date, e.g. 2026-11-24 or 2026-11-24T10:00:00Z.');
-        const report = await reconcile(db, stripe, since);
+        const report = await withReconciliationLease(db, () => reconcile(db, stripe, since)).catch((error: unknown) => {
+          if (error instanceof ReconciliationInProgressError) throw new ApiError(409, error.code, error.message);
+          throw error;
+        });
         recordReconciliation(metrics, report.counts);
         context.log.info({ since: report.since, counts: report.counts }, 'reconciliation');
         if (context.params[0] === '.csv') {

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { databaseConfigFromEnv, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrations.ts';
 import { reconcile, type ReconciliationReport } from './reconciliation.ts';
+import { ReconciliationInProgressError, withReconciliationLease } from './reconciliation-lease.ts';
 import { toCsv, toTable } from './reconciliation-report.ts';
 import { scrubString } from './observability/redaction.ts';
 import { createStripeClient } from './stripe-client.ts';
@@ -40,6 +41,10 @@ async function viaBackend(since: Date): Promise<ReconciliationReport> {
     headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' },
     body: JSON.stringify({ since: since.toISOString() }),
   });
+  if (response.status === 409) {
+    const body = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
+    if (body?.error?.code === 'reconciliation_in_progress') throw new ReconciliationInProgressError(body.error.message ?? 'A reconciliation is already running. Retry in a moment.');
+  }
   if (!response.ok) throw new Error(`The backend at ${base} answered ${response.status}.`);
   return (await response.json()) as ReconciliationReport;
 }
@@ -49,7 +54,7 @@ async function direct(since: Date): Promise<ReconciliationReport> {
   try {
     await migrate(db);
     const stripe = createStripeClient(serverUrl(process.env, 'gateway'), gatewayKeys(process.env).secretKey);
-    return await reconcile(db, stripe, since);
+    return await withReconciliationLease(db, () => reconcile(db, stripe, since));
   } finally {
     await db.close();
   }
@@ -91,6 +96,10 @@ try {
         ` (and BACKEND_URL if it does not listen on ${serverUrl(process.env, 'backend')}):\n` +
         `  OPS_PASSWORD=<password> npm run reconcile -- --since ${values.since}`,
     );
+    process.exit(2);
+  }
+  if (error instanceof ReconciliationInProgressError) {
+    console.error(`Reconciliation could not run (${error.code}): ${error.message}`);
     process.exit(2);
   }
   // A driver or SDK message may quote a connection string or a key: scrubbed like the logs.
