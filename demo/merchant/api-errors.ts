@@ -11,6 +11,8 @@ export const API_ERRORS = {
   invalid_request: { status: 400, message: 'The request is not valid.' },
   forbidden_origin: { status: 403, message: 'Requests from another origin are refused.' },
   payment_intent_not_found: { status: 404, message: 'No payment intent with this id was created by this shop.' },
+  setup_intent_not_found: { status: 404, message: 'No SetupIntent with this id was created by this shop.' },
+  card_not_saved: { status: 409, message: 'This SetupIntent has not saved a card yet: confirm it first.' },
   gateway_rejected: { status: 400, message: 'The payment gateway refused the request.' },
   gateway_authentication_failed: { status: 502, message: 'The shop could not authenticate with the payment gateway: check STRIPE_SECRET_KEY.' },
   gateway_unavailable: { status: 502, message: 'The payment gateway could not be reached. Try again in a moment.' },

@@ -3,6 +3,9 @@
 // key stays on this server. Node realm. Meant to be replaced by a full order backend.
 //   POST /api/payment-intents      { amount, currency, captureMethod? } -> 201 intent (with clientSecret)
 //   GET  /api/payment-intents/:id  -> 200 intent (no clientSecret)
+//   POST /api/setup-intents        {} -> 201 SetupIntent for a new customer (with clientSecret)
+//   GET  /api/setup-intents/:id    -> 200 SetupIntent (no clientSecret)
+// A payment may use the card a SetupIntent of this shop saved: { ..., savedCard: { setupIntent } }.
 // Errors: { error: { code, message } } (see api-errors.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Stripe from 'stripe';
@@ -29,7 +32,12 @@ const createRequestSchema = z.strictObject({
     .max(MAX_AMOUNT, { error: `amount must be at most ${MAX_AMOUNT}.` }),
   currency: z.string({ error: 'currency is required.' }).regex(/^[A-Za-z]{3}$/, { error: 'currency must be a three-letter ISO code, like "eur".' }),
   captureMethod: z.enum(['automatic', 'manual'], { error: 'captureMethod must be "automatic" or "manual".' }).default('automatic'),
+  savedCard: z
+    .strictObject({ setupIntent: z.string({ error: 'savedCard.setupIntent must be the id of a SetupIntent this shop created.' }) })
+    .optional(),
 });
+
+const setupIntentIdSchema = z.string().regex(/^seti_[A-Za-z0-9]{1,64}$/);
 
 const intentIdSchema = z.string().regex(/^pi_[A-Za-z0-9]{1,64}$/);
 
@@ -48,6 +56,31 @@ export interface PaymentIntentView {
   lastPaymentError: { code: string | null; declineCode: string | null; message: string | null } | null;
   /** Only in the answer to create: the browser needs it to pay this one intent. */
   clientSecret?: string;
+}
+
+/** What the demo page gets to know about a SetupIntent: ids and statuses, nothing of the card. */
+export interface SetupIntentView {
+  id: string;
+  status: Stripe.SetupIntent.Status;
+  customer: string | null;
+  paymentMethod: string | null;
+  nextAction: string | null;
+  lastSetupError: { code: string | null; message: string | null } | null;
+  clientSecret?: string;
+}
+
+const idOf = (value: string | { id: string } | null): string | null => (typeof value === 'string' ? value : (value?.id ?? null));
+
+function setupViewOf(intent: Stripe.SetupIntent): SetupIntentView {
+  const error = intent.last_setup_error;
+  return {
+    id: intent.id,
+    status: intent.status,
+    customer: idOf(intent.customer),
+    paymentMethod: idOf(intent.payment_method),
+    nextAction: intent.next_action?.type ?? null,
+    lastSetupError: error ? { code: error.code ?? null, message: error.message ?? null } : null,
+  };
 }
 
 function viewOf(intent: Stripe.PaymentIntent): PaymentIntentView {
@@ -123,6 +156,16 @@ export class PaymentIntentsApi {
       if (request.method !== 'GET') throw new ApiError('method_not_allowed');
       return [200, await this.retrieve(decodeURIComponent(match[1]!))];
     }
+    if (pathname === '/api/setup-intents') {
+      if (request.method !== 'POST') throw new ApiError('method_not_allowed');
+      this.refuseOtherOrigins(request);
+      return [201, await this.createSetup()];
+    }
+    const setupMatch = /^\/api\/setup-intents\/([^/]+)$/.exec(pathname);
+    if (setupMatch) {
+      if (request.method !== 'GET') throw new ApiError('method_not_allowed');
+      return [200, setupViewOf(await this.knownSetupIntent(decodeURIComponent(setupMatch[1]!)))];
+    }
     throw new ApiError('not_found');
   }
 
@@ -136,12 +179,14 @@ export class PaymentIntentsApi {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError('invalid_request', 'Send a JSON object: { "amount": 1999, "currency": "eur", "captureMethod": "automatic" }.');
     const parsed = createRequestSchema.safeParse(body);
     if (!parsed.success) throw new ApiError('invalid_request', describeIssues(parsed.error));
-    const { amount, currency, captureMethod } = parsed.data;
+    const { amount, currency, captureMethod, savedCard } = parsed.data;
+    const saved = savedCard ? await this.savedCardOf(savedCard.setupIntent) : undefined;
     const intent = await this.stripe().paymentIntents.create({
       amount,
       currency: currency.toLowerCase(),
       capture_method: captureMethod,
       metadata: { source: 'payframe-demo' },
+      ...(saved ? { customer: saved.customer, payment_method: saved.paymentMethod } : {}),
     });
     this.remember(intent.id);
     return { ...viewOf(intent), clientSecret: intent.client_secret ?? '' };
@@ -151,6 +196,27 @@ export class PaymentIntentsApi {
     // Only this shop's intents: a guessed or foreign id reads like one that does not exist.
     if (!intentIdSchema.safeParse(id).success || !this.knownIntents.has(id)) throw new ApiError('payment_intent_not_found');
     return viewOf(await this.stripe().paymentIntents.retrieve(id));
+  }
+
+  /** A SetupIntent for a new customer: the demo has no accounts, each saved card gets its own customer. */
+  private async createSetup(): Promise<SetupIntentView> {
+    const customer = await this.stripe().customers.create({ description: 'Payframe demo shopper', metadata: { source: 'payframe-demo' } });
+    const intent = await this.stripe().setupIntents.create({ customer: customer.id, usage: 'off_session', metadata: { source: 'payframe-demo' } });
+    this.remember(intent.id);
+    return { ...setupViewOf(intent), clientSecret: intent.client_secret ?? '' };
+  }
+
+  private async knownSetupIntent(id: string): Promise<Stripe.SetupIntent> {
+    // As with payments: a guessed or foreign id reads like one that does not exist.
+    if (!setupIntentIdSchema.safeParse(id).success || !this.knownIntents.has(id)) throw new ApiError('setup_intent_not_found');
+    return this.stripe().setupIntents.retrieve(id);
+  }
+
+  /** The customer and card a SetupIntent of this shop saved; the page names the SetupIntent, never a customer. */
+  private async savedCardOf(setupIntentId: string): Promise<{ customer: string; paymentMethod: string }> {
+    const view = setupViewOf(await this.knownSetupIntent(setupIntentId));
+    if (view.status !== 'succeeded' || !view.customer || !view.paymentMethod) throw new ApiError('card_not_saved');
+    return { customer: view.customer, paymentMethod: view.paymentMethod };
   }
 
   private remember(id: string): void {

@@ -4,14 +4,15 @@
 // event. It never touches card data: it shows public test numbers to type and listens to events.
 import { CURRENCIES, formatMinorAmount, parseAmount } from './amount.js';
 import { SCENARIOS, SCENARIO_GROUPS, describeExpectation, scenarioById, spacedNumber } from './scenarios.js';
-import { createPaymentIntent, retrievePaymentIntent } from './shop-api.js';
+import { createPaymentIntent, createSetupIntent, retrievePaymentIntent, retrieveSetupIntent } from './shop-api.js';
 import { startLookSwitchers } from './look.js';
 import { PaymentTimeline } from './timeline.js';
 
 /** @typedef {import('./scenarios.js').Scenario} Scenario */
 /** @typedef {import('./shop-api.js').PaymentIntentView} PaymentIntentView */
+/** @typedef {import('./shop-api.js').SetupIntentView} SetupIntentView */
 /** @typedef {import('./timeline.js').TimelineGroup} TimelineGroup */
-/** @typedef {'intent' | 'token'} Mode */
+/** @typedef {'intent' | 'token' | 'setup'} Mode */
 /** @typedef {{ amount: number, currency: string, captureMethod: 'automatic' | 'manual' }} Order */
 
 /** Codes the fields raise before anything is sent (src/shared/errors.ts): the intent is untouched. */
@@ -51,6 +52,9 @@ let scenario = scenarioById(url.searchParams.get('scenario') ?? '') ?? /** @type
 let appliedOrder = { amount: 1999, currency: 'eur', captureMethod: 'automatic' };
 /** @type {{ intent: PaymentIntentView, group: TimelineGroup, finished: boolean, challengeSeen: boolean } | undefined} */
 let payment;
+/** The SetupIntent the checkout confirms now (setup mode only). */
+/** @type {{ intent: SetupIntentView, group: TimelineGroup } | undefined} */
+let setup;
 /** @type {TimelineGroup | undefined} */
 let tokenGroup;
 /** Bumped by every new payment: answers for an older one are dropped. */
@@ -60,7 +64,7 @@ let timelineQueue = Promise.resolve();
 
 /** @param {string | null} value @returns {Mode | undefined} */
 function readMode(value) {
-  return value === 'intent' || value === 'token' ? value : undefined;
+  return value === 'intent' || value === 'token' || value === 'setup' ? value : undefined;
 }
 
 /** @param {() => Promise<void> | void} update */
@@ -91,7 +95,7 @@ function readOrder() {
 }
 
 /** @param {Order} a @param {Order} b */
-const sameOrder = (a, b) => a.amount === b.amount && a.currency === b.currency && (mode === 'token' || a.captureMethod === b.captureMethod);
+const sameOrder = (a, b) => a.amount === b.amount && a.currency === b.currency && (mode !== 'intent' || a.captureMethod === b.captureMethod);
 
 function showPendingOrder() {
   const order = readOrder();
@@ -122,10 +126,12 @@ orderForm.addEventListener('submit', (event) => {
   }
   applyOrderToCheckout(order);
   if (mode === 'intent') void startPayment(order);
+  if (mode === 'setup') void startSetup();
 });
 
 // ---------------------------------------------------------------------------------------------
-// Mode: pay a PaymentIntent the shop creates, or only tokenize (what the page did first).
+// Mode: pay a PaymentIntent the shop creates, save a card with a SetupIntent, or only tokenize
+// (what the page did first).
 
 const modeRadios = /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('input[name="mode"]'));
 for (const radio of modeRadios) {
@@ -149,10 +155,14 @@ function setMode(next) {
     } else {
       setCheckoutAvailable(false, 'Fix the amount, then press New payment.', false);
     }
+  } else if (mode === 'setup') {
+    void startSetup();
   } else {
     paymentGeneration += 1;
     payment = undefined;
+    setup = undefined;
     checkout.removeAttribute('client-secret');
+    checkout.removeAttribute('mode');
     byId('client-secret-attr').textContent = '';
     setCheckoutAvailable(true);
   }
@@ -163,11 +173,14 @@ function showMode() {
   byId('mode-hint').textContent =
     mode === 'intent'
       ? "The shop's server creates a PaymentIntent (stripe SDK, secret key on the server); Pay confirms it from the fields origin, 3-D Secure included."
-      : 'Pay only tokenizes the card: the page receives a pm_ token and charges nothing.';
+      : mode === 'setup'
+        ? "The shop's server creates a customer and a SetupIntent; Save card confirms it from the fields origin (3-D Secure when the bank asks) and saves the card for later payments. Nothing is charged."
+        : 'Pay only tokenizes the card: the page receives a pm_ token and charges nothing.';
   byId('capture-control').hidden = mode !== 'intent';
-  byId('new-payment').textContent = mode === 'intent' ? 'New payment' : 'Apply';
+  byId('new-payment').textContent = mode === 'intent' ? 'New payment' : mode === 'setup' ? 'Save another card' : 'Apply';
   if (tokenPanel.classList.contains('empty')) {
-    tokenPanel.textContent = mode === 'intent' ? 'Intent mode pays without handing the page a token; the split fields below still make one.' : 'No token yet. Type a test card and press Pay.';
+    tokenPanel.textContent =
+      mode === 'intent' ? 'Intent mode pays without handing the page a token; the split fields below still make one.' : mode === 'setup' ? 'Setup mode saves the card at the gateway: the page learns only its pm_ id.' : 'No token yet. Type a test card and press Pay.';
   }
   showPendingOrder();
 }
@@ -197,7 +210,9 @@ const describeOrder = (intent) => `${formatMinorAmount(intent.amount, intent.cur
 async function startPayment(order) {
   const generation = ++paymentGeneration;
   payment = undefined;
+  setup = undefined;
   checkout.removeAttribute('client-secret');
+  checkout.removeAttribute('mode');
   setCheckoutAvailable(false, 'Creating the payment…');
   const result = await createPaymentIntent(order);
   if (generation !== paymentGeneration) return;
@@ -257,6 +272,62 @@ function recordIntentStatus(label, source, then) {
   });
 }
 
+// ---------------------------------------------------------------------------------------------
+// SetupIntents: save a card for later, from the shop's backend.
+
+async function startSetup() {
+  const generation = ++paymentGeneration;
+  payment = undefined;
+  setup = undefined;
+  checkout.removeAttribute('client-secret');
+  checkout.setAttribute('mode', 'setup');
+  setCheckoutAvailable(false, 'Creating the SetupIntent…');
+  const result = await createSetupIntent();
+  if (generation !== paymentGeneration) return;
+  if ('error' in result) {
+    const group = timeline.startGroup({ title: 'No SetupIntent', meta: 'save a card' });
+    group.addStep({ status: 'error', label: 'not created', detail: `${result.error.code}: ${result.error.message}`, source: 'shop backend · POST /api/setup-intents', failed: true });
+    setCheckoutAvailable(false, `The SetupIntent could not be created: ${result.error.message}`, true);
+    return;
+  }
+  const { intent } = result;
+  const group = timeline.startGroup({ title: intent.id, meta: `save a card for ${intent.customer}`, intentId: intent.id });
+  group.addStep({ status: intent.status, label: 'created', detail: `customer ${intent.customer}, usage off_session, created with the stripe SDK`, source: 'shop backend · POST /api/setup-intents' });
+  setup = { intent, group };
+  checkout.setAttribute('client-secret', intent.clientSecret ?? '');
+  byId('client-secret-attr').textContent = ` mode="setup" client-secret="${intent.id}_secret_…"`;
+  setCheckoutAvailable(true);
+}
+
+/**
+ * Reads the SetupIntent from the shop's backend after a widget event and adds what it says to its group.
+ * @param {string} label @param {string} source
+ */
+function recordSetupStatus(label, source) {
+  const current = setup;
+  if (!current) return;
+  enqueueTimeline(async () => {
+    const result = await retrieveSetupIntent(current.intent.id);
+    if ('error' in result) {
+      current.group.addStep({ status: 'error', label, detail: `${result.error.code}: ${result.error.message}`, source: `${source} · GET /api/setup-intents/:id`, failed: true });
+      return;
+    }
+    const { intent } = result;
+    current.intent = intent;
+    const error = intent.lastSetupError;
+    const failed = intent.status === 'requires_payment_method' && error !== null;
+    const detail = failed
+      ? `${error.code ?? 'setup_failed'}: ${error.message ?? ''}`
+      : intent.status === 'requires_action'
+        ? `next action ${intent.nextAction ?? 'none'}: the bank's page is shown in the checkout's dialog`
+        : intent.status === 'succeeded'
+          ? `card saved as ${intent.paymentMethod} for ${intent.customer}`
+          : undefined;
+    current.group.addStep({ status: intent.status, label, source: `${source} · GET /api/setup-intents/:id`, failed, ...(detail ? { detail } : {}) });
+    if (intent.status === 'succeeded' && current === setup) setCheckoutAvailable(false, `Card saved as ${intent.paymentMethod}. Save another card, or switch mode to pay.`, true);
+  });
+}
+
 /**
  * Compares how an attempt ended with what the picked scenario says, under its step.
  * @param {TimelineGroup} group @param {HTMLLIElement} step
@@ -281,14 +352,15 @@ customElements.whenDefined('payframe-checkout').then(() => {
   new MutationObserver((mutations) => {
     const opened = mutations.some((mutation) => [...mutation.addedNodes].some((node) => node instanceof HTMLDialogElement));
     if (opened && payment) recordIntentStatus('challenge shown', 'widget: 3-D Secure dialog opened');
+    if (opened && setup) recordSetupStatus('challenge shown', 'widget: 3-D Secure dialog opened');
   }).observe(root, { childList: true, subtree: true });
 });
 
 // The challenge page tells its parent how the shopper left it (authenticated or failed).
 window.addEventListener('message', (event) => {
-  if (!gatewayOrigin || event.origin !== gatewayOrigin || event.data?.type !== 'payframe-3ds-complete' || !payment) return;
+  const current = payment ?? setup;
+  if (!gatewayOrigin || event.origin !== gatewayOrigin || event.data?.type !== 'payframe-3ds-complete' || !current) return;
   const outcome = event.data.outcome === 'authenticated' ? 'authenticated' : 'failed';
-  const current = payment;
   enqueueTimeline(() => {
     current.group.addStep({ status: outcome === 'authenticated' ? 'authenticated' : 'authentication_failed', label: '3-D Secure', source: "challenge page: its message to this page", failed: outcome === 'failed' });
   });
@@ -410,7 +482,7 @@ function tokenTimelineGroup() {
   return tokenGroup;
 }
 
-for (const type of ['payframe-ready', 'payframe-change', 'payframe-focus', 'payframe-blur', 'payframe-token', 'payframe-payment', 'payframe-error', 'payframe-submit']) {
+for (const type of ['payframe-ready', 'payframe-change', 'payframe-focus', 'payframe-blur', 'payframe-token', 'payframe-payment', 'payframe-setup', 'payframe-error', 'payframe-submit']) {
   document.addEventListener(type, (event) => {
     const detail = /** @type {CustomEvent} */ (event).detail;
     const source = /** @type {HTMLElement} */ (event.target).id || /** @type {HTMLElement} */ (event.target).localName;
@@ -432,19 +504,24 @@ checkout.addEventListener('payframe-payment', (/** @type {CustomEvent} */ event)
   if (payment && event.detail.paymentIntent?.id === payment.intent.id) recordIntentStatus('paid', `widget: payframe-payment (${event.detail.paymentIntent.status})`);
 });
 
+checkout.addEventListener('payframe-setup', (/** @type {CustomEvent} */ event) => {
+  if (setup && event.detail.setupIntent?.id === setup.intent.id) recordSetupStatus('saved', `widget: payframe-setup (${event.detail.setupIntent.status})`);
+});
+
 checkout.addEventListener('payframe-error', (/** @type {CustomEvent} */ event) => {
   const { error } = event.detail;
   if (FIELD_ERROR_CODES.has(error.code)) {
     // Caught in the fields: nothing reached the gateway, the intent is as it was.
-    const group = mode === 'intent' ? payment?.group : tokenTimelineGroup();
+    const group = mode === 'intent' ? payment?.group : mode === 'setup' ? setup?.group : tokenTimelineGroup();
     if (!group) return;
     enqueueTimeline(() => {
       const step = group.addStep({ status: 'not_sent', label: error.code, detail: error.message, source: 'widget: payframe-error' });
-      judgeAttempt(group, step, { status: 'not_sent', code: error.code, challengeSeen: false });
+      if (mode !== 'setup') judgeAttempt(group, step, { status: 'not_sent', code: error.code, challengeSeen: false });
     });
     return;
   }
-  if (mode === 'intent' && payment) recordIntentStatus('payment failed', `widget: payframe-error (${error.code})`);
+  if (mode === 'setup' && setup) recordSetupStatus('setup failed', `widget: payframe-error (${error.code})`);
+  else if (mode === 'intent' && payment) recordIntentStatus('payment failed', `widget: payframe-error (${error.code})`);
   else enqueueTimeline(() => void tokenTimelineGroup().addStep({ status: 'error', label: error.code, detail: error.message, source: 'widget: payframe-error', failed: true }));
 });
 
@@ -454,6 +531,7 @@ byId('clear-timeline').addEventListener('click', () => {
   tokenGroup = undefined;
   // The intent being paid keeps a group, so what happens next still has a place to go.
   if (payment) payment.group = timeline.startGroup({ title: payment.intent.id, meta: describeOrder(payment.intent), intentId: payment.intent.id });
+  if (setup) setup.group = timeline.startGroup({ title: setup.intent.id, meta: `save a card for ${setup.intent.customer}`, intentId: setup.intent.id });
 });
 
 // Split fields: the merchant's own button (and Enter in a field) calls tokenize().
@@ -479,3 +557,4 @@ applyOrderToCheckout(appliedOrder);
 showMode();
 showScenario();
 if (mode === 'intent') void startPayment(appliedOrder);
+if (mode === 'setup') void startSetup();

@@ -137,9 +137,11 @@ export function spacedNumber(/** @type {string} */ digits) {
 }
 
 /** What the scenario should end with, in the words of the timeline. */
-export function describeExpectation(/** @type {Scenario} */ scenario, /** @type {'intent' | 'token'} */ mode) {
+export function describeExpectation(/** @type {Scenario} */ scenario, /** @type {'intent' | 'token' | 'setup'} */ mode) {
   const outcome = scenario.intent;
   if ('notSent' in outcome) return `not sent: ${outcome.notSent}`;
+  // Saving verifies the card with no amount: the bank may ask for 3-D Secure, a declining card fails, a lack of funds shows only when it is charged.
+  if (mode === 'setup') return 'the card saved (succeeded, with a challenge if the bank asks), or the setup failing with the card\'s decline';
   if (mode === 'token') return 'a pm_ token (declines and 3-D Secure happen only when the token is charged)';
   if (outcome.status === 'succeeded') return scenario.challenge ? 'requires_action, then succeeded' : 'succeeded';
   const reason = outcome.declineCode && outcome.declineCode !== outcome.code ? `${outcome.code} / ${outcome.declineCode}` : outcome.code;

@@ -341,3 +341,56 @@ test("the scenario list offers every sandbox test card (payframe/testing's TEST_
     expect((await page.locator('#scenario-number').textContent())!.replace(/\s/g, ''), card.id).toBe(card.number);
   }
 });
+
+test('Save a card mode: the shop creates a customer and a SetupIntent, 4000002500003155 is saved after its challenge, the timeline names the pm_ only, and the shop API refuses foreign SetupIntents', async ({ page, demo, checkout, request }) => {
+  await page.addInitScript(installSkimmer, demo.merchantUrl);
+  await page.goto(demo.merchantUrl);
+  await checkout.waitReady();
+  await page.getByRole('radio', { name: 'Save a card (SetupIntent)' }).check();
+  const created = newestPayment(page).locator('.step[data-status="requires_payment_method"]', { hasText: 'created' });
+  await expect(created).toContainText('usage off_session');
+  await expect(page.locator('#checkout-slot')).not.toHaveAttribute('inert');
+  await expect(page.locator('#checkout')).toHaveAttribute('mode', 'setup');
+  await expect(checkout.payButton()).toHaveText('Save card');
+  const setupIntentId = (await newestPayment(page).getAttribute('data-intent'))!;
+  expect(setupIntentId).toMatch(/^seti_/);
+  expect(new URL(page.url()).searchParams.get('mode')).toBe('setup');
+
+  const card = await pickScenario(page, /^Challenge unless saved ending 3155$/);
+  expect(card.number).toBe('4000002500003155');
+  await expect(page.locator('#scenario-expect')).toContainText('the card saved');
+  await checkout.fillCard({ number: card.number, expiry: card.expiry, cvc: CVC });
+  await checkout.payButton().click();
+  const challenge = await waitForChallenge(page);
+  await expect(newestPayment(page).locator('.step[data-status="requires_action"]')).toContainText('redirect_to_url');
+  await completeChallenge(challenge);
+
+  const saved = newestPayment(page).locator('.step[data-status="succeeded"]');
+  await expect(saved).toContainText(/card saved as pm_\w+ for cus_\w+/);
+  expect(await stepStatuses(page)).toEqual(['requires_payment_method', 'requires_action', 'authenticated', 'succeeded']);
+  await expect(page.locator('#checkout-notice')).toContainText('Card saved as pm_');
+
+  const stripe = gatewayStripe(demo);
+  const atGateway = await stripe.setupIntents.retrieve(setupIntentId);
+  expect(atGateway).toMatchObject({ status: 'succeeded', usage: 'off_session', metadata: { source: 'payframe-demo' } });
+  const cards = await stripe.customers.listPaymentMethods(atGateway.customer as string, { type: 'card' });
+  expect(cards.data.map((method) => method.id)).toEqual([atGateway.payment_method]);
+  expect(cards.data[0]!.card).toMatchObject({ last4: '3155' });
+
+  // Nothing of the card on the merchant side but the hint.
+  const loot = await page.evaluate(collectLoot);
+  expect(findSecrets(loot.dom.replace(card.spaced, ''), { number: card.number, cvc: CVC })).toEqual([]);
+  expect(findSecrets(loot.records.join('\n'), { number: card.number, cvc: CVC })).toEqual([]);
+
+  // The shop's API answers only for its own SetupIntents, and pays only with a card one of them saved.
+  const foreign = await stripe.setupIntents.create({ usage: 'off_session' });
+  const readForeign = await request.get(`${demo.merchantUrl}/api/setup-intents/${foreign.id}`);
+  expect(readForeign.status()).toBe(404);
+  expect(await readForeign.json()).toEqual({ error: { code: 'setup_intent_not_found', message: 'No SetupIntent with this id was created by this shop.' } });
+  const payWithForeign = await request.post(`${demo.merchantUrl}/api/payment-intents`, { data: { amount: 500, currency: 'eur', savedCard: { setupIntent: foreign.id } } });
+  expect(payWithForeign.status()).toBe(404);
+  const payWithSaved = await request.post(`${demo.merchantUrl}/api/payment-intents`, { data: { amount: 500, currency: 'eur', savedCard: { setupIntent: setupIntentId } } });
+  expect(payWithSaved.status()).toBe(201);
+  const intent = await stripe.paymentIntents.retrieve((await payWithSaved.json()).id);
+  expect(intent).toMatchObject({ customer: atGateway.customer, payment_method: atGateway.payment_method, status: 'requires_confirmation' });
+});
