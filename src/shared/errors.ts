@@ -69,7 +69,8 @@ export type BillingErrorCode = (typeof BILLING_ERROR_CODES)[number];
 /**
  * The bank debit fields' errors (IBAN, US bank account, account holder, mandate). Their texts (English
  * and every locale) are in src/i18n/bank-messages.ts and src/i18n/locales/bank/, apart from the card
- * texts, so no card bundle carries them.
+ * texts, so no card bundle carries them. Not in the wire schemas yet: no frame sends them until the
+ * bank fields ship.
  */
 export const BANK_ERROR_CODES = [
   'iban_incomplete',
