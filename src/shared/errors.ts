@@ -66,6 +66,37 @@ export const FIELD_ERROR_CODES = /* @__PURE__ */ Object.keys(FIELD_ERROR_MESSAGE
 export const BILLING_ERROR_CODES = ['incomplete_name', 'incomplete_postal', 'invalid_postal', 'incomplete_country'] as const;
 export type BillingErrorCode = (typeof BILLING_ERROR_CODES)[number];
 
+/**
+ * The bank debit fields' errors (IBAN, US bank account, account holder, mandate). Their texts (English
+ * and every locale) are in src/i18n/bank-messages.ts and src/i18n/locales/bank/, apart from the card
+ * texts, so no card bundle carries them. Not in the wire schemas yet: no frame sends them until the
+ * bank fields ship.
+ */
+export const BANK_ERROR_CODES = [
+  'iban_incomplete',
+  'iban_invalid_characters',
+  'iban_invalid_country',
+  'iban_not_sepa',
+  'iban_too_long',
+  'iban_invalid_checksum',
+  'routing_number_incomplete',
+  'routing_number_invalid',
+  'account_number_incomplete',
+  'account_number_too_long',
+  'account_number_confirmation_incomplete',
+  'account_numbers_mismatch',
+  'account_type_required',
+  'account_holder_type_required',
+  'account_holder_name_incomplete',
+  'account_holder_name_invalid',
+  'account_holder_name_too_long',
+  'email_incomplete',
+  'email_invalid',
+  'mandate_not_accepted',
+  'mandate_merchant_name_invalid',
+] as const;
+export type BankErrorCode = (typeof BANK_ERROR_CODES)[number];
+
 export function messageFor(code: FieldErrorCode | CheckoutErrorCode): string {
   return ERROR_MESSAGES[code];
 }
