@@ -35,8 +35,9 @@ export const SANDBOX_USAGE = `Usage:
                              container's service name). Requests naming any other host get 421, so a
                              DNS-rebinding page cannot reach the sandbox.
       --data-dir DIR         keep the accounts' payments, customers, saved cards and idempotency records in
-                             DIR across restarts (one sandbox at a time per DIR; no card number or CVC is
-                             written; delete DIR to start empty). Without it, all is gone when it stops.
+                             DIR across restarts (one sandbox at a time per DIR; no card number, CVC, IBAN or
+                             account number is written; delete DIR to start empty). Without it, all is
+                             gone when it stops.
       --test-admin           for test suites: mount the admin API under /__sandbox/ (secret key, refused to
                              browsers): GET /__sandbox/clock, POST /__sandbox/clock/advance {"seconds": N} to
                              bring bank debits' outcomes forward, and the fault and 3-D Secure switches.
