@@ -237,6 +237,9 @@ test('a bank debit saved for later attaches the method to the customer once it s
   await advanceClock(BANK_DEBIT_OUTCOME_SECONDS);
   expect((await stripe.paymentMethods.retrieve(method.id)).customer).toBe(customer.id);
   expect((await webhook('payment_method.attached', method.id)).data.object).toMatchObject({ customer: customer.id, type: 'sepa_debit' });
+  // Code that lists the customer's cards gets cards only.
+  expect((await stripe.customers.listPaymentMethods(customer.id, { type: 'card' })).data).toEqual([]);
+  expect((await stripe.customers.listPaymentMethods(customer.id, { type: 'sepa_debit' })).data.map(({ id }) => id)).toEqual([method.id]);
 });
 
 test('the IBAN can come inline with the confirm (payment_method_data), with an offline acceptance from the server', async () => {
