@@ -255,6 +255,31 @@ test('the IBAN can come inline with the confirm (payment_method_data), with an o
   expect(mandate.customer_acceptance).toMatchObject({ type: 'offline', offline: {} });
 });
 
+test('a browser confirms with the publishable key and client_secret: infer_from_client records its address and browser, offline is refused', async () => {
+  const intent = await stripe.paymentIntents.create({ amount: 1500, currency: 'eur', allowed_payment_method_types: ['sepa_debit'] });
+  const confirm = (acceptance: string) =>
+    fetch(`${gateway.url}/v1/payment_intents/${intent.id}/confirm`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${DEFAULT_PUBLISHABLE_KEY}`, 'Content-Type': 'application/x-www-form-urlencoded', 'User-Agent': 'Mozilla/5.0 (shopper)' },
+      body:
+        `client_secret=${intent.client_secret}&payment_method_data[type]=sepa_debit&payment_method_data[sepa_debit][iban]=${IBAN_SUCCEEDS}` +
+        `&payment_method_data[billing_details][name]=Jenny%20Rosen&payment_method_data[billing_details][email]=jenny%40example.com&${acceptance}`,
+    });
+  const offline = await confirm('mandate_data[customer_acceptance][type]=offline');
+  expect(offline.status).toBe(400);
+  expect(((await offline.json()) as { error: { param: string } }).error.param).toBe('mandate_data[customer_acceptance][type]');
+  const online = await confirm('mandate_data[customer_acceptance][type]=online&mandate_data[customer_acceptance][online][infer_from_client]=true');
+  const text = await online.text();
+  expect(online.status, text).toBe(200);
+  expect(text).not.toContain(IBAN_SUCCEEDS.slice(4));
+  // The browser's view: the status, without the merchant's fields.
+  expect(JSON.parse(text)).toMatchObject({ id: intent.id, status: 'processing' });
+  expect(JSON.parse(text).latest_charge).toBeUndefined();
+  const charge = await stripe.charges.retrieve((await stripe.paymentIntents.retrieve(intent.id)).latest_charge as string);
+  const mandate = await stripe.mandates.retrieve(charge.payment_method_details!.sepa_debit!.mandate!);
+  expect(mandate.customer_acceptance).toMatchObject({ type: 'online', online: { ip_address: expect.stringMatching(/127\.0\.0\.1$/), user_agent: 'Mozilla/5.0 (shopper)' } });
+});
+
 test('a bad IBAN is refused with invalid_bank_account_iban, naming the param and never the IBAN', async () => {
   for (const iban of ['AT611904300234573202', 'AT6119043002345732', 'US611904300234573201', 'AT61-1904']) {
     const error = await rejection(sepaMethod(iban));
