@@ -85,8 +85,10 @@ export interface SandboxGatewayOptions {
    */
   publicUrl?: string;
   /**
-   * Test only: mounts the admin API under /__sandbox/ (arm faults for the next tokenizations,
-   * read counters; secret key, no browser). Off by default: the paths answer 404 then.
+   * Test only (`payframe sandbox --test-admin`): mounts the admin API under /__sandbox/ (arm faults
+   * for the next tokenizations, read counters, read and advance the sandbox clock that bank debits
+   * settle on; secret key, no browser). Off by default: the paths answer 404 then, and the sandbox
+   * clock is real time.
    */
   faultInjection?: boolean;
   /** Sends the first account's webhook events to its endpoints; pass one to register endpoints and steer deliveries. */
