@@ -204,7 +204,7 @@ test('401 without a key and with an unknown key, never echoing the key', async (
   expect(wrong.text).not.toContain(wrongKey);
 });
 
-test('400 parameter_missing names the missing param; 400 for a type other than card', async () => {
+test('400 parameter_missing names the missing param; 400 for a type the sandbox does not have', async () => {
   const cases: Array<[string, string]> = [
     ['card[number]=4242424242424242&card[exp_month]=12&card[exp_year]=2099', 'type'],
     [cardForm({ exp_month: '12', exp_year: String(FUTURE_YEAR) }), 'card[number]'],
@@ -221,10 +221,11 @@ test('400 parameter_missing names the missing param; 400 for a type other than c
       message: `Missing required param: ${param}.`,
     });
   }
-  const sepa = await post('type=sepa_debit&sepa_debit[iban]=DE89370400440532013000');
-  expect(sepa.response.status).toBe(400);
-  expect(sepa.json.error).toMatchObject({ type: 'invalid_request_error', param: 'type' });
-  expect(sepa.text).not.toContain('sepa_debit');
+  // sepa_debit and us_bank_account exist too (test/e2e/sandbox/bank-debits.spec.ts); iDEAL does not.
+  const ideal = await post('type=ideal&ideal[bank]=abn_amro');
+  expect(ideal.response.status).toBe(400);
+  expect(ideal.json.error).toMatchObject({ type: 'invalid_request_error', param: 'type' });
+  expect(ideal.text).not.toContain('ideal');
 });
 
 test('402 card errors for bad numbers, with Stripe codes and no echo of the number', async () => {

@@ -119,16 +119,19 @@ export function detachPaymentMethod(id: string, context: SavedCardContext): Paym
   return detached;
 }
 
-/** GET /v1/customers/:id/payment_methods and GET /v1/payment_methods?customer=… (type card only). */
+const LISTABLE_TYPES: readonly string[] = ['card', 'sepa_debit', 'us_bank_account'];
+
+/** GET /v1/customers/:id/payment_methods and GET /v1/payment_methods?customer=…, of one `type` when asked. */
 export function listCustomerPaymentMethods(customerId: string | undefined, context: SavedCardContext, url: string): StripeList<PaymentMethod> {
   const { params, paymentMethods, customers } = context;
   rejectUnknownParams(params, [...LIST_PARAMS, 'type', ...(customerId === undefined ? ['customer'] : [])]);
   const type = optionalString(params.type, 'type');
-  if (type !== undefined && type !== '' && type !== 'card') throw invalidParam('type', 'Invalid type: this sandbox has payment methods of type `card` only.');
+  if (type !== undefined && type !== '' && !LISTABLE_TYPES.includes(type)) throw invalidParam('type', `Invalid type: this sandbox has payment methods of type ${LISTABLE_TYPES.join(', ')}.`);
   const id = customerId ?? optionalId(params.customer, 'customer');
   if (id === undefined) throw missingParam('customer');
   if (customers.get(id) === undefined) throw noSuchCustomer(id, customerId === undefined ? 'customer' : 'id');
   const query = parseListQuery(params);
-  const entries = paymentMethods.ofCustomerNewestFirst(id).map(({ paymentMethod, sequence }) => ({ id: paymentMethod.id, sequence, created: paymentMethod.created, object: paymentMethod }));
+  // A merchant listing `card`s reads `.card` on each: a saved bank account must not be among them.
+  const entries = paymentMethods.ofCustomerNewestFirst(id).filter(({ paymentMethod }) => !type || paymentMethod.type === type).map(({ paymentMethod, sequence }) => ({ id: paymentMethod.id, sequence, created: paymentMethod.created, object: paymentMethod }));
   return listObject({ url, objectName: 'payment_method', idPattern: PAYMENT_METHOD_ID }, entries, query);
 }
