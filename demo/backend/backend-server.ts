@@ -24,6 +24,7 @@ import { BackendMetrics } from './observability/metrics.ts';
 import { runOperation, type OperationAction } from './operations.ts';
 import { forgetUserFailures, recordFailure, refuseThrottled } from './login-throttle.ts';
 import { OpsSessions, requireCsrfToken, type OpsSession } from './ops-sessions.ts';
+import { createOrderOnce } from './order-requests.ts';
 import { countOrdersByStatus, createOrder, getOrder, ledgerFor, listOrders } from './orders.ts';
 import { reconcile } from './reconciliation.ts';
 import { toCsv } from './reconciliation-report.ts';
@@ -208,9 +209,12 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       name: 'create_order',
       async handle({ req, res, log }) {
         const body = await readJson(req, CreateOrderBody);
-        const { order, clientSecret } = await createOrder(db, stripe, body.sku, body.captureMethod);
-        log.info({ orderId: order.id, paymentIntentId: order.paymentIntentId, amount: order.amount, captureMethod: order.captureMethod }, 'order created');
-        sendJson(res, 201, { order: publicOrder(order), clientSecret, publishableKey: options.publishableKey });
+        // With an Idempotency-Key (the shop page always sends one), a retry at any instance gets the same order.
+        const keyHeader = req.headers['idempotency-key'];
+        const { order, clientSecret, replayed } =
+          keyHeader === undefined ? { ...(await createOrder(db, stripe, body.sku, body.captureMethod)), replayed: false } : await createOrderOnce(db, stripe, requireIdempotencyKey(keyHeader), body);
+        log.info({ orderId: order.id, paymentIntentId: order.paymentIntentId, amount: order.amount, captureMethod: order.captureMethod, replayed }, replayed ? 'order request replayed' : 'order created');
+        sendJson(res, 201, { order: publicOrder(order), clientSecret, publishableKey: options.publishableKey }, replayed ? { 'Idempotent-Replayed': 'true' } : {});
       },
     },
     {

@@ -30,11 +30,11 @@ export interface CreatedOrder {
   clientSecret: string;
 }
 
-export async function createOrder(db: Database, stripe: Stripe, sku: string, captureMethod: CaptureMethod): Promise<CreatedOrder> {
+/** `id`: the order id an idempotency claim chose (order-requests.ts); a retry of that claim finds its row already written. */
+export async function createOrder(db: Database, stripe: Stripe, sku: string, captureMethod: CaptureMethod, id: string = newOrderId()): Promise<CreatedOrder> {
   const item = catalogueItem(sku);
   if (item === undefined) throw new ApiError(400, 'unknown_item', 'There is no such item in the catalogue.');
-  const id = newOrderId();
-  await db.query('INSERT INTO orders (id, sku, description, amount, currency, capture_method) VALUES ($1, $2, $3, $4, $5, $6)', [
+  await db.query('INSERT INTO orders (id, sku, description, amount, currency, capture_method) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [
     id,
     item.sku,
     item.name,
@@ -53,7 +53,8 @@ export async function createOrder(db: Database, stripe: Stripe, sku: string, cap
     throw new ApiError(502, 'gateway_unavailable', 'The payment gateway could not start the payment; try again.', error);
   }
   const updated = await db.query<{ created_at: Date | string; status: OrderStatus }>(
-    "UPDATE orders SET payment_intent_id = $2, status = 'pending', updated_at = now() WHERE id = $1 RETURNING created_at, status",
+    // Only a new order becomes pending: one a webhook (or a retried claim's) already moved keeps its status.
+    "UPDATE orders SET payment_intent_id = $2, status = CASE WHEN status = 'created' THEN 'pending' ELSE status END, updated_at = now() WHERE id = $1 RETURNING created_at, status",
     [id, intent.id],
   );
   const row = updated.rows[0]!;

@@ -24,7 +24,7 @@ for (const target of DATABASE_TARGETS) {
       expect(await ready.json()).toEqual({ status: 'ready', database: target });
       expect((await fetch(`${stack.url}/healthz`)).status).toBe(200);
       const migrations = await stack.backend.db.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version');
-      expect(migrations.rows.map((row) => row.version)).toEqual(['001', '002', '003']);
+      expect(migrations.rows.map((row) => row.version)).toEqual(['001', '002', '003', '004']);
     });
 
     test('the price is the catalogue\'s: the browser names an item, and an amount it sends is refused', async () => {

@@ -188,6 +188,41 @@ for (const target of DATABASE_TARGETS) {
       expect(refunds.sort((a, b) => a - b)).toEqual([200, 300]);
     });
 
+    test('an authorization arriving after its cancellation (late, replayed, twice) puts no money back on hold', async () => {
+      const held = async (orderId: string) => {
+        const ledger = await stack.ledger(orderId);
+        const sum = (kind: string) => ledger.filter((entry) => entry.kind === kind).reduce((total, entry) => total + entry.amount, 0);
+        return { onHold: sum('authorization') - sum('authorization_release'), captured: sum('capture'), entries: ledger.length };
+      };
+      const eventsOf = (intentId: string, type: string) =>
+        stack.demo.webhooks.listEvents().filter((event) => event.type === type && (event.data.object as { id: string }).id === intentId);
+
+      // Cancellation first, authorization after (twice each, newest first).
+      const late = await stack.createOrder('mug', 'manual');
+      stack.demo.webhooks.hold();
+      await stack.confirm(late.clientSecret);
+      expect((await stack.operate(late.order.id, 'cancel')).status).toBe(200);
+      await stack.demo.webhooks.release({ order: 'reverse', copies: 2 });
+      await stack.webhooksDelivered();
+      expect(await stack.order(late.order.id)).toMatchObject({ status: 'canceled', captured: 0 });
+      expect(await held(late.order.id)).toMatchObject({ onHold: 0, captured: 0 });
+
+      // In order, then the authorization replayed long after the cancellation (a gateway retry, an operator's replay).
+      const replayed = await stack.createOrder('mug', 'manual');
+      await stack.confirm(replayed.clientSecret);
+      await stack.webhooksDelivered();
+      expect(await held(replayed.order.id)).toMatchObject({ onHold: 1200 });
+      expect((await stack.operate(replayed.order.id, 'cancel')).status).toBe(200);
+      await stack.webhooksDelivered();
+      const settled = await held(replayed.order.id);
+      expect(settled).toMatchObject({ onHold: 0, captured: 0 });
+      const intentId = replayed.clientSecret.split('_secret_')[0]!;
+      for (const event of eventsOf(intentId, 'payment_intent.amount_capturable_updated')) stack.demo.webhooks.replay(event.id);
+      await stack.webhooksDelivered();
+      expect(await held(replayed.order.id)).toEqual(settled);
+      expect(await stack.order(replayed.order.id)).toMatchObject({ status: 'canceled', captured: 0 });
+    });
+
     test('an event for a payment with no order is recorded, not booked', async () => {
       const intent = await stack.backend.stripe.paymentIntents.create({ amount: 777, currency: 'eur', confirm: true, payment_method_data: { type: 'card', card: { number: VISA, exp_month: 12, exp_year: FUTURE_YEAR, cvc: '123' } } as never });
       await stack.webhooksDelivered();

@@ -12,6 +12,38 @@ async function api(path, init) {
   return body;
 }
 
+// One Idempotency-Key per order the shopper asks for, kept until an answer arrives: a retry (ours
+// after a network error, or the shopper's second click) gets the same order from any backend
+// instance, never a second one. Another item or capture method is another order, with a new key.
+let orderRequest;
+const newKey = () => `order-${Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+const RETRY_WAITS_MS = [250, 500, 1000, 2000, 4000];
+
+async function requestOrder(sku, captureMethod) {
+  const body = JSON.stringify({ sku, captureMethod });
+  if (orderRequest?.body !== body) orderRequest = { body, key: newKey() };
+  for (let attempt = 0; ; attempt++) {
+    let response;
+    try {
+      response = await fetch('/api/orders', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': orderRequest.key }, body });
+    } catch (error) {
+      // The request may or may not have reached the shop: the same key makes asking again safe.
+      if (attempt >= RETRY_WAITS_MS.length) throw new Error('The shop cannot be reached; check your connection and try again.');
+      await new Promise((resolve) => setTimeout(resolve, RETRY_WAITS_MS[attempt]));
+      continue;
+    }
+    const answer = await response.json().catch(() => ({}));
+    // 409: our first request is still being processed (maybe by another instance): wait for its answer.
+    if (response.status === 409 && answer.error?.code === 'request_in_progress' && attempt < RETRY_WAITS_MS.length) {
+      await new Promise((resolve) => setTimeout(resolve, RETRY_WAITS_MS[attempt]));
+      continue;
+    }
+    if (!response.ok) throw new Error(answer.error?.message ?? `HTTP ${response.status}`);
+    orderRequest = undefined;
+    return answer;
+  }
+}
+
 async function showCatalogue() {
   const { items } = await api('/api/catalogue');
   const fieldset = $('catalogue');
@@ -51,7 +83,7 @@ async function startCheckout(event) {
   try {
     const sku = new FormData($('order-form')).get('sku');
     const captureMethod = $('manual-capture').checked ? 'manual' : 'automatic';
-    const { order, clientSecret, publishableKey } = await api('/api/orders', { method: 'POST', body: JSON.stringify({ sku, captureMethod }) });
+    const { order, clientSecret, publishableKey } = await requestOrder(sku, captureMethod);
     $('order-id').textContent = order.id;
     $('order-description').textContent = order.description;
     $('order-amount').textContent = money(order.amount, order.currency);
