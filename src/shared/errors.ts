@@ -66,6 +66,13 @@ export const FIELD_ERROR_CODES = /* @__PURE__ */ Object.keys(FIELD_ERROR_MESSAGE
 export const BILLING_ERROR_CODES = ['incomplete_name', 'incomplete_postal', 'invalid_postal', 'incomplete_country'] as const;
 export type BillingErrorCode = (typeof BILLING_ERROR_CODES)[number];
 
+/**
+ * A saved card's errors (the drop-in with `payment-method`): the card frame's saved-card chunk words
+ * them (src/i18n/saved-card-messages.ts, every locale), so the page carries only their codes.
+ */
+export const SAVED_CARD_ERROR_CODES = ['payment_method_mismatch', 'invalid_payment_method'] as const;
+export type SavedCardErrorCode = (typeof SAVED_CARD_ERROR_CODES)[number];
+
 export function messageFor(code: FieldErrorCode | CheckoutErrorCode): string {
   return ERROR_MESSAGES[code];
 }
