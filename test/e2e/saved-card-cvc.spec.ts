@@ -176,15 +176,16 @@ test('a saved card whose bank asks for 3-D Secure on session: the challenge in t
 test.describe('a page that names another card than the intent pays with is refused (payment_method_mismatch)', () => {
   const MISMATCH = { code: 'payment_method_mismatch', message: 'This saved card cannot be used for this payment.' };
 
-  /** Pay is refused with the mismatch, and nothing is charged: no token, no confirm, the intent untouched. */
+  /** Pay is refused with the mismatch, and nothing is charged: no token, no confirm, the intent untouched; the frame says why. */
   async function expectRefused(page: Page, checkout: CardFieldsHarness, stripe: Stripe, intentId: string, posts: () => Request[]): Promise<void> {
-    await expect(savedCardLine(checkout)).toHaveText(MISMATCH.message);
-    const failed = checkout.nextEvent<ErrorDetail>('payframe-error');
+    await expect(checkout.input('cvc')).toBeVisible();
     await payWithCvc(checkout, '123');
-    expect((await failed).error).toEqual(MISMATCH);
-    await expect(page.locator('payframe-checkout [part="form-error"]')).toHaveText(MISMATCH.message);
+    await expect.poll(async () => (await checkout.recordedEvents()).map((event) => event.type)).toEqual(['payframe-error']);
+    expect(((await checkout.recordedEvents())[0]!.detail as unknown as ErrorDetail).error).toEqual(MISMATCH);
     expect(posts().map((request) => new URL(request.url()).pathname)).toEqual([]);
     expect((await stripe.paymentIntents.retrieve(intentId)).status).toBe('requires_confirmation');
+    await expect(page.locator('payframe-checkout [part="form-error"]')).toHaveText(MISMATCH.message);
+    await expect(savedCardLine(checkout)).toHaveText(MISMATCH.message);
   }
 
   test("a script flips payment-method after load to another of the shopper's cards: the card shown is the card charged, or nothing is", async ({ page, demo, checkout }) => {
