@@ -41,6 +41,8 @@ interface SavedCardFacts {
 }
 
 const PAYMENT_METHOD_ID = /^pm_[A-Za-z0-9]{1,64}$/;
+/** A fresh Idempotency-Key per request of one Pay (its retries reuse it); getRandomValues works outside secure contexts too. */
+const idempotencyKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 const twoDigits = (value: number) => String(value % 100).padStart(2, '0');
 
 /** The intent's own card, if the answer is the intent the client_secret names with its payment method expanded. */
@@ -118,7 +120,7 @@ export function mountSavedCard(options: SavedCardOptions) {
       method: 'POST',
       path: '/v1/tokens',
       body: new URLSearchParams({ 'cvc_update[cvc]': cvcInput.canonical() }),
-      idempotencyKey: crypto.randomUUID(),
+      idempotencyKey: idempotencyKey(),
       readSuccess: (json) => ((json as { id?: unknown } | null)?.id as string | undefined)?.match(/^cvctok_[A-Za-z0-9]{1,64}$/)?.[0],
     });
     if (typeof token.result !== 'string') return token.result;
@@ -129,7 +131,7 @@ export function mountSavedCard(options: SavedCardOptions) {
       method: 'POST',
       path: `/v1/payment_intents/${intentId}/confirm`,
       body,
-      idempotencyKey: crypto.randomUUID(),
+      idempotencyKey: idempotencyKey(),
       readSuccess: (json) => options.readConfirmAnswer(json, clientSecret, options.challengeOrigins),
     });
     return confirmed.result;
