@@ -4,7 +4,8 @@
 // input's state and its own height, and answers the page's tokenize, confirm and intent-status
 // requests with the payment steps the controller uses (card-payments.ts), reading the card from
 // its own inputs: no controller frame, no fields channel. It never sends a card value to the
-// merchant page, and uses only the publishable key its page was served for.
+// merchant page, and uses only the publishable key its page was served for. With a saved card
+// (`pm` in its parameters) a chunk of its own (saved-card.ts) shows that card and the CVC alone, and pays.
 import './card-frame.css';
 import { CARD_BRAND_NAMES, type CardBrand } from '../src/shared/card-brands.ts';
 import { ENGLISH_FIELD_TEXTS, type FieldTexts, type Locale } from '../src/i18n/messages.ts';
