@@ -84,6 +84,15 @@ async function openSavedCardCheckout(page: Page, demo: DemoServers, checkout: Ca
 
 const savedCardLine = (checkout: CardFieldsHarness) => checkout.frameLocator('cvc').locator('#saved-card');
 
+/** Ready enables the pay button with a short fade: axe judges contrast once it has settled (as a11y.spec.ts does). */
+async function settledForAxe(page: Page, checkout: CardFieldsHarness): Promise<void> {
+  await checkout.waitReady();
+  await page.evaluate(() => {
+    const roots = [document, ...[...document.querySelectorAll('payframe-checkout')].flatMap((element) => element.shadowRoot ?? [])];
+    return Promise.all(roots.flatMap((root) => root.getAnimations()).map((animation) => animation.finished));
+  });
+}
+
 async function payWithCvc(checkout: CardFieldsHarness, cvc: string): Promise<void> {
   await checkout.type('cvc', cvc);
   await checkout.settled('cvc');
@@ -266,13 +275,16 @@ test('axe finds no WCAG 2.2 AA violation on a saved-card checkout, empty, filled
   const intent = await intentFor(stripe, card);
   await openSavedCardCheckout(page, demo, checkout, { 'client-secret': intent.client_secret!, 'payment-method': card.paymentMethod });
   await expect(savedCardLine(checkout)).toHaveText('Visa •••• 4242, expires 12/34');
+  await settledForAxe(page, checkout);
   expect(await checkoutViolations(page, checkout)).toEqual(NO_VIOLATIONS);
   await checkout.type('cvc', '12');
   await checkout.payButton().click();
   await expect(checkout.errorLine('cvc')).toHaveText("Your card's security code is incomplete.");
+  await settledForAxe(page, checkout);
   expect(await checkoutViolations(page, checkout)).toEqual(NO_VIOLATIONS);
   const other = await savedCard(stripe, '5555555555554444', card.customer);
   await page.locator('payframe-checkout').evaluate((element, id) => element.setAttribute('payment-method', id), other.paymentMethod);
   await expect(savedCardLine(checkout)).toHaveText('This saved card cannot be used for this payment.');
+  await settledForAxe(page, checkout);
   expect(await checkoutViolations(page, checkout)).toEqual(NO_VIOLATIONS);
 });
