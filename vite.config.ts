@@ -112,7 +112,7 @@ function framePages(pages: string[], emptyOutDir: boolean, { inlineScript = fals
   return {
     ...shared,
     plugins: [fieldPages, minifyFrameHtml, inlineFrameCss, localeChunks(root, { fromDocument: inlineScript }), cardLibrariesPlugin(), ...(inlineScript
-        ? [lazyFrameChunks(root, { billing: 'iframe/billing-inputs.ts', bin: 'iframe/bin/bin-reporter.ts', ...LAZY_NETWORK_CHOOSER, ...LAZY_STYLE_EXPLANATIONS }, { fromDocument: true }), inlineFrameScript(pages)]
+        ? [lazyFrameChunks(root, { billing: 'iframe/billing-inputs.ts', bin: 'iframe/bin/bin-reporter.ts', 'saved-card': 'iframe/saved-card.ts', ...LAZY_NETWORK_CHOOSER, ...LAZY_STYLE_EXPLANATIONS }, { fromDocument: true }), inlineFrameScript(pages)]
         : [lazyFrameChunks(root, { ...LAZY_NETWORK_CHOOSER, ...LAZY_STYLE_EXPLANATIONS })]),
     ],
     root: resolve(root, 'iframe'),

@@ -4,18 +4,25 @@
 // input's state and its own height, and answers the page's tokenize, confirm and intent-status
 // requests with the payment steps the controller uses (card-payments.ts), reading the card from
 // its own inputs: no controller frame, no fields channel. It never sends a card value to the
-// merchant page, and uses only the publishable key its page was served for.
+// merchant page, and uses only the publishable key its page was served for. With a saved card
+// (`pm` in its parameters) a chunk of its own (saved-card.ts) shows that card and the CVC alone, and pays.
 import './card-frame.css';
-import type { CardBrand } from '../src/shared/card-brands.ts';
+import { CARD_BRAND_NAMES, type CardBrand } from '../src/shared/card-brands.ts';
 import { ENGLISH_FIELD_TEXTS, type FieldTexts, type Locale } from '../src/i18n/messages.ts';
 import { FIELD_KINDS, MAX_CARD_FRAME_HEIGHT } from '../src/shared/protocol-constants.ts';
 import type { BillingField, CardFrameCommand, CardFrameEvent, FieldKind } from '../src/shared/protocol.ts';
 import type { BillingInputs } from './billing-inputs.ts';
 import billingChunk from 'virtual:payframe-lazy/billing';
 import binChunk from 'virtual:payframe-lazy/bin';
+import savedCardChunk from 'virtual:payframe-lazy/saved-card';
 import explanationsChunk from 'virtual:payframe-lazy/style-explanations';
 import { parseCardFrameCommand } from '../src/shared/wire-schemas.generated.ts';
 import { createCardPayments } from './card-payments.ts';
+import { readChallengeOrigins } from './challenge-origins.ts';
+import { readConfirmAnswer } from './gateway/payment-intent-answers.ts';
+import { requestWithRetries } from './gateway/stripe-compatible-gateway.ts';
+import { readGatewayUrl } from './gateway-config.ts';
+import type { SavedCard } from './saved-card.ts';
 import { wireCardInput, type CardInput } from './card-input.ts';
 import { createFieldStyleSheet } from './field-style-sheet.ts';
 import { FIELD_BEHAVIOURS } from './fields/field-behaviours.ts';
@@ -55,6 +62,29 @@ function startCardFrame(): void {
   const reportBin: Promise<((digits: string) => void) | undefined> = params.bin
     ? (import(/* @vite-ignore */ binChunk) as Promise<typeof import('./bin/bin-reporter.ts')>).then(({ createBinReporter }) => createBinReporter((event) => host.send(event)))
     : notAsked;
+
+  // A saved card (`payment-method`): its own chunk shows it with the CVC input alone, and pays with it.
+  const savedCardId = params.pm;
+  const shownFields: readonly FieldKind[] = savedCardId === undefined ? FIELD_KINDS : ['cvc'];
+  const gatewayUrl = readGatewayUrl() ?? '';
+  const savedCard: Promise<SavedCard | undefined> =
+    savedCardId === undefined
+      ? notAsked
+      : (import(/* @vite-ignore */ savedCardChunk) as Promise<typeof import('./saved-card.ts')>).then(({ mountSavedCard }) =>
+          mountSavedCard({
+            paymentMethod: savedCardId,
+            key: params.key,
+            gatewayUrl,
+            requestWithRetries,
+            readConfirmAnswer,
+            challengeOrigins: readChallengeOrigins(gatewayUrl),
+            cvc: inputs.cvc,
+            brandNames: CARD_BRAND_NAMES,
+            setBrand: (name) => (brand = name as CardBrand),
+            loadMessages,
+            send: (event) => host.send(event),
+          }),
+        );
 
   const payments = createCardPayments(
     params.key,
@@ -112,6 +142,7 @@ function startCardFrame(): void {
     if (locale) networkSettings.locale = locale;
     for (const field of FIELD_KINDS) inputs[field].setTexts(messages);
     if (locale) void billing.then((inputs) => inputs?.setLocale(locale));
+    if (locale) void savedCard.then((card) => card?.setLocale(locale));
   };
   showTexts(ENGLISH_FIELD_TEXTS);
   const locale = createLocaleSwitch(ENGLISH_FIELD_TEXTS as FieldTexts, showTexts);
@@ -130,8 +161,9 @@ function startCardFrame(): void {
   function handleCommand(command: CardFrameCommand): void {
     switch (command.type) {
       case 'configure': {
-        const { style, locale: wanted, defaults } = command.options;
+        const { style, locale: wanted, defaults, clientSecret } = command.options;
         if (wanted !== undefined) locale.switchTo(wanted);
+        if (clientSecret) void savedCard.then((card) => card?.show(clientSecret));
         if (defaults) {
           void billing.then((inputs) => inputs?.prefill(defaults));
           networkSettings.preferred = defaults.network;
@@ -148,13 +180,13 @@ function startCardFrame(): void {
         break;
       }
       case 'focus': {
-        const field = command.field ?? 'number';
+        const field = command.field ?? shownFields[0]!;
         if (field in inputs) inputs[field as FieldKind].focusAtEnd();
         else void billing.then((inputs) => inputs?.focus(field as BillingField));
         break;
       }
       case 'reveal-errors':
-        for (const field of FIELD_KINDS) inputs[field].revealErrors();
+        for (const field of shownFields) inputs[field].revealErrors();
         void billing.then((inputs) => inputs?.revealErrors());
         break;
       case 'clear':
@@ -162,11 +194,12 @@ function startCardFrame(): void {
         void billing.then((inputs) => inputs?.clear());
         break;
       default:
-        payments(command);
+        if (savedCardId !== undefined && (command.type === 'confirm' || command.type === 'tokenize')) void savedCard.then((card) => card!.answer(command));
+        else payments(command);
     }
   }
 
-  void billing.then(() => host.send({ type: 'ready' }));
+  void Promise.all([billing, savedCard]).then(() => host.send({ type: 'ready' }));
 }
 
 startCardFrame();

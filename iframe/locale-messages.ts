@@ -5,9 +5,10 @@ import localeFiles from 'virtual:payframe-locale-files';
 import type { BillingTexts } from '../src/i18n/billing-messages.ts';
 import type { Locale, Messages } from '../src/i18n/messages.ts';
 import type { NetworkTexts } from '../src/i18n/network-messages.ts';
+import type { SavedCardTexts } from '../src/i18n/saved-card-messages.ts';
 
-/** What a locale's chunk holds: the texts of the page and card inputs, the billing inputs' and the network chooser's. */
-type LocaleTexts = Messages & BillingTexts & NetworkTexts;
+/** What a locale's chunk holds: the texts of the page and card inputs, the billing inputs', the network chooser's and the saved card's. */
+type LocaleTexts = Messages & BillingTexts & NetworkTexts & SavedCardTexts;
 
 const loaded = new Map<Locale, Promise<Partial<LocaleTexts>>>();
 

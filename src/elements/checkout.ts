@@ -56,6 +56,7 @@ export class PayframeCheckout extends LitElement {
     theme: { type: String, reflect: true },
     fieldsOrigin: { type: String, attribute: 'fields-origin' },
     clientSecret: { type: String, attribute: 'client-secret' },
+    paymentMethod: { type: String, attribute: 'payment-method' },
     mode: { type: String },
     returnUrl: { type: String, attribute: 'return-url' },
     billingFields: { type: String, attribute: 'billing-fields' },
@@ -91,6 +92,15 @@ export class PayframeCheckout extends LitElement {
    * it (`pay()`) instead of only tokenizing.
    */
   declare clientSecret: string | null;
+  /**
+   * A card the shopper saved (`pm_…`, attached to the customer of the PaymentIntent): with
+   * `client-secret` set to a PaymentIntent your server created with that `payment_method`, the
+   * checkout shows the card as the gateway knows it ("Visa •••• 4242, expires 12/34") and asks only
+   * for its security code, which goes to the gateway as a CVC update token. A card the intent does
+   * not name is refused (`payment_method_mismatch`); an id that is not a `pm_…` one is
+   * `invalid_payment_method`. Changing it on a mounted checkout loads a new card frame.
+   */
+  declare paymentMethod: string | null;
   /**
    * `setup` saves the card for later instead of paying: `client-secret` is then a SetupIntent's
    * (`seti_…`, created by your server for a customer), the button reads "Save card" (no amount),
@@ -209,8 +219,8 @@ export class PayframeCheckout extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('publishableKey') || changed.has('fieldsOrigin') || changed.has('billingFields') || changed.has('bin')) this.group.mountChanged();
-    if (this.hasUpdated && (changed.has('cardholderName') || changed.has('billingCountry') || changed.has('preferredNetwork'))) this.group.setDefaults();
+    if (changed.has('publishableKey') || changed.has('fieldsOrigin') || changed.has('billingFields') || changed.has('bin') || changed.has('paymentMethod')) this.group.mountChanged();
+    if (this.hasUpdated && (changed.has('cardholderName') || changed.has('billingCountry') || changed.has('preferredNetwork') || changed.has('clientSecret'))) this.group.setDefaults();
     if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
     if (changed.has('locale') || !this.hasUpdated) this.group.setLocale(supportedLocale(this.localeTag()));
   }

@@ -9,7 +9,7 @@ import { pageMessages } from '../i18n/page-messages.ts';
 import { FIELD_KINDS } from '../shared/protocol-constants.ts';
 import type { CardFrameCommand, CardFrameEvent, CardFrameField, CheckoutError, FieldKind, FieldState } from '../shared/protocol.ts';
 import { randomId } from '../shared/random-id.ts';
-import { parseCardFrameEvent, parsePublishableKey } from '../shared/wire-schemas.generated.ts';
+import { parseCardFrameEvent, parseClientSecret, parsePublishableKey } from '../shared/wire-schemas.generated.ts';
 import type { CardSurface, SurfaceOwner } from './card-surface.ts';
 import { checkoutError } from './checkout-error.ts';
 import type { FieldErrorCode } from '../shared/errors.ts';
@@ -69,7 +69,7 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
   }
 
   #mountAttributes(): string {
-    return `${this.#owner.publishableKey} ${this.#owner.fieldsOrigin} ${this.#owner.billingFields ?? ''} ${!!this.#owner.bin}`;
+    return `${this.#owner.publishableKey} ${this.#owner.fieldsOrigin} ${this.#owner.billingFields ?? ''} ${!!this.#owner.bin} ${this.#owner.paymentMethod}`;
   }
 
   /** How many rows of inputs the frame lays out: the card's two, and the billing inputs' (name; country and postal code). */
@@ -89,7 +89,11 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
     const link = (this.#link = new FrameLink<CardFrameEvent, CardFrameCommand>({
       kind: 'card',
       // As the merchant wrote them: the card frame reads them (a bad word is warned about there).
-      params: { ...(this.#owner.billingFields ? { billing: this.#owner.billingFields.slice(0, 100) } : {}), ...(this.#owner.bin ? { bin: '1' } : {}) },
+      params: {
+        ...(this.#owner.billingFields ? { billing: this.#owner.billingFields.slice(0, 100) } : {}),
+        ...(this.#owner.bin ? { bin: '1' } : {}),
+        ...(this.#owner.paymentMethod ? { pm: this.#owner.paymentMethod.slice(0, 100) } : {}),
+      },
       checkoutId: this.checkoutId,
       publishableKey,
       fieldsOrigin,
@@ -141,8 +145,8 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
 
   checkComplete(): ReturnType<CardSurface['checkComplete']> {
     // The billing inputs are checked by the frame when it reads them, with the card.
-    const unfinished = FIELD_KINDS.filter((field) => !this.states[field]?.complete);
-    const first = unfinished[0];
+    // A saved card's frame shows the CVC alone (the gateway has the rest; the frame reads only the CVC).
+    const first = (this.#owner.paymentMethod ? (['cvc'] as const) : FIELD_KINDS).find((field) => !this.states[field]?.complete);
     if (!first) return { fields: [...FIELD_KINDS] };
     this.#send({ type: 'reveal-errors' });
     return { error: checkoutError((this.states[first]?.error?.code as FieldErrorCode | undefined) ?? `incomplete_${first}`, first) };
@@ -182,19 +186,24 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
 
   /**
    * The merchant's `cardholder-name`, `billing-country` or `preferred-network` changed: filled into
-   * inputs the shopper left empty, chosen unless the shopper chose.
+   * inputs the shopper left empty, chosen unless the shopper chose; or its `client-secret`, whose
+   * saved card a `payment-method` checkout shows.
    */
   setDefaults(): void {
-    this.#send({ type: 'configure', options: { defaults: this.#defaults() } });
+    this.#send({ type: 'configure', options: this.#merchantOptions() });
   }
 
-  #defaults() {
+  #merchantOptions() {
     const owner = this.#owner;
-    return { name: owner.cardholderName?.slice(0, 200), country: owner.billingCountry?.slice(0, 100), network: owner.preferredNetwork?.slice(0, 100) };
+    return {
+      defaults: { name: owner.cardholderName?.slice(0, 200), country: owner.billingCountry?.slice(0, 100), network: owner.preferredNetwork?.slice(0, 100) },
+      // Only a well-formed one: the frame drops a configure that does not parse, locale and style with it.
+      clientSecret: parseClientSecret(owner.clientSecret),
+    };
   }
 
   #options() {
-    return { locale: this.locale, style: this.#styleLayers(), defaults: this.#defaults() };
+    return { locale: this.locale, style: this.#styleLayers(), ...this.#merchantOptions() };
   }
 
   #send(command: CardFrameCommand): void {

@@ -17,6 +17,9 @@ export interface SurfaceOwner extends HTMLElement, ReactiveControllerHost {
   preferredNetwork?: string | null;
   /** The drop-in's `bin`: the card frame reports the BIN. */
   bin?: boolean;
+  /** The drop-in's `client-secret` and `payment-method`: the card frame shows the saved card the intent pays with. */
+  clientSecret?: string | null;
+  paymentMethod?: string | null;
 }
 
 /**

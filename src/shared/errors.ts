@@ -97,6 +97,13 @@ export const BANK_ERROR_CODES = [
 ] as const;
 export type BankErrorCode = (typeof BANK_ERROR_CODES)[number];
 
+/**
+ * A saved card's errors (the drop-in with `payment-method`): the card frame's saved-card chunk words
+ * them (src/i18n/saved-card-messages.ts, every locale), so the page carries only their codes.
+ */
+export const SAVED_CARD_ERROR_CODES = ['payment_method_mismatch', 'invalid_payment_method'] as const;
+export type SavedCardErrorCode = (typeof SAVED_CARD_ERROR_CODES)[number];
+
 export function messageFor(code: FieldErrorCode | CheckoutErrorCode): string {
   return ERROR_MESSAGES[code];
 }

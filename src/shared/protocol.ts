@@ -58,6 +58,11 @@ export const frameParamsSchema = z.object({
   billing: z.optional(shortText),
   /** `1`: the card frame reports the card's BIN (first 6, then 8 digits) to the page. */
   bin: z.optional(z.literal('1')),
+  /**
+   * The drop-in's `payment-method`, as the merchant wrote it: the card frame shows that saved card and
+   * only a CVC input, and checks the id itself (a bad one is a typed error, not a frame that never loads).
+   */
+  pm: z.optional(shortText),
 });
 export type FrameParams = z.infer<typeof frameParamsSchema>;
 
@@ -330,6 +335,8 @@ export const cardFrameOptionsSchema = z.object({
    * billing inputs, and the networks it prefers for a co-badged card, most preferred first.
    */
   defaults: z.optional(z.object({ name: z.optional(z.string().check(z.maxLength(200))), country: z.optional(shortText), network: z.optional(shortText) })),
+  /** With `payment-method`: the PaymentIntent whose saved card the frame shows (the gateway says which card it is). */
+  clientSecret: z.optional(clientSecretSchema),
 });
 
 /**

@@ -152,6 +152,7 @@ export const parseFrameParams = /* @__PURE__ */ wireParser<z.output<typeof frame
   host: /* @__PURE__ */ text(300, /^https?:\/\/[^/\s]+$/),
   billing: [undefined, /* @__PURE__ */ text(100)],
   bin: [undefined, "1"],
+  pm: [undefined, /* @__PURE__ */ text(100)],
 });
 
 /** helloMessageSchema (src/shared/protocol.ts) */
@@ -251,6 +252,7 @@ export const parseCardFrameCommand = /* @__PURE__ */ wireParser<z.output<typeof 
           network: [undefined, /* @__PURE__ */ text(100)],
         },
       ],
+      clientSecret: [undefined, clientSecret],
     },
   },
   { type: "focus", field: [undefined, cardFrameField] },

@@ -1,8 +1,10 @@
 // Invariant 1: a skimmer on the merchant page gets no card number and no CVC, whatever it
 // listens to, and no request from the merchant origin carries them. Only the frame that tokenizes
 // (fields origin) sends them, to the configured gateway: the drop-in's card frame, or the split
-// fields' controller frame.
+// fields' controller frame. A saved card's re-collected CVC goes the same way: only the card frame
+// sends it, to the gateway's tokens endpoint.
 import type { Request } from '@playwright/test';
+import Stripe from 'stripe';
 import { expect, test } from './fixtures.ts';
 import type { CardFieldsHarness } from './harness/card-fields-harness.ts';
 import { collectLoot, installSkimmer } from './harness/skimmer.ts';
@@ -111,3 +113,55 @@ for (const { layout, label } of LAYOUTS) {
     }
   });
 }
+
+test('a skimmer never sees a saved card\'s re-collected CVC (the drop-in with payment-method: the CVC input alone)', async ({ page, demo, checkout }) => {
+  // The merchant's server: a shopper's saved card and a PaymentIntent to pay with it.
+  const gateway = new URL(demo.gatewayUrl);
+  const stripe = new Stripe(demo.secretKey, { host: gateway.hostname, port: Number(gateway.port), protocol: 'http', maxNetworkRetries: 0 });
+  const customer = await stripe.customers.create({});
+  const saved = await stripe.paymentMethods.create({ type: 'card', card: { number: '4242424242424242', exp_month: 12, exp_year: 2034 } });
+  await stripe.paymentMethods.attach(saved.id, { customer: customer.id });
+  const intent = await stripe.paymentIntents.create({ amount: 1999, currency: 'eur', customer: customer.id, payment_method: saved.id });
+
+  const requests: Request[] = [];
+  const consoleLines: string[] = [];
+  page.on('request', (request) => requests.push(request));
+  page.on('console', (message) => consoleLines.push(message.text()));
+  await page.addInitScript(installSkimmer, demo.merchantUrl);
+  await page.goto(demo.merchantUrl);
+  await checkout.waitReady();
+  await page.locator('payframe-checkout').evaluate(
+    (element, [secret, id]) => {
+      element.setAttribute('client-secret', secret!);
+      element.setAttribute('payment-method', id!);
+    },
+    [intent.client_secret!, saved.id] as const,
+  );
+  await checkout.waitReady();
+  await expect(checkout.frameLocator('cvc').locator('#saved-card')).toHaveText('Visa •••• 4242, expires 12/34');
+  const paid = checkout.nextEvent<{ paymentIntent: { status: string } }>('payframe-payment');
+  await checkout.type('cvc', CVC);
+  await checkout.settled('cvc');
+  await checkout.payButton().click();
+  expect((await paid).paymentIntent.status).toBe('succeeded');
+
+  const loot = await page.evaluate(collectLoot);
+  expect(loot.records.some((entry) => entry.startsWith('port in:') && entry.includes('"change"'))).toBe(true);
+  expect(loot.records.some((entry) => entry.startsWith('dispatch payframe-payment'))).toBe(true);
+  expect(findSecrets(loot.records.join('\n'))).toEqual([]);
+  expect(findSecrets(loot.dom)).toEqual([]);
+  expect(findSecrets(consoleLines.join('\n'))).toEqual([]);
+  // Nothing new reaches the page: the same messages as any card frame's, none holding a value.
+  const incoming = loot.records.filter((entry) => entry.startsWith('port in:')).map((entry) => JSON.parse(entry.slice('port in: '.length)) as { type: string });
+  expect([...new Set(incoming.map((message) => message.type))].every((type) => ['ready', 'change', 'focus', 'blur', 'height', 'confirm-result'].includes(type))).toBe(true);
+  for (const message of incoming) expect(JSON.stringify(message)).not.toMatch(/"(value|length|caret|selection\w*|digits|number|cvc)":/);
+
+  // Exactly one request carried the CVC: the card frame's, to the gateway's tokens endpoint.
+  const carryingCvc = requests.filter((request) => findSecrets(describeRequest(request)).length > 0);
+  expect(carryingCvc.map((request) => request.url())).toEqual([`${demo.gatewayUrl}/v1/tokens`]);
+  expect(carryingCvc[0]!.frame().url()).toMatch(new RegExp(`^${demo.fieldsOrigin}/frames/${demo.publishableKey}/card\\.html#`));
+  const fromMerchant = requests.filter((request) => request.frame().url().startsWith(demo.merchantUrl));
+  expect(fromMerchant.flatMap((request) => findSecrets(describeRequest(request)))).toEqual([]);
+  const charge = await stripe.charges.retrieve((await stripe.paymentIntents.retrieve(intent.id)).latest_charge as string);
+  expect(charge.payment_method_details?.card?.checks?.cvc_check).toBe('pass');
+});

@@ -89,6 +89,13 @@ describe('declines in the shopper\'s language', () => {
     expect(localizeError(unknownKey, german)).to.equal(unknownKey);
   });
 
+  it("keeps a saved card's errors as the card frame worded them, in the checkout's locale", () => {
+    for (const code of ['payment_method_mismatch', 'invalid_payment_method'] as const) {
+      const worded = { code, message: de[code] };
+      expect(localizeError(worded, german)).to.equal(worded);
+    }
+  });
+
   it('keeps a message already written in the locale, and follows a change of locale', () => {
     const closed = { code: 'payment_intent_authentication_failure', message: de.challengeCancelled };
     expect(localizeError(closed, german)).to.equal(closed);

@@ -16,6 +16,7 @@ import { ENGLISH, LOCALES, MESSAGE_KEYS, supportedLocale, format } from '../../s
 import { pageMessages } from '../../src/i18n/page-messages.ts';
 import { BILLING_TEXT_KEYS } from '../../src/i18n/billing-messages.ts';
 import { NETWORK_TEXT_KEYS } from '../../src/i18n/network-messages.ts';
+import { ENGLISH_SAVED_CARD_TEXTS } from '../../src/i18n/saved-card-messages.ts';
 import { localizeError } from '../../src/i18n/localize-error.ts';
 
 const TABLES: Record<string, Record<string, string>> = { ar, de, es, fr, it: italian, ja, ko, nl, pl, pt, sv, zh };
@@ -26,11 +27,12 @@ describe('locales', () => {
   });
 
   for (const [code, table] of Object.entries(TABLES)) {
-    it(`${code} has every message key, the billing inputs' and the network chooser's too, and nothing else`, () => {
-      const keys = [...MESSAGE_KEYS, ...BILLING_TEXT_KEYS, ...NETWORK_TEXT_KEYS];
+    it(`${code} has every message key, the billing inputs', the network chooser's and the saved card's too, and nothing else`, () => {
+      const keys = [...MESSAGE_KEYS, ...BILLING_TEXT_KEYS, ...NETWORK_TEXT_KEYS, ...Object.keys(ENGLISH_SAVED_CARD_TEXTS)];
       expect(Object.keys(table).sort()).to.deep.equal(keys.sort());
       for (const key of keys) expect(table[key]!.trim(), `${code}.${key}`).not.to.equal('');
       expect(table.pay).to.contain('{amount}');
+      for (const part of ['{brand}', '{last4}', '{month}', '{year}']) expect(table.savedCard, `${code}.savedCard`).to.contain(part);
     });
   }
 

@@ -3,6 +3,7 @@
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 import type { NetworkTexts } from '../network-messages.ts';
+import type { SavedCardTexts } from '../saved-card-messages.ts';
 
 export default {
   numberLabel: 'رقم البطاقة',
@@ -71,4 +72,7 @@ export default {
   invalid_postal: "الرمز البريدي غير صالح.",
   incomplete_country: "اختر البلد أو المنطقة.",
   networkLabel: "شبكة البطاقة",
-} satisfies Messages & BillingTexts & NetworkTexts;
+  savedCard: "{brand} •••• {last4}، تنتهي في {month}/{year}",
+  payment_method_mismatch: "لا يمكن استخدام هذه البطاقة المحفوظة لهذه الدفعة.",
+  invalid_payment_method: "لم يتم إعداد عملية الدفع هذه ببطاقة محفوظة صالحة (payment-method).",
+} satisfies Messages & BillingTexts & NetworkTexts & SavedCardTexts;

@@ -2,6 +2,7 @@
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 import type { NetworkTexts } from '../network-messages.ts';
+import type { SavedCardTexts } from '../saved-card-messages.ts';
 
 export default {
   numberLabel: 'Kartennummer',
@@ -70,4 +71,7 @@ export default {
   invalid_postal: "Ihre Postleitzahl ist ungültig.",
   incomplete_country: "Wählen Sie Ihr Land oder Ihre Region aus.",
   networkLabel: "Kartennetzwerk",
-} satisfies Messages & BillingTexts & NetworkTexts;
+  savedCard: "{brand} •••• {last4}, gültig bis {month}/{year}",
+  payment_method_mismatch: "Diese gespeicherte Karte kann für diese Zahlung nicht verwendet werden.",
+  invalid_payment_method: "Dieser Checkout ist nicht mit einer gültigen gespeicherten Karte (payment-method) konfiguriert.",
+} satisfies Messages & BillingTexts & NetworkTexts & SavedCardTexts;

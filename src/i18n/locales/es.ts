@@ -2,6 +2,7 @@
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 import type { NetworkTexts } from '../network-messages.ts';
+import type { SavedCardTexts } from '../saved-card-messages.ts';
 
 export default {
   numberLabel: 'Número de tarjeta',
@@ -70,4 +71,7 @@ export default {
   invalid_postal: "Tu código postal no es válido.",
   incomplete_country: "Elige tu país o región.",
   networkLabel: "Red de la tarjeta",
-} satisfies Messages & BillingTexts & NetworkTexts;
+  savedCard: "{brand} •••• {last4}, caduca el {month}/{year}",
+  payment_method_mismatch: "Esta tarjeta guardada no se puede usar para este pago.",
+  invalid_payment_method: "Este pago no está configurado con una tarjeta guardada válida (payment-method).",
+} satisfies Messages & BillingTexts & NetworkTexts & SavedCardTexts;

@@ -2,6 +2,7 @@
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 import type { NetworkTexts } from '../network-messages.ts';
+import type { SavedCardTexts } from '../saved-card-messages.ts';
 
 export default {
   numberLabel: 'Numéro de carte',
@@ -70,4 +71,7 @@ export default {
   invalid_postal: "Le code postal est invalide.",
   incomplete_country: "Choisissez votre pays ou votre région.",
   networkLabel: "Réseau de la carte",
-} satisfies Messages & BillingTexts & NetworkTexts;
+  savedCard: "{brand} •••• {last4}, expire le {month}/{year}",
+  payment_method_mismatch: "Cette carte enregistrée ne peut pas être utilisée pour ce paiement.",
+  invalid_payment_method: "Ce paiement n'est pas configuré avec une carte enregistrée valide (payment-method).",
+} satisfies Messages & BillingTexts & NetworkTexts & SavedCardTexts;

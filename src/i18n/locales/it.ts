@@ -2,6 +2,7 @@
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 import type { NetworkTexts } from '../network-messages.ts';
+import type { SavedCardTexts } from '../saved-card-messages.ts';
 
 export default {
   numberLabel: 'Numero della carta',
@@ -70,4 +71,7 @@ export default {
   invalid_postal: "Il codice postale non è valido.",
   incomplete_country: "Scegli il paese o l’area geografica.",
   networkLabel: "Circuito della carta",
-} satisfies Messages & BillingTexts & NetworkTexts;
+  savedCard: "{brand} •••• {last4}, scade il {month}/{year}",
+  payment_method_mismatch: "Questa carta salvata non può essere usata per questo pagamento.",
+  invalid_payment_method: "Questo checkout non è configurato con una carta salvata valida (payment-method).",
+} satisfies Messages & BillingTexts & NetworkTexts & SavedCardTexts;

@@ -2,6 +2,7 @@
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 import type { NetworkTexts } from '../network-messages.ts';
+import type { SavedCardTexts } from '../saved-card-messages.ts';
 
 export default {
   numberLabel: 'カード番号',
@@ -70,4 +71,7 @@ export default {
   invalid_postal: "郵便番号が無効です。",
   incomplete_country: "国または地域を選択してください。",
   networkLabel: "カードネットワーク",
-} satisfies Messages & BillingTexts & NetworkTexts;
+  savedCard: "{brand} •••• {last4}、有効期限 {month}/{year}",
+  payment_method_mismatch: "この保存済みカードはこのお支払いには使用できません。",
+  invalid_payment_method: "このチェックアウトには有効な保存済みカード（payment-method）が設定されていません。",
+} satisfies Messages & BillingTexts & NetworkTexts & SavedCardTexts;

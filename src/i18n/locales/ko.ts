@@ -2,6 +2,7 @@
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 import type { NetworkTexts } from '../network-messages.ts';
+import type { SavedCardTexts } from '../saved-card-messages.ts';
 
 export default {
   numberLabel: '카드 번호',
@@ -70,4 +71,7 @@ export default {
   invalid_postal: "우편번호가 올바르지 않습니다.",
   incomplete_country: "국가 또는 지역을 선택하세요.",
   networkLabel: "카드 네트워크",
-} satisfies Messages & BillingTexts & NetworkTexts;
+  savedCard: "{brand} •••• {last4}, 만료 {month}/{year}",
+  payment_method_mismatch: "저장된 이 카드는 이 결제에 사용할 수 없습니다.",
+  invalid_payment_method: "이 결제에는 유효한 저장된 카드(payment-method)가 설정되어 있지 않습니다.",
+} satisfies Messages & BillingTexts & NetworkTexts & SavedCardTexts;

@@ -2,6 +2,7 @@
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 import type { NetworkTexts } from '../network-messages.ts';
+import type { SavedCardTexts } from '../saved-card-messages.ts';
 
 export default {
   numberLabel: 'Kaartnummer',
@@ -70,4 +71,7 @@ export default {
   invalid_postal: "Je postcode is ongeldig.",
   incomplete_country: "Kies je land of regio.",
   networkLabel: "Kaartnetwerk",
-} satisfies Messages & BillingTexts & NetworkTexts;
+  savedCard: "{brand} •••• {last4}, verloopt {month}/{year}",
+  payment_method_mismatch: "Deze opgeslagen kaart kan niet voor deze betaling worden gebruikt.",
+  invalid_payment_method: "Deze checkout is niet ingesteld met een geldige opgeslagen kaart (payment-method).",
+} satisfies Messages & BillingTexts & NetworkTexts & SavedCardTexts;

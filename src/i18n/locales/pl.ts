@@ -2,6 +2,7 @@
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 import type { NetworkTexts } from '../network-messages.ts';
+import type { SavedCardTexts } from '../saved-card-messages.ts';
 
 export default {
   numberLabel: 'Numer karty',
@@ -70,4 +71,7 @@ export default {
   invalid_postal: "Kod pocztowy jest nieprawidłowy.",
   incomplete_country: "Wybierz kraj lub region.",
   networkLabel: "Sieć karty",
-} satisfies Messages & BillingTexts & NetworkTexts;
+  savedCard: "{brand} •••• {last4}, ważna do {month}/{year}",
+  payment_method_mismatch: "Tej zapisanej karty nie można użyć do tej płatności.",
+  invalid_payment_method: "Ta płatność nie ma ustawionej prawidłowej zapisanej karty (payment-method).",
+} satisfies Messages & BillingTexts & NetworkTexts & SavedCardTexts;

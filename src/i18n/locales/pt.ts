@@ -2,6 +2,7 @@
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 import type { NetworkTexts } from '../network-messages.ts';
+import type { SavedCardTexts } from '../saved-card-messages.ts';
 
 export default {
   numberLabel: 'Número do cartão',
@@ -70,4 +71,7 @@ export default {
   invalid_postal: "O código postal é inválido.",
   incomplete_country: "Escolha o país ou a região.",
   networkLabel: "Rede do cartão",
-} satisfies Messages & BillingTexts & NetworkTexts;
+  savedCard: "{brand} •••• {last4}, expira em {month}/{year}",
+  payment_method_mismatch: "Este cartão guardado não pode ser usado para este pagamento.",
+  invalid_payment_method: "Este checkout não está configurado com um cartão guardado válido (payment-method).",
+} satisfies Messages & BillingTexts & NetworkTexts & SavedCardTexts;

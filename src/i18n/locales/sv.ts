@@ -2,6 +2,7 @@
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 import type { NetworkTexts } from '../network-messages.ts';
+import type { SavedCardTexts } from '../saved-card-messages.ts';
 
 export default {
   numberLabel: 'Kortnummer',
@@ -70,4 +71,7 @@ export default {
   invalid_postal: "Postnumret är ogiltigt.",
   incomplete_country: "Välj land eller region.",
   networkLabel: "Kortnätverk",
-} satisfies Messages & BillingTexts & NetworkTexts;
+  savedCard: "{brand} •••• {last4}, går ut {month}/{year}",
+  payment_method_mismatch: "Det sparade kortet kan inte användas för den här betalningen.",
+  invalid_payment_method: "Kassan är inte konfigurerad med ett giltigt sparat kort (payment-method).",
+} satisfies Messages & BillingTexts & NetworkTexts & SavedCardTexts;

@@ -2,6 +2,7 @@
 import type { BillingTexts } from '../billing-messages.ts';
 import type { Messages } from '../messages.ts';
 import type { NetworkTexts } from '../network-messages.ts';
+import type { SavedCardTexts } from '../saved-card-messages.ts';
 
 export default {
   numberLabel: '卡号',
@@ -70,4 +71,7 @@ export default {
   invalid_postal: "邮政编码无效。",
   incomplete_country: "请选择国家或地区。",
   networkLabel: "卡组织",
-} satisfies Messages & BillingTexts & NetworkTexts;
+  savedCard: "{brand} •••• {last4}，有效期至 {month}/{year}",
+  payment_method_mismatch: "此已保存的银行卡不能用于本次付款。",
+  invalid_payment_method: "此结账未配置有效的已保存银行卡（payment-method）。",
+} satisfies Messages & BillingTexts & NetworkTexts & SavedCardTexts;

@@ -12,6 +12,7 @@ import type { CustomerStore } from './customer-store.ts';
 import { redeemCvcToken, type CvcTokenStore } from './cvc-tokens.ts';
 import type { EventOutbox } from './event-outbox.ts';
 import { attemptPayment, voidPendingChallenge } from './card-payments.ts';
+import { expandPaymentMethod, takePaymentMethodExpansion } from './payment-intent-expansion.ts';
 import { PAYMENT_INTENT_ID, intentForKey, noSuchPaymentIntent } from './client-secret.ts';
 import { optionalObject, type FormParams } from './form-body.ts';
 import { LIST_PARAMS, listObject, parseListQuery, type StripeList } from './list-objects.ts';
@@ -265,8 +266,10 @@ export function createPaymentIntent(context: PaymentIntentContext, now = new Dat
 
 export function retrievePaymentIntent(id: string, context: PaymentIntentContext): PaymentIntent | PublishablePaymentIntent {
   const record = intentForKey(context.auth, id, context.params, context.store);
+  const expand = takePaymentMethodExpansion(context.params);
   rejectUnknownParams(context.params, ['client_secret']);
-  return viewFor(context.auth, record.intent);
+  const view = viewFor(context.auth, record.intent);
+  return expand ? (expandPaymentMethod(view, context.auth, context.paymentMethods) as typeof view) : view;
 }
 
 const UPDATE_PARAMS = ['amount', 'currency', 'capture_method', 'payment_method', 'metadata', 'description', 'customer', 'setup_future_usage'];

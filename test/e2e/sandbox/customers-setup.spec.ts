@@ -555,6 +555,22 @@ test.describe('paying again with a re-collected CVC (CVC update tokens)', () => 
     expect(await rejection(browser.tokens.create({ card: { number: VISA } } as unknown as Stripe.TokenCreateParams))).toMatchObject({ statusCode: 400, code: 'parameter_unknown', param: 'card' });
     expect((await rejection(client('pk_test_nobody_at_all').tokens.create({ cvc_update: { cvc: '123' } } as Stripe.TokenCreateParams))).statusCode).toBe(401);
   });
+
+  test("the browser reads which saved card an intent pays with (expand[]=payment_method): brand, last4 and expiry only", async () => {
+    const customer = (await stripe.customers.create({})).id;
+    const saved = await card(VISA);
+    await stripe.paymentMethods.attach(saved.id, { customer });
+    const open = await stripe.paymentIntents.create({ amount: 900, currency: 'eur', customer, payment_method: saved.id });
+    const seen = await browser.paymentIntents.retrieve(open.id, { client_secret: open.client_secret!, expand: ['payment_method'] } as Stripe.PaymentIntentRetrieveParams);
+    expect(seen.payment_method).toEqual({ id: saved.id, object: 'payment_method', type: 'card', card: { brand: 'visa', exp_month: 12, exp_year: FUTURE_YEAR, last4: '4242' } });
+    // The merchant's key sees the whole object, as Stripe's does.
+    expect(((await stripe.paymentIntents.retrieve(open.id, { expand: ['payment_method'] })).payment_method as Stripe.PaymentMethod).customer).toBe(customer);
+    // Without a payment method, nothing to expand; anything else is refused; another account's key finds no intent.
+    const empty = await stripe.paymentIntents.create({ amount: 900, currency: 'eur', customer });
+    expect((await browser.paymentIntents.retrieve(empty.id, { client_secret: empty.client_secret!, expand: ['payment_method'] } as Stripe.PaymentIntentRetrieveParams)).payment_method).toBeNull();
+    expect(await rejection(browser.paymentIntents.retrieve(open.id, { client_secret: open.client_secret!, expand: ['customer'] } as Stripe.PaymentIntentRetrieveParams))).toMatchObject({ statusCode: 400, param: 'expand' });
+    expect(await rejection(client(OTHER.publishableKey).paymentIntents.retrieve(open.id, { client_secret: open.client_secret!, expand: ['payment_method'] } as Stripe.PaymentIntentRetrieveParams))).toMatchObject({ statusCode: 404, code: 'resource_missing' });
+  });
 });
 
 test("one account's keys never see another's customers, saved cards or SetupIntents", async () => {
