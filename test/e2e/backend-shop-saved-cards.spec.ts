@@ -43,6 +43,8 @@ for (const target of DATABASE_TARGETS) {
     }
 
     test('sign up, save a card, pay with it, an operator charges it off session; 3184 waits for the shopper, who authenticates it', async ({ page, context }) => {
+      // Three payments in the drop-in (two with a challenge) and the operations page: one long story.
+      test.setTimeout(120_000);
       const since = new Date(Date.now() - 60_000).toISOString();
       const email = `page-${Date.now()}@example.com`;
       await page.goto(`${stack.url}/shop`);
@@ -82,6 +84,8 @@ for (const target of DATABASE_TARGETS) {
       await expect(ops.locator(`#orders tr[data-order="${waitingOrder}"] .status`)).toHaveText('requires_authentication');
 
       // The shopper comes back: the payment waits for them; they authenticate it in the drop-in.
+      // (Their tab in front again: a background tab gets no animation frames, which the challenge's click waits for.)
+      await page.bringToFront();
       await page.goto(`${stack.url}/shop`);
       const waiting = page.locator(`#waiting-list li[data-order="${waitingOrder}"]`);
       await expect(waiting).toContainText('Payframe T-shirt');
