@@ -188,7 +188,9 @@ export function shopperRoutes({ db, stripe, sessions, publishableKey, demoShoppe
         context.log.info({ orderId: order.id, shopperId: shopper.id, saveCard: body.saveCard, savedCard: card !== undefined }, 'shopper order created');
         if (card === undefined) return sendJson(context.res, 201, { order: answer, clientSecret, publishableKey });
         const payment = await payWithSavedCard(stripe, order.paymentIntentId!, card, `order-${order.id}-saved-card`);
-        sendJson(context.res, 201, { order: answer, payment });
+        // The bank wants the shopper to authenticate: the page pays in the drop-in, where its challenge can show.
+        const onSession = payment.status === 'requires_action' ? { clientSecret, publishableKey } : {};
+        sendJson(context.res, 201, { order: answer, payment, ...onSession });
       },
     },
     {

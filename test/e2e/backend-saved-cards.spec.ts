@@ -5,6 +5,7 @@
 // waits in requires_authentication until its shopper comes back and passes the challenge. The books
 // reconcile with zero mismatches. Attackers: another site's request, and another shopper.
 import { createHmac, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type Stripe from 'stripe';
 import { answerSandboxChallenge } from './harness/sandbox-challenge-over-http.ts';
 import { BackendStack, DATABASE_TARGETS, expect, skipWithoutPostgres, startStack, test, VISA } from './backend/backend-stack.ts';
@@ -164,6 +165,11 @@ for (const target of DATABASE_TARGETS) {
       await stack.webhooksDelivered();
       expect(await stack.order(answer.order.id)).toMatchObject({ status: 'paid', captured: 1999 });
       expect((await shopper.authenticate(answer.order.id)).status).toBe(409);
+
+      // Paying with this saved card on session asks too: the page gets the client secret for the drop-in.
+      const again = await shopper.createOrder({ sku: 'stickers', paymentMethod: card });
+      expect(again.payment).toEqual({ status: 'requires_action' });
+      expect(again.clientSecret).toMatch(/_secret_/);
     });
 
     test('the books reconcile with zero mismatches after all of it', async () => {
@@ -172,6 +178,20 @@ for (const target of DATABASE_TARGETS) {
       expect(report.rows.filter((row) => row.result !== 'matched')).toEqual([]);
       expect(report.mismatches).toBe(0);
       expect(report.counts.matched).toBeGreaterThanOrEqual(6);
+    });
+
+    test('the run\'s logs hold no shopper password, card number, client secret or session token', async () => {
+      const shopper = ShopperClient.fresh(stack, 'logs');
+      await shopper.signUp();
+      await new ShopperClient(stack, shopper.email, 'wrong-password-q').call('/api/shopper/login', { method: 'POST', body: JSON.stringify({ email: shopper.email, password: 'wrong-password-q' }) });
+      const { clientSecret } = await shopper.createOrder({ sku: 'mug', saveCard: true });
+      await stack.confirm(clientSecret!);
+      await stack.webhooksDelivered();
+      stack.backend.logger.flush?.();
+      const logs = readFileSync(stack.logFile, 'utf8');
+      expect(logs).toContain('shopper login failed');
+      for (const secret of [shopper.password, 'wrong-password-q', VISA, ALWAYS_AUTHENTICATE, clientSecret!, shopper.cookie.split('=')[1]!, shopper.csrfToken]) expect(logs).not.toContain(secret);
+      expect(logs).not.toMatch(/_secret_|scrypt\$/);
     });
 
     test('attacker: another site\'s request to the account API is refused, with the shopper\'s cookie and token', async () => {

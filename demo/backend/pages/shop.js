@@ -93,6 +93,8 @@ async function startCheckout(event) {
     showPayment(answer.order);
     if (answer.clientSecret) {
       mountCheckout(answer.order, answer.clientSecret, answer.publishableKey);
+      // A saved card whose bank asks for authentication: the shopper pays in the drop-in, on session.
+      if (answer.payment) setStatus('Your bank wants you to confirm this payment: enter your card to pay.', 'requires_action');
       return;
     }
     // Paid with the saved card by the backend, on session. Seam: once the drop-in shows a saved
