@@ -95,6 +95,16 @@ for (const target of DATABASE_TARGETS) {
       await expect(page.locator('#waiting')).toBeHidden();
       await expect(ops.locator(`#orders tr[data-order="${waitingOrder}"] .status`)).toHaveText('paid');
 
+      // Log out and back in: the saved cards are the account's.
+      await page.goto(`${stack.url}/shop`);
+      await page.getByRole('button', { name: 'Log out' }).click();
+      await expect(page.getByRole('button', { name: 'Sign up' })).toBeVisible();
+      await expect(page.getByLabel('Save my card for next time')).toBeHidden();
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill('correct horse battery');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await expect(page.getByLabel(/Saved card Visa •••• 3184/)).toBeVisible();
+
       await stack.webhooksDelivered();
       await ops.getByLabel('Since').fill(since);
       await ops.getByRole('button', { name: 'Reconcile' }).click();

@@ -58,6 +58,8 @@ function showPayment(order) {
   setStatus('', '');
   $('payment').hidden = false;
   $('order-form').hidden = true;
+  // While paying, the page is about this payment only (the account panel comes back with the catalogue).
+  $('account').hidden = true;
 }
 
 /** The drop-in for this order's PaymentIntent: the shopper types the card; a bank's challenge shows in its modal. */
@@ -109,6 +111,7 @@ async function startCheckout(event) {
 
 /** Back to the catalogue (after a payment, or to authenticate another one). */
 function resetCheckout() {
+  $('account').hidden = false;
   $('payment').hidden = true;
   $('order-form').hidden = false;
   $('start-checkout').disabled = false;
