@@ -98,8 +98,10 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
   const sessions = new OpsSessions(db, options.opsUser, options.opsPassword, publicOrigin?.protocol === 'https:');
   const shopperSessions = new ShopperSessions(db, publicOrigin?.protocol === 'https:');
   // The demo account (its customer is made at the gateway) is made in the background: a gateway
-  // that is slow or down does not hold up the start, and shopper logins wait for it.
-  const demoShopper = ensureDemoShopper(db, stripe).catch((error: unknown) => logger.warn({ err: error }, 'demo shopper not created'));
+  // that is slow or down does not hold up the start, and shopper logins wait for it. Test mode only:
+  // its password is printed on the shop page.
+  const testMode = options.secretKey.startsWith('sk_test_');
+  const demoShopper = testMode ? ensureDemoShopper(db, stripe).catch((error: unknown) => logger.warn({ err: error }, 'demo shopper not created')) : Promise.resolve();
   const hostNames = allowedHostNames([...(options.allowedHosts ?? []), ...(publicOrigin ? [publicOrigin.hostname] : [])]);
 
   function pageHeaders(): Record<string, string> {
@@ -342,7 +344,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
         sendJson(context.res, 200, report);
       },
     },
-    ...shopperRoutes({ db, stripe, sessions: shopperSessions, publishableKey: options.publishableKey, demoShopper, requireOps, requireOpsChange }),
+    ...shopperRoutes({ db, stripe, sessions: shopperSessions, publishableKey: options.publishableKey, demoShopper, testMode, requireOps, requireOpsChange }),
   ];
 
   const server = http.createServer((req, res) => {

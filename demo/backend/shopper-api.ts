@@ -75,12 +75,14 @@ export interface ShopperApiDeps {
   publishableKey: string;
   /** Settles once the demo account exists (or could not be made): logins wait for it. */
   demoShopper: Promise<void>;
+  /** Test keys: the demo account exists and the shop page may show its login. */
+  testMode: boolean;
   /** The operations guards of backend-server.ts: a logged-in operator, and for changes also the CSRF token. */
   requireOps(context: RequestContext): Promise<CookieSession>;
   requireOpsChange(context: RequestContext): Promise<CookieSession>;
 }
 
-export function shopperRoutes({ db, stripe, sessions, publishableKey, demoShopper, requireOps, requireOpsChange }: ShopperApiDeps): Route[] {
+export function shopperRoutes({ db, stripe, sessions, publishableKey, demoShopper, testMode, requireOps, requireOpsChange }: ShopperApiDeps): Route[] {
   /** The logged-in shopper; for changes (`change`) also the session's CSRF token. */
   async function requireShopper(context: RequestContext, change: boolean): Promise<{ shopper: Shopper; session: CookieSession }> {
     const session = await sessions.require(context.req);
@@ -162,7 +164,10 @@ export function shopperRoutes({ db, stripe, sessions, publishableKey, demoShoppe
       path: /^\/api\/shopper\/demo$/,
       name: 'shopper_demo',
       // The demo account's login, for the shop page's hint (test mode, like the test cards).
-      handle: (context) => sendJson(context.res, 200, DEMO_SHOPPER),
+      handle(context) {
+        if (!testMode) throw notFound('demo account');
+        sendJson(context.res, 200, DEMO_SHOPPER);
+      },
     },
     {
       method: 'GET',
