@@ -31,6 +31,8 @@ import { toCsv } from './reconciliation-report.ts';
 import { createStripeClient } from './stripe-client.ts';
 import { ReconciliationInProgressError, withReconciliationLease } from './reconciliation-lease.ts';
 import { receiveWebhook } from './webhook-receiver.ts';
+import { ShopperSessions, shopperRoutes } from './shopper-api.ts';
+import { ensureDemoShopper } from './shoppers.ts';
 
 export interface BackendOptions {
   /** 0 picks a free port. */
@@ -95,6 +97,12 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
   const stripe = createStripeClient(options.gatewayUrl, options.secretKey, metrics);
   const publicOrigin = options.publicOrigin === undefined ? undefined : new URL(options.publicOrigin);
   const sessions = new OpsSessions(db, options.opsUser, options.opsPassword, publicOrigin?.protocol === 'https:');
+  const shopperSessions = new ShopperSessions(db, publicOrigin?.protocol === 'https:');
+  // The demo account (its customer is made at the gateway) is made in the background: a gateway
+  // that is slow or down does not hold up the start, and shopper logins wait for it. Test mode only:
+  // its password is printed on the shop page.
+  const testMode = options.secretKey.startsWith('sk_test_');
+  const demoShopper = testMode ? ensureDemoShopper(db, stripe).catch((error: unknown) => logger.warn({ err: error }, 'demo shopper not created')) : Promise.resolve();
   const hostNames = allowedHostNames([...(options.allowedHosts ?? []), ...(publicOrigin ? [publicOrigin.hostname] : [])]);
 
   function pageHeaders(): Record<string, string> {
@@ -144,7 +152,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
   }
 
   async function operation(context: RequestContext, action: OperationAction): Promise<void> {
-    const { user } = await requireOpsChange(context);
+    const { subject: user } = await requireOpsChange(context);
     const key = requireIdempotencyKey(context.req.headers['idempotency-key']);
     const body = await readJson(context.req, OperationBody);
     if (action === 'cancel' && body.amount !== undefined) throw new ApiError(400, 'invalid_request', 'A cancel takes no amount.');
@@ -269,7 +277,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
         if (session) {
           requireCsrfToken(context.req, session);
           await sessions.revoke(session);
-          context.log.info({ user: session.user }, 'ops logout');
+          context.log.info({ user: session.subject }, 'ops logout');
         }
         sendJson(context.res, 200, {}, { 'Set-Cookie': sessions.clearedCookie() });
       },
@@ -279,7 +287,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       path: /^\/api\/ops\/sessions\/revoke$/,
       name: 'ops_revoke_sessions',
       async handle(context) {
-        const { user } = await requireOpsChange(context);
+        const { subject: user } = await requireOpsChange(context);
         const revoked = await sessions.revokeAll(user);
         context.log.info({ user, revoked }, 'ops sessions revoked');
         sendJson(context.res, 200, { revoked }, { 'Set-Cookie': sessions.clearedCookie() });
@@ -290,7 +298,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       path: /^\/api\/ops\/session$/,
       name: 'ops_session',
       async handle(context) {
-        const { user, csrfToken } = await requireOps(context);
+        const { subject: user, csrfToken } = await requireOps(context);
         sendJson(context.res, 200, { user, csrfToken });
       },
     },
@@ -340,6 +348,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
         sendJson(context.res, 200, report);
       },
     },
+    ...shopperRoutes({ db, stripe, sessions: shopperSessions, publishableKey: options.publishableKey, demoShopper, testMode, requireOps, requireOpsChange }),
   ];
 
   const server = http.createServer((req, res) => {
@@ -361,6 +370,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       // Before anything else: a page whose own name points at us (DNS rebinding) is not answered.
       if (!hostIsAllowed(req.headers.host, hostNames, req.socket.localAddress)) throw new ApiError(421, 'host_not_allowed', 'This server does not answer to that host name.');
       if (url.pathname.startsWith('/api/ops/')) requireSameOrigin(req, ownOrigin(req));
+      if (url.pathname.startsWith('/api/shopper/')) requireSameOrigin(req, ownOrigin(req), 'Account requests are accepted from the shop\'s own pages only.');
       if (!found) {
         const allow = allowedMethods(routes, url.pathname);
         if (allow.length > 0) throw new ApiError(405, 'method_not_allowed', `Use ${allow.join(' or ')} here.`, undefined, { Allow: allow.join(', ') });
@@ -389,6 +399,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     logger,
     async close() {
       await closeServer(server);
+      await demoShopper;
       if (ownsDatabase) await db.close();
       logger.flush?.();
     },

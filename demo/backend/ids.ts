@@ -8,3 +8,7 @@ export function newOrderId(): string {
 export function newSessionToken(): string {
   return randomBytes(32).toString('base64url');
 }
+
+export function newShopperId(): string {
+  return `shp_${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x')}`;
+}

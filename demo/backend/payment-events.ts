@@ -122,7 +122,7 @@ async function ledger(tx: Queryable, entry: { orderId: string; intentId: string;
 /** Returns the new status when the event moved the payment, undefined when it was old news. */
 async function applyIntent(tx: Queryable, orderId: string, intent: IntentFacts, event: Stripe.Event): Promise<string | undefined> {
   const known = (await tx.query<PaymentRow>('SELECT status, last_event_created FROM payments WHERE payment_intent_id = $1', [intent.id])).rows[0];
-  if (!supersedes(known && { status: known.status, lastEventCreated: known.last_event_created }, intent.status, event.created)) return undefined;
+  if (!supersedes(known && { status: known.status, lastEventCreated: known.last_event_created }, intent.status, event.created, event.type)) return undefined;
   await tx.query(
     `INSERT INTO payments (payment_intent_id, order_id, status, amount, amount_capturable, amount_received, currency, failure_code, last_event_created)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -172,6 +172,6 @@ async function refreshOrderStatus(tx: Queryable, orderId: string): Promise<void>
   );
   const row = facts.rows[0];
   if (row === undefined) return;
-  const status = orderStatusFor({ intentStatus: row.status ?? undefined, failed: row.failure_code !== null, captured: Number(row.captured), refunded: Number(row.refunded) });
+  const status = orderStatusFor({ intentStatus: row.status ?? undefined, failed: row.failure_code !== null, failureCode: row.failure_code, captured: Number(row.captured), refunded: Number(row.refunded) });
   await tx.query('UPDATE orders SET status = $2, updated_at = now() WHERE id = $1 AND status <> $2', [orderId, status]);
 }

@@ -130,14 +130,16 @@ function comparePayment(intent: Stripe.PaymentIntent, order: LedgerOrder): Recon
   const expected = orderStatusFor({
     intentStatus: intent.status,
     failed: intent.last_payment_error !== null,
+    failureCode: intent.last_payment_error?.code ?? null,
     captured: intent.amount_received,
     refunded: Number(order.refunded),
   });
   const make = (result: ReconciliationResult, detail: string) =>
     row(result, 'payment', intent.id, order.id, intent.currency, captured, intent.amount_received, order.status, intent.status, detail);
   if (captured !== intent.amount_received) return make('amount_mismatch', `Captured ${captured} in the ledger, ${intent.amount_received} at the gateway.`);
-  // An intent the shopper never finished (pending vs failed) is not a bookkeeping difference.
-  const unpaid = (status: string) => status === 'pending' || status === 'failed' || status === 'created';
+  // An intent the shopper never finished (pending vs failed, or an off-session charge waiting for
+  // the shopper to authenticate) is not a bookkeeping difference: no money moved.
+  const unpaid = (status: string) => status === 'pending' || status === 'failed' || status === 'created' || status === 'requires_authentication';
   if (expected !== order.status && !(unpaid(expected) && unpaid(order.status))) {
     return make('status_mismatch', `The order is ${order.status}; the gateway's ${intent.status} intent means ${expected}.`);
   }

@@ -5,7 +5,8 @@
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from './api-error.ts';
 
-const crossOrigin = () => new ApiError(403, 'cross_origin', 'Operations are accepted from the operations page only.');
+const OPS_ONLY = 'Operations are accepted from the operations page only.';
+const crossOrigin = (message: string) => new ApiError(403, 'cross_origin', message);
 
 /**
  * Browsers that send Fetch Metadata say where a request comes from: only `same-origin` passes
@@ -15,12 +16,12 @@ const crossOrigin = () => new ApiError(403, 'cross_origin', 'Operations are acce
  * POST that also needs the session's CSRF token and a JSON body, which no other page can send
  * without a CORS preflight this backend never grants.
  */
-export function requireSameOrigin(req: IncomingMessage, ownOrigin: string): void {
+export function requireSameOrigin(req: IncomingMessage, ownOrigin: string, message = OPS_ONLY): void {
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined) {
-    if (site !== 'same-origin') throw crossOrigin();
+    if (site !== 'same-origin') throw crossOrigin(message);
     return;
   }
   const origin = req.headers.origin;
-  if (origin !== undefined && origin !== ownOrigin) throw crossOrigin();
+  if (origin !== undefined && origin !== ownOrigin) throw crossOrigin(message);
 }

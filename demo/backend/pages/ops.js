@@ -3,6 +3,7 @@
 // Idempotency-Key, kept until the backend gives a final answer, so a retry after a network
 // failure reuses it and the button is disabled while a request runs (a double click sends one).
 // Every POST carries the session's CSRF token (from the login or GET /api/ops/session) in X-CSRF-Token.
+// The shoppers table lists each shopper's saved cards with a Charge button (off session).
 const $ = (id) => document.getElementById(id);
 const money = (amount) => (amount / 100).toFixed(2);
 /** Keys of actions that have not had a final answer yet, by order + action + amount. */
@@ -81,6 +82,72 @@ async function refresh() {
     return row;
   });
   // Keep the row being typed into: only redraw when nothing in the table has focus.
+  if (!tbody.contains(document.activeElement)) tbody.replaceChildren(...rows);
+  void refreshShoppers();
+}
+
+let catalogue = [];
+/** The item picked per card, kept across the table's redraws. */
+const chosenItems = new Map();
+
+function chargeButton(shopper, card, itemSelect) {
+  const button = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Charge', className: 'small' });
+  button.setAttribute('aria-label', `Charge ${shopper.email}'s card ending ${card.last4}`);
+  button.addEventListener('click', async () => {
+    const sku = itemSelect.value;
+    const intent = `${shopper.id}/${card.id}/${sku}`;
+    const key = pendingKeys.get(intent) ?? crypto.randomUUID();
+    pendingKeys.set(intent, key);
+    button.disabled = true;
+    try {
+      const { ok, status, body } = await api(`/api/ops/shoppers/${shopper.id}/charges`, { method: 'POST', headers: { 'Idempotency-Key': key }, body: JSON.stringify({ sku, paymentMethod: card.id }) });
+      if (status < 500 && status !== 409) pendingKeys.delete(intent);
+      const result = $('charge-result');
+      result.dataset.outcome = ok ? 'ok' : (body.error?.code ?? 'error');
+      result.dataset.order = body.order?.id ?? '';
+      result.textContent = ok
+        ? `Charged ${shopper.email}: order ${body.order.id}, ${body.paymentIntent.status}.`
+        : body.error?.code === 'authentication_required'
+          ? `The bank wants ${shopper.email} to authenticate: order ${body.order.id} waits for them in the shop.`
+          : `Charge ${shopper.email}: ${body.error?.message ?? status}`;
+    } catch {
+      $('charge-result').textContent = `Charge ${shopper.email}: network error, press again to retry safely`;
+    } finally {
+      button.disabled = false;
+      void refresh();
+    }
+  });
+  return button;
+}
+
+async function refreshShoppers() {
+  const { ok, body } = await api('/api/ops/shoppers');
+  if (!ok) return;
+  if (catalogue.length === 0) catalogue = (await api('/api/catalogue')).body.items ?? [];
+  const tbody = $('shoppers').querySelector('tbody');
+  const rows = [];
+  for (const shopper of body.shoppers) {
+    for (const card of shopper.cards.length > 0 ? shopper.cards : [undefined]) {
+      const row = document.createElement('tr');
+      row.dataset.shopper = shopper.email;
+      cell(row, shopper.email);
+      cell(row, shopper.customerId);
+      cell(row, card ? `${card.brand} •••• ${card.last4} ${String(card.expMonth).padStart(2, '0')}/${String(card.expYear).slice(-2)}` : 'no saved card');
+      const itemCell = cell(row, '');
+      const actions = cell(row, '');
+      if (card) {
+        const select = document.createElement('select');
+        select.setAttribute('aria-label', `Item to charge ${shopper.email}`);
+        for (const item of catalogue) select.append(Object.assign(document.createElement('option'), { value: item.sku, textContent: `${item.name} (${money(item.amount)} ${item.currency.toUpperCase()})` }));
+        const chosen = `${shopper.id}/${card.id}`;
+        if (chosenItems.has(chosen)) select.value = chosenItems.get(chosen);
+        select.addEventListener('change', () => chosenItems.set(chosen, select.value));
+        itemCell.append(select);
+        actions.append(chargeButton(shopper, card, select));
+      }
+      rows.push(row);
+    }
+  }
   if (!tbody.contains(document.activeElement)) tbody.replaceChildren(...rows);
 }
 

@@ -1,14 +1,20 @@
 // The reference shop page (merchant realm): asks the backend for an order (the item only; the
 // price is the server's), pays its PaymentIntent with <payframe-checkout client-secret>, then
 // waits for the backend, which learns the outcome from the gateway's webhook, not from this page.
-const FINAL = new Set(['paid', 'authorized', 'failed', 'canceled', 'refunded', 'partially_refunded']);
+// A logged-in shopper may save the card they pay with, pay again with a saved card, and
+// authenticate payments the shop started off session that their bank held
+// ("Payments waiting for you"): the 3-D Secure challenge runs on session in the drop-in.
+const FINAL = new Set(['paid', 'authorized', 'failed', 'canceled', 'refunded', 'partially_refunded', 'requires_authentication']);
 const money = (amount, currency) => `${(amount / 100).toFixed(2)} ${currency.toUpperCase()}`;
 const $ = (id) => document.getElementById(id);
+/** The shopper's session CSRF token (from login or /api/shopper/me), sent on every POST; '' when logged out. */
+let csrfToken = '';
 
 async function api(path, init) {
-  const response = await fetch(path, { ...init, headers: { 'Content-Type': 'application/json', ...(init?.headers ?? {}) } });
+  const csrf = init?.method === 'POST' && csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+  const response = await fetch(path, { ...init, headers: { 'Content-Type': 'application/json', ...csrf, ...(init?.headers ?? {}) } });
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
+  if (!response.ok) throw Object.assign(new Error(body.error?.message ?? `HTTP ${response.status}`), { status: response.status });
   return body;
 }
 
@@ -69,10 +75,35 @@ async function waitForWebhook(orderId) {
     if (FINAL.has(order.status)) {
       const text = { paid: 'Order paid: the shop has the gateway\'s confirmation.', authorized: 'Payment authorized: the shop will capture it when the order ships.' }[order.status];
       setStatus(text ?? `Order ${order.status}.`, order.status);
+      void refreshAccount();
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 400));
   }
+}
+
+function showPayment(order) {
+  $('order-id').textContent = order.id;
+  $('order-description').textContent = order.description;
+  $('order-amount').textContent = money(order.amount, order.currency);
+  $('checkout-slot').replaceChildren();
+  setStatus('', '');
+  $('payment').hidden = false;
+  $('order-form').hidden = true;
+  // While paying, the page is about this payment only (the account panel comes back with the catalogue).
+  $('account').hidden = true;
+}
+
+/** The drop-in for this order's PaymentIntent: the shopper types the card; a bank's challenge shows in its modal. */
+function mountCheckout(order, clientSecret, publishableKey) {
+  const checkout = document.createElement('payframe-checkout');
+  checkout.setAttribute('publishable-key', publishableKey);
+  checkout.setAttribute('amount', String(order.amount));
+  checkout.setAttribute('currency', order.currency);
+  checkout.setAttribute('client-secret', clientSecret);
+  checkout.addEventListener('payframe-payment', () => void waitForWebhook(order.id));
+  checkout.addEventListener('payframe-error', (error) => setStatus(error.detail.error.message, 'error'));
+  $('checkout-slot').replaceChildren(checkout);
 }
 
 async function startCheckout(event) {
@@ -81,27 +112,140 @@ async function startCheckout(event) {
   const button = $('start-checkout');
   button.disabled = true;
   try {
-    const sku = new FormData($('order-form')).get('sku');
+    const form = new FormData($('order-form'));
+    const sku = form.get('sku');
     const captureMethod = $('manual-capture').checked ? 'manual' : 'automatic';
-    const { order, clientSecret, publishableKey } = await requestOrder(sku, captureMethod);
-    $('order-id').textContent = order.id;
-    $('order-description').textContent = order.description;
-    $('order-amount').textContent = money(order.amount, order.currency);
-    const checkout = document.createElement('payframe-checkout');
-    checkout.setAttribute('publishable-key', publishableKey);
-    checkout.setAttribute('amount', String(order.amount));
-    checkout.setAttribute('currency', order.currency);
-    checkout.setAttribute('client-secret', clientSecret);
-    checkout.addEventListener('payframe-payment', () => void waitForWebhook(order.id));
-    checkout.addEventListener('payframe-error', (error) => setStatus(error.detail.error.message, 'error'));
-    $('checkout-slot').replaceChildren(checkout);
-    $('payment').hidden = false;
-    $('order-form').hidden = true;
+    if (!csrfToken) {
+      const { order, clientSecret, publishableKey } = await requestOrder(sku, captureMethod);
+      showPayment(order);
+      mountCheckout(order, clientSecret, publishableKey);
+      return;
+    }
+    const savedCard = form.get('pay-with') || 'new';
+    const body = savedCard === 'new' ? { sku, captureMethod, saveCard: $('save-card').checked } : { sku, captureMethod, paymentMethod: savedCard };
+    const answer = await api('/api/shopper/orders', { method: 'POST', body: JSON.stringify(body) });
+    showPayment(answer.order);
+    if (answer.clientSecret) {
+      mountCheckout(answer.order, answer.clientSecret, answer.publishableKey);
+      // A saved card whose bank asks for authentication: the shopper pays in the drop-in, on session.
+      if (answer.payment) setStatus('Your bank wants you to confirm this payment: enter your card to pay.', 'requires_action');
+      return;
+    }
+    // Paid with the saved card by the backend, on session. Seam: once the drop-in shows a saved
+    // card with a CVC-only input (`payment-method="pm_…"`), the page confirms there instead.
+    if (answer.payment.error) setStatus(answer.payment.error.message, 'error');
+    else void waitForWebhook(answer.order.id);
   } catch (error) {
     $('order-error').textContent = error.message;
     button.disabled = false;
   }
 }
 
+/** Back to the catalogue (after a payment, or to authenticate another one). */
+function resetCheckout() {
+  $('account').hidden = false;
+  $('payment').hidden = true;
+  $('order-form').hidden = false;
+  $('start-checkout').disabled = false;
+}
+
+async function authenticate(orderId, button) {
+  button.disabled = true;
+  $('account-error').textContent = '';
+  try {
+    const { order, clientSecret, publishableKey } = await api(`/api/shopper/orders/${orderId}/authenticate`, { method: 'POST', body: '{}' });
+    showPayment(order);
+    // The drop-in confirms on session, where the bank's challenge can be shown. Seam: with the
+    // drop-in's saved-card mode, set `payment-method` to the answer's paymentMethod (CVC only).
+    mountCheckout(order, clientSecret, publishableKey);
+    $('payment').scrollIntoView();
+  } catch (error) {
+    $('account-error').textContent = error.message;
+    button.disabled = false;
+  }
+}
+
+function showCards(cards) {
+  const fieldset = $('pay-with');
+  const choice = (value, text, checked) => {
+    const label = document.createElement('label');
+    label.append(Object.assign(document.createElement('input'), { type: 'radio', name: 'pay-with', value, checked }), ` ${text}`);
+    return label;
+  };
+  const legend = fieldset.querySelector('legend');
+  fieldset.replaceChildren(
+    legend,
+    choice('new', 'A new card', true),
+    ...cards.map((card) => choice(card.id, `Saved card ${card.brand.replace(/^./, (c) => c.toUpperCase())} •••• ${card.last4} (expires ${String(card.expMonth).padStart(2, '0')}/${String(card.expYear).slice(-2)})`, false)),
+  );
+  fieldset.hidden = cards.length === 0;
+}
+
+function showWaiting(orders) {
+  const waiting = orders.filter((order) => order.status === 'requires_authentication');
+  $('waiting').hidden = waiting.length === 0;
+  $('waiting-list').replaceChildren(
+    ...waiting.map((order) => {
+      const item = document.createElement('li');
+      item.dataset.order = order.id;
+      const text = document.createElement('span');
+      text.textContent = `${order.description} — ${money(order.amount, order.currency)}`;
+      const button = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Authenticate', className: 'small' });
+      button.setAttribute('aria-label', `Authenticate ${order.description}, ${money(order.amount, order.currency)}`);
+      button.addEventListener('click', () => void authenticate(order.id, button));
+      item.append(text, button);
+      return item;
+    }),
+  );
+}
+
+/** Who is logged in, their saved cards and their payments waiting; the login form otherwise. */
+async function refreshAccount() {
+  let me;
+  try {
+    me = await api('/api/shopper/me');
+  } catch {
+    csrfToken = '';
+    $('login-form').hidden = false;
+    $('logged-in').hidden = true;
+    $('save-card-label').hidden = true;
+    $('pay-with').hidden = true;
+    $('waiting').hidden = true;
+    return;
+  }
+  csrfToken = me.csrfToken;
+  $('shopper-name').textContent = me.shopper.email;
+  $('login-form').hidden = true;
+  $('logged-in').hidden = false;
+  $('save-card-label').hidden = false;
+  showCards(me.cards);
+  showWaiting((await api('/api/shopper/orders')).orders);
+}
+
+async function logInOrSignUp(path) {
+  $('account-error').textContent = '';
+  if (!$('login-form').reportValidity()) return;
+  try {
+    const answer = await api(`/api/shopper/${path}`, { method: 'POST', body: JSON.stringify({ email: $('shopper-email').value, password: $('shopper-password').value }) });
+    csrfToken = answer.csrfToken;
+    $('shopper-password').value = '';
+    await refreshAccount();
+  } catch (error) {
+    $('account-error').textContent = error.message;
+  }
+}
+
+$('login-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void logInOrSignUp('login');
+});
+$('shopper-signup').addEventListener('click', () => void logInOrSignUp('signup'));
+$('shopper-logout').addEventListener('click', async () => {
+  await api('/api/shopper/logout', { method: 'POST', body: '{}' }).catch(() => undefined);
+  resetCheckout();
+  await refreshAccount();
+});
 $('order-form').addEventListener('submit', startCheckout);
 void showCatalogue();
+void api('/api/shopper/demo').then((demo) => ($('demo-login').textContent = `Demo account: ${demo.email} / ${demo.password}`)).catch(() => undefined);
+void refreshAccount();

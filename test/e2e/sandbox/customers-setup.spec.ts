@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import Stripe from 'stripe';
 import { sandboxConfigFile, sandboxUrl, startSandboxProcess, startWebhookReceiver } from './sandbox-process.ts';
 import { rejection } from './stripe-rejection.ts';
+import { answerSandboxChallenge } from '../harness/sandbox-challenge-over-http.ts';
 import {
   DEFAULT_PUBLISHABLE_KEY,
   DEFAULT_SECRET_KEY,
@@ -68,14 +69,8 @@ function eventsAbout(objectId: string): string[] {
 }
 
 /** Passes (or fails) the sandbox bank's challenge the way its page's form does: the one-time code, then Complete. */
-async function answerChallenge(nextAction: Stripe.SetupIntent.NextAction | Stripe.PaymentIntent.NextAction | null, outcome: 'complete' | 'fail' = 'complete'): Promise<string> {
-  const url = nextAction?.redirect_to_url?.url;
-  expect(url, 'a challenge URL').toMatch(new RegExp(`^${gateway.url}/3ds/challenge/payatt_[A-Za-z0-9]{24}$`));
-  const page = await (await fetch(url!)).text();
-  const code = /Enter <strong class="code">(\d{6})<\/strong>/.exec(page)![1]!;
-  const answer = await fetch(url!, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ code, outcome }) });
-  expect(answer.status).toBe(200);
-  return answer.text();
+function answerChallenge(nextAction: Stripe.SetupIntent.NextAction | Stripe.PaymentIntent.NextAction | null, outcome: 'complete' | 'fail' = 'complete'): Promise<string> {
+  return answerSandboxChallenge(gateway.url, nextAction, outcome);
 }
 
 test.describe('customers', () => {
