@@ -55,6 +55,9 @@ let payment;
 /** The SetupIntent the checkout confirms now (setup mode only). */
 /** @type {{ intent: SetupIntentView, group: TimelineGroup } | undefined} */
 let setup;
+/** The card the last SetupIntent saved: the shop pays with it when the page names that SetupIntent. */
+/** @type {{ setupIntent: string, paymentMethod: string } | undefined} */
+let savedCard;
 /** @type {TimelineGroup | undefined} */
 let tokenGroup;
 /** Bumped by every new payment: answers for an older one are dropped. */
@@ -163,6 +166,7 @@ function setMode(next) {
     setup = undefined;
     checkout.removeAttribute('client-secret');
     checkout.removeAttribute('mode');
+    checkout.removeAttribute('payment-method');
     byId('client-secret-attr').textContent = '';
     setCheckoutAvailable(true);
   }
@@ -196,9 +200,24 @@ function setCheckoutAvailable(available, notice = '', offerNewPayment = false) {
   byId('checkout-notice').hidden = !notice;
   byId('checkout-notice-text').textContent = notice;
   byId('notice-new-payment').hidden = !offerNewPayment;
+  byId('notice-new-payment').textContent = mode === 'setup' ? 'Save another card' : 'New payment';
+  byId('notice-pay-saved').hidden = !(offerNewPayment && savedCard);
 }
 
 byId('notice-new-payment').addEventListener('click', () => orderForm.requestSubmit());
+
+// Pays a new PaymentIntent with the card the SetupIntent saved: the drop-in shows that card and asks for its CVC only.
+byId('notice-pay-saved').addEventListener('click', () => {
+  const order = readOrder();
+  if (!order || !savedCard) return;
+  for (const radio of modeRadios) radio.checked = radio.value === 'intent';
+  mode = 'intent';
+  rememberInUrl({ mode });
+  showMode();
+  showScenario();
+  applyOrderToCheckout(order);
+  void startPayment(order, savedCard);
+});
 
 // ---------------------------------------------------------------------------------------------
 // PaymentIntents, from the shop's backend.
@@ -206,15 +225,16 @@ byId('notice-new-payment').addEventListener('click', () => orderForm.requestSubm
 /** @param {PaymentIntentView} intent */
 const describeOrder = (intent) => `${formatMinorAmount(intent.amount, intent.currency)} · ${intent.captureMethod} capture`;
 
-/** @param {Order} order */
-async function startPayment(order) {
+/** @param {Order} order @param {{ setupIntent: string, paymentMethod: string }} [withSavedCard] */
+async function startPayment(order, withSavedCard) {
   const generation = ++paymentGeneration;
   payment = undefined;
   setup = undefined;
   checkout.removeAttribute('client-secret');
   checkout.removeAttribute('mode');
+  checkout.removeAttribute('payment-method');
   setCheckoutAvailable(false, 'Creating the payment…');
-  const result = await createPaymentIntent(order);
+  const result = await createPaymentIntent(withSavedCard ? { ...order, savedCard: { setupIntent: withSavedCard.setupIntent } } : order);
   if (generation !== paymentGeneration) return;
   if ('error' in result) {
     const group = timeline.startGroup({ title: 'No payment', meta: formatMinorAmount(order.amount, order.currency) });
@@ -224,10 +244,12 @@ async function startPayment(order) {
   }
   const { intent } = result;
   const group = timeline.startGroup({ title: intent.id, meta: describeOrder(intent), intentId: intent.id });
-  group.addStep({ status: intent.status, label: 'created', detail: `${describeOrder(intent)}, created with the stripe SDK`, source: 'shop backend · POST /api/payment-intents' });
+  const paidWith = withSavedCard ? `, with the saved card ${withSavedCard.paymentMethod}` : '';
+  group.addStep({ status: intent.status, label: 'created', detail: `${describeOrder(intent)}${paidWith}, created with the stripe SDK`, source: 'shop backend · POST /api/payment-intents' });
   payment = { intent, group, finished: false, challengeSeen: false };
+  if (withSavedCard) checkout.setAttribute('payment-method', withSavedCard.paymentMethod);
   checkout.setAttribute('client-secret', intent.clientSecret ?? '');
-  byId('client-secret-attr').textContent = ` client-secret="${intent.id}_secret_…"`;
+  byId('client-secret-attr').textContent = ` client-secret="${intent.id}_secret_…"${withSavedCard ? ` payment-method="${withSavedCard.paymentMethod}"` : ''}`;
   setCheckoutAvailable(true);
 }
 
@@ -280,6 +302,7 @@ async function startSetup() {
   payment = undefined;
   setup = undefined;
   checkout.removeAttribute('client-secret');
+  checkout.removeAttribute('payment-method');
   checkout.setAttribute('mode', 'setup');
   setCheckoutAvailable(false, 'Creating the SetupIntent…');
   const result = await createSetupIntent();
@@ -324,7 +347,10 @@ function recordSetupStatus(label, source) {
           ? `card saved as ${intent.paymentMethod} for ${intent.customer}`
           : undefined;
     current.group.addStep({ status: intent.status, label, source: `${source} · GET /api/setup-intents/:id`, failed, ...(detail ? { detail } : {}) });
-    if (intent.status === 'succeeded' && current === setup) setCheckoutAvailable(false, `Card saved as ${intent.paymentMethod}. Save another card, or switch mode to pay.`, true);
+    if (intent.status === 'succeeded' && current === setup && intent.paymentMethod) {
+      savedCard = { setupIntent: intent.id, paymentMethod: intent.paymentMethod };
+      setCheckoutAvailable(false, `Card saved as ${intent.paymentMethod}. Pay with it (only its CVC is asked), or save another card.`, true);
+    }
   });
 }
 

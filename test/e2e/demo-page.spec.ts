@@ -342,7 +342,9 @@ test("the scenario list offers every sandbox test card (payframe/testing's TEST_
   }
 });
 
-test('Save a card mode: the shop creates a customer and a SetupIntent, 4000002500003155 is saved after its challenge, the timeline names the pm_ only, and the shop API refuses foreign SetupIntents', async ({ page, demo, checkout, request }) => {
+test('Save a card mode: the shop creates a customer and a SetupIntent, 4000002500003155 is saved after its challenge, then paid again typing only its CVC; the timeline names the pm_ only, and the shop API refuses foreign SetupIntents', async ({ page, demo, checkout, request }) => {
+  // Two card journeys (save, then pay with the saved card's CVC), each with a challenge.
+  test.setTimeout(90_000);
   await page.addInitScript(installSkimmer, demo.merchantUrl);
   await page.goto(demo.merchantUrl);
   await checkout.waitReady();
@@ -381,6 +383,27 @@ test('Save a card mode: the shop creates a customer and a SetupIntent, 400000250
   const loot = await page.evaluate(collectLoot);
   expect(findSecrets(loot.dom.replace(card.spaced, ''), { number: card.number, cvc: CVC })).toEqual([]);
   expect(findSecrets(loot.records.join('\n'), { number: card.number, cvc: CVC })).toEqual([]);
+
+  // Pay with it: a new PaymentIntent for the saved card; the drop-in shows the card and asks for its CVC alone.
+  await page.getByRole('button', { name: 'Pay with the saved card' }).click();
+  await expect(page.getByRole('radio', { name: 'Pay a PaymentIntent' })).toBeChecked();
+  await expect(page.locator('#checkout')).toHaveAttribute('payment-method', atGateway.payment_method as string);
+  await expect(checkout.frameLocator('cvc').locator('#saved-card')).toHaveText(`Visa •••• 3155, expires 12/${card.expiry.slice(2)}`);
+  await expect(checkout.input('number')).toBeHidden();
+  const paymentId = (await newestPayment(page).getAttribute('data-intent'))!;
+  await expect(newestPayment(page).locator('.step', { hasText: 'created' })).toContainText(`with the saved card ${atGateway.payment_method}`);
+  await checkout.type('cvc', CVC);
+  await checkout.payButton().click();
+  // On session this card's bank asks again (only off-session payments skip it once it is set up).
+  await completeChallenge(await waitForChallenge(page));
+  const paid = newestPayment(page).locator('.step[data-status="succeeded"]');
+  await expect(paid.locator('.verdict')).toHaveAttribute('data-verdict', 'pass');
+  const payment = await stripe.paymentIntents.retrieve(paymentId);
+  expect(payment).toMatchObject({ status: 'succeeded', customer: atGateway.customer, payment_method: atGateway.payment_method });
+  const charge = await stripe.charges.retrieve(payment.latest_charge as string);
+  expect(charge.payment_method_details?.card?.checks?.cvc_check).toBe('pass');
+  const afterPaying = await page.evaluate(collectLoot);
+  expect(findSecrets(afterPaying.records.join('\n'), { number: card.number, cvc: CVC })).toEqual([]);
 
   // The shop's API answers only for its own SetupIntents, and pays only with a card one of them saved.
   const foreign = await stripe.setupIntents.create({ usage: 'off_session' });
