@@ -15,7 +15,7 @@ import { forgetUserFailures, recordFailure, refuseThrottled, type LoginAttempt }
 import { chargeOffSession } from './off-session-charges.ts';
 import type { OrderStatus } from './order-status.ts';
 import { createOrder } from './orders.ts';
-import { attachShopperToIntent, listSavedCards, payWithSavedCard, requireOwnCard } from './saved-cards.ts';
+import { attachShopperToIntent, listSavedCards, requireOwnCard } from './saved-cards.ts';
 import { DEMO_SHOPPER, findShopper, listShoppers, logIn, signUp, type Shopper } from './shoppers.ts';
 
 /** A shopping session lasts a month, as shops keep their customers logged in. */
@@ -188,14 +188,11 @@ export function shopperRoutes({ db, stripe, sessions, publishableKey, demoShoppe
         const card = body.paymentMethod === undefined ? undefined : await requireOwnCard(stripe, shopper, body.paymentMethod);
         const { order, clientSecret } = await createOrder(db, stripe, body.sku, body.captureMethod);
         await db.query('UPDATE orders SET shopper_id = $2 WHERE id = $1', [order.id, shopper.id]);
-        await attachShopperToIntent(stripe, order.paymentIntentId!, shopper, body.saveCard && card === undefined);
+        await attachShopperToIntent(stripe, order.paymentIntentId!, shopper, { saveCard: body.saveCard && card === undefined, ...(card ? { paymentMethod: card.id } : {}) });
         const answer = { id: order.id, description: order.description, amount: order.amount, currency: order.currency, status: order.status, captureMethod: order.captureMethod };
         context.log.info({ orderId: order.id, shopperId: shopper.id, saveCard: body.saveCard, savedCard: card !== undefined }, 'shopper order created');
-        if (card === undefined) return sendJson(context.res, 201, { order: answer, clientSecret, publishableKey });
-        const payment = await payWithSavedCard(stripe, order.paymentIntentId!, card, `order-${order.id}-saved-card`);
-        // The bank wants the shopper to authenticate: the page pays in the drop-in, where its challenge can show.
-        const onSession = payment.status === 'requires_action' ? { clientSecret, publishableKey } : {};
-        sendJson(context.res, 201, { order: answer, payment, ...onSession });
+        // With a saved card the drop-in shows it and asks for its CVC alone (its bank's challenge, if it asks, shows there too).
+        sendJson(context.res, 201, { order: answer, clientSecret, publishableKey, paymentMethod: card?.id ?? null });
       },
     },
     {
@@ -219,12 +216,21 @@ export function shopperRoutes({ db, stripe, sessions, publishableKey, demoShoppe
           throw new ApiError(502, 'gateway_unavailable', 'The payment gateway did not answer; try again.', error);
         }
         const failedWith = intent.last_payment_error?.payment_method?.id ?? (typeof intent.payment_method === 'string' ? intent.payment_method : intent.payment_method?.id);
+        // A declined confirm takes the card off the intent (Stripe keeps it in last_payment_error):
+        // put it back, so the drop-in finds the card it shows on the intent it pays.
+        if (failedWith && intent.payment_method === null) {
+          try {
+            await stripe.paymentIntents.update(row.payment_intent_id, { payment_method: failedWith });
+          } catch (error) {
+            throw new ApiError(502, 'gateway_unavailable', 'The payment gateway did not answer; try again.', error);
+          }
+        }
         context.log.info({ orderId, shopperId: shopper.id }, 'shopper authenticates');
         sendJson(context.res, 200, {
           order: { id: orderId, description: row.description, amount: Number(row.amount), currency: row.currency, status: row.status },
           clientSecret: intent.client_secret,
           publishableKey,
-          // The card the bank held the payment for: for the drop-in's saved-card mode once it ships.
+          // The card the bank held the payment for: the drop-in shows it and asks for its CVC alone.
           paymentMethod: failedWith ?? null,
         });
       },

@@ -31,13 +31,17 @@ for (const target of DATABASE_TARGETS) {
       await stack?.close();
     });
 
-    /** The browser's confirm (publishable key) of the order's intent with a saved card, on session. */
-    async function confirmWithSavedCard(clientSecret: string, paymentMethod: string): Promise<Stripe.PaymentIntent> {
+    /** The card frame's confirm (publishable key) of the order's intent with a saved card and its re-collected CVC, as a CVC token. */
+    async function confirmWithSavedCard(clientSecret: string, paymentMethod: string, cvc = '123'): Promise<Stripe.PaymentIntent> {
       const intentId = clientSecret.split('_secret_')[0];
+      const browser = { Authorization: `Bearer ${stack.demo.publishableKey}`, 'Content-Type': 'application/x-www-form-urlencoded', 'Idempotency-Key': randomUUID() };
+      const token = await fetch(`${stack.demo.gatewayUrl}/v1/tokens`, { method: 'POST', headers: browser, body: new URLSearchParams({ 'cvc_update[cvc]': cvc }) });
+      expect(token.status, await token.clone().text()).toBe(200);
+      const cvcToken = ((await token.json()) as { id: string }).id;
       const response = await fetch(`${stack.demo.gatewayUrl}/v1/payment_intents/${intentId}/confirm`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${stack.demo.publishableKey}`, 'Content-Type': 'application/x-www-form-urlencoded', 'Idempotency-Key': randomUUID() },
-        body: new URLSearchParams({ client_secret: clientSecret, payment_method: paymentMethod, return_url: `${stack.url}/shop` }),
+        headers: { ...browser, 'Idempotency-Key': randomUUID() },
+        body: new URLSearchParams({ client_secret: clientSecret, payment_method: paymentMethod, 'payment_method_options[card][cvc_token]': cvcToken, return_url: `${stack.url}/shop` }),
       });
       expect(response.status, await response.clone().text()).toBe(200);
       return (await response.json()) as Stripe.PaymentIntent;
@@ -96,10 +100,16 @@ for (const target of DATABASE_TARGETS) {
       await new ShopperClient(stack, demo.email, demo.password).logIn();
     });
 
-    test('"Save my card" at checkout keeps the card at the gateway; paying again with it needs no card typed', async () => {
+    test('"Save my card" at checkout keeps the card at the gateway; paying again with it needs only its CVC', async () => {
       const { shopper, card } = await shopperWithSavedCard('save', VISA);
-      const { order, payment } = await shopper.createOrder({ sku: 'tshirt', paymentMethod: card });
-      expect(payment).toEqual({ status: 'succeeded' });
+      const { order, clientSecret, paymentMethod } = await shopper.createOrder({ sku: 'tshirt', paymentMethod: card });
+      expect(paymentMethod).toBe(card);
+      // The order's intent already names the card; the card frame sends only the CVC, as a token.
+      const intentId = clientSecret.split('_secret_')[0]!;
+      const before = await fetch(`${stack.demo.gatewayUrl}/v1/payment_intents/${intentId}`, { headers: { Authorization: `Bearer ${stack.demo.secretKey}` } });
+      expect(await before.json()).toMatchObject({ payment_method: card, status: 'requires_confirmation' });
+      const confirmed = await confirmWithSavedCard(clientSecret, card);
+      expect(confirmed.status).toBe('succeeded');
       await stack.webhooksDelivered();
       expect(await stack.order(order.id)).toMatchObject({ status: 'paid', captured: 1999 });
       expect((await shopper.orders()).map((entry) => [entry.id, entry.status])).toContainEqual([order.id, 'paid']);
@@ -166,10 +176,10 @@ for (const target of DATABASE_TARGETS) {
       expect(await stack.order(answer.order.id)).toMatchObject({ status: 'paid', captured: 1999 });
       expect((await shopper.authenticate(answer.order.id)).status).toBe(409);
 
-      // Paying with this saved card on session asks too: the page gets the client secret for the drop-in.
+      // Paying with this saved card on session asks too: the drop-in confirms with the CVC and shows the challenge.
       const again = await shopper.createOrder({ sku: 'stickers', paymentMethod: card });
-      expect(again.payment).toEqual({ status: 'requires_action' });
-      expect(again.clientSecret).toMatch(/_secret_/);
+      expect(again.paymentMethod).toBe(card);
+      expect((await confirmWithSavedCard(again.clientSecret, card)).status).toBe('requires_action');
     });
 
     test('the books reconcile with zero mismatches after all of it', async () => {

@@ -68,11 +68,12 @@ function setStatus(text, status) {
 }
 
 /** Polls the backend until the webhook has moved the order to a final status. */
-async function waitForWebhook(orderId) {
+/** Polls the order until the gateway's webhook has moved it on from `before` (the status the payment started from). */
+async function waitForWebhook(orderId, before) {
   setStatus('Payment sent. Waiting for the gateway to confirm it to the shop (webhook)…', 'waiting');
   for (;;) {
     const { order } = await api(`/api/orders/${orderId}`);
-    if (FINAL.has(order.status)) {
+    if (FINAL.has(order.status) && order.status !== before) {
       const text = { paid: 'Order paid: the shop has the gateway\'s confirmation.', authorized: 'Payment authorized: the shop will capture it when the order ships.' }[order.status];
       setStatus(text ?? `Order ${order.status}.`, order.status);
       void refreshAccount();
@@ -94,14 +95,15 @@ function showPayment(order) {
   $('account').hidden = true;
 }
 
-/** The drop-in for this order's PaymentIntent: the shopper types the card; a bank's challenge shows in its modal. */
-function mountCheckout(order, clientSecret, publishableKey) {
+/** The drop-in for the order's PaymentIntent; with a saved card's `paymentMethod`, it asks for that card's CVC alone. */
+function mountCheckout(order, clientSecret, publishableKey, paymentMethod) {
   const checkout = document.createElement('payframe-checkout');
   checkout.setAttribute('publishable-key', publishableKey);
   checkout.setAttribute('amount', String(order.amount));
   checkout.setAttribute('currency', order.currency);
   checkout.setAttribute('client-secret', clientSecret);
-  checkout.addEventListener('payframe-payment', () => void waitForWebhook(order.id));
+  if (paymentMethod) checkout.setAttribute('payment-method', paymentMethod);
+  checkout.addEventListener('payframe-payment', () => void waitForWebhook(order.id, order.status));
   checkout.addEventListener('payframe-error', (error) => setStatus(error.detail.error.message, 'error'));
   $('checkout-slot').replaceChildren(checkout);
 }
@@ -125,16 +127,8 @@ async function startCheckout(event) {
     const body = savedCard === 'new' ? { sku, captureMethod, saveCard: $('save-card').checked } : { sku, captureMethod, paymentMethod: savedCard };
     const answer = await api('/api/shopper/orders', { method: 'POST', body: JSON.stringify(body) });
     showPayment(answer.order);
-    if (answer.clientSecret) {
-      mountCheckout(answer.order, answer.clientSecret, answer.publishableKey);
-      // A saved card whose bank asks for authentication: the shopper pays in the drop-in, on session.
-      if (answer.payment) setStatus('Your bank wants you to confirm this payment: enter your card to pay.', 'requires_action');
-      return;
-    }
-    // Paid with the saved card by the backend, on session. Seam: once the drop-in shows a saved
-    // card with a CVC-only input (`payment-method="pm_…"`), the page confirms there instead.
-    if (answer.payment.error) setStatus(answer.payment.error.message, 'error');
-    else void waitForWebhook(answer.order.id);
+    // A saved card: the drop-in shows it and asks for its CVC alone.
+    mountCheckout(answer.order, answer.clientSecret, answer.publishableKey, answer.paymentMethod);
   } catch (error) {
     $('order-error').textContent = error.message;
     button.disabled = false;
@@ -153,11 +147,12 @@ async function authenticate(orderId, button) {
   button.disabled = true;
   $('account-error').textContent = '';
   try {
-    const { order, clientSecret, publishableKey } = await api(`/api/shopper/orders/${orderId}/authenticate`, { method: 'POST', body: '{}' });
+    const answer = await api(`/api/shopper/orders/${orderId}/authenticate`, { method: 'POST', body: '{}' });
+    const { order, clientSecret, publishableKey } = answer;
     showPayment(order);
-    // The drop-in confirms on session, where the bank's challenge can be shown. Seam: with the
-    // drop-in's saved-card mode, set `payment-method` to the answer's paymentMethod (CVC only).
-    mountCheckout(order, clientSecret, publishableKey);
+    // The drop-in confirms on session, where the bank's challenge can be shown: the held card, its CVC alone.
+    const { paymentMethod } = answer;
+    mountCheckout(order, clientSecret, publishableKey, paymentMethod);
     $('payment').scrollIntoView();
   } catch (error) {
     $('account-error').textContent = error.message;

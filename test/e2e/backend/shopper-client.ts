@@ -67,11 +67,11 @@ export class ShopperClient {
     return ((await response.json()) as { orders: ShopperOrderAnswer[] }).orders;
   }
 
-  /** An order paid in the card frame (clientSecret back), or with a saved card (`paymentMethod`). */
-  async createOrder(body: { sku: string; saveCard?: boolean; paymentMethod?: string }): Promise<{ order: { id: string; status: string }; clientSecret?: string; payment?: { status: string; error?: { code: string } } }> {
+  /** An order the drop-in pays: with a new card, or with a saved card (`paymentMethod`) and its CVC alone. */
+  async createOrder(body: { sku: string; saveCard?: boolean; paymentMethod?: string }): Promise<{ order: { id: string; status: string }; clientSecret: string; paymentMethod: string | null }> {
     const response = await this.call('/api/shopper/orders', { method: 'POST', body: JSON.stringify(body) });
     expect(response.status, await response.clone().text()).toBe(201);
-    return (await response.json()) as { order: { id: string; status: string }; clientSecret?: string };
+    return (await response.json()) as { order: { id: string; status: string }; clientSecret: string; paymentMethod: string | null };
   }
 
   authenticate(orderId: string): Promise<Response> {
