@@ -184,8 +184,9 @@ test.describe('a page that names another card than the intent pays with is refus
     const posts = recordGatewayPosts(page, demo);
     await page.locator('payframe-card-group').evaluate((element, id) => element.setAttribute('payment-method', id), other.paymentMethod);
     await split.waitReady();
-    await expect(savedCardLine(page)).toHaveText(MISMATCH.message);
+    // Pay first: before the check, this paid with the card the page flipped to.
     await expectRefused(page, split, stripe, intent.id, posts);
+    await expect(savedCardLine(page)).toHaveText(MISMATCH.message);
   });
 
   test("the page passes another shopper's saved card", async ({ page, demo, split }) => {
@@ -195,9 +196,9 @@ test.describe('a page that names another card than the intent pays with is refus
     const intent = await intentFor(stripe, shopper);
     const posts = recordGatewayPosts(page, demo);
     await openSavedCardLayout(page, demo, split, { 'client-secret': intent.client_secret!, 'payment-method': someoneElse.paymentMethod });
+    await expectRefused(page, split, stripe, intent.id, posts);
     await expect(savedCardLine(page)).toHaveText(MISMATCH.message);
     expect(await savedCardEvents(page)).toEqual([{ error: MISMATCH }]);
-    await expectRefused(page, split, stripe, intent.id, posts);
   });
 
   test('a script swaps client-secret for an intent paying with another card, after the line was shown', async ({ page, demo, split }) => {
@@ -220,8 +221,8 @@ test.describe('a page that names another card than the intent pays with is refus
     const intent = await intentFor(strict, card);
     const posts = recordGatewayPosts(page, demo);
     await openSavedCardLayout(page, demo, split, { 'client-secret': intent.client_secret!, 'payment-method': card.paymentMethod });
-    await expect(savedCardLine(page)).toHaveText(MISMATCH.message);
     await expectRefused(page, split, strict, intent.id, posts);
+    await expect(savedCardLine(page)).toHaveText(MISMATCH.message);
   });
 });
 
