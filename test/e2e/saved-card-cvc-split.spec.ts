@@ -12,6 +12,7 @@ import { startDemoServers, type DemoServers } from '../../demo/servers.ts';
 import type { PaymentResult } from '../../src/index.ts';
 import { axeViolations } from './harness/axe.ts';
 import { CardFieldsHarness } from './harness/card-fields-harness.ts';
+import { completeChallenge, waitForChallenge } from './harness/three-d-secure-challenge.ts';
 import { expect } from './fixtures.ts';
 
 /** An account that declines a payment whose CVC check fails (Stripe's decline_on), as many do. */
@@ -163,6 +164,21 @@ test('a wrong CVC on 4000 0000 0000 0101 fails the CVC check: declined with inco
   expect(declined.status).toBe('requires_payment_method');
   expect(declined.last_payment_error?.code).toBe('incorrect_cvc');
   expect((await strict.charges.retrieve(declined.latest_charge as string)).payment_method_details?.card?.checks?.cvc_check).toBe('fail');
+});
+
+test('a saved card whose bank asks for 3-D Secure on session: the challenge in the modal, then pay() resolves paid', async ({ page, demo, split }) => {
+  const stripe = stripeFor(demo);
+  const card = await savedCard(stripe, '4000002760003184');
+  const intent = await intentFor(stripe, card);
+  await openSavedCardLayout(page, demo, split, { 'client-secret': intent.client_secret!, 'payment-method': card.paymentMethod });
+  await expect(savedCardLine(page)).toHaveText('Visa •••• 3184, expires 12/34');
+  await typeCvc(split, '123');
+  const paying = pay(page);
+  const challenge = await waitForChallenge(page, 'payframe-card-group');
+  expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('requires_action');
+  await completeChallenge(challenge);
+  expect(await paying).toEqual({ paymentIntent: { id: intent.id, status: 'succeeded' } });
+  expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('succeeded');
 });
 
 test.describe('a page that names another card than the intent pays with is refused (payment_method_mismatch)', () => {
