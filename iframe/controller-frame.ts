@@ -2,7 +2,8 @@
 // merchant page's tokenize or confirm request it gathers the values from the field frames over the
 // fields channel and hands them to the payment steps (card-payments.ts), which check them again and
 // talk to the gateway. It never sends a card value to the merchant page, and uses only the
-// publishable key its page was served for, never one from the merchant page.
+// publishable key its page was served for, never one from the merchant page. With `pm` (the group's
+// `payment-method`) it pays with that saved card and the CVC field's value (controller-saved-card.ts).
 import type { ControllerCommand, ControllerEvent, FieldKind } from '../src/shared/protocol.ts';
 import { parseControllerCommand } from '../src/shared/wire-schemas.generated.ts';
 import { randomId } from '../src/shared/random-id.ts';
