@@ -43,13 +43,13 @@ export function createCardPayments(
   key: string,
   /** `billing`: the split billing fields the request names too (the controller's; the drop-in's card frame has `readBilling`). */
   readValues: (fields: FieldKind[], billing: SplitBillingField[]) => Promise<CardValues | undefined> | CardValues,
-  send: (event: Exclude<ControllerEvent, { type: 'fields-claimed' }>) => void,
+  send: (event: Exclude<ControllerEvent, { type: 'fields-claimed' | 'saved-card' }>) => void,
   /**
    * The billing details, or the first input's error: the drop-in's billing inputs, when it shows them;
    * the controller's check of what the split billing fields answered (`values`, for `billing`).
    */
   readBilling?: (values: CardValues, billing: SplitBillingField[]) => Promise<BillingRead> | BillingRead,
-): (command: ControllerCommand) => void {
+): (command: Exclude<ControllerCommand, { type: 'saved-card' }>) => void {
   const gatewayUrl = readGatewayUrl();
   const gateway = gatewayUrl ? createStripeCompatibleGateway(gatewayUrl, readChallengeOrigins(gatewayUrl)) : undefined;
   const idempotencyKeys = new IdempotencyKeys();

@@ -2,11 +2,13 @@
 // merchant page's tokenize or confirm request it gathers the values from the field frames over the
 // fields channel and hands them to the payment steps (card-payments.ts), which check them again and
 // talk to the gateway. It never sends a card value to the merchant page, and uses only the
-// publishable key its page was served for, never one from the merchant page.
+// publishable key its page was served for, never one from the merchant page. With `pm` (the group's
+// `payment-method`) it pays with that saved card and the CVC field's value (controller-saved-card.ts).
 import type { ControllerCommand, ControllerEvent, FieldKind } from '../src/shared/protocol.ts';
 import { parseControllerCommand } from '../src/shared/wire-schemas.generated.ts';
 import { randomId } from '../src/shared/random-id.ts';
 import { createCardPayments, type CardValues } from './card-payments.ts';
+import { createControllerSavedCard } from './controller-saved-card.ts';
 import { openFieldsChannel, type FieldsChannelMessage } from './fields-channel.ts';
 import { readFrameParams } from './frame-params.ts';
 import { connectToHost } from './host-link.ts';
@@ -33,7 +35,8 @@ function startControllerFrame(): void {
     else if (message.type === 'country') {
       country = message.country;
       tellCountry();
-    } else if (message.type === 'claim-query') {
+    } else if (message.type === 'brand-query') savedCard?.answerBrandQuery();
+    else if (message.type === 'claim-query') {
       // A billing field that starts late learns the country after the claim that lets it heed it.
       claim();
       tellCountry();
@@ -44,7 +47,23 @@ function startControllerFrame(): void {
     }
   });
   const payments = createCardPayments(key, collect, (event) => host.send(event), (values, billing) => (billing.length ? splitBillingDetails(billing, values) : undefined));
-  const host = connectToHost<ControllerCommand, ControllerEvent>(params, parseControllerCommand, payments);
+  // A saved card (the group's `payment-method`): the CVC field alone, the card from the gateway.
+  const savedCard =
+    params.pm === undefined
+      ? undefined
+      : createControllerSavedCard({
+          paymentMethod: params.pm,
+          key,
+          collectCvc: async () => (await collect(['cvc'], []))?.cvc,
+          tellBrand: (brand) => channel.post({ type: 'brand', brand }),
+          send: (event) => host.send(event),
+        });
+  const host = connectToHost<ControllerCommand, ControllerEvent>(params, parseControllerCommand, (command) => {
+    // A saved card pays (and refuses to tokenize) by its own steps; the rest is the card payments'.
+    if (savedCard && (command.type === 'confirm' || command.type === 'tokenize')) return savedCard.handle(command);
+    if (command.type === 'saved-card' || command.type === 'localize') savedCard?.handle(command);
+    if (command.type !== 'saved-card') payments(command);
+  });
   claim();
   // A country frame that started first tells its choice again.
   channel.post({ type: 'country-query' });

@@ -28,7 +28,13 @@ export const BUDGETS = [
     // controller), which only pages with split fields download; payframe.js grew 5 B (the frame kinds).
     // <payframe-card-country> fits in it (5,271 B measured, +51 B: its element, its label and error
     // in English); payframe.js +3 B (its tag in the script tag's loader, the frame kind).
-    maxGzip: 5_300,
+    // Raised from 5,300 B (5,297 B measured) by a saved card in split fields (5,490 B measured, +193 B):
+    // the group's client-secret and payment-method, its pay() (which only the drop-in had), the
+    // payment-method as the controller's frame parameter, the saved-card request and the check of its
+    // answer (brand, last4, expiry and the line, or an error) dispatched as payframe-saved-card. The gateway
+    // steps, the check that the intent pays with that card and the line's words in every locale are in
+    // the controller frame (fields origin, 9,911 -> 11,359 B of its 12 KB).
+    maxGzip: 5_500,
   },
   { id: 'field-frame', label: 'field frame page (card number, the heaviest), all-in', maxGzip: 12 * KB },
   { id: 'field-frame-expiry', label: 'field frame page (expiry), all-in', maxGzip: 12 * KB },

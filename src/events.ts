@@ -1,7 +1,7 @@
 // The DOM events Payframe elements dispatch (all bubble and cross shadow roots), typed for
 // `addEventListener`. Merchant realm: no event ever carries card data.
 import type { CardBrand } from './shared/card-brands.ts';
-import type { CardFrameField, CheckoutError, FieldState, PaymentIntentSummary, PaymentMethod, SetupIntentSummary } from './shared/protocol.ts';
+import type { CardFrameField, CheckoutError, FieldState, PaymentIntentSummary, PaymentMethod, SavedCardResult, SetupIntentSummary } from './shared/protocol.ts';
 
 /** `field`: the card's `number`, `expiry`, `cvc`, or a billing input's `name`, `postal`, `country` (the drop-in's and the split fields'). */
 export interface PayframeChangeDetail extends FieldState {
@@ -30,6 +30,12 @@ export interface PayframeSetupDetail {
   setupIntent: SetupIntentSummary;
   paymentMethod: string;
 }
+/**
+ * A card group with `payment-method`: the saved card the PaymentIntent pays with, as the gateway
+ * describes it to a publishable key (`card`: brand, last4, exp_month, exp_year; `description`:
+ * "Visa •••• 4242, expires 12/34" in the group's locale), or why it cannot pay it (`error`).
+ */
+export type PayframeSavedCardDetail = SavedCardResult;
 export interface PayframeErrorDetail {
   error: CheckoutError;
 }
@@ -43,6 +49,7 @@ export type PayframeBinEvent = CustomEvent<PayframeBinDetail>;
 export type PayframeTokenEvent = CustomEvent<PayframeTokenDetail>;
 export type PayframePaymentEvent = CustomEvent<PayframePaymentDetail>;
 export type PayframeSetupEvent = CustomEvent<PayframeSetupDetail>;
+export type PayframeSavedCardEvent = CustomEvent<PayframeSavedCardDetail>;
 export type PayframeErrorEvent = CustomEvent<PayframeErrorDetail>;
 export type PayframeSubmitEvent = CustomEvent<Record<string, never>>;
 
@@ -56,6 +63,7 @@ export interface PayframeEventMap {
   'payframe-token': PayframeTokenEvent;
   'payframe-payment': PayframePaymentEvent;
   'payframe-setup': PayframeSetupEvent;
+  'payframe-saved-card': PayframeSavedCardEvent;
   'payframe-error': PayframeErrorEvent;
   'payframe-submit': PayframeSubmitEvent;
 }

@@ -4,7 +4,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { PaymentFlow } from '../host/payment-flow.ts';
 import { SplitFieldsSurface } from '../host/split-fields-surface.ts';
 import { dispatchPayframeEvent } from '../events.ts';
-import type { SplitFieldKind, TokenizeResult } from '../shared/protocol.ts';
+import type { PaymentResult, SplitFieldKind, TokenizeResult } from '../shared/protocol.ts';
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
 import { LiveAnnouncer } from '../a11y/live-announcer.ts';
 import { ThemeController } from '../themes/theme-controller.ts';
@@ -16,6 +16,8 @@ import { requestedLocaleTag, supportedLocale } from '../i18n/messages.ts';
 /**
  * @event payframe-ready - Every field frame and the controller are ready for input.
  * @event payframe-token - A payment method was created: `{ paymentMethod }`.
+ * @event payframe-payment - With `client-secret`, `pay()` paid the intent: `{ paymentIntent: { id, status } }`.
+ * @event payframe-saved-card - With `payment-method`: the saved card the intent pays with, `{ card: { brand, last4, exp_month, exp_year }, description }`, or `{ error }`.
  * @event payframe-error - Tokenizing failed or the frames could not load: `{ error: { code, message, field? } }`.
  * @event payframe-submit - The shopper pressed Enter inside a field.
  * @slot - Your layout, with <payframe-card-number>, <payframe-card-expiry> and <payframe-card-cvc> inside, and
@@ -42,6 +44,8 @@ export class PayframeCardGroupElement extends LitElement {
     fieldStyle: { attribute: false },
     cardholderName: { type: String, attribute: 'cardholder-name' },
     billingCountry: { type: String, attribute: 'billing-country' },
+    clientSecret: { type: String, attribute: 'client-secret' },
+    paymentMethod: { type: String, attribute: 'payment-method' },
   };
 
   /** Your publishable key (`pk_test_...` or `pk_live_...`). */
@@ -68,6 +72,16 @@ export class PayframeCardGroupElement extends LitElement {
    */
   declare billingCountry: string | null | undefined;
 
+  /** The PaymentIntent's `client_secret` (`pi_…_secret_…`) that `pay()` confirms. */
+  declare clientSecret: string | null | undefined;
+  /**
+   * A card the shopper saved (`pm_…`) that the intent of `client-secret` pays with: the group then holds
+   * a <payframe-card-cvc> alone, tells you the card in `payframe-saved-card` (for your layout to show),
+   * and `pay()` confirms with it and the CVC typed. A card the intent does not name is refused
+   * (`payment_method_mismatch`). Changing it on a mounted group starts it over with new frames.
+   */
+  declare paymentMethod: string | null | undefined;
+
   private readonly group: SplitFieldsSurface;
   readonly #flow: PaymentFlow;
   /** Says the fields' errors and the outcome of tokenize() to screen readers, each once. */
@@ -87,7 +101,7 @@ export class PayframeCardGroupElement extends LitElement {
     return this.group.ready;
   }
 
-  /** True while a tokenization is running. */
+  /** True while a tokenization or payment is running. */
   get busy(): boolean {
     return this.#flow.busy;
   }
@@ -98,6 +112,18 @@ export class PayframeCardGroupElement extends LitElement {
     const result = await this.#flow.tokenize();
     const { messages } = this.group;
     this.announcer.announce('error' in result ? localizeError(result.error, messages).message : messages.cardAccepted);
+    return result;
+  }
+
+  /**
+   * Pays the PaymentIntent of `client-secret` with the card in the fields (or the saved card of
+   * `payment-method` and its CVC), with the bank's 3-D Secure challenge when asked; never rejects.
+   */
+  async pay(): Promise<PaymentResult> {
+    this.announcer.submitted();
+    const result = await this.#flow.pay(this.clientSecret ?? '');
+    const { messages } = this.group;
+    this.announcer.announce('error' in result ? localizeError(result.error, messages).message : messages.paid);
     return result;
   }
 
@@ -112,7 +138,8 @@ export class PayframeCardGroupElement extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('publishableKey') || changed.has('fieldsOrigin')) this.group.mountChanged();
+    if (changed.has('publishableKey') || changed.has('fieldsOrigin') || changed.has('paymentMethod')) this.group.mountChanged();
+    if (this.hasUpdated && changed.has('clientSecret')) this.group.showSavedCard();
     if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
     // The frames judge both (billing-options.ts): a name of at most 200 characters, a two-letter country.
     if (changed.has('cardholderName') || changed.has('billingCountry'))

@@ -20,12 +20,12 @@ export type ControllerAnswer = Extract<ControllerEvent, { requestId: string }>;
 export class ControllerClient {
   /** The frame said it is ready: it answers requests. */
   ready = false;
-  readonly #link: { send(command: ControllerCommand): void };
+  readonly #link: { send(command: Request): void };
   /** Requests sent, by request id: the answer type they wait for and how to settle. */
   readonly #waiting = new Map<string, { answerType: ControllerAnswer['type']; settle(result: unknown): void }>();
 
   /** Requests go over `link`: the frame's own, to it alone. */
-  constructor(link: { send(command: ControllerCommand): void }) {
+  constructor(link: { send(command: Request): void }) {
     this.#link = link;
   }
 

@@ -1,6 +1,5 @@
 // The split fields' hidden controller frame, one per mount: the frame their card goes to, which
 // tokenizes and confirms; put into the page in a task of its own. Runs on the merchant page.
-import type { Locale } from '../i18n/messages.ts';
 import type { ControllerCommand, ControllerEvent } from '../shared/protocol.ts';
 import { parseControllerEvent } from '../shared/wire-schemas.generated.ts';
 import { ControllerClient, type ControllerAnswer } from './controller-client.ts';
@@ -11,6 +10,8 @@ export interface FrameMount {
   checkoutId: string;
   publishableKey: string;
   fieldsOrigin: string;
+  /** The frame's parameters besides these (`pm`: a card group's saved card). */
+  params?: Record<string, string>;
 }
 
 export class ControllerFrame {
@@ -49,9 +50,8 @@ export class ControllerFrame {
     return this.#inserted ? this.#link.iframe : undefined;
   }
 
-  /** Asks for the page's texts in this locale (they come back as a `messages` event). */
-  localize(locale: Locale): void {
-    this.#link.send({ type: 'localize', locale });
+  send(command: ControllerCommand): void {
+    this.#link.send(command);
   }
 
   dispose(): void {

@@ -87,7 +87,7 @@ export class SplitFieldsSurface implements CardSurface, ReactiveController {
   }
 
   #mountAttributes(): string {
-    return `${this.#owner.publishableKey} ${this.#owner.fieldsOrigin}`;
+    return `${this.#owner.publishableKey} ${this.#owner.fieldsOrigin} ${this.#owner.paymentMethod}`;
   }
 
   connect(): void {
@@ -99,12 +99,15 @@ export class SplitFieldsSurface implements CardSurface, ReactiveController {
     const publishableKey = (this.publishableKey = parsePublishableKey(this.#owner.publishableKey));
     if (!publishableKey) return this.#fail(checkoutError('invalid_publishable_key'));
     if (!this.#controller) {
+      const { paymentMethod } = this.#owner;
       this.#controller = new ControllerFrame(
-        { checkoutId: this.checkoutId, publishableKey, fieldsOrigin },
+        // A saved card's `payment-method` as the merchant wrote it: the controller checks it.
+        { checkoutId: this.checkoutId, publishableKey, fieldsOrigin, ...(paymentMethod ? { params: { pm: paymentMethod.slice(0, 100) } } : {}) },
         (event) => this.#onControllerEvent(event),
         () => this.#owner.requestUpdate(),
       );
-      if (this.locale !== 'en') this.#controller.localize(this.locale);
+      if (this.locale !== 'en') this.#controller.send({ type: 'localize', locale: this.locale });
+      this.showSavedCard();
     }
     clearTimeout(this.#readyTimer);
     this.#readyTimer = setTimeout(() => {
@@ -206,8 +209,17 @@ export class SplitFieldsSurface implements CardSurface, ReactiveController {
       this.billingTexts = ENGLISH_SPLIT_BILLING_TEXTS;
       this.#showMessages(ENGLISH);
     }
-    else this.#controller?.localize(locale);
+    else this.#controller?.send({ type: 'localize', locale });
     this.#restyle();
+  }
+
+  /**
+   * With `payment-method`, the controller tells which card the intent of `client-secret` pays with
+   * (`payframe-saved-card`); a malformed secret is dropped by the controller's check.
+   */
+  showSavedCard(): void {
+    const { paymentMethod, clientSecret } = this.#owner;
+    if (paymentMethod && clientSecret) this.#controller?.send({ type: 'saved-card', clientSecret });
   }
 
   /** The merchant's prefill for the billing fields changed: they get it with their options. */
@@ -248,6 +260,9 @@ export class SplitFieldsSurface implements CardSurface, ReactiveController {
         // Taken as text, like the page's own: only the keys we know.
         for (const key of Object.keys(ENGLISH_SPLIT_BILLING_TEXTS) as (keyof SplitBillingTexts)[]) if (event.messages[key]) this.billingTexts[key] = event.messages[key];
         this.#showMessages(pageMessages(event.messages));
+        break;
+      case 'saved-card':
+        dispatchPayframeEvent(this.#owner, 'payframe-saved-card', event.result);
         break;
       case 'fields-claimed':
         // A page script embedded a second controller for this checkout: say so. When the fields

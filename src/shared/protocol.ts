@@ -185,7 +185,8 @@ const cardFieldsSchema = z.array(splitFieldKindSchema).check(z.maxLength(SPLIT_F
 export const returnUrlSchema = z.string().check(z.regex(/^https?:\/\/[^\s]+$/), z.maxLength(2000));
 
 // No command carries a publishable key: the controller uses only the key its page was served for.
-export const controllerCommandSchema = z.discriminatedUnion('type', [
+/** What the page asks of a frame that tokenizes and confirms: the split fields' controller and the drop-in's card frame alike. */
+const paymentFrameCommandSchemas = [
   z.object({
     type: z.literal('tokenize'),
     requestId: requestIdSchema,
@@ -207,6 +208,15 @@ export const controllerCommandSchema = z.discriminatedUnion('type', [
   }),
   /** Send the page's own texts (pay button, frame titles, errors) in this locale. */
   z.object({ type: z.literal('localize'), locale: localeSchema }),
+] as const;
+
+export const controllerCommandSchema = z.discriminatedUnion('type', [
+  ...paymentFrameCommandSchemas,
+  /**
+   * With `pm` (the group's `payment-method`): ask the gateway which card this PaymentIntent pays with,
+   * check it is that one, and tell the page the card's line (a `saved-card` event).
+   */
+  z.object({ type: z.literal('saved-card'), clientSecret: clientSecretSchema }),
 ]);
 export type ControllerCommand = z.infer<typeof controllerCommandSchema>;
 
@@ -314,8 +324,29 @@ const paymentFrameEventSchemas = [
   }),
 ] as const;
 
+/**
+ * A saved card as the gateway describes it to a publishable key (Stripe's names, nothing a shopper
+ * types), with its line in the checkout's locale ("Visa •••• 4242, expires 12/34"); or why it
+ * cannot pay this intent (`payment_method_mismatch`, `invalid_payment_method`).
+ */
+export const savedCardResultSchema = z.union([
+  z.object({
+    card: z.object({
+      brand: z.string().check(z.maxLength(32)),
+      last4: z.string().check(z.regex(/^\d{4}$/)),
+      exp_month: z.number().check(z.int(), z.gte(1), z.lte(12)),
+      exp_year: z.number().check(z.int(), z.gte(2000), z.lte(2200)),
+    }),
+    description: z.string().check(z.maxLength(200)),
+  }),
+  z.object({ error: checkoutErrorSchema }),
+]);
+export type SavedCardResult = z.infer<typeof savedCardResultSchema>;
+
 export const controllerEventSchema = z.discriminatedUnion('type', [
   ...paymentFrameEventSchemas,
+  /** The answer to `saved-card`: the card the intent pays with, or why it cannot be used. */
+  z.object({ type: z.literal('saved-card'), result: savedCardResultSchema }),
   /**
    * Another controller frame claimed this checkout's fields (a script on the page embedded one):
    * `refused` when this controller is the one the fields refuse, so it can never collect the card.
@@ -344,7 +375,7 @@ export const cardFrameOptionsSchema = z.object({
  * page asks of its inputs; `focus` names the input (the number when none is named).
  */
 export const cardFrameCommandSchema = z.discriminatedUnion('type', [
-  ...controllerCommandSchema.def.options,
+  ...paymentFrameCommandSchemas,
   z.object({ type: z.literal('configure'), options: cardFrameOptionsSchema }),
   z.object({ type: z.literal('focus'), field: z.optional(cardFrameFieldSchema) }),
   z.object({ type: z.literal('reveal-errors') }),

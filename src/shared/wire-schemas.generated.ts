@@ -211,6 +211,7 @@ export const parseControllerCommand = /* @__PURE__ */ wireParser<z.output<typeof
   },
   { type: "intent-status", requestId: requestId, clientSecret: clientSecret },
   { type: "localize", locale: locale },
+  { type: "saved-card", clientSecret: clientSecret },
 ]);
 
 /** controllerEventSchema (src/shared/protocol.ts) */
@@ -223,6 +224,21 @@ export const parseControllerEvent = /* @__PURE__ */ wireParser<z.output<typeof c
     type: "messages",
     locale: locale,
     messages: /* @__PURE__ */ record(/^[a-z][A-Za-z_]{0,39}$/, /* @__PURE__ */ text(300)),
+  },
+  {
+    type: "saved-card",
+    result: [
+      {
+        card: {
+          brand: /* @__PURE__ */ text(32),
+          last4: /^\d{4}$/,
+          exp_month: /* @__PURE__ */ number(1, 12, true),
+          exp_year: /* @__PURE__ */ number(2000, 2200, true),
+        },
+        description: /* @__PURE__ */ text(200),
+      },
+      { error: checkoutError },
+    ],
   },
   { type: "fields-claimed", refused: boolean },
 ]);

@@ -53,7 +53,7 @@ test('a budgeted output that was not measured fails instead of passing silently'
 test('the enforced budgets: 12 KB for each of the split fields\' frame pages; the script tag and the drop-in\'s card frame above their 14 KB goals, saying why; the split fields file on its own', () => {
   expect(BUDGETS.map(({ id, maxGzip }) => [id, maxGzip])).toEqual([
     ['script-tag', 15_895],
-    ['split-fields', 5_300],
+    ['split-fields', 5_500],
     ['field-frame', 12_000],
     ['field-frame-expiry', 12_000],
     ['field-frame-cvc', 12_000],

@@ -2,7 +2,7 @@
 // listens to, and no request from the merchant origin carries them. Only the frame that tokenizes
 // (fields origin) sends them, to the configured gateway: the drop-in's card frame, or the split
 // fields' controller frame. A saved card's re-collected CVC goes the same way: only the card frame
-// sends it, to the gateway's tokens endpoint.
+// (or, with split fields, the controller frame) sends it, to the gateway's tokens endpoint.
 import type { Request } from '@playwright/test';
 import Stripe from 'stripe';
 import { expect, test } from './fixtures.ts';
@@ -161,6 +161,53 @@ test('a skimmer never sees a saved card\'s re-collected CVC (the drop-in with pa
   expect(carryingCvc.map((request) => request.url())).toEqual([`${demo.gatewayUrl}/v1/tokens`]);
   expect(carryingCvc[0]!.frame().url()).toMatch(new RegExp(`^${demo.fieldsOrigin}/frames/${demo.publishableKey}/card\\.html#`));
   const fromMerchant = requests.filter((request) => request.frame().url().startsWith(demo.merchantUrl));
+  expect(fromMerchant.flatMap((request) => findSecrets(describeRequest(request)))).toEqual([]);
+  const charge = await stripe.charges.retrieve((await stripe.paymentIntents.retrieve(intent.id)).latest_charge as string);
+  expect(charge.payment_method_details?.card?.checks?.cvc_check).toBe('pass');
+});
+
+test("a skimmer never sees a saved card's re-collected CVC in split fields (a card group with payment-method and a <payframe-card-cvc> alone)", async ({ page, demo, split }) => {
+  // The merchant's server: a shopper's saved card and a PaymentIntent to pay with it.
+  const gateway = new URL(demo.gatewayUrl);
+  const stripe = new Stripe(demo.secretKey, { host: gateway.hostname, port: Number(gateway.port), protocol: 'http', maxNetworkRetries: 0 });
+  const customer = await stripe.customers.create({});
+  const saved = await stripe.paymentMethods.create({ type: 'card', card: { number: '4242424242424242', exp_month: 12, exp_year: 2034 } });
+  await stripe.paymentMethods.attach(saved.id, { customer: customer.id });
+  const intent = await stripe.paymentIntents.create({ amount: 1999, currency: 'eur', customer: customer.id, payment_method: saved.id });
+
+  const requests: Request[] = [];
+  const consoleLines: string[] = [];
+  page.on('request', (request) => requests.push(request));
+  page.on('console', (message) => consoleLines.push(message.text()));
+  await page.addInitScript(installSkimmer, demo.merchantUrl);
+  // The merchant's layout: the card's line from payframe-saved-card, the CVC field, a Pay button calling pay().
+  await page.goto(`${demo.merchantUrl}/test-pages/saved-card-split.html?${new URLSearchParams({ 'client-secret': intent.client_secret!, 'payment-method': saved.id })}`);
+  await split.waitReady();
+  await expect(page.locator('#saved-card-line')).toHaveText('Visa •••• 4242, expires 12/34');
+  await split.type('cvc', CVC);
+  await split.settled('cvc');
+  await page.locator('#pay').click();
+  await expect(page.locator('#outcome')).toHaveText('Paid (succeeded).');
+
+  const loot = await page.evaluate(collectLoot);
+  expect(loot.records.some((entry) => entry.startsWith('port in:') && entry.includes('"change"'))).toBe(true);
+  expect(loot.records.some((entry) => entry.startsWith('dispatch payframe-saved-card'))).toBe(true);
+  expect(loot.records.some((entry) => entry.startsWith('dispatch payframe-payment'))).toBe(true);
+  expect(findSecrets(loot.records.join('\n'))).toEqual([]);
+  expect(findSecrets(loot.dom)).toEqual([]);
+  expect(findSecrets(consoleLines.join('\n'))).toEqual([]);
+  // What reaches the page: the split fields' messages and the saved card's line, none holding a value or its length.
+  const incoming = loot.records.filter((entry) => entry.startsWith('port in:')).map((entry) => JSON.parse(entry.slice('port in: '.length)) as { type: string });
+  expect([...new Set(incoming.map((message) => message.type))].every((type) => ['ready', 'change', 'focus', 'blur', 'advance', 'messages', 'saved-card', 'confirm-result'].includes(type))).toBe(true);
+  expect(incoming.some((message) => message.type === 'saved-card')).toBe(true);
+  for (const message of incoming) expect(JSON.stringify(message)).not.toMatch(/"(value|length|caret|selection\w*|digits|number|cvc)":/);
+
+  // Exactly one request carried the CVC: the controller frame's, to the gateway's tokens endpoint.
+  const carryingCvc = requests.filter((request) => findSecrets(describeRequest(request)).length > 0);
+  expect(carryingCvc.map((request) => request.url())).toEqual([`${demo.gatewayUrl}/v1/tokens`]);
+  expect(carryingCvc[0]!.frame().url()).toMatch(new RegExp(`^${demo.fieldsOrigin}/frames/${demo.publishableKey}/controller\\.html#`));
+  const fromMerchant = requests.filter((request) => request.frame().url().startsWith(demo.merchantUrl));
+  expect(fromMerchant.length).toBeGreaterThan(0);
   expect(fromMerchant.flatMap((request) => findSecrets(describeRequest(request)))).toEqual([]);
   const charge = await stripe.charges.retrieve((await stripe.paymentIntents.retrieve(intent.id)).latest_charge as string);
   expect(charge.payment_method_details?.card?.checks?.cvc_check).toBe('pass');
