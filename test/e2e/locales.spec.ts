@@ -10,6 +10,7 @@ import type { DemoServers } from '../../demo/servers.ts';
 import { ENGLISH_BILLING_TEXTS } from '../../src/i18n/billing-messages.ts';
 import { ENGLISH, LOCALES, MESSAGE_KEYS, type Messages } from '../../src/i18n/messages.ts';
 import { ENGLISH_NETWORK_TEXTS } from '../../src/i18n/network-messages.ts';
+import { ENGLISH_SAVED_CARD_TEXTS } from '../../src/i18n/saved-card-messages.ts';
 import { checkoutViolations, NO_VIOLATIONS } from './harness/axe.ts';
 import type { CardFieldsHarness } from './harness/card-fields-harness.ts';
 import { createIntent } from './harness/intent-server.ts';
@@ -29,8 +30,8 @@ test('every locale has every message key, each a non-empty text with the same pl
   for (const code of files) {
     const messages = ((await import(join(LOCALE_DIR, `${code}.ts`))) as { default: Record<string, unknown> }).default;
     // The page's and card inputs' texts, the billing inputs' (src/i18n/billing-messages.ts) and the
-    // co-badged network chooser's (src/i18n/network-messages.ts).
-    const english: Record<string, string> = { ...ENGLISH, ...ENGLISH_BILLING_TEXTS, ...ENGLISH_NETWORK_TEXTS };
+    // co-badged network chooser's (src/i18n/network-messages.ts) and a saved card's (src/i18n/saved-card-messages.ts).
+    const english: Record<string, string> = { ...ENGLISH, ...ENGLISH_BILLING_TEXTS, ...ENGLISH_NETWORK_TEXTS, ...ENGLISH_SAVED_CARD_TEXTS };
     expect(Object.keys(messages).sort(), `keys of ${code}`).toEqual(Object.keys(english).sort());
     for (const key of Object.keys(english)) {
       const text = messages[key];
