@@ -80,12 +80,13 @@ async function refresh() {
     cell(row, order.id);
     cell(row, order.description);
     cell(row, `${money(order.amount)} ${order.currency.toUpperCase()}`);
-    cell(row, PAYMENT_METHOD_LABELS[order.paymentMethodType] ?? order.paymentMethodType).className = `method method-${order.paymentMethodType}`;
     cell(row, order.captureMethod);
     statusCell(row, order);
     cell(row, money(order.authorized));
     cell(row, money(order.captured));
     cell(row, money(order.refunded));
+    // After the amounts, so the columns before it keep their places.
+    cell(row, PAYMENT_METHOD_LABELS[order.paymentMethodType] ?? order.paymentMethodType).className = `method method-${order.paymentMethodType}`;
     const actions = cell(row, '');
     const amountInput = Object.assign(document.createElement('input'), { type: 'number', min: '1', placeholder: 'amount', className: 'amount' });
     amountInput.setAttribute('aria-label', `Amount for ${order.id}`);
