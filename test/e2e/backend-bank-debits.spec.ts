@@ -165,6 +165,22 @@ for (const target of DATABASE_TARGETS) {
       expect(after).toBe(before);
     });
 
+    test('one Idempotency-Key is one order: a retry gets the bank debit order back, another payment method type is refused', async () => {
+      const key = randomUUID();
+      const ask = (paymentMethodType: string) =>
+        fetch(`${stack.url}/api/orders`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body: JSON.stringify({ sku: 'mug', paymentMethodType }) });
+      const first = await ask('sepa_debit');
+      expect(first.status).toBe(201);
+      const created = (await first.json()) as BankOrder;
+      const retry = await ask('sepa_debit');
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      expect(((await retry.json()) as BankOrder).order).toMatchObject({ id: created.order.id, paymentMethodType: 'sepa_debit' });
+      const byCard = await ask('card');
+      expect(byCard.status).toBe(422);
+      expect(await byCard.json()).toMatchObject({ error: { code: 'idempotency_key_reused' } });
+    });
+
     test('webhooks newest first and twice: a late processing never moves a paid order back, nor a failed one', async () => {
       // Success: succeeded arrives before processing, each twice.
       const paid = await createBankOrder('tshirt', 'sepa_debit');
