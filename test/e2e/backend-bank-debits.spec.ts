@@ -135,6 +135,21 @@ for (const target of DATABASE_TARGETS) {
       expect(await outcomes(intentId)).toMatchObject({ 'payment_intent.processing': ['applied'], 'payment_intent.payment_failed': ['applied'] });
     });
 
+    test('after a refusal the shopper pays again with another account: the new attempt goes processing, then paid', async () => {
+      const { order, clientSecret } = await createBankOrder('stickers', 'sepa_debit');
+      await confirmAsBrowser(clientSecret, { type: 'sepa_debit', iban: IBAN_FAILS });
+      await bankAnswers();
+      await stack.webhooksDelivered();
+      expect(await fullOrder(order.id)).toMatchObject({ status: 'failed', failureCode: 'generic_could_not_process' });
+      // The refusal's charge is known: only that attempt's processing news is old; this one is new.
+      await confirmAsBrowser(clientSecret, { type: 'sepa_debit', iban: IBAN_SUCCEEDS });
+      await stack.webhooksDelivered();
+      expect(await fullOrder(order.id)).toMatchObject({ status: 'processing', failureCode: null });
+      await bankAnswers();
+      await stack.webhooksDelivered();
+      expect(await fullOrder(order.id)).toMatchObject({ status: 'paid', captured: 350 });
+    });
+
     test('an ACH debit from Stripe\'s succeeding test account, in dollars: processing, then paid', async () => {
       const { order, clientSecret } = await createBankOrder('desk-mat', 'us_bank_account');
       expect(order).toMatchObject({ currency: 'usd', paymentMethodType: 'us_bank_account' });
