@@ -26,6 +26,7 @@ import { forgetUserFailures, recordFailure, refuseThrottled } from './login-thro
 import { OpsSessions, requireCsrfToken, type OpsSession } from './ops-sessions.ts';
 import { createOrderOnce } from './order-requests.ts';
 import { countOrdersByStatus, createOrder, getOrder, ledgerFor, listOrders } from './orders.ts';
+import { PAYMENT_METHOD_TYPES } from './order-status.ts';
 import { reconcile } from './reconciliation.ts';
 import { toCsv } from './reconciliation-report.ts';
 import { createStripeClient } from './stripe-client.ts';
@@ -79,7 +80,9 @@ const ASSETS: Record<string, string> = {
   'backend.css': 'text/css; charset=utf-8',
 };
 
-const CreateOrderBody = z.object({ sku: z.string().max(40), captureMethod: z.enum(['automatic', 'manual']).default('automatic') }).strict();
+const CreateOrderBody = z
+  .object({ sku: z.string().max(40), captureMethod: z.enum(['automatic', 'manual']).default('automatic'), paymentMethodType: z.enum(PAYMENT_METHOD_TYPES).default('card') })
+  .strict();
 const LoginBody = z.object({ user: z.string().max(100), password: z.string().max(200) }).strict();
 const OperationBody = z.object({ amount: z.number().int().positive().max(99_999_999).optional() }).strict();
 const ReconciliationBody = z.object({ since: z.string().max(40) }).strict();
@@ -220,8 +223,8 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
         // With an Idempotency-Key (the shop page always sends one), a retry at any instance gets the same order.
         const keyHeader = req.headers['idempotency-key'];
         const { order, clientSecret, replayed } =
-          keyHeader === undefined ? { ...(await createOrder(db, stripe, body.sku, body.captureMethod)), replayed: false } : await createOrderOnce(db, stripe, requireIdempotencyKey(keyHeader), body);
-        log.info({ orderId: order.id, paymentIntentId: order.paymentIntentId, amount: order.amount, captureMethod: order.captureMethod, replayed }, replayed ? 'order request replayed' : 'order created');
+          keyHeader === undefined ? { ...(await createOrder(db, stripe, body.sku, body.captureMethod, undefined, body.paymentMethodType)), replayed: false } : await createOrderOnce(db, stripe, requireIdempotencyKey(keyHeader), body);
+        log.info({ orderId: order.id, paymentIntentId: order.paymentIntentId, amount: order.amount, captureMethod: order.captureMethod, paymentMethodType: order.paymentMethodType, replayed }, replayed ? 'order request replayed' : 'order created');
         sendJson(res, 201, { order: publicOrder(order), clientSecret, publishableKey: options.publishableKey }, replayed ? { 'Idempotent-Replayed': 'true' } : {});
       },
     },
@@ -408,7 +411,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
 
 /** What the shopper's page may know about an order. */
 function publicOrder(order: Awaited<ReturnType<typeof getOrder>>) {
-  return { id: order.id, description: order.description, amount: order.amount, currency: order.currency, status: order.status, captureMethod: order.captureMethod };
+  return { id: order.id, description: order.description, amount: order.amount, currency: order.currency, status: order.status, captureMethod: order.captureMethod, paymentMethodType: order.paymentMethodType };
 }
 
 export function recordReconciliation(metrics: BackendMetrics, counts: Record<string, number>): void {

@@ -12,6 +12,8 @@ export const CATALOGUE: readonly CatalogueItem[] = [
   { sku: 'mug', name: 'Payframe mug', amount: 1200, currency: 'eur' },
   { sku: 'hoodie', name: 'Payframe hoodie', amount: 4900, currency: 'eur' },
   { sku: 'stickers', name: 'Sticker pack', amount: 350, currency: 'eur' },
+  // Priced in dollars: what a US shopper pays by ACH debit (us_bank_account is USD only).
+  { sku: 'desk-mat', name: 'Payframe desk mat (US)', amount: 2500, currency: 'usd' },
 ];
 
 export function catalogueItem(sku: string): CatalogueItem | undefined {

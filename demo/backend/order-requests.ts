@@ -8,6 +8,7 @@ import type Stripe from 'stripe';
 import type { Database } from './db/database.ts';
 import { ApiError } from './http/api-error.ts';
 import { newOrderId } from './ids.ts';
+import type { PaymentMethodType } from './order-status.ts';
 import { createOrder, getOrder, type CaptureMethod, type CreatedOrder } from './orders.ts';
 
 // A claim still in_progress after this long belongs to a process that died mid-request (nothing
@@ -19,10 +20,13 @@ export const DEAD_CLAIM_SECONDS = 60;
 export interface OrderRequest {
   sku: string;
   captureMethod: CaptureMethod;
+  paymentMethodType?: PaymentMethodType;
 }
 
 function requestHash(request: OrderRequest): string {
-  return createHash('sha256').update(JSON.stringify({ sku: request.sku, captureMethod: request.captureMethod })).digest('hex');
+  // A card order hashes as before the bank debits came (claims in flight across an upgrade still match).
+  const method = request.paymentMethodType === undefined || request.paymentMethodType === 'card' ? {} : { paymentMethodType: request.paymentMethodType };
+  return createHash('sha256').update(JSON.stringify({ sku: request.sku, captureMethod: request.captureMethod, ...method })).digest('hex');
 }
 
 export async function createOrderOnce(db: Database, stripe: Stripe, key: string, request: OrderRequest): Promise<CreatedOrder & { replayed: boolean }> {
@@ -39,7 +43,7 @@ export async function createOrderOnce(db: Database, stripe: Stripe, key: string,
   if (mine === undefined) return { ...(await earlierAnswer(db, stripe, key, hash)), replayed: true };
   let created: CreatedOrder;
   try {
-    created = await createOrder(db, stripe, request.sku, request.captureMethod, mine.order_id);
+    created = await createOrder(db, stripe, request.sku, request.captureMethod, mine.order_id, request.paymentMethodType);
   } catch (error) {
     // Nothing to answer with (unknown item, gateway unreachable): the claim is released at once
     // (dated as if dead), so a retry with the key takes it over and finishes this same order id.

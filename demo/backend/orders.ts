@@ -5,7 +5,7 @@ import { catalogueItem } from './catalogue.ts';
 import type { Database } from './db/database.ts';
 import { ApiError, notFound } from './http/api-error.ts';
 import { newOrderId } from './ids.ts';
-import type { OrderStatus } from './order-status.ts';
+import type { OrderStatus, PaymentMethodType } from './order-status.ts';
 
 export type CaptureMethod = 'automatic' | 'manual';
 
@@ -16,12 +16,28 @@ export interface OrderSummary {
   amount: number;
   currency: string;
   captureMethod: CaptureMethod;
+  paymentMethodType: PaymentMethodType;
   status: OrderStatus;
+  /** The gateway's last_payment_error.code when the payment failed (a bank's refusal, a decline). */
+  failureCode: string | null;
   paymentIntentId: string | null;
   createdAt: string;
   authorized: number;
   captured: number;
   refunded: number;
+  disputed: number;
+}
+
+// A bank debit is in its scheme's currency (Stripe's rule) and is never held for a later capture.
+const BANK_DEBIT_CURRENCY: Partial<Record<PaymentMethodType, string>> = { sepa_debit: 'eur', us_bank_account: 'usd' };
+
+function checkPaymentMethod(type: PaymentMethodType, currency: string, captureMethod: CaptureMethod): void {
+  const required = BANK_DEBIT_CURRENCY[type];
+  if (required === undefined) return;
+  if (currency !== required) {
+    throw new ApiError(422, 'payment_method_currency_mismatch', `A ${type} payment is in ${required.toUpperCase()}; this item is priced in ${currency.toUpperCase()}.`);
+  }
+  if (captureMethod !== 'automatic') throw new ApiError(422, 'capture_method_unsupported', `A ${type} payment cannot be held for a later capture; use captureMethod "automatic".`);
 }
 
 export interface CreatedOrder {
@@ -31,21 +47,27 @@ export interface CreatedOrder {
 }
 
 /** `id`: the order id an idempotency claim chose (order-requests.ts); a retry of that claim finds its row already written. */
-export async function createOrder(db: Database, stripe: Stripe, sku: string, captureMethod: CaptureMethod, id: string = newOrderId()): Promise<CreatedOrder> {
+export async function createOrder(
+  db: Database,
+  stripe: Stripe,
+  sku: string,
+  captureMethod: CaptureMethod,
+  id: string = newOrderId(),
+  paymentMethodType: PaymentMethodType = 'card',
+): Promise<CreatedOrder> {
   const item = catalogueItem(sku);
   if (item === undefined) throw new ApiError(400, 'unknown_item', 'There is no such item in the catalogue.');
-  await db.query('INSERT INTO orders (id, sku, description, amount, currency, capture_method) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [
-    id,
-    item.sku,
-    item.name,
-    item.amount,
-    item.currency,
-    captureMethod,
-  ]);
+  checkPaymentMethod(paymentMethodType, item.currency, captureMethod);
+  await db.query(
+    'INSERT INTO orders (id, sku, description, amount, currency, capture_method, payment_method_type) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING',
+    [id, item.sku, item.name, item.amount, item.currency, captureMethod, paymentMethodType],
+  );
+  // A card order keeps the gateway's default; a bank debit's intent takes that one type only.
+  const methodTypes = paymentMethodType === 'card' ? {} : { payment_method_types: [paymentMethodType] };
   let intent: Stripe.PaymentIntent;
   try {
     intent = await stripe.paymentIntents.create(
-      { amount: item.amount, currency: item.currency, capture_method: captureMethod, description: item.name, metadata: { order_id: id } },
+      { amount: item.amount, currency: item.currency, capture_method: captureMethod, description: item.name, metadata: { order_id: id }, ...methodTypes },
       // The order id keys the request: a retry (ours or the SDK's) never makes a second intent.
       { idempotencyKey: `order-${id}-intent` },
     );
@@ -65,6 +87,8 @@ export async function createOrder(db: Database, stripe: Stripe, sku: string, cap
     amount: item.amount,
     currency: item.currency,
     captureMethod,
+    paymentMethodType,
+    failureCode: null,
     // A webhook may already have moved it (a very fast payer): the row says.
     status: row.status,
     paymentIntentId: intent.id,
@@ -72,11 +96,14 @@ export async function createOrder(db: Database, stripe: Stripe, sku: string, cap
     authorized: 0,
     captured: 0,
     refunded: 0,
+    disputed: 0,
   };
   return { order, clientSecret: intent.client_secret! };
 }
 
-const SUMMARY_SQL = `SELECT o.id, o.sku, o.description, o.amount, o.currency, o.capture_method, o.status, o.payment_intent_id, o.created_at,
+const SUMMARY_SQL = `SELECT o.id, o.sku, o.description, o.amount, o.currency, o.capture_method, o.payment_method_type, o.status, o.payment_intent_id, o.created_at,
+  (SELECT p.failure_code FROM payments p WHERE p.payment_intent_id = o.payment_intent_id) AS failure_code,
+  COALESCE(SUM(l.amount) FILTER (WHERE l.kind = 'dispute'), 0)::bigint AS disputed,
   COALESCE(SUM(l.amount) FILTER (WHERE l.kind = 'authorization'), 0)::bigint AS authorized,
   COALESCE(SUM(l.amount) FILTER (WHERE l.kind = 'capture'), 0)::bigint AS captured,
   COALESCE(SUM(l.amount) FILTER (WHERE l.kind = 'refund'), 0)::bigint AS refunded
@@ -89,6 +116,9 @@ interface SummaryRow {
   amount: number;
   currency: string;
   capture_method: CaptureMethod;
+  payment_method_type: PaymentMethodType;
+  failure_code: string | null;
+  disputed: number;
   status: OrderStatus;
   payment_intent_id: string | null;
   created_at: Date | string;
@@ -105,12 +135,15 @@ function toSummary(row: SummaryRow): OrderSummary {
     amount: Number(row.amount),
     currency: row.currency,
     captureMethod: row.capture_method,
+    paymentMethodType: row.payment_method_type,
     status: row.status,
+    failureCode: row.failure_code,
     paymentIntentId: row.payment_intent_id,
     createdAt: new Date(row.created_at).toISOString(),
     authorized: Number(row.authorized),
     captured: Number(row.captured),
     refunded: Number(row.refunded),
+    disputed: Number(row.disputed),
   };
 }
 

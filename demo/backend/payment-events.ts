@@ -5,7 +5,7 @@
 import type Stripe from 'stripe';
 import type { Queryable } from './db/database.ts';
 import type { Database } from './db/database.ts';
-import { orderStatusFor, supersedes, type OrderStatus } from './order-status.ts';
+import { attemptCharge, orderStatusFor, supersedes, type OrderStatus } from './order-status.ts';
 
 export type EventOutcome = 'applied' | 'stale' | 'duplicate' | 'no_order' | 'ignored';
 
@@ -18,6 +18,7 @@ interface OrderRow {
 interface PaymentRow {
   status: string;
   last_event_created: number;
+  charge_id: string | null;
 }
 
 interface IntentFacts {
@@ -29,7 +30,14 @@ interface IntentFacts {
   currency: string;
   capture_method: string;
   metadata: Record<string, string>;
-  last_payment_error: { code?: string } | null;
+  latest_charge?: string | { id: string } | null;
+  last_payment_error: { code?: string; charge?: string } | null;
+}
+
+interface DisputeFacts {
+  id: string;
+  amount: number;
+  currency: string;
 }
 
 interface RefundFacts {
@@ -74,7 +82,7 @@ export async function applyEvent(db: Database, event: Stripe.Event, lookupRefund
 }
 
 async function applyToOrder(tx: Queryable, event: Stripe.Event, intentId: string | undefined, refunds: RefundFacts[]): Promise<AppliedEvent> {
-  const handled = event.type.startsWith('payment_intent.') || event.type === 'charge.refunded' || event.type === 'refund.updated';
+  const handled = event.type.startsWith('payment_intent.') || event.type === 'charge.refunded' || event.type === 'refund.updated' || event.type === 'charge.dispute.created';
   if (!handled || intentId === undefined) return { outcome: 'ignored' };
   const order = await lockOrder(tx, intentId, event);
   if (order === undefined) return { outcome: 'no_order' };
@@ -83,6 +91,12 @@ async function applyToOrder(tx: Queryable, event: Stripe.Event, intentId: string
   if (event.type.startsWith('payment_intent.')) {
     const moved = await applyIntent(tx, order.id, event.data.object as unknown as IntentFacts, event);
     if (moved) result = { outcome: 'applied', orderId: order.id, movedTo: moved };
+  } else if (event.type === 'charge.dispute.created') {
+    // The shopper's bank took the money back (a disputed debit is lost at once): booked once, keyed by the dispute.
+    const dispute = event.data.object as unknown as DisputeFacts;
+    if (await ledger(tx, { orderId: order.id, intentId, kind: 'dispute', amount: dispute.amount, currency: dispute.currency, ref: dispute.id, eventId: event.id })) {
+      result = { outcome: 'applied', orderId: order.id };
+    }
   } else {
     const list = event.type === 'refund.updated' ? [event.data.object as unknown as RefundFacts] : refunds;
     let recorded = false;
@@ -110,26 +124,32 @@ async function lockOrder(tx: Queryable, intentId: string, event: Stripe.Event): 
   return linked.rows[0];
 }
 
-async function ledger(tx: Queryable, entry: { orderId: string; intentId: string; kind: string; amount: number; currency: string; ref: string; eventId: string }): Promise<void> {
-  if (entry.amount <= 0) return;
-  await tx.query(
+/** Books one money movement; returns whether it was new. */
+async function ledger(tx: Queryable, entry: { orderId: string; intentId: string; kind: string; amount: number; currency: string; ref: string; eventId: string }): Promise<boolean> {
+  if (entry.amount <= 0) return false;
+  const inserted = await tx.query(
     `INSERT INTO ledger_entries (order_id, payment_intent_id, kind, amount, currency, gateway_ref, event_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (kind, gateway_ref) DO NOTHING`,
+     ON CONFLICT (kind, gateway_ref) DO NOTHING RETURNING id`,
     [entry.orderId, entry.intentId, entry.kind, entry.amount, entry.currency, entry.ref, entry.eventId],
   );
+  return inserted.rows.length > 0;
 }
 
 /** Returns the new status when the event moved the payment, undefined when it was old news. */
 async function applyIntent(tx: Queryable, orderId: string, intent: IntentFacts, event: Stripe.Event): Promise<string | undefined> {
-  const known = (await tx.query<PaymentRow>('SELECT status, last_event_created FROM payments WHERE payment_intent_id = $1', [intent.id])).rows[0];
-  if (!supersedes(known && { status: known.status, lastEventCreated: known.last_event_created }, intent.status, event.created, event.type)) return undefined;
+  const known = (await tx.query<PaymentRow>('SELECT status, last_event_created, charge_id FROM payments WHERE payment_intent_id = $1', [intent.id])).rows[0];
+  const chargeId = attemptCharge(intent);
+  const knownPayment = known && { status: known.status, lastEventCreated: Number(known.last_event_created), chargeId: known.charge_id };
+  if (!supersedes(knownPayment, { status: intent.status, chargeId }, event.created, event.type)) return undefined;
   await tx.query(
-    `INSERT INTO payments (payment_intent_id, order_id, status, amount, amount_capturable, amount_received, currency, failure_code, last_event_created)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `INSERT INTO payments (payment_intent_id, order_id, status, amount, amount_capturable, amount_received, currency, failure_code, last_event_created, charge_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (payment_intent_id) DO UPDATE SET status = $3, amount = $4, amount_capturable = $5, amount_received = $6,
-       failure_code = $8, last_event_created = $9, updated_at = now()`,
-    [intent.id, orderId, intent.status, intent.amount, intent.amount_capturable, intent.amount_received, intent.currency, intent.last_payment_error?.code ?? null, event.created],
+       failure_code = $8, last_event_created = $9, charge_id = $10, updated_at = now()`,
+    [intent.id, orderId, intent.status, intent.amount, intent.amount_capturable, intent.amount_received, intent.currency, intent.last_payment_error?.code ?? null, event.created, chargeId],
   );
+  // A bank debit books nothing while `processing`: the money is the bank's to refuse for days, so
+  // the capture is booked on `succeeded` only and a late refusal has nothing to reverse.
   const base = { orderId, intentId: intent.id, currency: intent.currency, ref: intent.id, eventId: event.id };
   const manual = intent.capture_method === 'manual';
   if (intent.status === 'requires_capture') {
@@ -163,15 +183,16 @@ async function applyRefund(tx: Queryable, orderId: string, intentId: string, ref
 }
 
 async function refreshOrderStatus(tx: Queryable, orderId: string): Promise<void> {
-  const facts = await tx.query<{ status: string | null; failure_code: string | null; captured: number; refunded: number }>(
+  const facts = await tx.query<{ status: string | null; failure_code: string | null; captured: number; refunded: number; disputed: number }>(
     `SELECT p.status, p.failure_code,
        COALESCE((SELECT sum(amount) FROM ledger_entries WHERE order_id = $1 AND kind = 'capture'), 0)::bigint AS captured,
-       COALESCE((SELECT sum(amount) FROM ledger_entries WHERE order_id = $1 AND kind = 'refund'), 0)::bigint AS refunded
+       COALESCE((SELECT sum(amount) FROM ledger_entries WHERE order_id = $1 AND kind = 'refund'), 0)::bigint AS refunded,
+       COALESCE((SELECT sum(amount) FROM ledger_entries WHERE order_id = $1 AND kind = 'dispute'), 0)::bigint AS disputed
      FROM orders o LEFT JOIN payments p ON p.order_id = o.id WHERE o.id = $1`,
     [orderId],
   );
   const row = facts.rows[0];
   if (row === undefined) return;
-  const status = orderStatusFor({ intentStatus: row.status ?? undefined, failed: row.failure_code !== null, failureCode: row.failure_code, captured: Number(row.captured), refunded: Number(row.refunded) });
+  const status = orderStatusFor({ intentStatus: row.status ?? undefined, failed: row.failure_code !== null, failureCode: row.failure_code, captured: Number(row.captured), refunded: Number(row.refunded), disputed: Number(row.disputed) });
   await tx.query('UPDATE orders SET status = $2, updated_at = now() WHERE id = $1 AND status <> $2', [orderId, status]);
 }

@@ -37,6 +37,7 @@ interface LedgerOrder {
   currency: string;
   captured: number;
   refunded: number;
+  disputed: number;
 }
 
 // Payments the books must hold: money moved or is held. Unpaid, abandoned intents are not payments.
@@ -46,7 +47,8 @@ function movedMoney(intent: Stripe.PaymentIntent): boolean {
 
 const ORDER_TOTALS_SQL = `SELECT o.id, o.status, o.payment_intent_id, o.currency,
   COALESCE(SUM(l.amount) FILTER (WHERE l.kind = 'capture'), 0)::bigint AS captured,
-  COALESCE(SUM(l.amount) FILTER (WHERE l.kind = 'refund'), 0)::bigint AS refunded
+  COALESCE(SUM(l.amount) FILTER (WHERE l.kind = 'refund'), 0)::bigint AS refunded,
+  COALESCE(SUM(l.amount) FILTER (WHERE l.kind = 'dispute'), 0)::bigint AS disputed
 FROM orders o LEFT JOIN ledger_entries l ON l.order_id = o.id`;
 
 export async function reconcile(db: Database, stripe: Stripe, since: Date, now = new Date()): Promise<ReconciliationReport> {
@@ -133,6 +135,8 @@ function comparePayment(intent: Stripe.PaymentIntent, order: LedgerOrder): Recon
     failureCode: intent.last_payment_error?.code ?? null,
     captured: intent.amount_received,
     refunded: Number(order.refunded),
+    // Disputes are the ledger's (not listed from the gateway yet): a disputed order is consistent with its succeeded intent.
+    disputed: Number(order.disputed),
   });
   const make = (result: ReconciliationResult, detail: string) =>
     row(result, 'payment', intent.id, order.id, intent.currency, captured, intent.amount_received, order.status, intent.status, detail);

@@ -58,6 +58,18 @@ function actionButton(order, action, label, amountInput) {
   return button;
 }
 
+const PAYMENT_METHOD_LABELS = { card: 'Card', sepa_debit: 'SEPA Direct Debit', us_bank_account: 'ACH Direct Debit' };
+
+// The status itself, then what it means for the operator: a bank debit in `processing` is not
+// paid yet (do not ship), a failed one says the bank's or issuer's code.
+function statusCell(row, order) {
+  const td = cell(row, '');
+  const status = Object.assign(document.createElement('span'), { className: `status status-${order.status}`, textContent: order.status });
+  td.append(status);
+  const note = order.status === 'processing' ? 'waiting for the bank, do not ship' : order.status === 'failed' && order.failureCode ? order.failureCode : '';
+  if (note) td.append(Object.assign(document.createElement('span'), { className: 'status-note', textContent: ` ${note}` }));
+}
+
 async function refresh() {
   const { ok, body } = await api('/api/ops/orders');
   if (!ok) return showLogin();
@@ -69,10 +81,12 @@ async function refresh() {
     cell(row, order.description);
     cell(row, `${money(order.amount)} ${order.currency.toUpperCase()}`);
     cell(row, order.captureMethod);
-    cell(row, order.status).className = `status status-${order.status}`;
+    statusCell(row, order);
     cell(row, money(order.authorized));
     cell(row, money(order.captured));
     cell(row, money(order.refunded));
+    // After the amounts, so the columns before it keep their places.
+    cell(row, PAYMENT_METHOD_LABELS[order.paymentMethodType] ?? order.paymentMethodType).className = `method method-${order.paymentMethodType}`;
     const actions = cell(row, '');
     const amountInput = Object.assign(document.createElement('input'), { type: 'number', min: '1', placeholder: 'amount', className: 'amount' });
     amountInput.setAttribute('aria-label', `Amount for ${order.id}`);

@@ -4,7 +4,7 @@
 // A logged-in shopper may save the card they pay with, pay again with a saved card, and
 // authenticate payments the shop started off session that their bank held
 // ("Payments waiting for you"): the 3-D Secure challenge runs on session in the drop-in.
-const FINAL = new Set(['paid', 'authorized', 'failed', 'canceled', 'refunded', 'partially_refunded', 'requires_authentication']);
+const FINAL = new Set(['paid', 'authorized', 'failed', 'canceled', 'refunded', 'partially_refunded', 'requires_authentication', 'disputed']);
 const money = (amount, currency) => `${(amount / 100).toFixed(2)} ${currency.toUpperCase()}`;
 const $ = (id) => document.getElementById(id);
 /** The shopper's session CSRF token (from login or /api/shopper/me), sent on every POST; '' when logged out. */
@@ -79,6 +79,8 @@ async function waitForWebhook(orderId, before) {
       void refreshAccount();
       return;
     }
+    // A bank debit: the bank answers in days (the sandbox clock in tests); the page keeps asking.
+    if (order.status === 'processing') setStatus('Payment processing: your bank has the debit. The order ships once the bank confirms it.', 'processing');
     await new Promise((resolve) => setTimeout(resolve, 400));
   }
 }
