@@ -6,9 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { checkDecline, runChecks, type DeclineOn } from './card-checks.ts';
 import { paymentNetwork } from './card-networks.ts';
 import { AUTHENTICATION_FAILURE, cardDecline, errorDocUrl, isDeclineOutcome, type DeclineOutcome } from './card-declines.ts';
-import type { Charge, ChargeThreeDSecure } from './charge-object.ts';
+import type { Charge, ChargeCardDetails, ChargeThreeDSecure } from './charge-object.ts';
 import type { PaymentIntent } from './payment-intent-object.ts';
-import type { PaymentMethodStore, StoredPaymentMethod } from './payment-method-store.ts';
+import type { PaymentMethodStore, StoredCardPaymentMethod } from './payment-method-store.ts';
 import type { EventOutbox } from './event-outbox.ts';
 import type { IntentRecord, PaymentStore, ThreeDSecureChallenge } from './payment-store.ts';
 import { newChargeId } from './random-ids.ts';
@@ -53,7 +53,7 @@ function authenticated(flow: ChargeThreeDSecure['authentication_flow'], network:
   };
 }
 
-function newCharge(intent: PaymentIntent, method: StoredPaymentMethod, authentication: ChargeThreeDSecure['authentication_flow'] | null, now: Date): Charge {
+function newCharge(intent: PaymentIntent, method: StoredCardPaymentMethod, authentication: ChargeThreeDSecure['authentication_flow'] | null, now: Date): Charge & { payment_method_details: ChargeCardDetails } {
   const { paymentMethod } = method;
   const card = paymentMethod.card;
   const id = newChargeId();
@@ -158,7 +158,7 @@ function outcomeAfterAuthentication(outcome: TestCardOutcome): TestCardOutcome {
  */
 function authorize(
   record: IntentRecord,
-  method: StoredPaymentMethod,
+  method: StoredCardPaymentMethod,
   authentication: ChargeThreeDSecure['authentication_flow'] | null,
   context: CardPaymentContext,
   now: Date,
@@ -223,7 +223,7 @@ function authorize(
   return 'authorized';
 }
 
-function startChallenge(record: IntentRecord, method: StoredPaymentMethod, { store }: CardPaymentContext, publicUrl: string): AttemptResult {
+function startChallenge(record: IntentRecord, method: StoredCardPaymentMethod, { store }: CardPaymentContext, publicUrl: string): AttemptResult {
   const { challenge, nextAction } = openChallenge(store, publicUrl, { kind: 'payment_intent', id: record.intent.id, returnUrl: record.returnUrl }, method.paymentMethod.id);
   record.challengeId = challenge.id;
   record.intent.status = 'requires_action';
@@ -235,7 +235,7 @@ function startChallenge(record: IntentRecord, method: StoredPaymentMethod, { sto
  * Confirms `record` with `method`: the intent ends `succeeded`, `requires_capture`,
  * `requires_action` (a challenge to pass) or back at `requires_payment_method` with the decline.
  */
-export function attemptPayment(record: IntentRecord, method: StoredPaymentMethod, context: CardPaymentContext, publicUrl: string, now = new Date()): AttemptResult {
+export function attemptPayment(record: IntentRecord, method: StoredCardPaymentMethod, context: CardPaymentContext, publicUrl: string, now = new Date()): AttemptResult {
   voidPendingChallenge(record, context.store);
   record.intent.payment_method = method.paymentMethod.id;
   record.intent.last_payment_error = null;
@@ -253,7 +253,7 @@ export function attemptPayment(record: IntentRecord, method: StoredPaymentMethod
  * Applies a challenge's result to its intent: authenticated -> the payment goes on as its card
  * says; failed -> back to `requires_payment_method` with payment_intent_authentication_failure.
  */
-export function finishChallenge(challenge: ThreeDSecureChallenge, authenticated: boolean, record: IntentRecord, method: StoredPaymentMethod, context: CardPaymentContext, now = new Date()): void {
+export function finishChallenge(challenge: ThreeDSecureChallenge, authenticated: boolean, record: IntentRecord, method: StoredCardPaymentMethod, context: CardPaymentContext, now = new Date()): void {
   challenge.status = authenticated ? 'authenticated' : 'failed';
   record.challengeId = null;
   record.intent.next_action = null;

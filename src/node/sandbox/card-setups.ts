@@ -5,7 +5,7 @@
 import { checkDecline, runChecks } from './card-checks.ts';
 import type { CardPaymentContext } from './card-payments.ts';
 import { cardDecline, errorDocUrl, isDeclineOutcome } from './card-declines.ts';
-import type { StoredPaymentMethod } from './payment-method-store.ts';
+import type { StoredCardPaymentMethod } from './payment-method-store.ts';
 import type { ThreeDSecureChallenge } from './payment-store.ts';
 import { saveForFutureUse } from './saved-payment-methods.ts';
 import type { SetupIntentRecord } from './setup-intent-store.ts';
@@ -30,7 +30,7 @@ export function voidPendingSetupChallenge(record: SetupIntentRecord, context: Ca
   record.setupIntent.next_action = null;
 }
 
-function fail(record: SetupIntentRecord, method: StoredPaymentMethod, error: { type: 'card_error' | 'invalid_request_error'; code: string; decline_code?: string; message: string; param?: string }, context: CardPaymentContext): SetupResult {
+function fail(record: SetupIntentRecord, method: StoredCardPaymentMethod, error: { type: 'card_error' | 'invalid_request_error'; code: string; decline_code?: string; message: string; param?: string }, context: CardPaymentContext): SetupResult {
   const setupIntent = record.setupIntent;
   setupIntent.status = 'requires_payment_method';
   // As for payments: the failed card is taken off the intent; last_setup_error keeps it.
@@ -41,7 +41,7 @@ function fail(record: SetupIntentRecord, method: StoredPaymentMethod, error: { t
 }
 
 /** The issuer's verification: the card's checks run, and a declining card fails the setup. */
-function verify(record: SetupIntentRecord, method: StoredPaymentMethod, context: CardPaymentContext): SetupResult {
+function verify(record: SetupIntentRecord, method: StoredCardPaymentMethod, context: CardPaymentContext): SetupResult {
   const checks = runChecks(method.paymentMethod.card.checks, method.issuerChecks);
   context.paymentMethods.recordChecks(method.paymentMethod.id, checks);
   method.paymentMethod.card.checks = checks;
@@ -59,7 +59,7 @@ function verify(record: SetupIntentRecord, method: StoredPaymentMethod, context:
 }
 
 /** Confirms `record` with `method`: `succeeded`, `requires_action` (a challenge to pass) or back at `requires_payment_method`. */
-export function attemptSetup(record: SetupIntentRecord, method: StoredPaymentMethod, context: CardPaymentContext, publicUrl: string): SetupResult {
+export function attemptSetup(record: SetupIntentRecord, method: StoredCardPaymentMethod, context: CardPaymentContext, publicUrl: string): SetupResult {
   voidPendingSetupChallenge(record, context);
   const setupIntent = record.setupIntent;
   setupIntent.payment_method = method.paymentMethod.id;
@@ -77,7 +77,7 @@ export function attemptSetup(record: SetupIntentRecord, method: StoredPaymentMet
 }
 
 /** Applies a challenge's result: authenticated -> the verification goes on; failed -> setup_intent_authentication_failure. */
-export function finishSetupChallenge(challenge: ThreeDSecureChallenge, authenticated: boolean, record: SetupIntentRecord, method: StoredPaymentMethod, context: CardPaymentContext): void {
+export function finishSetupChallenge(challenge: ThreeDSecureChallenge, authenticated: boolean, record: SetupIntentRecord, method: StoredCardPaymentMethod, context: CardPaymentContext): void {
   challenge.status = authenticated ? 'authenticated' : 'failed';
   record.challengeId = null;
   record.setupIntent.next_action = null;

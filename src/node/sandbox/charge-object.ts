@@ -55,6 +55,30 @@ export interface ChargeCard extends Pick<PaymentMethodCard, 'brand' | 'country' 
   wallet: null;
 }
 
+/** A bank debit's details on its charge: the account's last four and fingerprint, and the mandate it was debited under. */
+export interface ChargeSepaDebit {
+  bank_code: string | null;
+  branch_code: string | null;
+  country: string;
+  fingerprint: string;
+  last4: string;
+  mandate: string;
+}
+
+export interface ChargeUsBankAccount {
+  account_holder_type: 'individual' | 'company';
+  account_type: 'checking' | 'savings';
+  bank_name: string | null;
+  fingerprint: string;
+  last4: string;
+  mandate: string;
+  payment_reference: null;
+  routing_number: string;
+}
+
+export type ChargeCardDetails = { type: 'card'; card: ChargeCard };
+export type ChargePaymentMethodDetails = ChargeCardDetails | { type: 'sepa_debit'; sepa_debit: ChargeSepaDebit } | { type: 'us_bank_account'; us_bank_account: ChargeUsBankAccount };
+
 export interface Charge {
   id: string;
   object: 'charge';
@@ -73,7 +97,8 @@ export interface Charge {
   currency: string;
   customer: string | null;
   description: string | null;
-  disputed: false;
+  /** A bank debit the shopper disputed (bank-debit-payments.ts); cards are never disputed in the sandbox. */
+  disputed: boolean;
   failure_balance_transaction: null;
   failure_code: string | null;
   failure_message: string | null;
@@ -85,7 +110,7 @@ export interface Charge {
   paid: boolean;
   payment_intent: string;
   payment_method: string;
-  payment_method_details: { type: 'card'; card: ChargeCard };
+  payment_method_details: ChargePaymentMethodDetails;
   receipt_email: string | null;
   receipt_number: null;
   /** No receipt page in the sandbox: null. */
@@ -99,7 +124,8 @@ export interface Charge {
   source_transfer: null;
   statement_descriptor: null;
   statement_descriptor_suffix: null;
-  status: 'succeeded' | 'failed';
+  /** `pending` while a bank debit is processing. */
+  status: 'succeeded' | 'failed' | 'pending';
   transfer_data: null;
   transfer_group: null;
 }

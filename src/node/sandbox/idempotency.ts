@@ -19,18 +19,20 @@ interface Entry {
   requestHash: string;
   response: StoredResponse;
   storedAt: number;
-  /** The request carried a card number or CVC: its entry stays in memory, never in a data folder. */
+  /** The request carried a card number, CVC, IBAN or account number: its entry stays in memory, never in a data folder. */
   carriedCardData: boolean;
 }
 
-/** What a data folder keeps (sandbox-state-file.ts): the entries of requests without card data, and the hash secret. */
+/** What a data folder keeps (sandbox-state-file.ts): the entries of requests without card or bank account data, and the hash secret. */
 export interface IdempotencySnapshot {
   hashSecret: string;
   entries: Array<{ scopedKey: string; requestHash: string; response: StoredResponse; storedAt: number }>;
 }
 
-// Parameter names that hold card data (card[number], card[cvc], cvc_update[cvc], at any depth).
-const CARD_DATA_PARAMS = new Set(['number', 'cvc']);
+// Parameter names that hold card data (card[number], card[cvc], cvc_update[cvc]) or a bank account's
+// number (sepa_debit[iban], us_bank_account[account_number]), at any depth (payment_method_data[...]).
+// Both have few enough likely values that a keyed hash with its key beside it would confirm a guess.
+const CARD_DATA_PARAMS = new Set(['number', 'cvc', 'iban', 'account_number']);
 
 function carriesCardData(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(carriesCardData);
@@ -73,9 +75,10 @@ export class IdempotencyStore {
   private readonly entries = new Map<string, Entry>();
   /** Keys whose first request is still running, with that request's hash. */
   private readonly inFlight = new Map<string, string>();
-  // Params hold the card number: keep only a keyed hash of them, which cannot be brute-forced
-  // back to the number without this secret. A data folder keeps the secret, so it keeps no entry
-  // of a request that carried card data: the secret and the hash would lead back to the number.
+  // Params hold the card number (or IBAN, account number): keep only a keyed hash of them, which
+  // cannot be brute-forced back to the number without this secret. A data folder keeps the secret,
+  // so it keeps no entry of a request that carried such data: the secret and the hash would lead
+  // back to the number.
   private hashSecret = randomBytes(32);
 
   constructor(private readonly now: () => number = Date.now) {}

@@ -58,6 +58,9 @@ function intentEvents(intent: PaymentIntent, before: IntentSnapshot, request: Ca
   if (intent.status === before.status) return events;
   if (intent.status === 'requires_capture') {
     events.push(buildEvent('payment_intent.amount_capturable_updated', intent, request, { ...previous, amount_capturable: before.amountCapturable }, now));
+  } else if (intent.status === 'processing') {
+    // A bank debit under way: its outcome comes later (bank-debit-payments.ts).
+    events.push(buildEvent('payment_intent.processing', intent, request, previous, now));
   } else if (intent.status === 'succeeded') {
     events.push(buildEvent('payment_intent.succeeded', intent, request, previous, now));
   } else if (intent.status === 'canceled') {

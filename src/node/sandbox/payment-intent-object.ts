@@ -1,7 +1,7 @@
 // The PaymentIntent object in Stripe's shape, and the narrower view a browser gets when it reads
 // an intent with the publishable key and the intent's client_secret (Stripe.js's PaymentIntent type).
 // Its fields are those of Stripe's example PaymentIntent (stripe/openapi fixtures3.json).
-import type { PaymentMethod } from './payment-method-object.ts';
+import type { PaymentMethod, PaymentMethodType } from './payment-method-object.ts';
 
 export type PaymentIntentStatus =
   | 'requires_payment_method'
@@ -32,7 +32,21 @@ export interface LastPaymentError {
   /** The failed charge; absent when no charge was attempted (failed authentication). */
   charge?: string;
   payment_method: PaymentMethod;
-  payment_method_type: 'card';
+  payment_method_type: PaymentMethodType;
+}
+
+export interface CardPaymentMethodOptions {
+  installments: null;
+  mandate_options: null;
+  network: null;
+  request_three_d_secure: 'automatic';
+}
+
+/** The options of each payment method type the intent takes (Stripe's defaults: the sandbox sets none). */
+export interface PaymentMethodOptions {
+  card?: CardPaymentMethodOptions;
+  sepa_debit?: Record<string, never>;
+  us_bank_account?: { verification_method: 'automatic' };
 }
 
 export interface RedirectToUrlAction {
@@ -78,8 +92,9 @@ export interface PaymentIntent {
   on_behalf_of: null;
   payment_method: string | null;
   payment_method_configuration_details: null;
-  payment_method_options: { card: { installments: null; mandate_options: null; network: null; request_three_d_secure: 'automatic' } };
-  payment_method_types: ['card'];
+  payment_method_options: PaymentMethodOptions;
+  /** ['card'] unless the merchant asked for bank debits (sepa_debit, us_bank_account). */
+  payment_method_types: PaymentMethodType[];
   processing: null;
   receipt_email: null;
   review: null;

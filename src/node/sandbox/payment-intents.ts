@@ -1,8 +1,13 @@
 // The /v1/payment_intents endpoints: create, retrieve, update, confirm, capture, cancel and list,
-// with Stripe's status rules. What a card attempt does to an intent lives in card-payments.ts.
+// with Stripe's status rules. What a card attempt does to an intent lives in card-payments.ts, what
+// a bank debit does in bank-debit-payments.ts.
 import { formatAmount, optionalAmount, optionalCurrency, requiredAmount, requiredCurrency } from './amounts.ts';
 import type { AuthenticatedKey } from './api-keys.ts';
+import { parseMandateData, startBankDebit } from './bank-debit-payments.ts';
 import type { DeclineOn } from './card-checks.ts';
+import type { CustomerAcceptance } from './mandate-object.ts';
+import type { PaymentMethodType } from './payment-method-object.ts';
+import type { SandboxClock } from './sandbox-clock.ts';
 import type { CustomerStore } from './customer-store.ts';
 import { redeemCvcToken, type CvcTokenStore } from './cvc-tokens.ts';
 import type { EventOutbox } from './event-outbox.ts';
@@ -18,9 +23,10 @@ import {
   publishableView,
   type PaymentIntent,
   type PaymentIntentStatus,
+  type PaymentMethodOptions,
   type PublishablePaymentIntent,
 } from './payment-intent-object.ts';
-import type { PaymentMethodStore, StoredPaymentMethod } from './payment-method-store.ts';
+import { isCardMethod, type PaymentMethodStore, type StoredBankPaymentMethod, type StoredPaymentMethod } from './payment-method-store.ts';
 import { requestedPaymentMethod } from './payment-methods.ts';
 import type { IntentRecord, PaymentStore } from './payment-store.ts';
 import { newClientSecret, newPaymentIntentId } from './random-ids.ts';
@@ -42,6 +48,10 @@ export interface PaymentIntentContext {
   events: EventOutbox;
   /** CVC update tokens a confirmation may name (payment_method_options[card][cvc_token]). */
   cvcTokens: CvcTokenStore;
+  /** Sandbox time, which bank debits settle on (sandbox-clock.ts). */
+  clock: SandboxClock;
+  /** The caller's address and browser: a mandate accepted online with infer_from_client records them. */
+  client: { ipAddress: string | null; userAgent: string | null };
 }
 
 const MAX_DESCRIPTION_LENGTH = 1000;
@@ -71,8 +81,21 @@ function declineError(record: IntentRecord, auth: AuthenticatedKey): StripeApiEr
   });
 }
 
-/** Runs the attempt; a decline answers 402 (the intent keeps its new state for later reads). */
-function confirmWith(record: IntentRecord, method: StoredPaymentMethod, context: PaymentIntentContext): PaymentIntent | PublishablePaymentIntent {
+/** A bank method's mandate acceptance (mandate_data), read before anything changes; undefined for a card. */
+function bankMandate(method: StoredPaymentMethod, context: PaymentIntentContext): CustomerAcceptance | undefined {
+  if (isCardMethod(method)) return undefined;
+  return parseMandateData(context.params.mandate_data, { keyKind: context.auth.kind, ...context.client }, context.clock.nowMs());
+}
+
+/**
+ * Runs the attempt; a card decline answers 402 (the intent keeps its new state for later reads).
+ * A bank debit leaves the intent `processing` until the bank answers.
+ */
+function confirmWith(record: IntentRecord, method: StoredPaymentMethod, context: PaymentIntentContext, acceptance: CustomerAcceptance | undefined): PaymentIntent | PublishablePaymentIntent {
+  if (!isCardMethod(method)) {
+    startBankDebit(record, method as StoredBankPaymentMethod, acceptance!, { store: context.store, paymentMethods: context.paymentMethods, events: context.events }, context.clock.nowMs());
+    return viewFor(context.auth, record.intent);
+  }
   if (attemptPayment(record, method, context, context.publicUrl) === 'declined') throw declineError(record, context.auth);
   return viewFor(context.auth, record.intent);
 }
@@ -86,16 +109,51 @@ function parseOffSession(value: unknown): boolean | undefined {
   return optionalBoolean(value, 'off_session');
 }
 
-/** The card an intent is confirmed with must be usable by the intent's customer (saved-payment-methods.ts). */
+/**
+ * The method an intent is confirmed with must be of a type the intent takes, and usable by the
+ * intent's customer (saved-payment-methods.ts).
+ */
 function checkMethodForIntent(method: StoredPaymentMethod | undefined, intent: PaymentIntent): void {
-  if (method !== undefined) checkPaymentMethodForCustomer(method, intent.customer);
+  if (method === undefined) return;
+  if (!intent.payment_method_types.includes(method.paymentMethod.type)) {
+    throw new StripeApiError(400, {
+      type: 'invalid_request_error',
+      code: 'payment_intent_incompatible_payment_method',
+      param: 'payment_method',
+      message: `The PaymentMethod provided (${method.paymentMethod.type}) is not allowed for this PaymentIntent. Please attach a PaymentMethod of one of the following types: ${intent.payment_method_types.join(', ')}.`,
+    });
+  }
+  checkPaymentMethodForCustomer(method, intent.customer);
 }
 
-function parsePaymentMethodTypes(value: unknown): void {
-  if (value === undefined) return;
-  if (!Array.isArray(value) || value.length !== 1 || value[0] !== 'card') {
-    throw invalidParam('payment_method_types', 'Invalid payment_method_types: the sandbox supports only ["card"].');
+const SUPPORTED_TYPES: readonly PaymentMethodType[] = ['card', 'sepa_debit', 'us_bank_account'];
+// The one currency each bank network debits in.
+const BANK_DEBIT_CURRENCIES: Partial<Record<PaymentMethodType, string>> = { sepa_debit: 'eur', us_bank_account: 'usd' };
+
+function parsePaymentMethodTypes(value: unknown, currency: string, captureMethod: string): PaymentMethodType[] {
+  if (value === undefined) return ['card'];
+  const types = Array.isArray(value) ? value : [];
+  if (types.length === 0 || !types.every((type): type is PaymentMethodType => SUPPORTED_TYPES.includes(type)) || new Set(types).size !== types.length) {
+    throw invalidParam('payment_method_types', `Invalid payment_method_types: the sandbox supports a list of ${SUPPORTED_TYPES.join(', ')}, each at most once.`);
   }
+  for (const type of types) {
+    const debitCurrency = BANK_DEBIT_CURRENCIES[type];
+    if (debitCurrency !== undefined && debitCurrency !== currency) {
+      throw invalidParam('payment_method_types', `The currency provided (${currency}) is invalid for payment method type ${type}: it debits in ${debitCurrency} only.`);
+    }
+    if (debitCurrency !== undefined && captureMethod === 'manual') {
+      throw invalidParam('capture_method', `A ${type} payment cannot be captured later: use capture_method automatic.`);
+    }
+  }
+  return types;
+}
+
+function paymentMethodOptions(types: readonly PaymentMethodType[]): PaymentMethodOptions {
+  return {
+    ...(types.includes('card') ? { card: { installments: null, mandate_options: null, network: null, request_three_d_secure: 'automatic' as const } } : {}),
+    ...(types.includes('sepa_debit') ? { sepa_debit: {} } : {}),
+    ...(types.includes('us_bank_account') ? { us_bank_account: { verification_method: 'automatic' as const } } : {}),
+  };
 }
 
 function parseAutomaticPaymentMethods(value: unknown): PaymentIntent['automatic_payment_methods'] {
@@ -114,6 +172,7 @@ const CREATE_PARAMS = [
   'payment_method',
   'payment_method_data',
   'payment_method_types',
+  'allowed_payment_method_types',
   'automatic_payment_methods',
   'metadata',
   'description',
@@ -122,6 +181,7 @@ const CREATE_PARAMS = [
   'setup_future_usage',
   'off_session',
   'payment_method_options',
+  'mandate_data',
 ];
 
 export function createPaymentIntent(context: PaymentIntentContext, now = new Date()): PaymentIntent | PublishablePaymentIntent {
@@ -138,7 +198,11 @@ export function createPaymentIntent(context: PaymentIntentContext, now = new Dat
   if (offSession !== undefined && !confirm) throw invalidParam('off_session', 'off_session can only be passed when confirm is true.');
   const customer = requestedCustomer(params.customer, 'customer', context.customers) ?? null;
   const setupFutureUsage = optionalEnum(params.setup_future_usage, 'setup_future_usage', SETUP_FUTURE_USAGES) ?? null;
-  parsePaymentMethodTypes(params.payment_method_types);
+  // Stripe's API renamed the param allowed_payment_method_types (2026): either name is taken, not both.
+  if (params.payment_method_types !== undefined && params.allowed_payment_method_types !== undefined) {
+    throw invalidParam('allowed_payment_method_types', 'You cannot pass both payment_method_types and allowed_payment_method_types.');
+  }
+  const paymentMethodTypes = parsePaymentMethodTypes(params.payment_method_types ?? params.allowed_payment_method_types, currency, captureMethod);
   const automaticPaymentMethods = parseAutomaticPaymentMethods(params.automatic_payment_methods);
   const metadata = parseMetadata(params.metadata);
   const description = optionalText(params.description, 'description', MAX_DESCRIPTION_LENGTH) ?? null;
@@ -176,8 +240,8 @@ export function createPaymentIntent(context: PaymentIntentContext, now = new Dat
     on_behalf_of: null,
     payment_method: method?.paymentMethod.id ?? null,
     payment_method_configuration_details: null,
-    payment_method_options: { card: { installments: null, mandate_options: null, network: null, request_three_d_secure: 'automatic' } },
-    payment_method_types: ['card'],
+    payment_method_options: paymentMethodOptions(paymentMethodTypes),
+    payment_method_types: paymentMethodTypes,
     processing: null,
     receipt_email: null,
     review: null,
@@ -191,11 +255,12 @@ export function createPaymentIntent(context: PaymentIntentContext, now = new Dat
     transfer_group: null,
   };
   checkMethodForIntent(method, intent);
+  const acceptance = confirm && method !== undefined ? bankMandate(method, context) : undefined;
   const recollectedCvc = redeemCvcToken(params.payment_method_options, context.cvcTokens);
   const record = context.store.addIntent(intent, returnUrl ?? null);
   record.offSession = offSession ?? false;
   record.recollectedCvc = recollectedCvc;
-  return confirm && method !== undefined ? confirmWith(record, method, context) : intent;
+  return confirm && method !== undefined ? confirmWith(record, method, context, acceptance) : intent;
 }
 
 export function retrievePaymentIntent(id: string, context: PaymentIntentContext): PaymentIntent | PublishablePaymentIntent {
@@ -250,7 +315,7 @@ export function updatePaymentIntent(id: string, context: PaymentIntentContext): 
 }
 
 // What Stripe.js may send on confirm (setup_future_usage included, as confirmCardPayment takes it).
-const BROWSER_CONFIRM_PARAMS = ['client_secret', 'payment_method', 'payment_method_data', 'payment_method_options', 'return_url', 'setup_future_usage'];
+const BROWSER_CONFIRM_PARAMS = ['client_secret', 'payment_method', 'payment_method_data', 'payment_method_options', 'return_url', 'setup_future_usage', 'mandate_data'];
 // Only the merchant's server can say the shopper is away.
 const CONFIRM_PARAMS = [...BROWSER_CONFIRM_PARAMS, 'off_session'];
 
@@ -271,12 +336,13 @@ export function confirmPaymentIntent(id: string, context: PaymentIntentContext):
   const method = requestedPaymentMethod(params, paymentMethods) ?? paymentMethods.get(intent.payment_method!);
   if (method === undefined) throw missingPaymentMethod();
   checkMethodForIntent(method, intent);
+  const acceptance = bankMandate(method, context);
   if (returnUrl !== undefined) record.returnUrl = returnUrl;
   if (setupFutureUsage !== undefined) intent.setup_future_usage = setupFutureUsage;
   record.offSession = offSession ?? false;
   // Used up last, once everything else was accepted.
   if (params.payment_method_options !== undefined) record.recollectedCvc = redeemCvcToken(params.payment_method_options, context.cvcTokens);
-  return confirmWith(record, method, context);
+  return confirmWith(record, method, context, acceptance);
 }
 
 export function capturePaymentIntent(id: string, context: PaymentIntentContext): PaymentIntent {

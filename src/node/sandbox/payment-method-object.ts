@@ -1,5 +1,6 @@
-// The payment method object returned by the API, in Stripe's shape (type "card" only), with the
-// fields of Stripe's example payment method (stripe/openapi fixtures3.json).
+// The payment method object returned by the API, in Stripe's shape (cards and the bank debits
+// sepa_debit and us_bank_account), with the fields of Stripe's example payment method
+// (stripe/openapi fixtures3.json), whose `card` is replaced by the type's own details.
 import type { BillingDetails } from './billing-details.ts';
 import type { StripeCardBrand } from './card-brand.ts';
 import type { CardChecks } from './card-checks.ts';
@@ -30,13 +31,36 @@ export interface PaymentMethodCard {
 /** Whether a saved card may be shown to its customer again at a later checkout (Stripe's default: unspecified). */
 export type AllowRedisplay = 'always' | 'limited' | 'unspecified';
 
-export interface PaymentMethod {
+/** Stripe's sepa_debit details: the IBAN's last four characters and fingerprint, never the IBAN. */
+export interface PaymentMethodSepaDebit {
+  bank_code: string | null;
+  branch_code: string | null;
+  country: string;
+  fingerprint: string;
+  /** Set only for a method made from another payment (iDEAL, Bancontact): never in the sandbox. */
+  generated_from: null;
+  last4: string;
+}
+
+/** Stripe's us_bank_account details: the account number's last four digits and fingerprint, never the number. */
+export interface PaymentMethodUsBankAccount {
+  account_holder_type: 'individual' | 'company';
+  account_type: 'checking' | 'savings';
+  bank_name: string | null;
+  /** Entered by hand, not linked through Financial Connections: null. */
+  financial_connections_account: null;
+  fingerprint: string;
+  last4: string;
+  networks: { preferred: 'ach'; supported: ['ach'] };
+  routing_number: string;
+  status_details: Record<string, never>;
+}
+
+interface PaymentMethodFields {
   id: string;
   object: 'payment_method';
   allow_redisplay: AllowRedisplay;
-  type: 'card';
   billing_details: BillingDetails;
-  card: PaymentMethodCard;
   created: number;
   /** The customer it is attached to (saved-payment-methods.ts), else null. */
   customer: string | null;
@@ -45,3 +69,22 @@ export interface PaymentMethod {
   livemode: false;
   metadata: Record<string, string>;
 }
+
+export interface CardPaymentMethod extends PaymentMethodFields {
+  type: 'card';
+  card: PaymentMethodCard;
+}
+
+export interface SepaDebitPaymentMethod extends PaymentMethodFields {
+  type: 'sepa_debit';
+  sepa_debit: PaymentMethodSepaDebit;
+}
+
+export interface UsBankAccountPaymentMethod extends PaymentMethodFields {
+  type: 'us_bank_account';
+  us_bank_account: PaymentMethodUsBankAccount;
+}
+
+export type BankPaymentMethod = SepaDebitPaymentMethod | UsBankAccountPaymentMethod;
+export type PaymentMethod = CardPaymentMethod | BankPaymentMethod;
+export type PaymentMethodType = PaymentMethod['type'];

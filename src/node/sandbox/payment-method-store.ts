@@ -1,12 +1,17 @@
-// In-memory store of created payment methods, with the test-card outcome a later payment
-// must have. It holds only what Stripe would return (last4, fingerprint), never the number or CVC.
+// In-memory store of created payment methods, with the test-card or test-account outcome a later
+// payment must have. It holds only what Stripe would return (last4, fingerprint), never the card
+// number, CVC, IBAN or account number.
 import type { CardChecks, IssuerCheckResults } from './card-checks.ts';
-import type { PaymentMethod } from './payment-method-object.ts';
+import type { BankTestOutcome } from './bank-test-accounts.ts';
+import type { BankPaymentMethod, CardPaymentMethod, PaymentMethod } from './payment-method-object.ts';
 import type { TestCardOutcome } from './test-cards.ts';
 
 export interface StoredPaymentMethod {
   paymentMethod: PaymentMethod;
+  /** A card's test outcome ('success' for bank accounts, which use bankOutcome). */
   outcome: TestCardOutcome;
+  /** A bank account's test outcome (bank-test-accounts.ts). */
+  bankOutcome?: BankTestOutcome;
   /** What the issuer answers to the card's CVC and address checks at payment time. */
   issuerChecks: IssuerCheckResults;
   /** Set up for later payments (a succeeded SetupIntent, or a payment with setup_future_usage). */
@@ -17,6 +22,13 @@ export interface StoredPaymentMethod {
   consumed?: boolean;
   /** Detached from its customer: no longer usable at all. */
   detached?: boolean;
+}
+
+export type StoredCardPaymentMethod = StoredPaymentMethod & { paymentMethod: CardPaymentMethod };
+export type StoredBankPaymentMethod = StoredPaymentMethod & { paymentMethod: BankPaymentMethod };
+
+export function isCardMethod(method: StoredPaymentMethod): method is StoredCardPaymentMethod {
+  return method.paymentMethod.type === 'card';
 }
 
 /** What a data folder keeps (sandbox-state-file.ts): the entries above, which hold no card number or CVC. */
@@ -53,7 +65,7 @@ export class PaymentMethodStore {
   /** After a payment: the payment method shows its checks' results, as Stripe's does. */
   recordChecks(id: string, checks: CardChecks): void {
     const entry = this.entries.get(id);
-    if (entry !== undefined) entry.paymentMethod.card.checks = { ...checks };
+    if (entry !== undefined && entry.paymentMethod.type === 'card') entry.paymentMethod.card.checks = { ...checks };
   }
 
   /** Attaches to `customerId`, or detaches (null: the method may then never be attached again). */

@@ -1,5 +1,7 @@
-// The /v1/payment_methods endpoints: create (tokenize a card) and retrieve; and the same creation
-// for the `payment_method_data` param of a PaymentIntent (what Stripe.js sends on confirm).
+// The /v1/payment_methods endpoints: create (tokenize a card, or a bank account through
+// bank-payment-methods.ts) and retrieve; and the same creation for the `payment_method_data` param
+// of a PaymentIntent (what Stripe.js sends on confirm).
+import { createSepaDebitMethod, createUsBankAccountMethod } from './bank-payment-methods.ts';
 import { parseBillingDetails } from './billing-details.ts';
 import { displayBrand, type StripeCardBrand } from './card-brand.ts';
 import { uncheckedChecks } from './card-checks.ts';
@@ -8,7 +10,7 @@ import { cardFingerprint } from './card-fingerprint.ts';
 import { validateCardParams } from './card-params.ts';
 import { optionalObject, optionalString, type FormParams } from './form-body.ts';
 import { parseMetadata } from './metadata.ts';
-import type { PaymentMethod } from './payment-method-object.ts';
+import type { CardPaymentMethod, PaymentMethod } from './payment-method-object.ts';
 import type { PaymentMethodStore, StoredPaymentMethod } from './payment-method-store.ts';
 import { newPaymentMethodId } from './random-ids.ts';
 import { optionalId } from './request-params.ts';
@@ -26,9 +28,11 @@ function cardNetworksOf(cardParam: unknown, digits: string, brand: StripeCardBra
 export function createPaymentMethod(params: FormParams, store: PaymentMethodStore, now = new Date()): PaymentMethod {
   const type = params.type;
   if (type === undefined || type === '') throw missingParam('type');
+  if (type === 'sepa_debit') return createSepaDebitMethod(params, store, now);
+  if (type === 'us_bank_account') return createUsBankAccountMethod(params, store, now);
   if (type !== 'card') {
     // The submitted value is not echoed: error bodies never repeat what the client sent.
-    throw invalidParam('type', 'Invalid type: this sandbox supports only payment methods of type `card`.');
+    throw invalidParam('type', 'Invalid type: this sandbox supports payment methods of type `card`, `sepa_debit` and `us_bank_account`.');
   }
   const card = validateCardParams(params.card, now);
   const networks = cardNetworksOf(params.card, card.number, card.brand);
@@ -36,7 +40,7 @@ export function createPaymentMethod(params: FormParams, store: PaymentMethodStor
   const metadata = parseMetadata(params.metadata);
   const { funding, country } = cardMetadata(card.number);
 
-  const paymentMethod: PaymentMethod = {
+  const paymentMethod: CardPaymentMethod = {
     id: newPaymentMethodId(),
     object: 'payment_method',
     allow_redisplay: 'unspecified',
@@ -73,7 +77,7 @@ export function createPaymentMethod(params: FormParams, store: PaymentMethodStor
   return paymentMethod;
 }
 
-const PAYMENT_METHOD_DATA_FIELDS = ['type', 'card', 'billing_details', 'metadata'];
+const PAYMENT_METHOD_DATA_FIELDS = ['type', 'card', 'sepa_debit', 'us_bank_account', 'billing_details', 'metadata'];
 
 /**
  * `payment_method_data[...]`: checked and stored exactly like POST /v1/payment_methods (only
@@ -83,7 +87,7 @@ export function createPaymentMethodFromData(data: unknown, store: PaymentMethodS
   const params = optionalObject(data, 'payment_method_data') ?? {};
   for (const field of Object.keys(params)) {
     if (!PAYMENT_METHOD_DATA_FIELDS.includes(field)) {
-      throw invalidParam('payment_method_data', 'Invalid payment_method_data: the sandbox accepts type, card, billing_details and metadata.');
+      throw invalidParam('payment_method_data', 'Invalid payment_method_data: the sandbox accepts type, card, sepa_debit, us_bank_account, billing_details and metadata.');
     }
   }
   try {

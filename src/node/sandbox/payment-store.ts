@@ -1,6 +1,9 @@
 // In-memory records of payments: intents (with what Stripe keeps off the object: the return_url
 // and the pending 3-D Secure challenge), their charges, refunds and challenges. No card data.
+import type { BankTestOutcome } from './bank-test-accounts.ts';
 import type { Charge } from './charge-object.ts';
+import type { Dispute } from './dispute-object.ts';
+import type { Mandate } from './mandate-object.ts';
 import type { PaymentIntent } from './payment-intent-object.ts';
 import type { Refund } from './refund-object.ts';
 import { ThreeDSecureSwitches } from './three-d-secure-switches.ts';
@@ -17,6 +20,16 @@ export interface IntentRecord {
   offSession: boolean;
   /** A CVC update token came with the confirmation: the next authorization checks the CVC again. */
   recollectedCvc: boolean;
+  /** The bank debit under way while the intent is `processing` (bank-debit-payments.ts). */
+  bankDebit?: PendingBankDebit;
+}
+
+export interface PendingBankDebit {
+  chargeId: string;
+  mandateId: string;
+  /** Sandbox time (ms) the bank answers at; null: never (Stripe's "stays in processing" account). */
+  settlesAt: number | null;
+  outcome: BankTestOutcome;
 }
 
 export interface RefundRecord {
@@ -45,6 +58,9 @@ export interface PaymentStoreSnapshot {
   charges: Charge[];
   refunds: RefundRecord[];
   challenges: ThreeDSecureChallenge[];
+  /** Absent in files written before bank debits existed. */
+  mandates?: Mandate[];
+  disputes?: Dispute[];
   nextSequence: number;
 }
 
@@ -65,6 +81,8 @@ export class PaymentStore {
   private readonly charges = new Map<string, Charge>();
   private readonly refunds = new Map<string, RefundRecord>();
   private readonly challenges = new Map<string, ThreeDSecureChallenge>();
+  private readonly mandates = new Map<string, Mandate>();
+  private readonly disputes = new Map<string, Dispute>();
   private nextSequence = 1;
   /** Test-only 3-D Secure switches, kept with the state they shape (see three-d-secure-switches.ts). */
   readonly threeDSecure = new ThreeDSecureSwitches();
@@ -121,12 +139,35 @@ export class PaymentStore {
     return this.challenges.get(id);
   }
 
+  addMandate(mandate: Mandate): void {
+    remember(this.mandates, mandate.id, mandate);
+  }
+
+  mandate(id: string): Mandate | undefined {
+    return this.mandates.get(id);
+  }
+
+  addDispute(dispute: Dispute): void {
+    remember(this.disputes, dispute.id, dispute);
+  }
+
+  dispute(id: string): Dispute | undefined {
+    return this.disputes.get(id);
+  }
+
+  /** Intents whose bank debit waits for the bank's answer. */
+  processingBankDebits(): Array<IntentRecord & { bankDebit: PendingBankDebit }> {
+    return [...this.intents.values()].filter((record): record is IntentRecord & { bankDebit: PendingBankDebit } => record.bankDebit !== undefined && record.intent.status === 'processing');
+  }
+
   snapshot(): PaymentStoreSnapshot {
     return {
       intents: [...this.intents.values()],
       charges: [...this.charges.values()],
       refunds: [...this.refunds.values()],
       challenges: [...this.challenges.values()],
+      mandates: [...this.mandates.values()],
+      disputes: [...this.disputes.values()],
       nextSequence: this.nextSequence,
     };
   }
@@ -137,6 +178,8 @@ export class PaymentStore {
     for (const charge of snapshot.charges) this.charges.set(charge.id, charge);
     for (const record of snapshot.refunds) this.refunds.set(record.refund.id, record);
     for (const challenge of snapshot.challenges) this.challenges.set(challenge.id, challenge);
+    for (const mandate of snapshot.mandates ?? []) this.mandates.set(mandate.id, mandate);
+    for (const dispute of snapshot.disputes ?? []) this.disputes.set(dispute.id, dispute);
     this.nextSequence = Math.max(this.nextSequence, snapshot.nextSequence);
   }
 }

@@ -51,3 +51,11 @@ export function newChallengeId(): string {
 export function newOneTimeCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }
+
+export function newMandateId(): string {
+  return `mandate_${randomAlphanumeric(24)}`;
+}
+
+export function newDisputeId(): string {
+  return `dp_${randomAlphanumeric(24)}`;
+}

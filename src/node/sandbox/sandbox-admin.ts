@@ -1,11 +1,13 @@
-// The sandbox gateway's test-only admin API (Node realm), mounted only with `faultInjection: true`:
-// arm faults, flip the 3-D Secure switches, read counters. Never reachable from a web page: refuses any request with an Origin.
-// Faults are the gateway's; the 3-D Secure switches and the counters are the calling account's.
+// The sandbox gateway's test-only admin API (Node realm), mounted only with `faultInjection: true`
+// (`payframe sandbox --test-admin`): arm faults, flip the 3-D Secure switches, read counters, read
+// and advance the sandbox clock. Never reachable from a web page: refuses any request with an Origin.
+// Faults and the clock are the gateway's; the 3-D Secure switches and the counters are the calling account's.
 import type { IncomingMessage } from 'node:http';
 import { authenticate, requireSecretKey } from './api-keys.ts';
 import { FaultSchedule, GATEWAY_FAULTS, badAdminParam, isGatewayFault } from './fault-injection.ts';
 import { parseFormBody, readRequestBody, type FormParams } from './form-body.ts';
 import type { GatewayAccount, SandboxAccounts } from './sandbox-accounts.ts';
+import { MAX_CLOCK_ADVANCE_SECONDS, type SandboxClock, type SandboxClockView } from './sandbox-clock.ts';
 import { StripeApiError } from './stripe-error.ts';
 
 export const SANDBOX_ADMIN_PREFIX = '/__sandbox/';
@@ -13,6 +15,9 @@ export const SANDBOX_ADMIN_PREFIX = '/__sandbox/';
 interface SandboxAdminContext {
   accounts: SandboxAccounts;
   faults: FaultSchedule;
+  clock: SandboxClock;
+  /** Applies (and announces) the bank answers due at the clock's new time. */
+  answerDueBankDebits(): void;
 }
 
 function notFound(method: string, path: string): StripeApiError {
@@ -57,6 +62,17 @@ async function armFaults(req: IncomingMessage, faults: FaultSchedule): Promise<u
   return { object: 'sandbox_faults', armed: faults.describe() };
 }
 
+/** `seconds`: how far to move the sandbox clock forward (a whole number, up to a year). */
+async function advanceClock(req: IncomingMessage, context: SandboxAdminContext): Promise<SandboxClockView> {
+  const seconds = readInteger((await readAdminBody(req)).seconds, 'seconds');
+  if (seconds === undefined || !Number.isInteger(seconds) || seconds < 1 || seconds > MAX_CLOCK_ADVANCE_SECONDS) {
+    throw badAdminParam('seconds', `seconds must be a whole number from 1 to ${MAX_CLOCK_ADVANCE_SECONDS}.`);
+  }
+  context.clock.advance(seconds);
+  context.answerDueBankDebits();
+  return context.clock.describe();
+}
+
 /**
  * Handles a request under /__sandbox/. Browsers send an Origin header on every cross-origin
  * POST and every CORS request, so refusing it (before looking at the key) keeps web pages out,
@@ -83,6 +99,14 @@ export async function handleSandboxAdmin(req: IncomingMessage, method: string, p
     const { payments } = account();
     payments.threeDSecure.update(await readAdminBody(req));
     return payments.threeDSecure.describe();
+  }
+  if (method === 'GET' && path === `${SANDBOX_ADMIN_PREFIX}clock`) {
+    account();
+    return context.clock.describe();
+  }
+  if (method === 'POST' && path === `${SANDBOX_ADMIN_PREFIX}clock/advance`) {
+    account();
+    return advanceClock(req, context);
   }
   if (method === 'GET' && path === `${SANDBOX_ADMIN_PREFIX}stats`) {
     const { id, paymentMethods } = account();

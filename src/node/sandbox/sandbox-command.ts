@@ -16,7 +16,7 @@ export const DEFAULT_SANDBOX_PORT = 4244;
 const DEFAULT_FIELDS_ORIGIN = 'http://127.0.0.1:4243';
 
 export const SANDBOX_USAGE = `Usage:
-  payframe sandbox [--port N] [--host H] [--config accounts.json] [--allow-origin ORIGIN]... [--allow-host NAME]... [--data-dir DIR]
+  payframe sandbox [--port N] [--host H] [--config accounts.json] [--allow-origin ORIGIN]... [--allow-host NAME]... [--data-dir DIR] [--test-admin]
       Run the sandbox gateway (a Stripe-compatible test API) alone, printing its URL and keys.
       --port N               port to listen on (default 4244; 0 picks a free one)
       --host H               address to listen on (default 127.0.0.1)
@@ -35,8 +35,13 @@ export const SANDBOX_USAGE = `Usage:
                              container's service name). Requests naming any other host get 421, so a
                              DNS-rebinding page cannot reach the sandbox.
       --data-dir DIR         keep the accounts' payments, customers, saved cards and idempotency records in
-                             DIR across restarts (one sandbox at a time per DIR; no card number or CVC is
-                             written; delete DIR to start empty). Without it, all is gone when it stops.`;
+                             DIR across restarts (one sandbox at a time per DIR; no card number, CVC, IBAN or
+                             account number is written; delete DIR to start empty). Without it, all is
+                             gone when it stops.
+      --test-admin           for test suites: mount the admin API under /__sandbox/ (secret key, refused to
+                             browsers): GET /__sandbox/clock, POST /__sandbox/clock/advance {"seconds": N} to
+                             bring bank debits' outcomes forward, and the fault and 3-D Secure switches.
+                             Without it the sandbox clock is real time.`;
 
 /** The account a sandbox started without --config holds: the keys the demo and README use. */
 const DEFAULT_ACCOUNT: SandboxAccount = { id: 'acct_payframe_sandbox', publishableKey: DEFAULT_PUBLISHABLE_KEY, secretKey: DEFAULT_SECRET_KEY };
@@ -53,14 +58,15 @@ export interface SandboxCommandOptions {
   allowOrigins: string[];
   allowHosts: string[];
   dataDir: string | undefined;
+  testAdmin: boolean;
 }
 
 export function parseSandboxArgs(args: string[]): SandboxCommandOptions {
-  let values: { port?: string | undefined; host?: string | undefined; config?: string | undefined; 'allow-origin'?: string[] | undefined; 'allow-host'?: string[] | undefined; 'data-dir'?: string | undefined };
+  let values: { port?: string | undefined; host?: string | undefined; config?: string | undefined; 'allow-origin'?: string[] | undefined; 'allow-host'?: string[] | undefined; 'data-dir'?: string | undefined; 'test-admin'?: boolean | undefined };
   try {
     ({ values } = parseArgs({
       args,
-      options: { port: { type: 'string' }, host: { type: 'string' }, config: { type: 'string' }, 'allow-origin': { type: 'string', multiple: true }, 'allow-host': { type: 'string', multiple: true }, 'data-dir': { type: 'string' } },
+      options: { port: { type: 'string' }, host: { type: 'string' }, config: { type: 'string' }, 'allow-origin': { type: 'string', multiple: true }, 'allow-host': { type: 'string', multiple: true }, 'data-dir': { type: 'string' }, 'test-admin': { type: 'boolean' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -82,7 +88,7 @@ export function parseSandboxArgs(args: string[]): SandboxCommandOptions {
   // The name it listens on is one of its own (an unspecified address is not a name).
   if (!['0.0.0.0', '::'].includes(host)) allowHosts.push(host);
   if (values['data-dir'] === '') throw new SandboxUsageError('--data-dir must name a folder, such as .data/sandbox');
-  return { port, host, configPath: values.config, allowOrigins, allowHosts, dataDir: values['data-dir'] };
+  return { port, host, configPath: values.config, allowOrigins, allowHosts, dataDir: values['data-dir'], testAdmin: values['test-admin'] ?? false };
 }
 
 /** The config file's accounts (or the default one), each also allowing the --allow-origin origins. */
@@ -147,7 +153,7 @@ export async function runSandboxCommand(args: string[]): Promise<void> {
   try {
     options = parseSandboxArgs(args);
     const configured = accountsToRun(options);
-    gateway = createSandboxGateway({ accounts: configured, allowedHosts: options.allowHosts, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir, dataDirOwner: 'payframe sandbox' }) });
+    gateway = createSandboxGateway({ accounts: configured, allowedHosts: options.allowHosts, faultInjection: options.testAdmin, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir, dataDirOwner: 'payframe sandbox' }) });
     gateway.accounts.forEach((account, index) => {
       for (const endpoint of configured[index]!.webhookEndpoints ?? []) account.webhooks.addEndpoint(endpoint.url, endpoint.secret);
     });
@@ -179,5 +185,6 @@ export async function runSandboxCommand(args: string[]): Promise<void> {
   });
   const url = `http://${urlHost(options.host)}:${(server.address() as AddressInfo).port}`;
   const kept = options.dataDir === undefined ? [] : [`  state kept in ${options.dataDir} (delete it to start empty)`];
-  console.log([`Sandbox gateway: ${url}`, ...kept, ...accounts.flatMap(describeAccount)].join('\n'));
+  const admin = options.testAdmin ? [`  test admin API on ${url}/__sandbox/ (clock, faults; secret key only)`] : [];
+  console.log([`Sandbox gateway: ${url}`, ...kept, ...admin, ...accounts.flatMap(describeAccount)].join('\n'));
 }

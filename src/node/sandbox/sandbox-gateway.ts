@@ -1,6 +1,6 @@
 // The local sandbox payment gateway: a node:http server speaking a Stripe-compatible subset
 // of Stripe's REST API (payment methods, payment intents, refunds, customers and their saved
-// cards, setup intents), so the demo and stripe-node
+// cards, setup intents, bank debits with their mandates and disputes), so the demo and stripe-node
 // can take payments without Stripe; it also serves the simulated 3-D Secure challenge page.
 // It holds several accounts: every object belongs to the account whose key created it.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
@@ -8,7 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { allowedHostNames, hostIsAllowed } from './allowed-hosts.ts';
 import { authenticate, requireSecretKey, type AuthenticatedKey } from './api-keys.ts';
+import { settleBankDebits } from './bank-debit-payments.ts';
 import { retrieveCharge } from './charges.ts';
+import { retrieveDispute } from './disputes.ts';
+import { retrieveMandate } from './mandates.ts';
+import { SandboxClock } from './sandbox-clock.ts';
 import { applyCors, requireAccountOrigin, setPreflightHeaders } from './cors.ts';
 import { FaultSchedule, faultProcessesRequest, misbehaveWithoutProcessing, truncatedJson, type ArmedFault } from './fault-injection.ts';
 import { isFormContentType, parseFormBody, readRequestBody, type FormParams } from './form-body.ts';
@@ -48,6 +52,7 @@ import { PaymentEventWatcher } from './payment-event-watcher.ts';
 import { SandboxStateFolder } from './sandbox-state-file.ts';
 import { WEBHOOK_ADMIN_PATHS, handleWebhookAdmin } from './webhook-admin.ts';
 import type { WebhookDispatcher } from './webhook-dispatcher.ts';
+import type { CausingRequest } from './webhook-events.ts';
 
 export { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './keys.ts';
 export { PaymentMethodStore } from './payment-method-store.ts';
@@ -133,6 +138,10 @@ interface RouteContext {
   publicUrl: string;
   /** The caller's address, as Stripe records it on a token. */
   clientIp: string | null;
+  /** The caller's User-Agent: a mandate accepted with infer_from_client records it. */
+  userAgent: string | null;
+  /** Sandbox time (real time unless the test admin API advanced it). */
+  clock: SandboxClock;
 }
 
 /** The authenticated account, whose customers, setup intents and event outbox a route uses. */
@@ -169,6 +178,8 @@ function intentContext(context: RouteContext): PaymentIntentContext {
     customers: account.customers,
     events: account.events,
     cvcTokens: account.cvcTokens,
+    clock: context.clock,
+    client: { ipAddress: context.clientIp, userAgent: context.userAgent },
   };
 }
 
@@ -334,6 +345,20 @@ const ROUTES: readonly Route[] = [
   },
   {
     method: 'GET',
+    path: new RegExp(`^/v1/mandates/${ID}$`),
+    access: 'secret',
+    faultable: false,
+    handle: ({ pathMatch, params, payments }) => retrieveMandate(pathMatch[1]!, params, payments),
+  },
+  {
+    method: 'GET',
+    path: new RegExp(`^/v1/disputes/${ID}$`),
+    access: 'secret',
+    faultable: false,
+    handle: ({ pathMatch, params, payments }) => retrieveDispute(pathMatch[1]!, params, payments),
+  },
+  {
+    method: 'GET',
     path: new RegExp(`^/v1/charges/${ID}$`),
     access: 'secret',
     faultable: false,
@@ -421,15 +446,41 @@ function threeDSecureContext(account: GatewayAccount): ThreeDSecureContext {
   return { store: account.payments, paymentMethods: account.paymentMethods, declineOn: account.declineOn, setupIntents: account.setupIntents, events: account.events };
 }
 
-function createRequestHandler(accounts: SandboxAccounts, options: SandboxGatewayOptions, publicUrl: () => string, idempotency: IdempotencyStore, state: SandboxStateFolder | undefined) {
+// How often, in real time, the gateway looks for bank debits the banks have answered meanwhile, so
+// their webhooks go out with no request to prompt them (requests and clock advances look too).
+const BANK_DEBIT_CHECK_INTERVAL_MS = 1000;
+
+function createRequestHandler(
+  accounts: SandboxAccounts,
+  options: SandboxGatewayOptions,
+  publicUrl: () => string,
+  idempotency: IdempotencyStore,
+  state: SandboxStateFolder | undefined,
+  clock: SandboxClock,
+) {
   const faults = options.faultInjection ? new FaultSchedule() : undefined;
   const paymentEvents = new Map(accounts.all.map((account) => [account, new PaymentEventWatcher(account.payments)]));
+  /** Applies the bank answers due by now (sandbox time), in every account; returns how many. */
+  const settleDueBankDebits = () => accounts.all.reduce((count, account) => count + settleBankDebits({ store: account.payments, paymentMethods: account.paymentMethods, events: account.events }, clock.nowMs()), 0);
+  /** Sends what changed as each account's events, to its own endpoints only; then saves. */
+  const announce = (request: CausingRequest) => {
+    // Events announced by name come first: a customer.created precedes the payment that uses it.
+    for (const [account, watcher] of paymentEvents) {
+      for (const event of [...account.events.collect(request), ...watcher.collect(request)]) account.webhooks.publish(event);
+    }
+    // After the events are published, so a save keeps the ones not yet delivered.
+    state?.changed();
+  };
+  // Stripe sends a bank's answer with no request behind it: request id and idempotency key null.
+  const checkBankDebits = () => {
+    if (settleDueBankDebits() > 0) announce({ id: null, idempotency_key: null });
+  };
   const threeDSecureContextFor = (challengeId: string | undefined) =>
     threeDSecureContext((challengeId === undefined ? undefined : accounts.ownerOfChallenge(challengeId)) ?? accounts.first);
 
   const hostNames = allowedHostNames([...(options.allowedHosts ?? []), ...(options.publicUrl ? [options.publicUrl] : [])]);
 
-  return async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = newRequestId();
     res.setHeader('Content-Type', 'application/json');
     res.setHeader('Request-Id', requestId);
@@ -446,8 +497,10 @@ function createRequestHandler(accounts: SandboxAccounts, options: SandboxGateway
         send(res, 200, toJson(await handleWebhookAdmin(req, method, path, accounts)));
         return;
       }
+      // Every request sees the bank debits as they are now: answers due meanwhile are applied (and announced) first.
+      checkBankDebits();
       if (faults && path.startsWith(SANDBOX_ADMIN_PREFIX)) {
-        send(res, 200, toJson(await handleSandboxAdmin(req, method, path, { accounts, faults })));
+        send(res, 200, toJson(await handleSandboxAdmin(req, method, path, { accounts, faults, clock, answerDueBankDebits: checkBankDebits })));
         return;
       }
       // The challenge page is the gateway's own web page: no API key, no CORS (its form posts same-origin).
@@ -487,6 +540,8 @@ function createRequestHandler(accounts: SandboxAccounts, options: SandboxGateway
         payments: auth.account.payments,
         publicUrl: publicUrl(),
         clientIp: req.socket.remoteAddress ?? null,
+        userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'].slice(0, 1000) : null,
+        clock,
       };
 
       // Faults hit requests that reached the endpoint whole: authenticated, body read.
@@ -528,17 +583,11 @@ function createRequestHandler(accounts: SandboxAccounts, options: SandboxGateway
       // Discard any unread body (refused early, or over the limit) so the connection stays usable.
       req.resume();
       // Whatever this request changed (a payment, a capture, a 3-D Secure result) goes out as events.
-      // Each account's events go to its own endpoints only.
       const idempotencyKey = req.headers['idempotency-key'];
-      const request = { id: requestId, idempotency_key: typeof idempotencyKey === 'string' ? idempotencyKey : null };
-      // Events announced by name come first: a customer.created precedes the payment that uses it.
-      for (const [account, watcher] of paymentEvents) {
-        for (const event of [...account.events.collect(request), ...watcher.collect(request)]) account.webhooks.publish(event);
-      }
-      // After the events are published, so a save keeps the ones not yet delivered.
-      state?.changed();
+      announce({ id: requestId, idempotency_key: typeof idempotencyKey === 'string' ? idempotencyKey : null });
     }
   };
+  return { handleRequest, checkBankDebits };
 }
 
 /** http://host:port of a listening server; an unspecified address (0.0.0.0, ::) is reached at 127.0.0.1. */
@@ -567,7 +616,8 @@ export function createSandboxGateway(options: SandboxGatewayOptions): SandboxGat
   const state = options.dataDir === undefined ? undefined : new SandboxStateFolder(options.dataDir, options.dataDirOwner);
   // Before the request handler exists: its event watchers take what is restored as already announced.
   state?.restore(accounts.all, idempotency);
-  const handleRequest = createRequestHandler(accounts, options, () => options.publicUrl ?? listeningUrl(server), idempotency, state);
+  const clock = new SandboxClock();
+  const { handleRequest, checkBankDebits } = createRequestHandler(accounts, options, () => options.publicUrl ?? listeningUrl(server), idempotency, state, clock);
   const server = http.createServer((req, res) => {
     handleRequest(req, res).catch(() => {
       // Last resort (the handler already catches): never let a request take the process down.
@@ -575,6 +625,9 @@ export function createSandboxGateway(options: SandboxGatewayOptions): SandboxGat
       else res.destroy();
     });
   });
+  const bankDebitTimer = setInterval(checkBankDebits, BANK_DEBIT_CHECK_INTERVAL_MS);
+  bankDebitTimer.unref();
+  server.once('close', () => clearInterval(bankDebitTimer));
   if (state !== undefined) server.once('close', () => state.close());
   return { server, accounts: accounts.all, resumeDeliveries: () => state?.resumeDeliveries() };
 }

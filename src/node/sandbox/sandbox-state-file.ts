@@ -3,8 +3,8 @@
 // intents, CVC tokens), the idempotency records and the webhook events not yet delivered in one
 // JSON file, so a restarted gateway answers for the objects it made before. The folder is locked to
 // one process. Saved atomically (temporary file, then rename), shortly after each change and when the
-// server closes. No card number or CVC is ever written: the stores hold none, and the idempotency
-// records of requests that carried card data stay in memory (idempotency.ts).
+// server closes. No card number, CVC, IBAN or account number is ever written: the stores hold none,
+// and the idempotency records of requests that carried them stay in memory (idempotency.ts).
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeThisProcess, lockDataDir, type DataDirLock } from '../data-dir-lock.ts';

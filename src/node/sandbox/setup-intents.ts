@@ -9,7 +9,7 @@ import type { CustomerStore } from './customer-store.ts';
 import type { FormParams } from './form-body.ts';
 import { LIST_PARAMS, listObject, parseListQuery, type StripeList } from './list-objects.ts';
 import { mergeMetadata, parseMetadata } from './metadata.ts';
-import type { StoredPaymentMethod } from './payment-method-store.ts';
+import { isCardMethod, type StoredPaymentMethod } from './payment-method-store.ts';
 import { requestedPaymentMethod } from './payment-methods.ts';
 import { newClientSecret, randomAlphanumeric } from './random-ids.ts';
 import { optionalBoolean, optionalEnum, optionalId, optionalText, optionalUrl, rejectUnknownParams } from './request-params.ts';
@@ -69,6 +69,8 @@ function missingPaymentMethod(): StripeApiError {
 /** Runs the setup; a declined card answers 402 with the SetupIntent as it now is. */
 function confirmWith(record: SetupIntentRecord, method: StoredPaymentMethod, context: SetupIntentContext): SetupIntent | PublishableSetupIntent {
   checkPaymentMethodForCustomer(method, record.setupIntent.customer);
+  // SetupIntents here save cards only: a bank account's mandate comes with a payment (bank-debit-payments.ts).
+  if (!isCardMethod(method)) throw invalidParam('payment_method', 'The sandbox sets up only cards with SetupIntents: pay with a sepa_debit or us_bank_account payment method through a PaymentIntent.');
   if (attemptSetup(record, method, context, context.publicUrl) === 'failed') {
     const { payment_method_type: _type, ...lastError } = record.setupIntent.last_setup_error!;
     throw new StripeApiError(lastError.type === 'card_error' ? 402 : 400, { ...lastError, setup_intent: viewFor(context.auth, record.setupIntent) });

@@ -135,7 +135,8 @@ function finishedPage(live: LiveChallenge, parentOrigin: string | undefined, sil
 
 function showChallenge(live: LiveChallenge, parentOrigin: string | undefined, context: ThreeDSecureContext, status = 200): Page {
   const { challenge, record } = live;
-  const card = context.paymentMethods.get(challenge.paymentMethodId)?.paymentMethod.card;
+  const paymentMethod = context.paymentMethods.get(challenge.paymentMethodId)?.paymentMethod;
+  const card = paymentMethod?.type === 'card' ? paymentMethod.card : undefined;
   return {
     status,
     html: challengePage({

@@ -7,6 +7,7 @@ import { finishChallenge } from './card-payments.ts';
 import { finishSetupChallenge } from './card-setups.ts';
 import type { ThreeDSecureChallenge } from './payment-store.ts';
 import type { SetupIntentStore } from './setup-intent-store.ts';
+import { isCardMethod } from './payment-method-store.ts';
 
 export interface ThreeDSecureContext extends CardPaymentContext {
   setupIntents: SetupIntentStore;
@@ -27,7 +28,11 @@ export interface ChallengeSubject {
 
 /** The intent a challenge is for, or undefined when it is gone (never made, or evicted). */
 export function challengeSubject(challenge: ThreeDSecureChallenge, context: ThreeDSecureContext): ChallengeSubject | undefined {
-  const method = () => context.paymentMethods.get(challenge.paymentMethodId);
+  // Only cards are challenged: a challenge naming anything else finds no method to finish with.
+  const method = () => {
+    const stored = context.paymentMethods.get(challenge.paymentMethodId);
+    return stored !== undefined && isCardMethod(stored) ? stored : undefined;
+  };
   if (challenge.intentKind === 'setup_intent') {
     const record = context.setupIntents.get(challenge.intentId);
     if (record === undefined) return undefined;

@@ -3,11 +3,14 @@
 import { randomAlphanumeric } from './random-ids.ts';
 
 export const WEBHOOK_EVENT_TYPES = [
+  'payment_intent.processing',
   'payment_intent.succeeded',
   'payment_intent.payment_failed',
   'payment_intent.amount_capturable_updated',
   'payment_intent.canceled',
   'charge.refunded',
+  'charge.dispute.created',
+  'mandate.updated',
   'refund.updated',
   'customer.created',
   'customer.updated',

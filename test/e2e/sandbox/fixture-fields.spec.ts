@@ -1,11 +1,13 @@
 // The sandbox's objects judged against Stripe's own example objects (no browser): every customer,
-// SetupIntent, payment method, PaymentIntent, charge and refund it returns, through stripe-node,
+// SetupIntent, payment method, PaymentIntent, charge, refund, mandate and dispute it returns, through stripe-node,
 // in lists and in webhook events, carries exactly the top-level fields of its kind's example, and
 // the sandbox's types are stripe-node's.
 import { expect, test } from '@playwright/test';
 import Stripe from 'stripe';
 import type { Charge } from '../../../src/node/sandbox/charge-object.ts';
 import type { Customer } from '../../../src/node/sandbox/customer-object.ts';
+import type { Dispute } from '../../../src/node/sandbox/dispute-object.ts';
+import type { Mandate } from '../../../src/node/sandbox/mandate-object.ts';
 import type { PaymentIntent } from '../../../src/node/sandbox/payment-intent-object.ts';
 import type { PaymentMethod } from '../../../src/node/sandbox/payment-method-object.ts';
 import type { Refund } from '../../../src/node/sandbox/refund-object.ts';
@@ -27,6 +29,9 @@ const FIXTURE_FIELDS = {
     'amount amount_captured amount_refunded application application_fee application_fee_amount balance_transaction billing_details calculated_statement_descriptor captured created currency customer description disputed failure_balance_transaction failure_code failure_message fraud_details id livemode metadata object on_behalf_of outcome paid payment_intent payment_method payment_method_details receipt_email receipt_number receipt_url refunded refunds review shipping source source_transfer statement_descriptor statement_descriptor_suffix status transfer_data transfer_group',
   refund:
     'amount balance_transaction charge created currency customer customer_account destination_details id metadata object payment_intent payment_method reason receipt_number source_transfer_reversal status transfer_reversal',
+  mandate: 'customer_acceptance id livemode multi_use object payment_method payment_method_details status type',
+  dispute:
+    'amount balance_transactions charge created currency enhanced_eligibility_types evidence evidence_details id is_charge_refundable livemode metadata object payment_intent payment_method_details reason status',
 } as const;
 
 // Nested objects of the same examples (same file and commit).
@@ -64,6 +69,9 @@ export const typesAgree = {
   paymentIntent: (object: PaymentIntent): Omit<Stripe.PaymentIntent, 'allowed_payment_method_types' | 'payment_record'> => object,
   charge: (object: Charge): Stripe.Charge => object,
   refund: (object: Refund): Stripe.Refund => object,
+  mandate: (object: Mandate): Stripe.Mandate => object,
+  dispute: (object: Dispute): Omit<Stripe.Dispute, 'intended_submission_method' | 'evidence_details'> & { evidence_details: Omit<Stripe.Dispute.EvidenceDetails, 'submission_method'> } =>
+    object,
 };
 
 const FUTURE_YEAR = new Date().getUTCFullYear() + 3;
@@ -129,6 +137,52 @@ test("payment methods, PaymentIntents, charges and refunds carry exactly the fie
   const refund = await stripe.refunds.create({ payment_intent: intent.id, amount: 500 });
   expect(keysOf(refund)).toEqual(fieldsOf('refund'));
 });
+
+test("bank debits' payment methods, mandates and disputes carry exactly the fields of Stripe's example objects", async () => {
+  // A gateway of its own, with the sandbox clock (a bank debit's dispute comes with the bank's answer),
+  // whose bank objects the other tests' every-event checks do not meet.
+  const bankGateway = await startSandboxGateway({ port: 0, publishableKey: DEFAULT_PUBLISHABLE_KEY, secretKey: DEFAULT_SECRET_KEY, allowedOrigins: [], faultInjection: true });
+  try {
+    await checkBankDebitFields(bankGateway, new Stripe(DEFAULT_SECRET_KEY, { host: '127.0.0.1', port: bankGateway.port, protocol: 'http', maxNetworkRetries: 0 }));
+  } finally {
+    await bankGateway.close();
+  }
+});
+
+async function checkBankDebitFields(gateway: RunningSandboxGateway, stripe: Stripe): Promise<void> {
+  const customer = await stripe.customers.create({ email: 'jenny@example.com' });
+  const method = await stripe.paymentMethods.create({
+    type: 'sepa_debit',
+    sepa_debit: { iban: 'AT591904300235473203' },
+    billing_details: { name: 'Jenny Rosen', email: 'jenny@example.com' },
+  });
+  // A bank method has the card's fields, with its own details in place of `card`.
+  expect(keysOf(method)).toEqual(fieldsOf('payment_method').map((field) => (field === 'card' ? 'sepa_debit' : field)).sort());
+  const intent = await stripe.paymentIntents.create({
+    amount: 2500,
+    currency: 'eur',
+    allowed_payment_method_types: ['sepa_debit'],
+    payment_method: method.id,
+    customer: customer.id,
+    setup_future_usage: 'off_session',
+    confirm: true,
+    mandate_data: { customer_acceptance: { type: 'online', online: { ip_address: '203.0.113.7', user_agent: 'spec' } } },
+  });
+  expect(keysOf(intent)).toEqual(fieldsOf('payment_intent'));
+  const charge = await stripe.charges.retrieve(intent.latest_charge as string);
+  expect(keysOf(charge)).toEqual(fieldsOf('charge'));
+  const mandate = await stripe.mandates.retrieve(charge.payment_method_details!.sepa_debit!.mandate!);
+  expect(keysOf(mandate)).toEqual(fieldsOf('mandate'));
+  const advanced = await fetch(`${gateway.url}/__sandbox/clock/advance`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${DEFAULT_SECRET_KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ seconds: 60 * 60 }),
+  });
+  expect(advanced.status).toBe(200);
+  const [created] = gateway.accounts[0]!.webhooks.listEvents().filter((event) => event.type === 'charge.dispute.created').map((event) => event.data.object as Dispute);
+  expect(keysOf(created)).toEqual(fieldsOf('dispute'));
+  expect(keysOf(await stripe.disputes.retrieve(created!.id))).toEqual(fieldsOf('dispute'));
+}
 
 test('the same fields wherever the object appears: every endpoint, list, embedded object and webhook event', async () => {
   const shopper = await stripe.customers.create({ email: 'jenny@example.com' });
