@@ -17,6 +17,9 @@ export interface SurfaceOwner extends HTMLElement, ReactiveControllerHost {
   preferredNetwork?: string | null;
   /** The drop-in's `bin`: the card frame reports the BIN. */
   bin?: boolean;
+  /** The drop-in's `payment-methods` and `business-name` (the bank debits' mandate names it). */
+  paymentMethods?: string | null;
+  businessName?: string | null;
 }
 
 /**
