@@ -58,7 +58,7 @@ const STYLES = [
   'form[data-method=us_bank_account]>.row.us_bank_account{display:grid}',
   'fieldset{margin:0;padding:0;border:0;min-width:0}',
   'legend{padding:0;margin:0 0 calc(var(--payframe-spacing,12px)/2);font-size:14px;line-height:18px;font-weight:500;color:var(--payframe-color-label,#30313d)}',
-  '.methods>div{display:flex;flex-wrap:wrap;gap:8px}',
+  '.methods{margin-bottom:8px}.methods>div{display:flex;flex-wrap:wrap;gap:8px}',
   '.option{display:flex;align-items:center;gap:6px;margin:0;padding:8px 12px;border:1px solid var(--payframe-color-border,#868e9c);border-radius:var(--payframe-radius,6px);background:var(--payframe-color-background,#fff);font-size:14px;line-height:18px;font-weight:500;cursor:pointer}',
   '.option:has(input:checked){border-color:var(--payframe-color-primary,#0570de);box-shadow:0 0 0 1px var(--payframe-color-primary,#0570de)}',
   '.option:has(input:focus-visible){box-shadow:0 0 0 3px var(--payframe-focus-ring,rgba(5,112,222,.25))}',

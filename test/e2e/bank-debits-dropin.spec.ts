@@ -2,11 +2,12 @@
 // choice inside the card frame, the SEPA and US bank account panels confirm the merchant's
 // PaymentIntent with the mandate, the intent goes `processing` and the sandbox's bank answers when
 // the test advances its clock (no sleeps), judged with stripe-node. Bad accounts are refused in the
-// field, and nothing reaches the gateway for them.
+// field, and nothing reaches the gateway for them. Keyboard, axe and right to left in Arabic too.
 import type { FrameLocator, Page, Request } from '@playwright/test';
 import Stripe from 'stripe';
 import type { DemoServers } from '../../demo/servers.ts';
 import { demoServersFixture, expect, test as base } from './fixtures.ts';
+import { checkoutViolations, NO_VIOLATIONS } from './harness/axe.ts';
 
 // The sandbox's clock admin API (POST /__sandbox/clock/advance) comes with its fault injection.
 const test = base.extend<object, { demo: DemoServers }>({ demo: demoServersFixture({ gatewayFaultInjection: true }) });
@@ -270,3 +271,42 @@ test('an unknown payment method is a typed setup error', async ({ page }) => {
   await page.locator('payframe-checkout').evaluate((element) => element.setAttribute('payment-methods', 'card paypal'));
   expect((await failed).error.code).toBe('invalid_payment_methods');
 });
+
+for (const locale of ['en', 'ar'] as const) {
+  test(`axe finds no WCAG 2.2 AA violation in the choice and in each bank panel, empty and with errors (${locale})`, async ({ page, demo, checkout }) => {
+    await page.goto(`${demo.merchantUrl}/test-pages/a11y.html?payment-methods=card+sepa_debit+us_bank_account&business-name=Shop&locale=${locale}`);
+    await checkout.waitReady();
+    const frame = card(page);
+    if (locale === 'ar') {
+      // Right to left, in Arabic: the frame's document, its labels; the IBAN itself stays left to right.
+      await expect(frame.locator('html')).toHaveAttribute('dir', 'rtl');
+      await expect(frame.locator('#payment_method-sepa_debit-text')).toHaveText('الخصم المباشر SEPA');
+    }
+    expect(await checkoutViolations(page, checkout)).toEqual(NO_VIOLATIONS);
+
+    await frame.locator('#payment_method-sepa_debit').check();
+    await expect(frame.locator('#iban')).toBeVisible();
+    expect(await checkoutViolations(page, checkout)).toEqual(NO_VIOLATIONS);
+    await frame.locator('#iban').pressSequentially(IBAN_BAD_CHECK_DIGITS);
+    await frame.locator('#email').pressSequentially('jenny@');
+    await frame.locator('#account_holder_name').focus();
+    await expect(frame.locator('#iban')).toHaveAttribute('aria-invalid', 'true');
+    await expect(frame.locator('#email')).toHaveAttribute('aria-invalid', 'true');
+    if (locale === 'ar') {
+      expect(await frame.locator('#iban').evaluate((input) => getComputedStyle(input).direction)).toBe('ltr');
+      await expect(frame.locator('#iban-label')).toHaveText('رقم IBAN');
+    }
+    expect(await checkoutViolations(page, checkout)).toEqual(NO_VIOLATIONS);
+
+    await frame.locator('#payment_method-us_bank_account').check();
+    await expect(frame.locator('#routing_number')).toBeVisible();
+    expect(await checkoutViolations(page, checkout)).toEqual(NO_VIOLATIONS);
+    await frame.locator('#routing_number').pressSequentially(ROUTING_BAD_CHECKSUM);
+    await frame.locator('#account_number').pressSequentially('1234');
+    await frame.locator('#account_number_confirmation').pressSequentially('9');
+    await frame.locator('#account_holder_name').focus();
+    await expect(frame.locator('#routing_number')).toHaveAttribute('aria-invalid', 'true');
+    await expect(frame.locator('#account_number_confirmation')).toHaveAttribute('aria-invalid', 'true');
+    expect(await checkoutViolations(page, checkout)).toEqual(NO_VIOLATIONS);
+  });
+}
