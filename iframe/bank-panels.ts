@@ -26,6 +26,7 @@ import {
   evaluateAccountNumber,
   evaluateAccountNumberConfirmation,
   evaluateRoutingNumber,
+  maskAccountNumber,
   routingNumberField,
   type AccountHolderType,
   type AccountType,
@@ -168,6 +169,11 @@ export function mountBankPanels(form: HTMLElement, methods: readonly PaymentMeth
   let texts: BankTexts = ENGLISH_BANK_TEXTS;
   let locale: Locale = 'en';
   let businessName = '';
+  // The merchant's `bank-account-entry="masked"`: the account number typed once, shown masked (all but
+  // its last four digits) while the shopper is elsewhere, instead of typed a second time.
+  let masked = false;
+  /** The account number while its input shows it masked. */
+  let hiddenAccount: string | undefined;
 
   // The choice: native radios, so arrows move and choose, Tab enters and leaves the group, and a
   // screen reader says "radio button, 2 of 3". Shown only when there is something to choose.
@@ -199,6 +205,8 @@ export function mountBankPanels(form: HTMLElement, methods: readonly PaymentMeth
   for (const field of ['account_holder_name', 'email']) byId(`${field}-field`).className = `field panel ${banks.join(' ')}`;
 
   const input = (field: TextField) => byId(field) as HTMLInputElement;
+  /** What the shopper typed: the account number's input may show it masked. */
+  const valueOf = (field: TextField) => (field === 'account_number' && hiddenAccount !== undefined ? hiddenAccount : input(field).value);
   const chosenValue = (field: ChoiceField | 'payment_method') => form.querySelector<HTMLInputElement>(`input[name=${field}]:checked`)?.value;
 
   function evaluate(field: TextField | ChoiceField): FieldEvaluation<BankErrorCode> | IbanEvaluation {
@@ -208,9 +216,9 @@ export function mountBankPanels(form: HTMLElement, methods: readonly PaymentMeth
       case 'routing_number':
         return evaluateRoutingNumber(input(field).value);
       case 'account_number':
-        return evaluateAccountNumber(input(field).value);
+        return evaluateAccountNumber(valueOf(field));
       case 'account_number_confirmation':
-        return evaluateAccountNumberConfirmation(input('account_number').value, input(field).value);
+        return evaluateAccountNumberConfirmation(valueOf('account_number'), input(field).value);
       case 'account_holder_name':
         return evaluateHolderName(input(field).value);
       case 'email':
@@ -255,8 +263,8 @@ export function mountBankPanels(form: HTMLElement, methods: readonly PaymentMeth
     return evaluation;
   }
 
-  /** The chosen panel's inputs. */
-  const shownFields = () => (chosen === 'card' ? [] : PANEL_FIELDS[chosen]);
+  /** The chosen panel's inputs (without the confirmation when the account number is shown masked instead). */
+  const shownFields = () => (chosen === 'card' ? [] : PANEL_FIELDS[chosen].filter((field) => !masked || field !== 'account_number_confirmation'));
   const publishShown = () => shownFields().forEach(publish);
 
   function choose(method: PaymentMethodType): void {
@@ -331,10 +339,20 @@ export function mountBankPanels(form: HTMLElement, methods: readonly PaymentMeth
       // The confirmation follows the number it confirms.
       if (field === 'account_number' && input('account_number_confirmation').value) publish('account_number_confirmation');
     });
-    control.addEventListener('focus', () => send({ type: 'focus', field }));
+    control.addEventListener('focus', () => {
+      if (field === 'account_number' && hiddenAccount !== undefined) {
+        control.value = hiddenAccount;
+        hiddenAccount = undefined;
+      }
+      send({ type: 'focus', field });
+    });
     control.addEventListener('blur', () => {
       touched.add(field);
       publish(field);
+      if (field === 'account_number' && masked && control.value) {
+        hiddenAccount = control.value;
+        control.value = maskAccountNumber(hiddenAccount);
+      }
       send({ type: 'blur', field });
     });
     control.addEventListener('keydown', (event) => {
@@ -375,7 +393,7 @@ export function mountBankPanels(form: HTMLElement, methods: readonly PaymentMeth
       details: {
         type: method,
         routingNumber: routingNumberField.canonical(input('routing_number').value),
-        accountNumber: accountNumberField.canonical(input('account_number').value),
+        accountNumber: accountNumberField.canonical(valueOf('account_number')),
         // Checked above (account_type_required, account_holder_type_required): one of the values Stripe takes.
         accountType: chosenValue('account_type') as AccountType,
         accountHolderType: chosenValue('account_holder_type') as AccountHolderType,
@@ -386,6 +404,7 @@ export function mountBankPanels(form: HTMLElement, methods: readonly PaymentMeth
 
   function clear(): void {
     for (const field of textFields) input(field).value = '';
+    hiddenAccount = undefined;
     for (const radio of form.querySelectorAll<HTMLInputElement>('.row input[type=radio]')) radio.checked = false;
     touched.clear();
     revealEmpty = false;
@@ -422,6 +441,9 @@ export function mountBankPanels(form: HTMLElement, methods: readonly PaymentMeth
       if (defaults) {
         businessName = defaults.business ?? '';
         showMandate();
+        masked = defaults.accountEntry === 'masked';
+        if (fields.has('account_number_confirmation')) byId('account_number_confirmation-field').hidden = masked;
+        publishShown();
       }
       if (wanted && wanted !== locale) {
         locale = wanted;

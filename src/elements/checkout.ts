@@ -67,6 +67,7 @@ export class PayframeCheckout extends LitElement {
     bin: { type: Boolean },
     paymentMethods: { type: String, attribute: 'payment-methods' },
     businessName: { type: String, attribute: 'business-name' },
+    bankAccountEntry: { type: String, attribute: 'bank-account-entry' },
     fieldStyle: { attribute: false },
   };
 
@@ -143,6 +144,11 @@ export class PayframeCheckout extends LitElement {
   declare paymentMethods: string | null;
   /** Your business's name as the shopper knows it: the bank debit mandate authorizes it to debit the account. */
   declare businessName: string | null;
+  /**
+   * How a US bank account number is entered: typed twice (the default), or with `masked` typed once and
+   * shown masked (all but its last four digits) while the shopper is elsewhere in the form.
+   */
+  declare bankAccountEntry: string | null;
   /**
    * How the inputs inside the card frames look: `{ base, placeholder, focus, complete, invalid,
    * variables }`, each of allowlisted CSS declarations. Assign a new object to change it on a
@@ -225,7 +231,7 @@ export class PayframeCheckout extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('publishableKey') || changed.has('fieldsOrigin') || changed.has('billingFields') || changed.has('bin') || changed.has('paymentMethods')) this.group.mountChanged();
-    if (this.hasUpdated && (changed.has('cardholderName') || changed.has('billingCountry') || changed.has('preferredNetwork') || changed.has('businessName'))) this.group.setDefaults();
+    if (this.hasUpdated && (changed.has('cardholderName') || changed.has('billingCountry') || changed.has('preferredNetwork') || changed.has('businessName') || changed.has('bankAccountEntry'))) this.group.setDefaults();
     if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
     if (changed.has('locale') || !this.hasUpdated) this.group.setLocale(supportedLocale(this.localeTag()));
   }

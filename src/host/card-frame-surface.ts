@@ -196,7 +196,7 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
 
   #defaults() {
     const owner = this.#owner;
-    return { name: owner.cardholderName?.slice(0, 200), country: owner.billingCountry?.slice(0, 100), network: owner.preferredNetwork?.slice(0, 100), business: owner.businessName?.slice(0, 200) };
+    return { name: owner.cardholderName?.slice(0, 200), country: owner.billingCountry?.slice(0, 100), network: owner.preferredNetwork?.slice(0, 100), business: owner.businessName?.slice(0, 200), accountEntry: owner.bankAccountEntry?.slice(0, 100) };
   }
 
   #options() {

@@ -17,9 +17,10 @@ export interface SurfaceOwner extends HTMLElement, ReactiveControllerHost {
   preferredNetwork?: string | null;
   /** The drop-in's `bin`: the card frame reports the BIN. */
   bin?: boolean;
-  /** The drop-in's `payment-methods` and `business-name` (the bank debits' mandate names it). */
+  /** The drop-in's `payment-methods`, `business-name` (the bank debits' mandate names it) and `bank-account-entry`. */
   paymentMethods?: string | null;
   businessName?: string | null;
+  bankAccountEntry?: string | null;
 }
 
 /**

@@ -348,6 +348,8 @@ export const cardFrameOptionsSchema = z.object({
       network: z.optional(shortText),
       /** The merchant's `business-name`, which a bank debit's mandate names. */
       business: z.optional(z.string().check(z.maxLength(200))),
+      /** The merchant's `bank-account-entry`: `masked` shows a US account number masked instead of asking for it twice. */
+      accountEntry: z.optional(shortText),
     }),
   ),
   /** The drop-in's `payment-methods` (checked on the page against the same list): the card frame lays out a choice when it names a bank debit. */

@@ -250,6 +250,7 @@ export const parseCardFrameCommand = /* @__PURE__ */ wireParser<z.output<typeof 
           country: [undefined, /* @__PURE__ */ text(100)],
           network: [undefined, /* @__PURE__ */ text(100)],
           business: [undefined, /* @__PURE__ */ text(200)],
+          accountEntry: [undefined, /* @__PURE__ */ text(100)],
         },
       ],
       paymentMethods: [undefined, /* @__PURE__ */ list(paymentMethodType, 3)],

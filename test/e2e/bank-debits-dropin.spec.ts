@@ -310,3 +310,27 @@ for (const locale of ['en', 'ar'] as const) {
     expect(await checkoutViolations(page, checkout)).toEqual(NO_VIOLATIONS);
   });
 }
+
+test('with bank-account-entry="masked", the US account number is typed once and shown masked', async ({ page, demo }) => {
+  const intent = await stripeFor(demo).paymentIntents.create({ amount: 1999, currency: 'usd', payment_method_types: ['us_bank_account'] } as Stripe.PaymentIntentCreateParams);
+  await mountCheckout(page, { 'payment-methods': 'us_bank_account', 'bank-account-entry': 'masked', 'business-name': BUSINESS, 'client-secret': intent.client_secret! });
+  const requests = recordGatewayRequests(page, demo);
+  // One method: no choice to make, its panel at once.
+  await expect(card(page).locator('#payment_method-field')).toBeHidden();
+  await expect(card(page).locator('#account_number_confirmation')).toBeHidden();
+  await card(page).locator('#routing_number').pressSequentially(ROUTING);
+  await card(page).locator('#account_number').pressSequentially(ACCOUNT_SUCCEEDS);
+  await card(page).getByRole('radio', { name: 'Savings' }).check();
+  await expect(card(page).locator('#account_number')).toHaveValue('••••••••6789');
+  // Back in it, the shopper sees what was typed.
+  await card(page).locator('#account_number').focus();
+  await expect(card(page).locator('#account_number')).toHaveValue(ACCOUNT_SUCCEEDS);
+  await card(page).getByRole('radio', { name: 'Company' }).check();
+  await fillHolder(page);
+  const payment = await payAndWait<{ paymentIntent: { status: string } }>(page, 'payframe-payment');
+  expect(payment.paymentIntent.status).toBe('processing');
+  const body = new URLSearchParams(requests().find((request) => request.url().endsWith('/confirm'))!.postData() ?? '');
+  expect(body.get('payment_method_data[us_bank_account][account_number]')).toBe(ACCOUNT_SUCCEEDS);
+  expect(body.get('payment_method_data[us_bank_account][account_type]')).toBe('savings');
+  expect(body.get('payment_method_data[us_bank_account][account_holder_type]')).toBe('company');
+});

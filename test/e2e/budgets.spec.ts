@@ -52,7 +52,7 @@ test('a budgeted output that was not measured fails instead of passing silently'
 
 test('the enforced budgets: 12 KB for each of the split fields\' frame pages; the script tag and the drop-in\'s card frame above their 14 KB goals, saying why; the split fields file on its own', () => {
   expect(BUDGETS.map(({ id, maxGzip }) => [id, maxGzip])).toEqual([
-    ['script-tag', 16_070],
+    ['script-tag', 16_100],
     ['split-fields', 5_310],
     ['field-frame', 12_000],
     ['field-frame-expiry', 12_000],
@@ -60,7 +60,7 @@ test('the enforced budgets: 12 KB for each of the split fields\' frame pages; th
     ['field-frame-postal', 12_000],
     ['field-frame-country', 12_000],
     ['controller-frame', 12_000],
-    ['card-frame', 15_730],
+    ['card-frame', 15_740],
     ['lazy-billing', 2_900],
     ['lazy-bank', 11_000],
     ['lazy-bin', 700],
