@@ -8,7 +8,7 @@
 //   field, controller, card   dist/fields/   the fields-origin pages: number, expiry, cvc (one build, one template),
 //          the split fields' controller, and the drop-in's card frame
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { inlineFrameScript } from './scripts/vite-inline-frame-script.ts';
@@ -186,6 +186,36 @@ const modes: Record<string, UserConfig> = {
   // The drop-in's card frame, alone too: it carries every input's rules and the payment steps, inline
   // in its page (scripts/vite-inline-frame-script.ts).
   card: framePages(['card'], false, { inlineScript: true }),
+  // The card frame's bank debits (iframe/bank-panels.ts), loaded only by a checkout that enables one.
+  // A build of their own, not a lazy chunk of the card build: they share the caret rules, the field
+  // evaluation and the text formatting with the card frame's inline script, which may import nothing,
+  // so they carry their own copy (a few hundred bytes) instead. Built before `card`, which names it.
+  bank: {
+    ...shared,
+    build: {
+      ...shared.build,
+      outDir: resolve(dist, 'fields', 'assets'),
+      minify: true,
+      lib: { entry: resolve(root, 'iframe/bank-panels.ts'), formats: ['es'] },
+      rollupOptions: { output: { entryFileNames: 'bank-[hash].js', chunkFileNames: 'bank-[name]-[hash].js', minify: true } },
+    },
+  },
+};
+
+/**
+ * `virtual:payframe-bank-chunk`: the URL of the bank debits' file (mode `bank`), from the card frame's
+ * page at /frames/<key>/, as a module like the lazy chunks' (a literal import() would get Vite's preload helper).
+ */
+const bankChunkModule: Plugin = {
+  name: 'payframe-bank-chunk',
+  resolveId: (id) => (id === 'virtual:payframe-bank-chunk' ? `\0${id}` : undefined),
+  load(id) {
+    if (id !== '\0virtual:payframe-bank-chunk') return undefined;
+    const folder = resolve(dist, 'fields', 'assets');
+    const file = existsSync(folder) ? readdirSync(folder).find((name) => /^bank-[A-Za-z0-9_-]{8}\.js$/.test(name)) : undefined;
+    if (!file) throw new Error(`Build mode "bank" before "card": no bank-<hash>.js in ${folder}`);
+    return `export default ${JSON.stringify(`../../assets/${file}`)};`;
+  },
 };
 
 /** The script tag loads a module file with this Subresource Integrity hash: build its mode before `iife`. */
@@ -207,5 +237,6 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
+  if (mode === 'card') return { ...config, plugins: [bankChunkModule, ...(config.plugins ?? [])] };
   return config;
 });

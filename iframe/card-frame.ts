@@ -11,10 +11,12 @@ import { CARD_BRAND_NAMES, type CardBrand } from '../src/shared/card-brands.ts';
 import { ENGLISH_FIELD_TEXTS, type FieldTexts, type Locale } from '../src/i18n/messages.ts';
 import { FIELD_KINDS, MAX_CARD_FRAME_HEIGHT } from '../src/shared/protocol-constants.ts';
 import type { BillingField, CardFrameCommand, CardFrameEvent, FieldKind } from '../src/shared/protocol.ts';
+import type { BankPanels } from './bank-panels.ts';
 import type { BillingInputs } from './billing-inputs.ts';
 import billingChunk from 'virtual:payframe-lazy/billing';
 import binChunk from 'virtual:payframe-lazy/bin';
 import savedCardChunk from 'virtual:payframe-lazy/saved-card';
+import bankChunk from 'virtual:payframe-bank-chunk';
 import explanationsChunk from 'virtual:payframe-lazy/style-explanations';
 import { parseCardFrameCommand } from '../src/shared/wire-schemas.generated.ts';
 import { createCardPayments } from './card-payments.ts';
@@ -37,6 +39,7 @@ import type { NetworkSettings } from './networks/network-chooser.ts';
 function startCardFrame(): void {
   const params = readFrameParams(['card']);
   if (!params) return;
+  const { key } = params;
   const merchantStyle = createFieldStyleSheet(document);
   let brand: CardBrand = 'unknown';
 
@@ -85,9 +88,14 @@ function startCardFrame(): void {
             send: (event) => host.send(event),
           }),
         );
+  // The bank debits, when the checkout's first configure enables one: a build of their own (mode
+  // `bank` in vite.config.ts), laid out before `ready`.
+  let bank: Promise<BankPanels | undefined> = notAsked;
+  let configured: () => void;
+  const firstConfigure = new Promise<void>((resolve) => (configured = resolve));
 
   const payments = createCardPayments(
-    params.key,
+    key,
     async (fields) => ({ ...Object.fromEntries(fields.map((field) => [field, inputs[field].canonical()])), network: await networks.chosen(inputs.number.canonical()) }),
     (event) => host.send(event),
     async () => (await billing)?.read(),
@@ -161,7 +169,12 @@ function startCardFrame(): void {
   function handleCommand(command: CardFrameCommand): void {
     switch (command.type) {
       case 'configure': {
-        const { style, locale: wanted, defaults, clientSecret } = command.options;
+        const { style, locale: wanted, defaults, clientSecret, paymentMethods } = command.options;
+        if (paymentMethods?.some((type) => type !== 'card') && bank === notAsked)
+          bank = (import(/* @vite-ignore */ bankChunk) as Promise<typeof import('./bank-panels.ts')>).then(({ mountBankPanels }) =>
+            mountBankPanels(element('card'), paymentMethods, key, (event) => host.send(event)),
+          ).catch(() => undefined); // A chunk that fails to load leaves the card (and `ready`) working.
+        void bank.then(configured);
         if (wanted !== undefined) locale.switchTo(wanted);
         if (clientSecret) void savedCard.then((card) => card?.show(clientSecret));
         if (defaults) {
@@ -194,12 +207,16 @@ function startCardFrame(): void {
         void billing.then((inputs) => inputs?.clear());
         break;
       default:
+        // A saved card pays with its own steps; while a bank debit is chosen, its panel pays (bank-panels.ts); else the card's steps.
         if (savedCardId !== undefined && (command.type === 'confirm' || command.type === 'tokenize')) void savedCard.then((card) => card!.answer(command));
-        else payments(command);
+        else void bank.then((panels) => panels?.pay(command) || payments(command));
     }
+    // The bank debits follow the checkout's locale, business name and clear (bank-panels.ts).
+    void bank.then((panels) => panels?.follow(command));
   }
 
-  void Promise.all([billing, savedCard]).then(() => host.send({ type: 'ready' }));
+  // The page configures the frame as it connects: ready once the inputs that configure asks for are laid out.
+  void Promise.all([billing, savedCard, firstConfigure]).then(() => host.send({ type: 'ready' }));
 }
 
 startCardFrame();

@@ -9,3 +9,9 @@ declare module 'virtual:payframe-lazy/*' {
   const url: string;
   export default url;
 }
+
+// The card frame's bank debits, a build of their own (vite.config.ts, mode `bank`): their URL, relative to the page.
+declare module 'virtual:payframe-bank-chunk' {
+  const url: string;
+  export default url;
+}

@@ -51,7 +51,7 @@ export const NAMING_MODULES = ['src/shared/protocol.ts', 'iframe/fields-channel-
  * not spelled out a second time. Modules without zod only, so the bundles stay without it.
  */
 export const ENUM_CONSTANTS: { module: string; names: string[] }[] = [
-  { module: 'src/shared/protocol-constants.ts', names: ['FIELD_KINDS', 'PAYMENT_INTENT_STATUSES'] },
+  { module: 'src/shared/protocol-constants.ts', names: ['FIELD_KINDS', 'PAYMENT_INTENT_STATUSES', 'PAYMENT_METHOD_TYPES'] },
   { module: 'src/shared/errors.ts', names: ['FIELD_ERROR_CODES'] },
 ];
 

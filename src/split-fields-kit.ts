@@ -20,7 +20,7 @@ import { styleForFrame, warnStyleRejections } from './host/style-relay.ts';
 import { localizeError } from './i18n/localize-error.ts';
 import { ENGLISH, isRightToLeft, requestedLocaleTag, supportedLocale } from './i18n/messages.ts';
 import { pageMessages } from './i18n/page-messages.ts';
-import { FIELD_KINDS, PAYMENT_INTENT_STATUSES } from './shared/protocol-constants.ts';
+import { FIELD_KINDS, PAYMENT_INTENT_STATUSES, PAYMENT_METHOD_TYPES } from './shared/protocol-constants.ts';
 import { randomId } from './shared/random-id.ts';
 import { list, number, record, text, wireParser } from './shared/wire-schema.ts';
 import { ThemeController } from './themes/theme-controller.ts';
@@ -49,6 +49,7 @@ export const splitFieldsKit = [
   pageMessages,
   FIELD_KINDS,
   PAYMENT_INTENT_STATUSES,
+  PAYMENT_METHOD_TYPES,
   randomId,
   list,
   number,

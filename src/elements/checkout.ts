@@ -20,13 +20,15 @@ import { format, isRightToLeft, requestedLocaleTag, supportedLocale } from '../i
 
 /**
  * @event payframe-ready - The card frame is ready for input.
- * @event payframe-change - A field's state changed: `{ field, empty, complete, valid, brand?, error? }`.
+ * @event payframe-change - A field's state changed: `{ field, empty, complete, valid, brand?, error?, paymentMethodType? }`
+ *   (with `payment-methods`, `field: 'payment_method'` says the method chosen, and the bank inputs' states carry it).
  * @event payframe-focus - A field gained focus: `{ field }`.
  * @event payframe-blur - A field lost focus: `{ field }`.
  * @event payframe-escape - Escape was pressed in a field: `{ field }` (nothing is closed or cleared).
  * @event payframe-bin - With `bin`: `{ bin, funding?, country?, networks? }`, the first 6 digits, then 8 (16+ digit numbers).
  * @event payframe-token - A payment method was created: `{ paymentMethod }`.
- * @event payframe-payment - With `client-secret`: the PaymentIntent was paid: `{ paymentIntent: { id, status } }`.
+ * @event payframe-payment - With `client-secret`: the PaymentIntent was paid: `{ paymentIntent: { id, status } }`;
+ *   a bank debit's status is `processing` (not final: the bank answers days later).
  * @event payframe-setup - With `mode="setup"`: the SetupIntent saved the card: `{ setupIntent: { id, status }, paymentMethod }` (its id).
  * @event payframe-error - Tokenizing or paying failed, or the frames could not load: `{ error: { code, message, field?, declineCode? } }`.
  * @csspart form - The form holding the card frame and the button.
@@ -64,6 +66,9 @@ export class PayframeCheckout extends LitElement {
     billingCountry: { type: String, attribute: 'billing-country' },
     preferredNetwork: { type: String, attribute: 'preferred-network' },
     bin: { type: Boolean },
+    paymentMethods: { type: String, attribute: 'payment-methods' },
+    businessName: { type: String, attribute: 'business-name' },
+    bankAccountEntry: { type: String, attribute: 'bank-account-entry' },
     fieldStyle: { attribute: false },
   };
 
@@ -139,6 +144,22 @@ export class PayframeCheckout extends LitElement {
    */
   declare bin: boolean;
   /**
+   * What the shopper may pay with, any of `card sepa_debit us_bank_account` (default `card`), in the
+   * order shown: the card frame shows a choice between them. The bank debits (SEPA Direct Debit, ACH)
+   * need `client-secret` (a PaymentIntent your server created for them) and `business-name`; a paid
+   * debit is reported with status `processing`, and the bank's answer comes later (webhooks). An
+   * unknown value is a `payframe-error` with code `invalid_payment_methods`. Changing it on a mounted
+   * checkout loads a new card frame (empty).
+   */
+  declare paymentMethods: string | null;
+  /** Your business's name as the shopper knows it: the bank debit mandate authorizes it to debit the account. */
+  declare businessName: string | null;
+  /**
+   * How a US bank account number is entered: typed twice (the default), or with `masked` typed once and
+   * shown masked (all but its last four digits) while the shopper is elsewhere in the form.
+   */
+  declare bankAccountEntry: string | null;
+  /**
    * How the inputs inside the card frames look: `{ base, placeholder, focus, complete, invalid,
    * variables }`, each of allowlisted CSS declarations. Assign a new object to change it on a
    * mounted checkout; what was typed stays. Parts the allowlist refuses are left out with a
@@ -182,7 +203,7 @@ export class PayframeCheckout extends LitElement {
     this.requestUpdate();
     const result = await this.#flow.tokenize();
     // Field errors show under their field; the rest (network, gateway) above the button.
-    this.formError = 'error' in result && !isInputErrorCode(result.error.code) ? result.error : undefined;
+    this.formError = 'error' in result && !isInputErrorCode(result.error.code, result.error.field) ? result.error : undefined;
     this.announceOutcome(result, this.group.messages.cardAccepted);
     this.requestUpdate();
     return result;
@@ -198,7 +219,7 @@ export class PayframeCheckout extends LitElement {
     this.requestUpdate();
     const setup = this.mode === 'setup';
     const result = await this.#flow.pay(this.clientSecret ?? '', this.returnUrl, setup);
-    this.formError = 'error' in result && !isInputErrorCode(result.error.code) ? result.error : undefined;
+    this.formError = 'error' in result && !isInputErrorCode(result.error.code, result.error.field) ? result.error : undefined;
     this.announceOutcome(result, setup ? this.group.messages.cardSaved : this.group.messages.paid);
     this.requestUpdate();
     return result;
@@ -219,8 +240,8 @@ export class PayframeCheckout extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('publishableKey') || changed.has('fieldsOrigin') || changed.has('billingFields') || changed.has('bin') || changed.has('paymentMethod')) this.group.mountChanged();
-    if (this.hasUpdated && (changed.has('cardholderName') || changed.has('billingCountry') || changed.has('preferredNetwork') || changed.has('clientSecret'))) this.group.setDefaults();
+    if (changed.has('publishableKey') || changed.has('fieldsOrigin') || changed.has('billingFields') || changed.has('bin') || changed.has('paymentMethod') || changed.has('paymentMethods')) this.group.mountChanged();
+    if (this.hasUpdated && (changed.has('cardholderName') || changed.has('billingCountry') || changed.has('preferredNetwork') || changed.has('clientSecret') || changed.has('businessName') || changed.has('bankAccountEntry'))) this.group.setDefaults();
     if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
     if (changed.has('locale') || !this.hasUpdated) this.group.setLocale(supportedLocale(this.localeTag()));
   }

@@ -6,7 +6,7 @@ import type { ReactiveController } from 'lit';
 import { dispatchPayframeEvent } from '../events.ts';
 import { ENGLISH, type Locale, type Messages } from '../i18n/messages.ts';
 import { pageMessages } from '../i18n/page-messages.ts';
-import { FIELD_KINDS } from '../shared/protocol-constants.ts';
+import { FIELD_KINDS, PAYMENT_METHOD_TYPES, type PaymentMethodType } from '../shared/protocol-constants.ts';
 import type { CardFrameCommand, CardFrameEvent, CardFrameField, CheckoutError, FieldKind, FieldState } from '../shared/protocol.ts';
 import { randomId } from '../shared/random-id.ts';
 import { parseCardFrameEvent, parseClientSecret, parsePublishableKey } from '../shared/wire-schemas.generated.ts';
@@ -43,6 +43,7 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
   #mountedWith: string | undefined;
   #fieldStyle: unknown;
   #themeStyle: unknown;
+  #paymentMethods: PaymentMethodType[] = [];
   readonly #styleWarnings = new Set<string>();
 
   constructor(owner: SurfaceOwner, submitRequested: () => void) {
@@ -69,7 +70,7 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
   }
 
   #mountAttributes(): string {
-    return `${this.#owner.publishableKey} ${this.#owner.fieldsOrigin} ${this.#owner.billingFields ?? ''} ${!!this.#owner.bin} ${this.#owner.paymentMethod}`;
+    return `${this.#owner.publishableKey} ${this.#owner.fieldsOrigin} ${this.#owner.billingFields ?? ''} ${!!this.#owner.bin} ${this.#owner.paymentMethod} ${this.#owner.paymentMethods}`;
   }
 
   /** How many rows of inputs the frame lays out: the card's two, and the billing inputs' (name; country and postal code). */
@@ -86,6 +87,10 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
     // The frame is served per key: without a well-formed key there is nothing to load.
     const publishableKey = (this.publishableKey = parsePublishableKey(this.#owner.publishableKey));
     if (!publishableKey) return this.#fail(checkoutError('invalid_publishable_key'));
+    // The frame lays out the choice from this list, checked here against the protocol's.
+    const paymentMethods = (this.#owner.paymentMethods || 'card').split(/\s+/).filter(Boolean) as PaymentMethodType[];
+    if (!paymentMethods.every((type) => PAYMENT_METHOD_TYPES.includes(type))) return this.#fail(checkoutError('invalid_payment_methods'));
+    this.#paymentMethods = paymentMethods;
     const link = (this.#link = new FrameLink<CardFrameEvent, CardFrameCommand>({
       kind: 'card',
       // As the merchant wrote them: the card frame reads them (a bad word is warned about there).
@@ -126,7 +131,7 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
     this.#inserted = false;
     this.height = undefined;
     this.focused = undefined;
-    for (const field of FIELD_KINDS) delete this.states[field];
+    for (const field in this.states) delete this.states[field as CardFrameField];
   }
 
   /**
@@ -144,7 +149,8 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
   }
 
   checkComplete(): ReturnType<CardSurface['checkComplete']> {
-    // The billing inputs are checked by the frame when it reads them, with the card.
+    // A bank debit's inputs are checked by the frame when it reads them, and so are the billing inputs, with the card.
+    if ((this.states.payment_method?.paymentMethodType ?? 'card') !== 'card') return { fields: [] };
     // A saved card's frame shows the CVC alone (the gateway has the rest; the frame reads only the CVC).
     const first = (this.#owner.paymentMethod ? (['cvc'] as const) : FIELD_KINDS).find((field) => !this.states[field]?.complete);
     if (!first) return { fields: [...FIELD_KINDS] };
@@ -196,14 +202,20 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
   #merchantOptions() {
     const owner = this.#owner;
     return {
-      defaults: { name: owner.cardholderName?.slice(0, 200), country: owner.billingCountry?.slice(0, 100), network: owner.preferredNetwork?.slice(0, 100) },
+      defaults: {
+        name: owner.cardholderName?.slice(0, 200),
+        country: owner.billingCountry?.slice(0, 100),
+        network: owner.preferredNetwork?.slice(0, 100),
+        business: owner.businessName?.slice(0, 200),
+        accountEntry: owner.bankAccountEntry?.slice(0, 100),
+      },
       // Only a well-formed one: the frame drops a configure that does not parse, locale and style with it.
       clientSecret: parseClientSecret(owner.clientSecret),
     };
   }
 
   #options() {
-    return { locale: this.locale, style: this.#styleLayers(), ...this.#merchantOptions() };
+    return { locale: this.locale, style: this.#styleLayers(), ...this.#merchantOptions(), paymentMethods: this.#paymentMethods };
   }
 
   #send(command: CardFrameCommand): void {

@@ -20,6 +20,10 @@ export interface SurfaceOwner extends HTMLElement, ReactiveControllerHost {
   /** The drop-in's `client-secret` and `payment-method`: the card frame shows the saved card the intent pays with. */
   clientSecret?: string | null;
   paymentMethod?: string | null;
+  /** The drop-in's `payment-methods`, `business-name` (the bank debits' mandate names it) and `bank-account-entry`. */
+  paymentMethods?: string | null;
+  businessName?: string | null;
+  bankAccountEntry?: string | null;
 }
 
 /**

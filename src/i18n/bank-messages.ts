@@ -1,5 +1,5 @@
-// The bank debit fields' texts (SEPA Direct Debit and US bank accounts): their errors and the mandate
-// texts, English here, each locale's in ./locales/bank/<code>.ts. Apart from messages.ts' tables and
+// The bank debit fields' texts (SEPA Direct Debit and US bank accounts): their errors, the mandate
+// texts and the drop-in's labels, English here, each locale's in ./locales/bank/<code>.ts. Apart from messages.ts' tables and
 // the card locales, so no card bundle or card locale chunk grows by a byte for them.
 import type { BankErrorCode } from '../shared/errors.ts';
 
@@ -25,6 +25,7 @@ export const ENGLISH_BANK_ERROR_TEXTS = {
   email_invalid: 'Your email address is invalid.',
   mandate_not_accepted: 'Accept the debit authorization to continue.',
   mandate_merchant_name_invalid: 'This checkout is not set up with a valid business name for the debit authorization.',
+  payment_method_requires_client_secret: 'This checkout can take a bank debit only for a payment set up by the shop. Please pay by card.',
 } as const satisfies Record<BankErrorCode, string>;
 
 /**
@@ -40,7 +41,33 @@ export const ENGLISH_MANDATE_TEXTS = {
     "By confirming this payment, you authorize {merchant} to debit the bank account above for this payment and for any later payments you agree to under {merchant}'s terms, until you revoke this authorization. You can revoke it at any time by telling {merchant}, at least 30 days before the next debit.",
 } as const;
 
-export const ENGLISH_BANK_TEXTS = { ...ENGLISH_BANK_ERROR_TEXTS, ...ENGLISH_MANDATE_TEXTS } as const;
+/**
+ * The drop-in's labels and placeholders for the choice of method and the bank inputs. Placeholders
+ * show a shape, never a real account: the IBAN's is Germany's length with zeros.
+ */
+export const ENGLISH_BANK_LABELS = {
+  methodLegend: 'Payment method',
+  methodCard: 'Card',
+  methodSepaDebit: 'SEPA Direct Debit',
+  methodUsBankAccount: 'US bank account',
+  ibanLabel: 'IBAN',
+  ibanPlaceholder: 'DE00 0000 0000 0000 0000 00',
+  holderNameLabel: 'Account holder name',
+  holderNamePlaceholder: 'Full name',
+  emailLabel: 'Email',
+  emailPlaceholder: 'you@example.com',
+  routingNumberLabel: 'Routing number',
+  accountNumberLabel: 'Account number',
+  accountNumberConfirmationLabel: 'Confirm account number',
+  accountTypeLegend: 'Account type',
+  accountTypeChecking: 'Checking',
+  accountTypeSavings: 'Savings',
+  holderTypeLegend: 'Account holder',
+  holderTypeIndividual: 'Individual',
+  holderTypeCompany: 'Company',
+} as const;
+
+export const ENGLISH_BANK_TEXTS = { ...ENGLISH_BANK_ERROR_TEXTS, ...ENGLISH_MANDATE_TEXTS, ...ENGLISH_BANK_LABELS } as const;
 
 export type BankTexts = Record<keyof typeof ENGLISH_BANK_TEXTS, string>;
 export const BANK_TEXT_KEYS = Object.keys(ENGLISH_BANK_TEXTS) as (keyof BankTexts)[];

@@ -43,6 +43,7 @@ export const CHECKOUT_ERROR_MESSAGES = {
   invalid_return_url: 'This checkout is not configured with a valid return URL (an http or https address on this site).',
   stripe_js_unavailable: 'The payment confirmation could not be loaded. Check your connection and try again.',
   fields_claimed: 'The card fields were locked to keep your card safe. Please reload the page.',
+  invalid_payment_methods: 'This checkout is not configured with valid payment methods (card, sepa_debit, us_bank_account).',
 } as const;
 
 // Marked pure so a bundle that never reads the merged table (a field frame) leaves it out.
@@ -69,8 +70,8 @@ export type BillingErrorCode = (typeof BILLING_ERROR_CODES)[number];
 /**
  * The bank debit fields' errors (IBAN, US bank account, account holder, mandate). Their texts (English
  * and every locale) are in src/i18n/bank-messages.ts and src/i18n/locales/bank/, apart from the card
- * texts, so no card bundle carries them. Not in the wire schemas yet: no frame sends them until the
- * bank fields ship.
+ * texts, so no card bundle carries them. The drop-in's card frame sends them with their message in the
+ * checkout's locale.
  */
 export const BANK_ERROR_CODES = [
   'iban_incomplete',
@@ -94,6 +95,8 @@ export const BANK_ERROR_CODES = [
   'email_invalid',
   'mandate_not_accepted',
   'mandate_merchant_name_invalid',
+  /** A bank debit chosen in a checkout without `client-secret` (or with a SetupIntent's): the merchant's setup. */
+  'payment_method_requires_client_secret',
 ] as const;
 export type BankErrorCode = (typeof BANK_ERROR_CODES)[number];
 
@@ -127,7 +130,14 @@ export function isFieldErrorCode(code: string): code is FieldErrorCode {
   return Object.hasOwn(FIELD_ERROR_MESSAGES, code);
 }
 
-/** A card or billing input's error: shown by the input itself, not above the button. */
-export function isInputErrorCode(code: string): boolean {
-  return isFieldErrorCode(code) || (BILLING_ERROR_CODES as readonly string[]).includes(code);
+/**
+ * The bank inputs' errors (BANK_ERROR_CODES but the mandate's and the merchant setup's), by prefix:
+ * the page needs to know only that the input shows it, and the list would cost its bytes in payframe.js.
+ * Only with the input named: the gateway's own bank codes (`account_closed`…) name none.
+ */
+const BANK_INPUT_ERROR = /^(iban|routing_number|account|email)_/;
+
+/** A card, billing or bank input's error (`field`: the input the error names, if any): shown by the input itself, not above the button. */
+export function isInputErrorCode(code: string, field?: string): boolean {
+  return isFieldErrorCode(code) || (BILLING_ERROR_CODES as readonly string[]).includes(code) || (!!field && BANK_INPUT_ERROR.test(code));
 }

@@ -5,6 +5,13 @@ export const PROTOCOL_VERSION = 1;
 
 export const FIELD_KINDS = ['number', 'expiry', 'cvc'] as const;
 
+/**
+ * The drop-in's `payment-methods`: what a shopper may pay with, Stripe's payment method types. The
+ * bank debits need a PaymentIntent (`client-secret`); their inputs are a chunk of the card frame.
+ */
+export const PAYMENT_METHOD_TYPES = ['card', 'sepa_debit', 'us_bank_account'] as const;
+export type PaymentMethodType = (typeof PAYMENT_METHOD_TYPES)[number];
+
 /** The most the drop-in's card frame may ask its element to grow to, in CSS pixels. */
 export const MAX_CARD_FRAME_HEIGHT = 1000;
 

@@ -7,20 +7,30 @@
 // of the bundles. Constants live in protocol-constants.ts.
 import * as z from 'zod/mini';
 import { CARD_BRANDS } from './card-brands.ts';
-import { BILLING_ERROR_CODES, FIELD_ERROR_CODES } from './errors.ts';
+import type { BankErrorCode, BillingErrorCode, FieldErrorCode } from './errors.ts';
+import { BANK_FIELDS } from './bank-fields.ts';
 import { BILLING_FIELDS } from './billing-fields.ts';
-import { FIELD_KINDS, MAX_CARD_FRAME_HEIGHT, PAYMENT_INTENT_STATUSES, PROTOCOL_VERSION } from './protocol-constants.ts';
+import { FIELD_KINDS, MAX_CARD_FRAME_HEIGHT, PAYMENT_INTENT_STATUSES, PAYMENT_METHOD_TYPES, PROTOCOL_VERSION } from './protocol-constants.ts';
 import { LOCALES } from '../i18n/messages.ts';
 
 export const cardBrandSchema = z.enum(CARD_BRANDS);
 
-export const fieldErrorCodeSchema = z.enum([...FIELD_ERROR_CODES, ...BILLING_ERROR_CODES]);
+/**
+ * An input's error code (errors.ts: a card, billing or bank input's). Checked as a code's shape, like a
+ * checkout error's, not against the list: an identifier shown as nothing but itself, and the list of
+ * ~40 codes would cost every bundle that reads states (payframe.js, payframe-fields.js) its bytes.
+ * The type is still the list's.
+ */
+export const fieldErrorCodeSchema = z.string().check(z.regex(/^[a-z0-9_]{1,64}$/)) as unknown as z.ZodMiniType<FieldErrorCode | BillingErrorCode | BankErrorCode>;
+
+/** The drop-in's `payment-methods`: Stripe's payment method types. */
+export const paymentMethodTypeSchema = z.enum(PAYMENT_METHOD_TYPES);
 
 export const fieldKindSchema = z.enum(FIELD_KINDS);
 export type FieldKind = z.infer<typeof fieldKindSchema>;
 
-/** An input of the drop-in's card frame: the card's, or an opt-in billing input. */
-export const cardFrameFieldSchema = z.enum([...FIELD_KINDS, ...BILLING_FIELDS]);
+/** An input of the drop-in's card frame: the card's, an opt-in billing input, or a bank debit's (with the choice of method). */
+export const cardFrameFieldSchema = z.enum([...FIELD_KINDS, ...BILLING_FIELDS, ...BANK_FIELDS]);
 export type CardFrameField = z.infer<typeof cardFrameFieldSchema>;
 export type BillingField = (typeof BILLING_FIELDS)[number];
 
@@ -95,6 +105,8 @@ export const fieldStateSchema = z.object({
   error: z.optional(fieldErrorSchema),
   /** The number of a co-badged card: the networks it can go on and the one chosen (the shopper's, else the merchant's preference, else its brand). */
   networks: z.optional(z.object({ available: z.array(cardBrandSchema).check(z.maxLength(4)), preferred: cardBrandSchema })),
+  /** The drop-in's choice of payment method and its bank inputs: the method chosen (never a bank account's digits or length). */
+  paymentMethodType: z.optional(paymentMethodTypeSchema),
 });
 export type FieldState = z.infer<typeof fieldStateSchema>;
 
@@ -365,9 +377,21 @@ export const cardFrameOptionsSchema = z.object({
    * What the merchant knows or prefers (never card data): the shopper's name and country for the
    * billing inputs, and the networks it prefers for a co-badged card, most preferred first.
    */
-  defaults: z.optional(z.object({ name: z.optional(z.string().check(z.maxLength(200))), country: z.optional(shortText), network: z.optional(shortText) })),
+  defaults: z.optional(
+    z.object({
+      name: z.optional(z.string().check(z.maxLength(200))),
+      country: z.optional(shortText),
+      network: z.optional(shortText),
+      /** The merchant's `business-name`, which a bank debit's mandate names. */
+      business: z.optional(z.string().check(z.maxLength(200))),
+      /** The merchant's `bank-account-entry`: `masked` shows a US account number masked instead of asking for it twice. */
+      accountEntry: z.optional(shortText),
+    }),
+  ),
   /** With `payment-method`: the PaymentIntent whose saved card the frame shows (the gateway says which card it is). */
   clientSecret: z.optional(clientSecretSchema),
+  /** The drop-in's `payment-methods` (checked on the page against the same list): the card frame lays out a choice when it names a bank debit. */
+  paymentMethods: z.optional(z.array(paymentMethodTypeSchema).check(z.maxLength(PAYMENT_METHOD_TYPES.length))),
 });
 
 /**
@@ -377,7 +401,8 @@ export const cardFrameOptionsSchema = z.object({
 export const cardFrameCommandSchema = z.discriminatedUnion('type', [
   ...paymentFrameCommandSchemas,
   z.object({ type: z.literal('configure'), options: cardFrameOptionsSchema }),
-  z.object({ type: z.literal('focus'), field: z.optional(cardFrameFieldSchema) }),
+  // The card's and billing inputs only: the frame's startup script need not carry the bank inputs' names.
+  z.object({ type: z.literal('focus'), field: z.optional(z.enum([...FIELD_KINDS, ...BILLING_FIELDS])) }),
   z.object({ type: z.literal('reveal-errors') }),
   z.object({ type: z.literal('clear') }),
 ]);

@@ -3,7 +3,7 @@
 // explained in src/shared/wire-schema.ts.
 import type * as z from 'zod/mini';
 import type { frameParamsSchema, helloMessageSchema, connectMessageSchema, fieldEventSchema, fieldCommandSchema, controllerCommandSchema, controllerEventSchema, cardFrameCommandSchema, cardFrameEventSchema, paymentMethodSchema, clientSecretSchema, publishableKeySchema, challengeCompletionSchema } from './protocol.ts';
-import { PAYMENT_INTENT_STATUSES } from './protocol-constants.ts';
+import { PAYMENT_INTENT_STATUSES, PAYMENT_METHOD_TYPES } from './protocol-constants.ts';
 import { text, number, list, record, wireParser, type WireSchema } from './wire-schema.ts';
 
 /** zod's unknown: any value, undefined too, passed on as it came */
@@ -39,34 +39,18 @@ const cardBrand: WireSchema = [
   "unknown",
 ];
 
+/** paymentMethodTypeSchema */
+const paymentMethodType: WireSchema = PAYMENT_METHOD_TYPES;
+
 /** fieldStateSchema */
 const fieldState: WireSchema = {
   empty: boolean,
   complete: boolean,
   valid: boolean,
   brand: [undefined, cardBrand],
-  error: [
-    undefined,
-    {
-      code: [
-        "incomplete_number",
-        "invalid_number",
-        "incomplete_expiry",
-        "invalid_expiry_month",
-        "invalid_expiry_month_past",
-        "invalid_expiry_year_past",
-        "invalid_expiry_year",
-        "incomplete_cvc",
-        "invalid_cvc",
-        "incomplete_name",
-        "incomplete_postal",
-        "invalid_postal",
-        "incomplete_country",
-      ],
-      message: /* @__PURE__ */ text(100),
-    },
-  ],
+  error: [undefined, { code: /^[a-z0-9_]{1,64}$/, message: /* @__PURE__ */ text(100) }],
   networks: [undefined, { available: /* @__PURE__ */ list(cardBrand, 4), preferred: cardBrand }],
+  paymentMethodType: [undefined, paymentMethodType],
 };
 
 /** styleRejectionReportSchema */
@@ -112,7 +96,23 @@ const paymentMethod: WireSchema = {
 };
 
 /** cardFrameFieldSchema */
-const cardFrameField: WireSchema = ["number", "expiry", "cvc", "name", "country", "postal"];
+const cardFrameField: WireSchema = [
+  "number",
+  "expiry",
+  "cvc",
+  "name",
+  "country",
+  "postal",
+  "payment_method",
+  "iban",
+  "routing_number",
+  "account_number",
+  "account_number_confirmation",
+  "account_type",
+  "account_holder_type",
+  "account_holder_name",
+  "email",
+];
 
 /** checkoutErrorSchema */
 const checkoutError: WireSchema = {
@@ -266,12 +266,15 @@ export const parseCardFrameCommand = /* @__PURE__ */ wireParser<z.output<typeof 
           name: [undefined, /* @__PURE__ */ text(200)],
           country: [undefined, /* @__PURE__ */ text(100)],
           network: [undefined, /* @__PURE__ */ text(100)],
+          business: [undefined, /* @__PURE__ */ text(200)],
+          accountEntry: [undefined, /* @__PURE__ */ text(100)],
         },
       ],
       clientSecret: [undefined, clientSecret],
+      paymentMethods: [undefined, /* @__PURE__ */ list(paymentMethodType, 3)],
     },
   },
-  { type: "focus", field: [undefined, cardFrameField] },
+  { type: "focus", field: [undefined, "number", "expiry", "cvc", "name", "country", "postal"] },
   { type: "reveal-errors" },
   { type: "clear" },
 ]);

@@ -52,16 +52,17 @@ test('a budgeted output that was not measured fails instead of passing silently'
 
 test('the enforced budgets: 12 KB for each of the split fields\' frame pages; the script tag and the drop-in\'s card frame above their 14 KB goals, saying why; the split fields file on its own', () => {
   expect(BUDGETS.map(({ id, maxGzip }) => [id, maxGzip])).toEqual([
-    ['script-tag', 15_895],
-    ['split-fields', 5_500],
+    ['script-tag', 16_180],
+    ['split-fields', 5_510],
     ['field-frame', 12_000],
     ['field-frame-expiry', 12_000],
     ['field-frame-cvc', 12_000],
     ['field-frame-postal', 12_000],
     ['field-frame-country', 12_000],
     ['controller-frame', 12_000],
-    ['card-frame', 15_850],
+    ['card-frame', 16_030],
     ['lazy-billing', 2_900],
+    ['lazy-bank', 11_000],
     ['lazy-bin', 700],
     ['lazy-saved-card', 1_800],
     ['lazy-networks', 900],

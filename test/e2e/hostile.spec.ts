@@ -349,6 +349,8 @@ test.describe('forged messages to the frames', () => {
             first.port = channel.port1;
             channel.port1.onmessage = (message) => heard.push(message.data);
             (event.source as Window).postMessage({ payframe: 1, type: 'connect', checkout: hello.checkout }, fieldsOrigin, [channel.port2]);
+            // As the SDK does: the card frame is ready once configured (it may have bank inputs to lay out).
+            channel.port1.postMessage({ type: 'configure', options: {} });
           },
           true,
         );

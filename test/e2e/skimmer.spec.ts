@@ -212,3 +212,91 @@ test("a skimmer never sees a saved card's re-collected CVC in split fields (a ca
   const charge = await stripe.charges.retrieve((await stripe.paymentIntents.retrieve(intent.id)).latest_charge as string);
   expect(charge.payment_method_details?.card?.checks?.cvc_check).toBe('pass');
 });
+// The drop-in's bank debits: the same skimmer, an IBAN (mistyped, then right) and a US account number.
+// Valid accounts that are none of Stripe's published test accounts (the sandbox lets them succeed), so any sighting is a leak.
+const IBAN = 'DE02120300000000202051';
+const MISTYPED_IBAN = 'DE03120300000000202051';
+const ACCOUNT_NUMBER = '987654321012';
+
+function findBankSecrets(text: string): string[] {
+  const patterns: [string, RegExp][] = [
+    ['IBAN', new RegExp(IBAN)],
+    ['mistyped IBAN', new RegExp(MISTYPED_IBAN)],
+    ['IBAN as displayed', /DE0[23] 1203 0000 0000 2020/],
+    ['IBAN account part (BBAN)', /120300000000202051/],
+    ['account number', new RegExp(ACCOUNT_NUMBER)],
+    ['account number, first 8 digits', /98765432/],
+  ];
+  return patterns.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
+}
+
+async function createBankIntent(demo: { gatewayUrl: string; secretKey: string }, type: string, currency: string): Promise<string> {
+  const response = await fetch(`${demo.gatewayUrl}/v1/payment_intents`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${demo.secretKey}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ amount: '1999', currency, 'payment_method_types[]': type }),
+  });
+  return ((await response.json()) as { client_secret: string }).client_secret;
+}
+
+for (const method of ['sepa_debit', 'us_bank_account'] as const) {
+  test(`a skimmer on the merchant page never sees the ${method === 'sepa_debit' ? 'IBAN' : 'bank account number'} (drop-in, ${method})`, async ({ page, demo, checkout }) => {
+    const requests: Request[] = [];
+    const consoleLines: string[] = [];
+    page.on('request', (request) => requests.push(request));
+    page.on('console', (message) => consoleLines.push(message.text()));
+    await page.addInitScript(installSkimmer, demo.merchantUrl);
+    await page.goto(`${demo.merchantUrl}/test-pages/merchant.html`);
+    await checkout.waitReady();
+    const clientSecret = await createBankIntent(demo, method, method === 'sepa_debit' ? 'eur' : 'usd');
+    await page.locator('payframe-checkout').evaluate((element, [type, secret]) => {
+      element.setAttribute('payment-methods', `card ${type}`);
+      element.setAttribute('business-name', 'Skimmed Shop');
+      element.setAttribute('client-secret', secret!);
+    }, [method, clientSecret]);
+    const frame = page.frameLocator('payframe-checkout [part="card"] iframe');
+    await frame.getByRole('radio', { name: method === 'sepa_debit' ? 'SEPA Direct Debit' : 'US bank account' }).check();
+    if (method === 'sepa_debit') {
+      // The shopper mistypes, sees the error, corrects.
+      await frame.locator('#iban').pressSequentially(MISTYPED_IBAN);
+      await expect(frame.locator('#iban-error')).toHaveText('Your IBAN is invalid. Check that you typed it correctly.');
+      await frame.locator('#iban').fill('');
+      await frame.locator('#iban').pressSequentially(IBAN);
+    } else {
+      await frame.locator('#routing_number').pressSequentially('110000000');
+      await frame.locator('#account_number').pressSequentially(ACCOUNT_NUMBER);
+      await frame.locator('#account_number_confirmation').pressSequentially(ACCOUNT_NUMBER.slice(0, 6) + '9');
+      await expect(frame.locator('#account_number_confirmation-error')).toHaveText('The account numbers do not match.');
+      await frame.locator('#account_number_confirmation').fill('');
+      await frame.locator('#account_number_confirmation').pressSequentially(ACCOUNT_NUMBER);
+      await frame.getByRole('radio', { name: 'Checking' }).check();
+      await frame.getByRole('radio', { name: 'Individual' }).check();
+    }
+    await frame.locator('#account_holder_name').pressSequentially('Jenny Rosen');
+    await frame.locator('#email').pressSequentially('jenny@example.com');
+    const payment = checkout.nextEvent<{ paymentIntent: { status: string } }>('payframe-payment');
+    await frame.locator('#email').press('Enter');
+    expect((await payment).paymentIntent.status).toBe('processing');
+
+    const loot = await page.evaluate(collectLoot);
+    // The skimmer did hear the bank inputs' states and the payment.
+    expect(loot.records.some((entry) => entry.startsWith('port in:') && entry.includes('"paymentMethodType"'))).toBe(true);
+    expect(loot.records.some((entry) => entry.startsWith('dispatch payframe-payment'))).toBe(true);
+    expect(findBankSecrets(loot.records.join('\n'))).toEqual([]);
+    expect(findBankSecrets(loot.dom)).toEqual([]);
+    expect(findBankSecrets(consoleLines.join('\n'))).toEqual([]);
+    const incoming = loot.records.filter((entry) => entry.startsWith('port in:')).map((entry) => JSON.parse(entry.slice('port in: '.length)) as object);
+    // No message field may carry a value, its length or a caret position.
+    for (const message of incoming) expect(JSON.stringify(message)).not.toMatch(/"(value|length|caret|selection\w*|digits|number|iban|account_number|routing_number|last4|bankName)":/);
+
+    // Exactly one request carried the account: the card frame's confirm, to the gateway.
+    const carrying = requests.filter((request) => findBankSecrets(describeRequest(request)).length > 0);
+    expect(carrying).toHaveLength(1);
+    expect(carrying[0]!.url()).toMatch(new RegExp(`^${demo.gatewayUrl}/v1/payment_intents/pi_\\w+/confirm$`));
+    expect(carrying[0]!.frame().url()).toMatch(new RegExp(`^${demo.fieldsOrigin}/frames/${demo.publishableKey}/card\\.html#`));
+    expect((await carrying[0]!.allHeaders())['referer'] ?? '').toBe('');
+    const fromMerchant = requests.filter((request) => request.frame().url().startsWith(demo.merchantUrl));
+    expect(fromMerchant.length).toBeGreaterThan(0);
+    expect(fromMerchant.flatMap((request) => findBankSecrets(describeRequest(request)))).toEqual([]);
+  });
+}

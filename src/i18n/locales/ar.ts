@@ -56,6 +56,7 @@ export default {
   challenge_unavailable: "تعذّر عرض صفحة التأكيد الخاصة بمصرفك هنا، لذلك لم تتم عملية الدفع. يُرجى المحاولة مرة أخرى أو استخدام بطاقة أخرى.",
   stripe_js_unavailable: "تعذّر تحميل تأكيد الدفع. تحقّق من اتصالك وحاول مرة أخرى.",
   fields_claimed: "قُفلت حقول البطاقة لحماية بطاقتك. يُرجى إعادة تحميل الصفحة.",
+  invalid_payment_methods: "لم تُعَدّ صفحة الدفع هذه بطرق دفع صالحة (card وsepa_debit وus_bank_account).",
   card_declined: 'تم رفض بطاقتك.',
   insufficient_funds: 'رصيد بطاقتك غير كافٍ.',
   expired_card: 'انتهت صلاحية بطاقتك.',

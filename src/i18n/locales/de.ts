@@ -55,6 +55,7 @@ export default {
   challenge_unavailable: "Die Bestätigungsseite Ihrer Bank konnte hier nicht angezeigt werden, daher wurde die Zahlung nicht ausgeführt. Bitte versuchen Sie es erneut oder verwenden Sie eine andere Karte.",
   stripe_js_unavailable: "Die Zahlungsbestätigung konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
   fields_claimed: "Die Kartenfelder wurden zum Schutz Ihrer Karte gesperrt. Bitte laden Sie die Seite neu.",
+  invalid_payment_methods: "Dieser Checkout ist nicht mit gültigen Zahlungsarten eingerichtet (card, sepa_debit, us_bank_account).",
   card_declined: 'Ihre Karte wurde abgelehnt.',
   insufficient_funds: 'Ihre Karte ist nicht ausreichend gedeckt.',
   expired_card: 'Ihre Karte ist abgelaufen.',

@@ -55,6 +55,7 @@ export default {
   challenge_unavailable: "No se pudo mostrar aquí la página de confirmación de tu banco, así que el pago no se realizó. Vuelve a intentarlo o usa otra tarjeta.",
   stripe_js_unavailable: "No se pudo cargar la confirmación del pago. Comprueba tu conexión y vuelve a intentarlo.",
   fields_claimed: "Los campos de la tarjeta se bloquearon para proteger tu tarjeta. Vuelve a cargar la página.",
+  invalid_payment_methods: "Este pago no está configurado con métodos de pago válidos (card, sepa_debit, us_bank_account).",
   card_declined: 'Se ha rechazado tu tarjeta.',
   insufficient_funds: 'Tu tarjeta no tiene fondos suficientes.',
   expired_card: 'Tu tarjeta ha caducado.',

@@ -55,6 +55,7 @@ export default {
   challenge_unavailable: "La page de confirmation de votre banque n'a pas pu s'afficher ici ; le paiement n'a donc pas été effectué. Veuillez réessayer ou utiliser une autre carte.",
   stripe_js_unavailable: "La confirmation du paiement n'a pas pu être chargée. Vérifiez votre connexion et réessayez.",
   fields_claimed: "Les champs de carte ont été verrouillés pour protéger votre carte. Veuillez recharger la page.",
+  invalid_payment_methods: "Ce paiement n'est pas configuré avec des moyens de paiement valides (card, sepa_debit, us_bank_account).",
   card_declined: 'Votre carte a été refusée.',
   insufficient_funds: 'Votre carte ne dispose pas de fonds suffisants.',
   expired_card: 'Votre carte a expiré.',

@@ -55,6 +55,7 @@ export default {
   challenge_unavailable: "Non è stato possibile mostrare qui la pagina di conferma della tua banca, quindi il pagamento non è stato effettuato. Riprova o usa un'altra carta.",
   stripe_js_unavailable: "Non è stato possibile caricare la conferma del pagamento. Controlla la connessione e riprova.",
   fields_claimed: "I campi della carta sono stati bloccati per proteggere la tua carta. Ricarica la pagina.",
+  invalid_payment_methods: "Questo checkout non è configurato con metodi di pagamento validi (card, sepa_debit, us_bank_account).",
   card_declined: 'La carta è stata rifiutata.',
   insufficient_funds: 'La carta non ha fondi sufficienti.',
   expired_card: 'La carta è scaduta.',

@@ -55,6 +55,7 @@ export default {
   challenge_unavailable: "カード会社の確認ページをここに表示できなかったため、決済は行われていません。もう一度お試しいただくか、別のカードをご利用ください。",
   stripe_js_unavailable: "決済の確認を読み込めませんでした。接続を確認して、もう一度お試しください。",
   fields_claimed: "カードを保護するため、カード入力欄をロックしました。ページを再読み込みしてください。",
+  invalid_payment_methods: "このチェックアウトには有効な支払い方法が設定されていません（card、sepa_debit、us_bank_account）。",
   card_declined: 'カードが拒否されました。',
   insufficient_funds: 'カードの残高が不足しています。',
   expired_card: 'カードの有効期限が切れています。',

@@ -55,6 +55,7 @@ export default {
   challenge_unavailable: "카드사 확인 페이지를 여기에 표시할 수 없어 결제가 이루어지지 않았습니다. 다시 시도하거나 다른 카드를 사용해 주세요.",
   stripe_js_unavailable: "결제 확인을 불러올 수 없습니다. 연결을 확인한 후 다시 시도해 주세요.",
   fields_claimed: "카드를 보호하기 위해 카드 입력란이 잠겼습니다. 페이지를 새로고침하세요.",
+  invalid_payment_methods: "이 결제 화면에는 올바른 결제 수단이 설정되어 있지 않습니다(card, sepa_debit, us_bank_account).",
   card_declined: '카드가 거절되었습니다.',
   insufficient_funds: '카드 잔액이 부족합니다.',
   expired_card: '카드가 만료되었습니다.',

@@ -55,6 +55,7 @@ export default {
   challenge_unavailable: "De bevestigingspagina van uw bank kon hier niet worden getoond, dus de betaling is niet uitgevoerd. Probeer het opnieuw of gebruik een andere kaart.",
   stripe_js_unavailable: "De betalingsbevestiging kon niet worden geladen. Controleer uw verbinding en probeer het opnieuw.",
   fields_claimed: "De kaartvelden zijn vergrendeld om je kaart te beschermen. Laad de pagina opnieuw.",
+  invalid_payment_methods: "Deze checkout is niet ingesteld met geldige betaalmethoden (card, sepa_debit, us_bank_account).",
   card_declined: 'Je kaart is geweigerd.',
   insufficient_funds: 'Er staat onvoldoende saldo op je kaart.',
   expired_card: 'Je kaart is verlopen.',

@@ -55,6 +55,7 @@ export default {
   challenge_unavailable: "Nie udało się wyświetlić tutaj strony potwierdzenia Twojego banku, więc płatność nie została wykonana. Spróbuj ponownie lub użyj innej karty.",
   stripe_js_unavailable: "Nie udało się wczytać potwierdzenia płatności. Sprawdź połączenie i spróbuj ponownie.",
   fields_claimed: "Pola karty zostały zablokowane, aby chronić Twoją kartę. Odśwież stronę.",
+  invalid_payment_methods: "Ta płatność nie ma ustawionych prawidłowych metod płatności (card, sepa_debit, us_bank_account).",
   card_declined: 'Karta została odrzucona.',
   insufficient_funds: 'Na karcie nie ma wystarczających środków.',
   expired_card: 'Karta straciła ważność.',

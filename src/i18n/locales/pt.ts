@@ -55,6 +55,7 @@ export default {
   challenge_unavailable: "Não foi possível mostrar aqui a página de confirmação do seu banco, por isso o pagamento não foi feito. Tente novamente ou use outro cartão.",
   stripe_js_unavailable: "Não foi possível carregar a confirmação do pagamento. Verifique a sua ligação e tente novamente.",
   fields_claimed: "Os campos do cartão foram bloqueados para proteger o seu cartão. Recarregue a página.",
+  invalid_payment_methods: "Este checkout não está configurado com métodos de pagamento válidos (card, sepa_debit, us_bank_account).",
   card_declined: 'O seu cartão foi recusado.',
   insufficient_funds: 'O seu cartão não tem saldo suficiente.',
   expired_card: 'O seu cartão expirou.',

@@ -55,6 +55,7 @@ export default {
   challenge_unavailable: "Bankens bekräftelsesida kunde inte visas här, så betalningen genomfördes inte. Försök igen eller använd ett annat kort.",
   stripe_js_unavailable: "Betalningsbekräftelsen kunde inte laddas. Kontrollera anslutningen och försök igen.",
   fields_claimed: "Kortfälten låstes för att skydda ditt kort. Ladda om sidan.",
+  invalid_payment_methods: "Den här kassan har inga giltiga betalningsmetoder (card, sepa_debit, us_bank_account).",
   card_declined: 'Kortet nekades.',
   insufficient_funds: 'Det finns inte tillräckligt med pengar på kortet.',
   expired_card: 'Kortet har gått ut.',

@@ -55,6 +55,7 @@ export default {
   challenge_unavailable: "无法在此处显示您银行的确认页面，因此付款未完成。请重试或使用其他卡。",
   stripe_js_unavailable: "无法加载付款确认。请检查网络连接后重试。",
   fields_claimed: "为保护您的银行卡，银行卡输入框已被锁定。请重新加载页面。",
+  invalid_payment_methods: "此结账未配置有效的付款方式（card、sepa_debit、us_bank_account）。",
   card_declined: '您的银行卡被拒绝。',
   insufficient_funds: '您的银行卡余额不足。',
   expired_card: '您的银行卡已过期。',
