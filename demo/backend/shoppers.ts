@@ -60,12 +60,11 @@ interface ShopperRow {
 const toShopper = (row: ShopperRow): Shopper => ({ id: row.id, email: row.email, customerId: row.customer_id });
 
 /** A new account with its customer at the gateway; 409 when the address has one already. */
-export async function signUp(db: Database, stripe: Stripe, emailTyped: string, password: string): Promise<Shopper> {
+export async function signUp(db: Database, stripe: Stripe, emailTyped: string, password: string, id = newShopperId()): Promise<Shopper> {
   const email = normalizeEmail(emailTyped);
   if (password.length < MIN_PASSWORD_LENGTH) throw new ApiError(400, 'password_too_short', `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
   const taken = () => new ApiError(409, 'email_taken', 'There is already an account with this email address: log in instead.');
   if ((await db.query('SELECT 1 FROM shoppers WHERE email = $1', [email])).rows.length > 0) throw taken();
-  const id = newShopperId();
   let customer: Stripe.Customer;
   try {
     // The shopper id keys the request: a retry of ours or the SDK's makes one customer.
@@ -74,7 +73,7 @@ export async function signUp(db: Database, stripe: Stripe, emailTyped: string, p
     throw new ApiError(502, 'gateway_unavailable', 'The payment gateway could not open your account; try again.', error);
   }
   const inserted = await db.query<ShopperRow>(
-    'INSERT INTO shoppers (id, email, password_hash, customer_id) VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING RETURNING id, email, customer_id, password_hash',
+    'INSERT INTO shoppers (id, email, password_hash, customer_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id, email, customer_id, password_hash',
     [id, email, await hashPassword(password), customer.id],
   );
   // Two signups for one address at once: the other won (its customer stays unused at the gateway).
@@ -102,9 +101,13 @@ export async function listShoppers(db: Database, limit = 100): Promise<Shopper[]
 }
 
 /** Makes the demo account when it is missing (at startup; a gateway that is down only delays it to the next start). */
+const DEMO_SHOPPER_ID = 'shp_demo';
+
 export async function ensureDemoShopper(db: Database, stripe: Stripe): Promise<void> {
   if ((await db.query('SELECT 1 FROM shoppers WHERE email = $1', [DEMO_SHOPPER.email])).rows.length > 0) return;
-  await signUp(db, stripe, DEMO_SHOPPER.email, DEMO_SHOPPER.password).catch((error: unknown) => {
+  // One id for the demo account, whichever instance makes it: backends starting together on one
+  // database ask the gateway under one idempotency key, so it makes one customer, not one each.
+  await signUp(db, stripe, DEMO_SHOPPER.email, DEMO_SHOPPER.password, DEMO_SHOPPER_ID).catch((error: unknown) => {
     if (!(error instanceof ApiError && error.code === 'email_taken')) throw error;
   });
 }
