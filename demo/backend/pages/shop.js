@@ -25,8 +25,9 @@ let orderRequest;
 const newKey = () => `order-${Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
 const RETRY_WAITS_MS = [250, 500, 1000, 2000, 4000];
 
-async function requestOrder(sku, captureMethod) {
-  const body = JSON.stringify({ sku, captureMethod });
+async function requestOrder(sku, captureMethod, paymentMethodType) {
+  // A card order's request stays as it was; a bank debit names its type.
+  const body = JSON.stringify(paymentMethodType === 'card' ? { sku, captureMethod } : { sku, captureMethod, paymentMethodType });
   if (orderRequest?.body !== body) orderRequest = { body, key: newKey() };
   for (let attempt = 0; ; attempt++) {
     let response;
@@ -67,7 +68,6 @@ function setStatus(text, status) {
   line.dataset.status = status;
 }
 
-/** Polls the backend until the webhook has moved the order to a final status. */
 /** Polls the order until the gateway's webhook has moved it on from `before` (the status the payment started from). */
 async function waitForWebhook(orderId, before) {
   setStatus('Payment sent. Waiting for the gateway to confirm it to the shop (webhook)…', 'waiting');
@@ -98,13 +98,18 @@ function showPayment(order) {
 }
 
 /** The drop-in for the order's PaymentIntent; with a saved card's `paymentMethod`, it asks for that card's CVC alone. */
-function mountCheckout(order, clientSecret, publishableKey, paymentMethod) {
+function mountCheckout(order, clientSecret, publishableKey, paymentMethod, paymentMethodType = 'card') {
   const checkout = document.createElement('payframe-checkout');
   checkout.setAttribute('publishable-key', publishableKey);
   checkout.setAttribute('amount', String(order.amount));
   checkout.setAttribute('currency', order.currency);
   checkout.setAttribute('client-secret', clientSecret);
   if (paymentMethod) checkout.setAttribute('payment-method', paymentMethod);
+  // A bank debit: the drop-in shows that bank's inputs and the mandate, which names the shop.
+  if (paymentMethodType !== 'card') {
+    checkout.setAttribute('payment-methods', paymentMethodType);
+    checkout.setAttribute('business-name', 'Payframe demo shop');
+  }
   checkout.addEventListener('payframe-payment', () => void waitForWebhook(order.id, order.status));
   checkout.addEventListener('payframe-error', (error) => setStatus(error.detail.error.message, 'error'));
   $('checkout-slot').replaceChildren(checkout);
@@ -120,9 +125,10 @@ async function startCheckout(event) {
     const sku = form.get('sku');
     const captureMethod = $('manual-capture').checked ? 'manual' : 'automatic';
     if (!csrfToken) {
-      const { order, clientSecret, publishableKey } = await requestOrder(sku, captureMethod);
+      const paymentMethodType = String(form.get('pay-by') ?? 'card');
+      const { order, clientSecret, publishableKey } = await requestOrder(sku, captureMethod, paymentMethodType);
       showPayment(order);
-      mountCheckout(order, clientSecret, publishableKey);
+      mountCheckout(order, clientSecret, publishableKey, undefined, paymentMethodType);
       return;
     }
     const savedCard = form.get('pay-with') || 'new';
@@ -208,8 +214,11 @@ async function refreshAccount() {
     $('save-card-label').hidden = true;
     $('pay-with').hidden = true;
     $('waiting').hidden = true;
+    // Bank debits are offered to guests; an account pays by card (new or saved).
+    $('pay-by').hidden = false;
     return;
   }
+  $('pay-by').hidden = true;
   csrfToken = me.csrfToken;
   $('shopper-name').textContent = me.shopper.email;
   $('login-form').hidden = true;
