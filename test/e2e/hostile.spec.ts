@@ -387,6 +387,60 @@ test.describe('forged messages to the frames', () => {
     expect(everything).not.toMatch(/"(value|length|caret|selection\w*|digits|number|cvc)":/);
   });
 
+  test('attack: a page script holding the card frame\'s port enables the bank debits itself: it hears the IBAN\'s state, never the IBAN, and cannot read it through the frame', async ({ page, demo, checkout }) => {
+    const iban = 'AT611904300234573201';
+    await page.addInitScript(
+      ({ merchantOrigin, fieldsOrigin }) => {
+        if (location.origin !== merchantOrigin) return;
+        const heard: unknown[] = [];
+        const first = { heard, port: undefined as MessagePort | undefined };
+        (window as unknown as { firstToAnswer: typeof first }).firstToAnswer = first;
+        window.addEventListener(
+          'message',
+          (event) => {
+            const hello = event.data as { type?: string; frame?: string; checkout?: string };
+            if (first.port || event.origin !== fieldsOrigin || hello?.type !== 'hello' || hello.frame !== 'card') return;
+            const channel = new MessageChannel();
+            first.port = channel.port1;
+            channel.port1.onmessage = (message) => heard.push(message.data);
+            (event.source as Window).postMessage({ payframe: 1, type: 'connect', checkout: hello.checkout }, fieldsOrigin, [channel.port2]);
+            // The attacker lays out the SEPA panel itself.
+            channel.port1.postMessage({ type: 'configure', options: { paymentMethods: ['sepa_debit'], defaults: { business: 'Evil Corp' } } });
+          },
+          true,
+        );
+      },
+      { merchantOrigin: demo.merchantUrl, fieldsOrigin: demo.fieldsOrigin },
+    );
+    await page.goto(`${demo.merchantUrl}/test-pages/merchant.html`);
+    const heard = () => page.evaluate(() => (window as unknown as { firstToAnswer: { heard: { type: string; field?: string; state?: { complete: boolean } }[] } }).firstToAnswer.heard);
+    await expect.poll(async () => (await heard()).map((message) => message.type)).toContain('ready');
+    const frame = page.frameLocator('payframe-checkout [part="card"] iframe');
+    await frame.locator('#iban').pressSequentially(iban);
+    await expect.poll(async () => (await heard()).some((message) => message.type === 'change' && message.field === 'iban' && message.state?.complete)).toBe(true);
+    // Through the frame's window: the same-origin policy stands between the page and the input.
+    const reads = await page.evaluate(() => {
+      const iframe = document.querySelector('payframe-checkout')!.shadowRoot!.querySelector<HTMLIFrameElement>('[part="card"] iframe')!;
+      const results: string[] = [];
+      for (const [name, read] of [
+        ['contentDocument', () => iframe.contentDocument],
+        ['contentWindow.iban', () => (iframe.contentWindow as unknown as { iban: HTMLInputElement }).iban.value],
+      ] as const) {
+        try {
+          results.push(`${name}: ${String(read())}`);
+        } catch (error) {
+          results.push(`${name}: ${(error as Error).name}`);
+        }
+      }
+      return results;
+    });
+    expect(reads).toEqual(['contentDocument: null', 'contentWindow.iban: SecurityError']);
+    // What it heard: states only. Not the IBAN, its digits, its grouped form, its length or its bank code.
+    const everything = JSON.stringify(await heard());
+    for (const secret of [iban, iban.slice(4), 'AT61 1904 3002 3457 3201', '19043']) expect(everything).not.toContain(secret);
+    expect(everything).not.toMatch(/"(value|length|caret|selection\w*|digits|iban|bankCode)":/);
+  });
+
   test('attack: height messages forged on the SDK\'s port of the card frame are bounded: only an integer from 0 to 1000 is taken, the rest is dropped and counted', async ({ page, checkout }) => {
     const card = page.locator('payframe-checkout [part="card"]');
     // What the element's box holds: its height, and how many style declarations in all.
