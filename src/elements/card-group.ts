@@ -127,7 +127,7 @@ export class PayframeCardGroupElement extends LitElement {
     return result;
   }
 
-  /** Moves keyboard focus into a field (the card number by default). */
+  /** Moves keyboard focus into a field (by default the group's first: the card number, or a saved card's CVC). */
   focusField(field?: SplitFieldKind): void {
     this.group.focus(field);
   }

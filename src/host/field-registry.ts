@@ -54,8 +54,8 @@ export class FieldRegistry {
     if (this.#fields.get(field.kind) === field) this.#fields.delete(field.kind);
   }
 
-  focus(kind: SplitFieldKind): void {
-    this.#fields.get(kind)?.focusField();
+  focus(kind: SplitFieldKind | undefined): void {
+    if (kind) this.#fields.get(kind)?.focusField();
   }
 
   /** A card field completed: focus moves to the group's next card field, if any (billing fields are where the merchant put them). */

@@ -173,8 +173,9 @@ export class SplitFieldsSurface implements CardSurface, ReactiveController {
     this.#fields.advanceFrom(kind);
   }
 
-  focus(kind: SplitFieldKind = 'number'): void {
-    this.#fields.focus(kind);
+  /** Without a kind, the group's first field: the card number, or the CVC of a saved card's group. */
+  focus(kind?: SplitFieldKind): void {
+    this.#fields.focus(kind ?? this.#fields.all[0]?.kind);
   }
 
   clear(): void {

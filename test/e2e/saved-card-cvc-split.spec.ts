@@ -139,6 +139,14 @@ test("the Pay button of the merchant's layout, and a CVC left incomplete: the fi
   await expect(page.locator('#outcome')).toHaveText('Paid (succeeded).');
 });
 
+test("focusField() with no field focuses the CVC, the group's only field (there is no card number to focus)", async ({ page, demo, split }) => {
+  const stripe = stripeFor(demo);
+  const intent = await intentFor(stripe, await savedCard(stripe, '4242424242424242'));
+  await openSavedCardLayout(page, demo, split, { 'client-secret': intent.client_secret!, 'payment-method': intent.payment_method as string });
+  await page.locator('payframe-card-group').evaluate((group) => (group as unknown as { focusField(): void }).focusField());
+  await expect(split.input('cvc')).toBeFocused();
+});
+
 test('an American Express card on file: its CVC has four digits, as the gateway says the card is one', async ({ page, demo, split }) => {
   const stripe = stripeFor(demo);
   const card = await savedCard(stripe, '378282246310005');
