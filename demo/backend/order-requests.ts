@@ -9,7 +9,7 @@ import type { Database } from './db/database.ts';
 import { ApiError } from './http/api-error.ts';
 import { newOrderId } from './ids.ts';
 import type { PaymentMethodType } from './order-status.ts';
-import { createOrder, getOrder, type CaptureMethod, type CreatedOrder } from './orders.ts';
+import { createOrder, getOrder, type CaptureMethod, type CreatedOrder, type ShopperTerms } from './orders.ts';
 
 // A claim still in_progress after this long belongs to a process that died mid-request (nothing
 // of ours runs that long: one insert and one gateway call with the SDK's timeout and retries).
@@ -21,12 +21,15 @@ export interface OrderRequest {
   sku: string;
   captureMethod: CaptureMethod;
   paymentMethodType?: PaymentMethodType;
+  /** A logged-in shopper's order: part of what the key stands for, so another shopper's request with it is refused (422). */
+  shopper?: ShopperTerms;
 }
 
 function requestHash(request: OrderRequest): string {
   // A card order hashes as before the bank debits came (claims in flight across an upgrade still match).
   const method = request.paymentMethodType === undefined || request.paymentMethodType === 'card' ? {} : { paymentMethodType: request.paymentMethodType };
-  return createHash('sha256').update(JSON.stringify({ sku: request.sku, captureMethod: request.captureMethod, ...method })).digest('hex');
+  const shopper = request.shopper === undefined ? {} : { shopper: [request.shopper.shopperId, request.shopper.saveCard, request.shopper.paymentMethod ?? null] };
+  return createHash('sha256').update(JSON.stringify({ sku: request.sku, captureMethod: request.captureMethod, ...method, ...shopper })).digest('hex');
 }
 
 export async function createOrderOnce(db: Database, stripe: Stripe, key: string, request: OrderRequest): Promise<CreatedOrder & { replayed: boolean }> {
@@ -43,7 +46,7 @@ export async function createOrderOnce(db: Database, stripe: Stripe, key: string,
   if (mine === undefined) return { ...(await earlierAnswer(db, stripe, key, hash)), replayed: true };
   let created: CreatedOrder;
   try {
-    created = await createOrder(db, stripe, request.sku, request.captureMethod, mine.order_id, request.paymentMethodType);
+    created = await createOrder(db, stripe, request.sku, request.captureMethod, mine.order_id, request.paymentMethodType, request.shopper);
   } catch (error) {
     // Nothing to answer with (unknown item, gateway unreachable): the claim is released at once
     // (dated as if dead), so a retry with the key takes it over and finishes this same order id.

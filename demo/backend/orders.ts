@@ -46,7 +46,21 @@ export interface CreatedOrder {
   clientSecret: string;
 }
 
-/** `id`: the order id an idempotency claim chose (order-requests.ts); a retry of that claim finds its row already written. */
+/** A logged-in shopper's order: theirs in our books, their gateway customer's at the gateway. */
+export interface ShopperTerms {
+  shopperId: string;
+  customerId: string;
+  /** "Save my card": the card paid with is kept for the customer (off session later). */
+  saveCard: boolean;
+  /** A saved card (checked to be the shopper's): the intent pays with it, the drop-in asks for its CVC. */
+  paymentMethod?: string;
+}
+
+/**
+ * `id`: the order id an idempotency claim chose (order-requests.ts); a retry of that claim finds its
+ * row already written. A shopper's order is written and its intent created with the shopper's terms
+ * in one go (no later update), so a retry under the same key replays all of it.
+ */
 export async function createOrder(
   db: Database,
   stripe: Stripe,
@@ -54,20 +68,28 @@ export async function createOrder(
   captureMethod: CaptureMethod,
   id: string = newOrderId(),
   paymentMethodType: PaymentMethodType = 'card',
+  shopper?: ShopperTerms,
 ): Promise<CreatedOrder> {
   const item = catalogueItem(sku);
   if (item === undefined) throw new ApiError(400, 'unknown_item', 'There is no such item in the catalogue.');
   checkPaymentMethod(paymentMethodType, item.currency, captureMethod);
   await db.query(
-    'INSERT INTO orders (id, sku, description, amount, currency, capture_method, payment_method_type) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING',
-    [id, item.sku, item.name, item.amount, item.currency, captureMethod, paymentMethodType],
+    'INSERT INTO orders (id, sku, description, amount, currency, capture_method, payment_method_type, shopper_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING',
+    [id, item.sku, item.name, item.amount, item.currency, captureMethod, paymentMethodType, shopper?.shopperId ?? null],
   );
   // A card order keeps the gateway's default; a bank debit's intent takes that one type only.
   const methodTypes = paymentMethodType === 'card' ? {} : { payment_method_types: [paymentMethodType] };
+  const shopperTerms = shopper
+    ? {
+        customer: shopper.customerId,
+        ...(shopper.saveCard && !shopper.paymentMethod ? { setup_future_usage: 'off_session' as const } : {}),
+        ...(shopper.paymentMethod ? { payment_method: shopper.paymentMethod } : {}),
+      }
+    : {};
   let intent: Stripe.PaymentIntent;
   try {
     intent = await stripe.paymentIntents.create(
-      { amount: item.amount, currency: item.currency, capture_method: captureMethod, description: item.name, metadata: { order_id: id }, ...methodTypes },
+      { amount: item.amount, currency: item.currency, capture_method: captureMethod, description: item.name, metadata: { order_id: id }, ...methodTypes, ...shopperTerms },
       // The order id keys the request: a retry (ours or the SDK's) never makes a second intent.
       { idempotencyKey: `order-${id}-intent` },
     );

@@ -38,20 +38,3 @@ export async function requireOwnCard(stripe: Stripe, shopper: Shopper, paymentMe
   if (!card) throw new ApiError(404, 'not_found', 'No such saved card.');
   return card;
 }
-
-/**
- * Makes the order's PaymentIntent the shopper's: their customer on it; with `saveCard` the card they
- * pay with is kept for later payments, on or off session; with `paymentMethod` (one of their saved
- * cards, checked by the caller) the intent pays with that card once the drop-in confirms it.
- */
-export async function attachShopperToIntent(stripe: Stripe, intentId: string, shopper: Shopper, options: { saveCard: boolean; paymentMethod?: string }): Promise<void> {
-  try {
-    await stripe.paymentIntents.update(intentId, {
-      customer: shopper.customerId,
-      ...(options.saveCard ? { setup_future_usage: 'off_session' } : {}),
-      ...(options.paymentMethod ? { payment_method: options.paymentMethod } : {}),
-    });
-  } catch (error) {
-    throw new ApiError(502, 'gateway_unavailable', 'The payment gateway could not start the payment; try again.', error);
-  }
-}

@@ -14,8 +14,9 @@ import { requireIdempotencyKey, runOnce } from './idempotent-operations.ts';
 import { forgetUserFailures, recordFailure, refuseThrottled, type LoginAttempt } from './login-throttle.ts';
 import { chargeOffSession } from './off-session-charges.ts';
 import type { OrderStatus } from './order-status.ts';
-import { createOrder } from './orders.ts';
-import { attachShopperToIntent, listSavedCards, requireOwnCard } from './saved-cards.ts';
+import { createOrderOnce } from './order-requests.ts';
+import { createOrder, type ShopperTerms } from './orders.ts';
+import { listSavedCards, requireOwnCard } from './saved-cards.ts';
 import { DEMO_SHOPPER, findShopper, listShoppers, logIn, signUp, type Shopper } from './shoppers.ts';
 
 /** A shopping session lasts a month, as shops keep their customers logged in. */
@@ -186,13 +187,17 @@ export function shopperRoutes({ db, stripe, sessions, publishableKey, demoShoppe
         const { shopper } = await requireShopper(context, true);
         const body = await readJson(context.req, ShopperOrderBody);
         const card = body.paymentMethod === undefined ? undefined : await requireOwnCard(stripe, shopper, body.paymentMethod);
-        const { order, clientSecret } = await createOrder(db, stripe, body.sku, body.captureMethod);
-        await db.query('UPDATE orders SET shopper_id = $2 WHERE id = $1', [order.id, shopper.id]);
-        await attachShopperToIntent(stripe, order.paymentIntentId!, shopper, { saveCard: body.saveCard && card === undefined, ...(card ? { paymentMethod: card.id } : {}) });
+        const terms: ShopperTerms = { shopperId: shopper.id, customerId: shopper.customerId, saveCard: body.saveCard && card === undefined, ...(card ? { paymentMethod: card.id } : {}) };
+        // With an Idempotency-Key (the shop page always sends one), a retry at any instance gets the same order.
+        const keyHeader = context.req.headers['idempotency-key'];
+        const { order, clientSecret, replayed } =
+          keyHeader === undefined
+            ? { ...(await createOrder(db, stripe, body.sku, body.captureMethod, undefined, 'card', terms)), replayed: false }
+            : await createOrderOnce(db, stripe, requireIdempotencyKey(keyHeader), { sku: body.sku, captureMethod: body.captureMethod, shopper: terms });
         const answer = { id: order.id, description: order.description, amount: order.amount, currency: order.currency, status: order.status, captureMethod: order.captureMethod };
-        context.log.info({ orderId: order.id, shopperId: shopper.id, saveCard: body.saveCard, savedCard: card !== undefined }, 'shopper order created');
+        context.log.info({ orderId: order.id, shopperId: shopper.id, saveCard: body.saveCard, savedCard: card !== undefined, replayed }, replayed ? 'shopper order request replayed' : 'shopper order created');
         // With a saved card the drop-in shows it and asks for its CVC alone (its bank's challenge, if it asks, shows there too).
-        sendJson(context.res, 201, { order: answer, clientSecret, publishableKey, paymentMethod: card?.id ?? null });
+        sendJson(context.res, 201, { order: answer, clientSecret, publishableKey, paymentMethod: card?.id ?? null }, replayed ? { 'Idempotent-Replayed': 'true' } : {});
       },
     },
     {

@@ -115,6 +115,36 @@ for (const target of DATABASE_TARGETS) {
       expect((await shopper.orders()).map((entry) => [entry.id, entry.status])).toContainEqual([order.id, 'paid']);
     });
 
+    test("a shopper's order sent twice with one Idempotency-Key is one order and one intent, made the shopper's at once; another shopper's request with that key is refused", async () => {
+      const shopper = ShopperClient.fresh(stack, 'retry');
+      await shopper.signUp();
+      const key = `order-${randomUUID()}`;
+      const body = JSON.stringify({ sku: 'mug', saveCard: true });
+      const send = (client: ShopperClient, requestBody = body) => client.call('/api/shopper/orders', { method: 'POST', headers: { 'Idempotency-Key': key }, body: requestBody });
+      const first = await send(shopper);
+      expect(first.status, await first.clone().text()).toBe(201);
+      const again = await send(shopper);
+      expect(again.status).toBe(201);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      const [a, b] = (await Promise.all([first.json(), again.json()])) as { order: { id: string }; clientSecret: string }[];
+      expect(b!.order.id).toBe(a!.order.id);
+      expect(b!.clientSecret).toBe(a!.clientSecret);
+      expect((await shopper.orders()).filter((entry) => entry.id === a!.order.id)).toHaveLength(1);
+      // The intent is the shopper's from its creation: their customer, and the card kept for later.
+      const intent = await stack.backend.stripe.paymentIntents.retrieve(a!.clientSecret.split('_secret_')[0]!);
+      const customer = (await stack.backend.db.query<{ customer_id: string }>('SELECT customer_id FROM shoppers WHERE email = $1', [shopper.email])).rows[0]!.customer_id;
+      expect(intent).toMatchObject({ customer, setup_future_usage: 'off_session', metadata: { order_id: a!.order.id } });
+      // The same key for another body, or from another shopper, is another request: refused, and nothing of the first leaks.
+      const otherBody = await send(shopper, JSON.stringify({ sku: 'hoodie' }));
+      expect(otherBody.status).toBe(422);
+      expect(await otherBody.json()).toMatchObject({ error: { code: 'idempotency_key_reused' } });
+      const mallory = ShopperClient.fresh(stack, 'mallory-key');
+      await mallory.signUp();
+      const stolen = await send(mallory);
+      expect(stolen.status).toBe(422);
+      expect(JSON.stringify(await stolen.json())).not.toContain(a!.order.id);
+    });
+
     test('operations charge a saved card off session: paid, booked, and a retried click is one charge', async () => {
       const { shopper, card } = await shopperWithSavedCard('offsession', VISA);
       const id = await shopperId(shopper.email);

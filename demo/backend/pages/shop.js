@@ -20,19 +20,20 @@ async function api(path, init) {
 
 // One Idempotency-Key per order the shopper asks for, kept until an answer arrives: a retry (ours
 // after a network error, or the shopper's second click) gets the same order from any backend
-// instance, never a second one. Another item or capture method is another order, with a new key.
+// instance, never a second one. Another item, capture method or card is another order, with a new
+// key. Guests order at /api/orders, logged-in shoppers at /api/shopper/orders (with the CSRF token).
 let orderRequest;
 const newKey = () => `order-${Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
 const RETRY_WAITS_MS = [250, 500, 1000, 2000, 4000];
 
-async function requestOrder(sku, captureMethod, paymentMethodType) {
-  // A card order's request stays as it was; a bank debit names its type.
-  const body = JSON.stringify(paymentMethodType === 'card' ? { sku, captureMethod } : { sku, captureMethod, paymentMethodType });
-  if (orderRequest?.body !== body) orderRequest = { body, key: newKey() };
+async function requestOrder(path, order) {
+  const body = JSON.stringify(order);
+  if (orderRequest?.path !== path || orderRequest.body !== body) orderRequest = { path, body, key: newKey() };
+  const csrf = csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
   for (let attempt = 0; ; attempt++) {
     let response;
     try {
-      response = await fetch('/api/orders', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': orderRequest.key }, body });
+      response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': orderRequest.key, ...csrf }, body });
     } catch (error) {
       // The request may or may not have reached the shop: the same key makes asking again safe.
       if (attempt >= RETRY_WAITS_MS.length) throw new Error('The shop cannot be reached; check your connection and try again.');
@@ -126,14 +127,15 @@ async function startCheckout(event) {
     const captureMethod = $('manual-capture').checked ? 'manual' : 'automatic';
     if (!csrfToken) {
       const paymentMethodType = String(form.get('pay-by') ?? 'card');
-      const { order, clientSecret, publishableKey } = await requestOrder(sku, captureMethod, paymentMethodType);
+      // A card order's request stays as it was; a bank debit names its type.
+      const { order, clientSecret, publishableKey } = await requestOrder('/api/orders', paymentMethodType === 'card' ? { sku, captureMethod } : { sku, captureMethod, paymentMethodType });
       showPayment(order);
       mountCheckout(order, clientSecret, publishableKey, undefined, paymentMethodType);
       return;
     }
     const savedCard = form.get('pay-with') || 'new';
     const body = savedCard === 'new' ? { sku, captureMethod, saveCard: $('save-card').checked } : { sku, captureMethod, paymentMethod: savedCard };
-    const answer = await api('/api/shopper/orders', { method: 'POST', body: JSON.stringify(body) });
+    const answer = await requestOrder('/api/shopper/orders', body);
     showPayment(answer.order);
     // A saved card: the drop-in shows it and asks for its CVC alone.
     mountCheckout(answer.order, answer.clientSecret, answer.publishableKey, answer.paymentMethod);
