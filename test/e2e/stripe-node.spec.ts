@@ -253,6 +253,35 @@ test('refunds: partial, repeated, then full; never above what was captured', asy
   expect((await rejection(stripe.refunds.create({ payment_intent: unpaid.id }))).code).toBe('charge_not_refundable');
 });
 
+test("lists charges by payment intent and customer, and a charge's refunds at its refunds.url", async () => {
+  const customer = await stripe.customers.create({ email: 'charges@example.com' });
+  const visa = await card('4242424242424242');
+  await stripe.paymentMethods.attach(visa.id, { customer: customer.id });
+  const first = await stripe.paymentIntents.create({ amount: 1200, currency: 'eur', customer: customer.id, payment_method: visa.id, confirm: true });
+  const second = await stripe.paymentIntents.create({ amount: 3400, currency: 'eur', customer: customer.id, payment_method: visa.id, confirm: true });
+  const declined = await rejection(stripe.paymentIntents.create({ amount: 500, currency: 'eur', payment_method: (await card('4000000000000002')).id, confirm: true }));
+
+  const customers = await stripe.charges.list({ customer: customer.id });
+  expect(customers).toMatchObject({ object: 'list', url: '/v1/charges', has_more: false });
+  expect(customers.data.map((charge) => charge.id)).toEqual([second.latest_charge, first.latest_charge]);
+  const paged = await stripe.charges.list({ customer: customer.id, limit: 1, starting_after: second.latest_charge as string });
+  expect(paged.data.map((charge) => charge.id)).toEqual([first.latest_charge]);
+  const failed = (await stripe.charges.list({ payment_intent: declined.payment_intent!.id })).data;
+  expect(failed).toEqual([expect.objectContaining({ status: 'failed', paid: false, failure_code: 'card_declined' })]);
+  expect(await stripe.charges.list({ limit: 3 }).autoPagingToArray({ limit: 1000 })).toEqual(expect.arrayContaining([expect.objectContaining({ id: first.latest_charge })]));
+
+  const charge = await stripe.charges.retrieve(second.latest_charge as string);
+  const refund = await stripe.refunds.create({ charge: charge.id, amount: 400 });
+  const refunds = await stripe.refunds.list({ charge: charge.id });
+  expect(refunds.data.map((entry) => entry.id)).toEqual([refund.id]);
+  // The SDK's own call for a charge's refunds list (the path charge.refunds.url names).
+  const atUrl = (await stripe.rawRequest('GET', charge.refunds!.url, {})) as unknown as { data: { id: string }[]; url: string };
+  expect(atUrl).toMatchObject({ object: 'list', url: charge.refunds!.url });
+  expect(atUrl.data.map((entry) => entry.id)).toEqual([refund.id]);
+  expect(await rejection(stripe.rawRequest('GET', '/v1/charges/ch_unknown/refunds', {}))).toMatchObject({ statusCode: 404, code: 'resource_missing' });
+  expect(await rejection(stripe.charges.list({ payment_intent: 'not_an_intent' }))).toMatchObject({ statusCode: 404, param: 'payment_intent' });
+});
+
 test('lists intents newest first, with limit, starting_after pages, created[gte] and auto-pagination', async () => {
   // A gateway of its own, so the list holds exactly what this test made.
   const own = await startSandboxGateway({ port: 0, publishableKey: DEFAULT_PUBLISHABLE_KEY, secretKey: DEFAULT_SECRET_KEY, allowedOrigins: [] });

@@ -110,6 +110,11 @@ export class PaymentStore {
     return this.charges.get(id);
   }
 
+  /** Newest first, as Stripe lists; a charge's place in the store orders it (cursors compare within one list call). */
+  chargesNewestFirst(): { charge: Charge; sequence: number }[] {
+    return [...this.charges.values()].map((charge, sequence) => ({ charge, sequence })).reverse();
+  }
+
   addRefund(refund: Refund): RefundRecord {
     const record: RefundRecord = { refund, sequence: this.nextSequence++ };
     remember(this.refunds, refund.id, record);

@@ -131,3 +131,14 @@ export function listRefunds(params: FormParams, store: PaymentStore): StripeList
     .map(({ refund, sequence }) => ({ id: refund.id, sequence, created: refund.created, object: refund }));
   return listObject({ url: '/v1/refunds', objectName: 'refund', idPattern: REFUND_ID }, entries, query);
 }
+
+/** GET /v1/charges/:id/refunds, the list a charge's `refunds.url` names. */
+export function listChargeRefunds(chargeId: string, params: FormParams, store: PaymentStore): StripeList<Refund> {
+  if (store.charge(chargeId) === undefined) throw noSuchCharge(chargeId);
+  rejectUnknownParams(params, LIST_PARAMS);
+  const entries = store
+    .refundsNewestFirst()
+    .filter(({ refund }) => refund.charge === chargeId)
+    .map(({ refund, sequence }) => ({ id: refund.id, sequence, created: refund.created, object: refund }));
+  return listObject({ url: `/v1/charges/${chargeId}/refunds`, objectName: 'refund', idPattern: REFUND_ID }, entries, parseListQuery(params));
+}

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { allowedHostNames, hostIsAllowed } from './allowed-hosts.ts';
 import { authenticate, requireSecretKey, type AuthenticatedKey } from './api-keys.ts';
 import { settleBankDebits } from './bank-debit-payments.ts';
-import { retrieveCharge } from './charges.ts';
+import { listCharges, retrieveCharge } from './charges.ts';
 import { retrieveDispute } from './disputes.ts';
 import { retrieveMandate } from './mandates.ts';
 import { SandboxClock } from './sandbox-clock.ts';
@@ -43,7 +43,7 @@ import {
 } from './setup-intents.ts';
 import type { PaymentStore } from './payment-store.ts';
 import { newRequestId } from './random-ids.ts';
-import { createRefund, listRefunds, retrieveRefund } from './refunds.ts';
+import { createRefund, listChargeRefunds, listRefunds, retrieveRefund } from './refunds.ts';
 import { SandboxAccounts, type GatewayAccount, type SandboxAccount } from './sandbox-accounts.ts';
 import { SANDBOX_ADMIN_PREFIX, handleSandboxAdmin } from './sandbox-admin.ts';
 import { StripeApiError, internalError } from './stripe-error.ts';
@@ -365,6 +365,14 @@ const ROUTES: readonly Route[] = [
     access: 'secret',
     faultable: false,
     handle: ({ pathMatch, params, payments }) => retrieveCharge(pathMatch[1]!, params, payments),
+  },
+  { method: 'GET', path: /^\/v1\/charges$/, access: 'secret', faultable: false, handle: ({ params, payments }) => listCharges(params, payments) },
+  {
+    method: 'GET',
+    path: new RegExp(`^/v1/charges/${ID}/refunds$`),
+    access: 'secret',
+    faultable: false,
+    handle: ({ pathMatch, params, payments }) => listChargeRefunds(pathMatch[1]!, params, payments),
   },
 ];
 

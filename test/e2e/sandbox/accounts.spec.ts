@@ -111,10 +111,13 @@ test("another account's secret key gets Stripe's 404 for its charges, refunds an
   expect(await rejection(attacker.refunds.create({ charge: chargeId }))).toMatchObject({ ...resourceMissing(`No such charge: '${chargeId}'`), param: 'charge' });
   expect(await rejection(attacker.refunds.retrieve(refund.id))).toMatchObject(resourceMissing(`No such refund: '${refund.id}'`));
   expect((await attacker.refunds.list({ payment_intent: paid.id })).data).toEqual([]);
+  expect((await attacker.charges.list({ payment_intent: paid.id })).data).toEqual([]);
+  expect(await rejection(attacker.rawRequest('GET', `/v1/charges/${chargeId}/refunds`, {}))).toMatchObject(resourceMissing(`No such charge: '${chargeId}'`));
   expect(await rejection(attacker.paymentMethods.retrieve(visa.id))).toMatchObject(resourceMissing(`No such PaymentMethod: '${visa.id}'`));
   // The merchant's own key still sees all of it.
   expect((await merchant.refunds.retrieve(refund.id)).amount).toBe(200);
   expect((await merchant.charges.retrieve(chargeId)).amount_refunded).toBe(200);
+  expect((await merchant.charges.list({ payment_intent: paid.id })).data.map((charge) => charge.id)).toEqual([chargeId]);
 });
 
 test("another account's payment method cannot pay an intent: create and confirm get No such PaymentMethod", async () => {
