@@ -127,7 +127,7 @@ export class PayframeCardGroupElement extends LitElement {
     return result;
   }
 
-  /** Moves keyboard focus into a field (by default the group's first: the card number, or a saved card's CVC). */
+  /** Moves keyboard focus into a field; by default the group's first (name, card number, expiry, CVC, country, postal code), so a saved card's group focuses its CVC. */
   focusField(field?: SplitFieldKind): void {
     this.group.focus(field);
   }

@@ -54,8 +54,9 @@ export class FieldRegistry {
     if (this.#fields.get(field.kind) === field) this.#fields.delete(field.kind);
   }
 
-  focus(kind: SplitFieldKind | undefined): void {
-    if (kind) this.#fields.get(kind)?.focusField();
+  /** Without a kind, the group's first field: the card number, or the CVC of a saved card's group. */
+  focus(kind?: SplitFieldKind): void {
+    (kind ? this.#fields.get(kind) : this.all[0])?.focusField();
   }
 
   /** A card field completed: focus moves to the group's next card field, if any (billing fields are where the merchant put them). */

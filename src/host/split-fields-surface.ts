@@ -173,9 +173,8 @@ export class SplitFieldsSurface implements CardSurface, ReactiveController {
     this.#fields.advanceFrom(kind);
   }
 
-  /** Without a kind, the group's first field: the card number, or the CVC of a saved card's group. */
   focus(kind?: SplitFieldKind): void {
-    this.#fields.focus(kind ?? this.#fields.all[0]?.kind);
+    this.#fields.focus(kind);
   }
 
   clear(): void {
