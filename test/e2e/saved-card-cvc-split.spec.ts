@@ -6,32 +6,21 @@
 // origin and confirms with the saved card. stripe-node judges the payment and its cvc_check. A page
 // that names another card than the intent's is refused, as the drop-in refuses it.
 import { test as base, type Page, type Request } from '@playwright/test';
-import { join } from 'node:path';
-import Stripe from 'stripe';
-import { startDemoServers, type DemoServers } from '../../demo/servers.ts';
+import type Stripe from 'stripe';
+import type { DemoServers } from '../../demo/servers.ts';
 import type { PaymentResult } from '../../src/index.ts';
 import { axeViolations } from './harness/axe.ts';
 import { CardFieldsHarness } from './harness/card-fields-harness.ts';
+import { FUTURE_YEAR, intentFor, recordGatewayPosts, savedCard, startSavedCardDemo, STRICT, stripeFor } from './harness/saved-card-gateway.ts';
 import { completeChallenge, waitForChallenge } from './harness/three-d-secure-challenge.ts';
 import { expect } from './fixtures.ts';
 
-/** An account that declines a payment whose CVC check fails (Stripe's decline_on), as many do. */
-const STRICT = { publishableKey: 'pk_test_declines_cvc_failures', secretKey: 'sk_test_declines_cvc_failures' };
-const FUTURE_YEAR = 2034;
 const MISMATCH = { code: 'payment_method_mismatch', message: 'This saved card cannot be used for this payment.' };
 
 const test = base.extend<{ split: CardFieldsHarness }, { demo: DemoServers }>({
   demo: [
     async ({}, use) => {
-      const servers = await startDemoServers({
-        merchantPort: 0,
-        fieldsPort: 0,
-        gatewayPort: 0,
-        extraFieldsAccounts: [{ publishableKeys: [STRICT.publishableKey], allowedOrigins: [] }],
-        extraGatewayAccounts: [{ ...STRICT, declineOn: { cvcFailure: true } }],
-        extraPageDirs: { 'test-pages': join(import.meta.dirname, 'pages') },
-      });
-      servers.fieldsConfig.accounts.find((account) => account.publishableKeys.includes(STRICT.publishableKey))?.allowedOrigins.push(servers.merchantUrl);
+      const servers = await startSavedCardDemo();
       await use(servers);
       await servers.close();
     },
@@ -41,33 +30,6 @@ const test = base.extend<{ split: CardFieldsHarness }, { demo: DemoServers }>({
     await use(new CardFieldsHarness(page, 'payframe-card-group', { layout: 'split' }));
   },
 });
-
-function stripeFor(demo: DemoServers, secretKey = demo.secretKey): Stripe {
-  const url = new URL(demo.gatewayUrl);
-  return new Stripe(secretKey, { host: url.hostname, port: Number(url.port), protocol: 'http', maxNetworkRetries: 0 });
-}
-
-/** What the merchant's server holds: a shopper with a card saved earlier (12/34). */
-async function savedCard(stripe: Stripe, number: string, customer?: string): Promise<{ customer: string; paymentMethod: string }> {
-  const owner = customer ?? (await stripe.customers.create({ email: 'shopper@example.com' })).id;
-  const method = await stripe.paymentMethods.create({ type: 'card', card: { number, exp_month: 12, exp_year: FUTURE_YEAR } });
-  await stripe.paymentMethods.attach(method.id, { customer: owner });
-  return { customer: owner, paymentMethod: method.id };
-}
-
-/** The PaymentIntent the server creates for that shopper and card (not confirmed). */
-async function intentFor(stripe: Stripe, card: { customer: string; paymentMethod: string }): Promise<Stripe.PaymentIntent> {
-  return stripe.paymentIntents.create({ amount: 1999, currency: 'eur', customer: card.customer, payment_method: card.paymentMethod });
-}
-
-/** Gateway POSTs from any frame: the CVC token and the intent's confirm. */
-function recordGatewayPosts(page: Page, demo: DemoServers): () => Request[] {
-  const posts: Request[] = [];
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && request.url().startsWith(`${demo.gatewayUrl}/v1/`)) posts.push(request);
-  });
-  return () => [...posts];
-}
 
 /** The merchant's layout for a saved card: the group with these attributes and a CVC field alone. */
 async function openSavedCardLayout(page: Page, demo: DemoServers, split: CardFieldsHarness, attributes: Record<string, string>): Promise<void> {
