@@ -5,7 +5,7 @@
 // or back to `requires_payment_method` with the failure code of the test account.
 import { BANK_FAILURE_MESSAGES, type BankFailureCode, type BankTestOutcome } from './bank-test-accounts.ts';
 import { errorDocUrl } from './card-declines.ts';
-import type { Charge, ChargePaymentMethodDetails } from './charge-object.ts';
+import { newCharge, type Charge, type ChargePaymentMethodDetails } from './charge-object.ts';
 import { EVIDENCE_FIELDS, type Dispute } from './dispute-object.ts';
 import type { EventOutbox } from './event-outbox.ts';
 import { optionalObject, optionalString } from './form-body.ts';
@@ -14,7 +14,7 @@ import type { CustomerAcceptance, Mandate } from './mandate-object.ts';
 import type { PaymentIntent } from './payment-intent-object.ts';
 import type { PaymentMethodStore, StoredBankPaymentMethod } from './payment-method-store.ts';
 import type { IntentRecord, PaymentStore, PendingBankDebit } from './payment-store.ts';
-import { newChargeId, newDisputeId, newMandateId, randomAlphanumeric } from './random-ids.ts';
+import { newDisputeId, newMandateId, randomAlphanumeric } from './random-ids.ts';
 import { optionalBoolean, optionalEnum } from './request-params.ts';
 import { saveForFutureUse } from './saved-payment-methods.ts';
 import { StripeApiError, invalidParam, missingParam } from './stripe-error.ts';
@@ -115,61 +115,8 @@ function chargeDetails(method: StoredBankPaymentMethod, mandateId: string): Char
 }
 
 function pendingCharge(intent: PaymentIntent, method: StoredBankPaymentMethod, mandateId: string, nowMs: number): Charge {
-  const id = newChargeId();
-  return {
-    id,
-    object: 'charge',
-    amount: intent.amount,
-    amount_captured: 0,
-    amount_refunded: 0,
-    application: null,
-    application_fee: null,
-    application_fee_amount: null,
-    balance_transaction: null,
-    billing_details: structuredClone(method.paymentMethod.billing_details),
-    calculated_statement_descriptor: 'PAYFRAME SANDBOX',
-    captured: false,
-    created: unixTime(nowMs),
-    currency: intent.currency,
-    customer: intent.customer,
-    description: intent.description,
-    disputed: false,
-    failure_balance_transaction: null,
-    failure_code: null,
-    failure_message: null,
-    fraud_details: {},
-    livemode: false,
-    metadata: { ...intent.metadata },
-    on_behalf_of: null,
-    outcome: {
-      advice_code: null,
-      network_advice_code: null,
-      network_decline_code: null,
-      network_status: 'approved_by_network',
-      reason: null,
-      risk_level: 'normal',
-      seller_message: 'Payment complete.',
-      type: 'authorized',
-    },
-    paid: false,
-    payment_intent: intent.id,
-    payment_method: method.paymentMethod.id,
-    payment_method_details: chargeDetails(method, mandateId),
-    receipt_email: intent.receipt_email,
-    receipt_number: null,
-    receipt_url: null,
-    refunded: false,
-    refunds: { object: 'list', data: [], has_more: false, url: `/v1/charges/${id}/refunds` },
-    review: null,
-    shipping: null,
-    source: null,
-    source_transfer: null,
-    statement_descriptor: null,
-    statement_descriptor_suffix: null,
-    status: 'pending',
-    transfer_data: null,
-    transfer_group: null,
-  };
+  // Not paid until the bank answers (settleBankDebits below).
+  return newCharge(intent, method.paymentMethod, nowMs, { paid: false, status: 'pending', payment_method_details: chargeDetails(method, mandateId) });
 }
 
 function settlesAt(outcome: BankTestOutcome, nowMs: number): number | null {

@@ -6,12 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { checkDecline, runChecks, type DeclineOn } from './card-checks.ts';
 import { paymentNetwork } from './card-networks.ts';
 import { AUTHENTICATION_FAILURE, cardDecline, errorDocUrl, isDeclineOutcome, type DeclineOutcome } from './card-declines.ts';
-import type { Charge, ChargeCardDetails, ChargeThreeDSecure } from './charge-object.ts';
+import { newCharge, type Charge, type ChargeCardDetails, type ChargeThreeDSecure } from './charge-object.ts';
 import type { PaymentIntent } from './payment-intent-object.ts';
 import type { PaymentMethodStore, StoredCardPaymentMethod } from './payment-method-store.ts';
 import type { EventOutbox } from './event-outbox.ts';
 import type { IntentRecord, PaymentStore, ThreeDSecureChallenge } from './payment-store.ts';
-import { newChargeId } from './random-ids.ts';
 import { saveForFutureUse } from './saved-payment-methods.ts';
 import type { TestCardOutcome } from './test-cards.ts';
 import { needsAuthentication, openChallenge, voidChallenge } from './three-d-secure-challenge.ts';
@@ -26,10 +25,6 @@ export interface CardPaymentContext {
   declineOn: DeclineOn;
   /** Where a card saved by setup_future_usage announces payment_method.attached. */
   events: EventOutbox;
-}
-
-function unixTime(now: Date): number {
-  return Math.floor(now.getTime() / 1000);
 }
 
 /** Ends the challenge an intent waits for (a new confirm, an update or a cancel supersedes it). */
@@ -53,51 +48,15 @@ function authenticated(flow: ChargeThreeDSecure['authentication_flow'], network:
   };
 }
 
-function newCharge(intent: PaymentIntent, method: StoredCardPaymentMethod, authentication: ChargeThreeDSecure['authentication_flow'] | null, now: Date): Charge & { payment_method_details: ChargeCardDetails } {
+function cardCharge(intent: PaymentIntent, method: StoredCardPaymentMethod, authentication: ChargeThreeDSecure['authentication_flow'] | null, now: Date): Charge & { payment_method_details: ChargeCardDetails } {
   const { paymentMethod } = method;
   const card = paymentMethod.card;
-  const id = newChargeId();
   // The network the payment went on: the shopper's choice on a co-badged card.
   const network = paymentNetwork(card.networks, card.brand);
   const threeDSecure = authentication === null ? null : authenticated(authentication, network);
-  return {
-    id,
-    object: 'charge',
-    amount: intent.amount,
-    amount_captured: 0,
-    amount_refunded: 0,
-    application: null,
-    application_fee: null,
-    application_fee_amount: null,
-    balance_transaction: null,
-    billing_details: structuredClone(paymentMethod.billing_details),
-    calculated_statement_descriptor: 'PAYFRAME SANDBOX',
-    captured: false,
-    created: unixTime(now),
-    currency: intent.currency,
-    customer: intent.customer,
-    description: intent.description,
-    disputed: false,
-    failure_balance_transaction: null,
-    failure_code: null,
-    failure_message: null,
-    fraud_details: {},
-    livemode: false,
-    metadata: { ...intent.metadata },
-    on_behalf_of: null,
-    outcome: {
-      advice_code: null,
-      network_advice_code: null,
-      network_decline_code: null,
-      network_status: 'approved_by_network',
-      reason: null,
-      risk_level: 'normal',
-      seller_message: 'Payment complete.',
-      type: 'authorized',
-    },
+  return newCharge(intent, paymentMethod, now.getTime(), {
     paid: true,
-    payment_intent: intent.id,
-    payment_method: paymentMethod.id,
+    status: 'succeeded',
     payment_method_details: {
       type: 'card',
       card: {
@@ -127,21 +86,7 @@ function newCharge(intent: PaymentIntent, method: StoredCardPaymentMethod, authe
         wallet: null,
       },
     },
-    receipt_email: intent.receipt_email,
-    receipt_number: null,
-    receipt_url: null,
-    refunded: false,
-    refunds: { object: 'list', data: [], has_more: false, url: `/v1/charges/${id}/refunds` },
-    review: null,
-    shipping: null,
-    source: null,
-    source_transfer: null,
-    statement_descriptor: null,
-    statement_descriptor_suffix: null,
-    status: 'succeeded',
-    transfer_data: null,
-    transfer_group: null,
-  };
+  });
 }
 
 /** The outcome once authentication (if any) is behind: 3DS cards then pay or decline like any card. */
@@ -171,7 +116,7 @@ function authorize(
   const checks = runChecks(asked, method.issuerChecks);
   method.paymentMethod.card.checks = checks;
   context.paymentMethods.recordChecks(method.paymentMethod.id, checks);
-  const charge = newCharge(intent, method, authentication, now);
+  const charge = cardCharge(intent, method, authentication, now);
   context.store.addCharge(charge);
   intent.latest_charge = charge.id;
   const cardOutcome = issuerDecline ?? outcomeAfterAuthentication(method.outcome);

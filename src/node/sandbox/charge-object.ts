@@ -1,12 +1,15 @@
-// The Charge object in Stripe's shape: one per attempt to pay an intent with a card (declined
-// attempts included), the `latest_charge` of the intent. Card details are those of the payment method.
+// The Charge object in Stripe's shape: one per attempt to pay an intent (declined card attempts
+// included), the `latest_charge` of the intent, and newCharge() that builds one for a card or a bank
+// debit. Its payment method details are those of the payment method.
 // Its fields are those of Stripe's example charge (stripe/openapi fixtures3.json); what the sandbox
 // has no counterpart for (balance transactions, Connect, disputes, Radar reviews) is null, as Stripe
 // says for a test-mode card payment without them.
 import type { BillingDetails } from './billing-details.ts';
 import type { CardChecks } from './card-checks.ts';
 import type { StripeList } from './list-objects.ts';
+import type { PaymentIntent } from './payment-intent-object.ts';
 import type { PaymentMethodCard } from './payment-method-object.ts';
+import { newChargeId } from './random-ids.ts';
 import type { Refund } from './refund-object.ts';
 
 /** The 3-D Secure result of an authenticated payment, as the charge's card details show it. */
@@ -128,4 +131,72 @@ export interface Charge {
   status: 'succeeded' | 'failed' | 'pending';
   transfer_data: null;
   transfer_group: null;
+}
+
+/**
+ * A new charge for an attempt to pay `intent` with `paymentMethod`, approved by the network (a
+ * decline changes it afterwards): the fields every kind of payment shares, and what the caller's
+ * kind knows (paid at once for a card, pending for a bank debit, and the method's details).
+ */
+export function newCharge<Details extends ChargePaymentMethodDetails>(
+  intent: PaymentIntent,
+  paymentMethod: { id: string; billing_details: BillingDetails },
+  createdMs: number,
+  attempt: { paid: boolean; status: Charge['status']; payment_method_details: Details },
+): Charge & { payment_method_details: Details } {
+  const id = newChargeId();
+  return {
+    id,
+    object: 'charge',
+    amount: intent.amount,
+    amount_captured: 0,
+    amount_refunded: 0,
+    application: null,
+    application_fee: null,
+    application_fee_amount: null,
+    balance_transaction: null,
+    billing_details: structuredClone(paymentMethod.billing_details),
+    calculated_statement_descriptor: 'PAYFRAME SANDBOX',
+    captured: false,
+    created: Math.floor(createdMs / 1000),
+    currency: intent.currency,
+    customer: intent.customer,
+    description: intent.description,
+    disputed: false,
+    failure_balance_transaction: null,
+    failure_code: null,
+    failure_message: null,
+    fraud_details: {},
+    livemode: false,
+    metadata: { ...intent.metadata },
+    on_behalf_of: null,
+    outcome: {
+      advice_code: null,
+      network_advice_code: null,
+      network_decline_code: null,
+      network_status: 'approved_by_network',
+      reason: null,
+      risk_level: 'normal',
+      seller_message: 'Payment complete.',
+      type: 'authorized',
+    },
+    paid: attempt.paid,
+    payment_intent: intent.id,
+    payment_method: paymentMethod.id,
+    payment_method_details: attempt.payment_method_details,
+    receipt_email: intent.receipt_email,
+    receipt_number: null,
+    receipt_url: null,
+    refunded: false,
+    refunds: { object: 'list', data: [], has_more: false, url: `/v1/charges/${id}/refunds` },
+    review: null,
+    shipping: null,
+    source: null,
+    source_transfer: null,
+    statement_descriptor: null,
+    statement_descriptor_suffix: null,
+    status: attempt.status,
+    transfer_data: null,
+    transfer_group: null,
+  };
 }
