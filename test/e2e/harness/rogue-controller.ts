@@ -47,6 +47,8 @@ export function installRogueControllerTools(): void {
         window.addEventListener('message', (event) => {
           if (event.source !== iframe.contentWindow || (event.data as { type?: unknown })?.type !== 'hello') return;
           iframe.contentWindow!.postMessage({ payframe: 1, type: 'connect', checkout: checkoutId }, fieldsOrigin, [channel.port2]);
+          // The card frame says ready once it is configured, as the drop-in's SDK does first thing (with no options: the defaults).
+          if (frame === 'card') channel.port1.postMessage({ type: 'configure', options: {} });
         });
         channel.port1.onmessage = (event: MessageEvent<RogueEvent>) => {
           events.push(event.data);
