@@ -3,8 +3,9 @@
 //   next-action  dist/payframe-next-action.js  for the script tag: the 3-D Secure modal, the
 //          full-page fallback and Stripe mode, loaded only when a payment needs them
 //   split-fields  dist/payframe-fields.js  for the script tag: <payframe-card-group> and the split
-//          fields, loaded only by pages that hold them; Lit and the rest come from payframe.js
-//   iife   dist/payframe.js    the self-contained script-tag file (pins both files above by their hash)
+//          fields (Lit elements, Lit bundled), loaded only by pages that hold them; our code both
+//          share comes from payframe.js
+//   iife   dist/payframe.js    the self-contained script-tag file, no Lit (pins both files above by their hash)
 //   field, controller, card   dist/fields/   the fields-origin pages: number, expiry, cvc (one build, one template),
 //          the split fields' controller, and the drop-in's card frame
 import { createHash } from 'node:crypto';
@@ -18,6 +19,7 @@ import { minifyCssTemplatesPlugin } from './scripts/vite-minify-css-templates.ts
 import { splitFieldsKit } from './scripts/vite-split-fields-kit.ts';
 import { cardLibrariesPlugin } from './scripts/vite-card-libraries.ts';
 import { litTrimPlugin } from './scripts/vite-lit-trim.ts';
+import { litFree } from './scripts/vite-lit-free.ts';
 
 const root = import.meta.dirname;
 /** PAYFRAME_DIST_DIR lets parallel builds (e.g. two checkouts of the repo's tests) use separate folders. */
@@ -231,6 +233,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'iife') {
     return {
       ...config,
+      plugins: [...(config.plugins ?? []), litFree()],
       define: {
         __PAYFRAME_NEXT_ACTION_INTEGRITY__: JSON.stringify(pinnedModuleIntegrity('payframe-next-action.js', 'next-action')),
         __PAYFRAME_SPLIT_FIELDS_INTEGRITY__: JSON.stringify(pinnedModuleIntegrity('payframe-fields.js', 'split-fields')),

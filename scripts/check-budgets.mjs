@@ -8,22 +8,24 @@ const KB = 1000;
 
 /**
  * Raise these only with a reason in the commit message; `npm run size:breakdown` shows where bytes
- * go. `goal` is the issue's budget where the enforced one differs, with why: CI enforces `maxGzip`
- * so any growth still fails, and the report prints how far the output is from its goal.
+ * go. `goal` is the issue's budget where the enforced one differs, with why when it is not met: CI
+ * enforces `maxGzip` so any growth still fails, and the report prints how far the output is from a goal it misses.
  */
 export const BUDGETS = [
   {
     id: 'script-tag',
-    label: 'payframe.js, the script-tag file (Lit included)',
-    // Raised from 15,830 B: a saved card's payment-method on the drop-in (+73 B: the attribute, the
-    // client secret passed on, CVC-only completeness, two error codes kept as worded), then the drop-in's
-    // bank debits (+275 B: the payment-methods, business-name and bank-account-entry attributes with the
-    // methods' check and its error text (the bank inputs themselves are in the card frame), and the
-    // checks of the bank inputs' names in the frame's events; checking an input's error code by its
-    // shape instead of the list of ~40 codes gave back most of the codes' cost). 16,165 B measured with both.
-    maxGzip: 16_180,
+    label: 'payframe.js, the script-tag file (no Lit)',
+    // Lowered from 16,180 B (16,165 B measured) to the measured size and a small margin, under the
+    // issue's 14 KB goal: <payframe-checkout> is a plain custom element on a small base of our own
+    // (src/elements/payframe-element.ts), no longer a Lit element. Lit's runtime was 4.7 KB of the
+    // file (even trimmed); the drop-in renders a form, the card frame's box and skeleton, an error line,
+    // the button and the live region, updated in place. 11,872 B measured. What is left is mostly the
+    // drop-in with its card-frame surface and styles, the message checks (generated in a compact form),
+    // the payment flow, and the English decline texts with the table from the gateway's codes to them
+    // (a locale's texts come from the card frame); npm run size:breakdown shows the rest.
+    maxGzip: 11_900,
+    // Met: kept for the bench's table, which shows the issue's goal.
     goal: 14 * KB,
-    why: "the split fields are in payframe-fields.js now (loading them on demand costs 0.45 KB); Lit (4.7 KB, without the version registry, polyfill, hydration and decorator hooks a merchant page never uses: 247 B less), the drop-in with its card-frame surface and styles (2.7 KB), the message checks (1.0 KB; 0.3 KB less since they are generated in a compact form) and the payment flow (0.7 KB) are most of the rest (npm run size:breakdown); the gateway's declines in the shopper's language cost 294 B of it: a locale's texts come from the card frame, so the English decline texts and the table from the gateway's codes to them have to be on the page. Raised from 15,630 B by the card form (billing inputs, BIN, every brand), whose frames hold their budgets: the page's share was 529 B (15,297 -> 15,826 B), for the drop-in's billing-fields, cardholder-name, billing-country and bin attributes, the rows it reserves for billing inputs, the payframe-bin event and the checks of the new messages (billing inputs in change events, BIN events, 17 brand names); co-badged networks add 59 B, and the trimmed Lit gives back 247 B (15,640 B measured). Raised from 15,830 B by the drop-in's payment-method (saved card, CVC alone; 15,818 -> 15,891 B): the attribute and its frame parameter, the client-secret sent on to the card frame, the CVC as the only input to complete, and the two saved-card error codes the page must keep as the frame worded them; the line, its texts in every locale, the gateway steps and the check that the intent pays with that card are in the card frame's saved-card chunk",
   },
   {
     id: 'split-fields',
@@ -41,7 +43,10 @@ export const BUDGETS = [
     // steps, the check that the intent pays with that card and the line's words in every locale are in
     // the controller frame (fields origin, 9,911 -> 11,359 B of its 12 KB). Then +10 B by the drop-in's
     // bank debits: the shared message checks know the bank inputs' names and the payment method types (5,503 B measured).
-    maxGzip: 5_510,
+    // Raised to 10,750 B (10,723 B measured) by bundling Lit (trimmed, 5.2 KB), which payframe.js handed
+    // over until the drop-in stopped being a Lit element: only pages with split fields download it, and
+    // every page with the drop-in alone saves 4.3 KB. Our code both files use still comes from payframe.js.
+    maxGzip: 10_750,
   },
   { id: 'field-frame', label: 'field frame page (card number, the heaviest), all-in', maxGzip: 12 * KB },
   { id: 'field-frame-expiry', label: 'field frame page (expiry), all-in', maxGzip: 12 * KB },
@@ -113,7 +118,7 @@ export function formatBudgetReport({ passed, results }) {
     const mark = result.passed ? 'ok  ' : 'OVER';
     const measured = result.gzip === undefined ? 'not built'.padStart(9) : `${result.gzip.toLocaleString('en')} B`.padStart(9);
     const note = result.gzip === undefined ? '  (output missing: build first)' : result.passed ? '' : `  (${result.overBy.toLocaleString('en')} B over)`;
-    const goal = result.goal === undefined ? '' : `  (goal ${result.goal.toLocaleString('en')} B, not met: ${result.why})`;
+    const goal = result.goal === undefined || !(result.gzip > result.goal) ? '' : `  (goal ${result.goal.toLocaleString('en')} B, not met: ${result.why})`;
     return `${mark}  ${result.label.padEnd(width)}  ${measured} gzip / budget ${result.maxGzip.toLocaleString('en')} B${note}${goal}`;
   });
   const failed = results.filter((result) => !result.passed);

@@ -1,4 +1,4 @@
-// Minifies the CSS inside Lit `css` tagged templates at build time: the bundler minifies the
+// Minifies the CSS inside `css` tagged templates (Lit's, and the drop-in's String.raw one) at build time: the bundler minifies the
 // JavaScript around them but ships their text as written, indentation and all. Conservative on
 // purpose: comments go (quotes inside them too), whitespace collapses and disappears next to
 // `{ } ; , >` and after `:`, a number's leading zero goes (`0.5s` is `.5s`), quoted strings are left

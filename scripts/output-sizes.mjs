@@ -51,7 +51,7 @@ export function measureOutputs(dist = 'dist') {
   const esmFiles = readdirSync(join(dist, 'esm')).filter((file) => file.endsWith('.js')).map((file) => join(dist, 'esm', file));
   const outputs = [
     { id: 'script-tag', name: 'dist/payframe.js (script tag, all-in)', files: [join(dist, 'payframe.js')] },
-    // Loaded by payframe.js only on pages with split fields; Lit and the shared code come from payframe.js.
+    // Loaded by payframe.js only on pages with split fields, with its own Lit; the code both share comes from payframe.js.
     { id: 'split-fields', name: 'dist/payframe-fields.js (split fields)', files: [join(dist, 'payframe-fields.js')] },
     { id: 'esm', name: 'dist/esm/ (SDK, lit and zod external)', files: esmFiles },
     // The card number page is the heaviest field page (it also catches autofill); each is all-in.

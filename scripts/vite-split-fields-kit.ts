@@ -1,8 +1,9 @@
 // Vite plugin for dist/payframe-fields.js: every import of a module that src/split-fields-kit.ts
-// lists (Lit, and our modules the drop-in carries anyway) is answered with the values the payframe.js
-// that loaded the file handed over (an array on SPLIT_FIELDS_KIT, taken by position), instead of a
-// second copy. A name the kit does not list fails the build (missing export); so does a
-// payframe-fields.js that would still carry Lit, or a module holding page-wide state, of its own.
+// lists (our modules the drop-in carries anyway) is answered with the values the payframe.js that
+// loaded the file handed over (an array on SPLIT_FIELDS_KIT, taken by position), instead of a second
+// copy. A name the kit does not list fails the build (missing export); so does a payframe-fields.js
+// that would carry a module holding page-wide state of its own. Lit is bundled here: payframe.js
+// has none to hand over (its drop-in is a plain custom element).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -10,8 +11,8 @@ import type { Plugin } from 'vite';
 const KIT_ID = '\0payframe-split-fields-kit';
 const PREFIX = `${KIT_ID}:`;
 
-/** Modules that must never be bundled into payframe-fields.js: Lit, and state the page shares. */
-const MUST_BE_SHARED = /\/node_modules\/(lit|lit-html|lit-element|@lit\/[^/]+)\/|\/src\/host\/(fields-origin|next-action-loader|dropped-messages)\.ts$/;
+/** Modules that must never be bundled into payframe-fields.js: state the page shares (one copy, payframe.js's). */
+const MUST_BE_SHARED = /\/src\/host\/(fields-origin|next-action-loader|dropped-messages)\.ts$/;
 
 export interface KitModule {
   specifier: string;

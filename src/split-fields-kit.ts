@@ -1,13 +1,12 @@
 // What dist/payframe-fields.js (the split fields, src/split-fields-module.ts) takes from the
-// payframe.js that loaded it instead of bundling its own copy: Lit, and our modules that
-// <payframe-checkout> carries anyway. Modules that hold page-wide state must be here, so both files
+// payframe.js that loaded it instead of bundling its own copy: our modules that <payframe-checkout>
+// carries anyway. Not Lit: the drop-in is no Lit element, so payframe-fields.js bundles its own. Modules that hold page-wide state must be here, so both files
 // share one copy: the default fields origin (fields-origin.ts), the next-action loader (behind
 // PaymentFlow) and the dropped-message count (behind FrameLink). Anything else the split fields
 // import is bundled into payframe-fields.js. An entry the drop-in no longer uses costs payframe.js
 // bytes: take it out. The build (scripts/vite-split-fields-kit.ts) reads this file: one
 // `import { names } from 'module';` line per module, and every imported name once in the array,
 // by whose positions payframe-fields.js takes them (no names cross, so none cost bytes).
-import { css, html, LitElement, nothing } from 'lit';
 import { LiveAnnouncer } from './a11y/live-announcer.ts';
 import { liveRegionStyles } from './a11y/live-region.styles.ts';
 import { dispatchPayframeEvent } from './events.ts';
@@ -27,10 +26,6 @@ import { ThemeController } from './themes/theme-controller.ts';
 import { themeStyles } from './themes/theme.styles.ts';
 
 export const splitFieldsKit = [
-  css,
-  html,
-  LitElement,
-  nothing,
   LiveAnnouncer,
   liveRegionStyles,
   dispatchPayframeEvent,

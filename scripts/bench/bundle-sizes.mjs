@@ -56,7 +56,7 @@ export async function measureOurBytes(dist) {
   const outputs = Object.fromEntries(measured.map((output) => [output.id, output]));
   const esmBundled = await bundle({ root: repoRoot, entry: join(repoRoot, 'src/index.ts') });
   const labelled = [
-    { id: 'script-tag', label: 'payframe.js (script tag, Lit inside)' },
+    { id: 'script-tag', label: 'payframe.js (script tag, no Lit)' },
     { id: 'split-fields', label: 'payframe-fields.js (split fields, loaded by the script tag on demand)' },
     { id: 'field-frame', label: 'field frame page (card number), all-in' },
     { id: 'field-frame-expiry', label: 'field frame page (expiry), all-in' },

@@ -1,6 +1,6 @@
 // <payframe-card-group>: groups split card fields placed anywhere inside it, so one
 // `tokenize()` call covers them all. Holds the hidden controller frame. Merchant realm.
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, unsafeCSS } from 'lit';
 import { PaymentFlow } from '../host/payment-flow.ts';
 import { SplitFieldsSurface } from '../host/split-fields-surface.ts';
 import { dispatchPayframeEvent } from '../events.ts';
@@ -33,8 +33,8 @@ export class PayframeCardGroupElement extends LitElement {
         display: block;
       }
     `,
-    themeStyles,
-    liveRegionStyles,
+    unsafeCSS(themeStyles),
+    unsafeCSS(liveRegionStyles),
   ];
   static override properties = {
     publishableKey: { type: String, attribute: 'publishable-key' },

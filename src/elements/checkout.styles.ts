@@ -1,6 +1,7 @@
 // Styles of the drop-in checkout: the card frame's place (and its skeleton while it loads), a
 // form-level error line and the pay button. The 3-D Secure modal brings its own (challenge-modal.styles.ts).
-import { css } from 'lit';
+// CSS text, minified at build (the `css` tag).
+import { css } from './payframe-element.ts';
 
 export const checkoutStyles = css`
   :host {

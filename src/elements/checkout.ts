@@ -1,8 +1,7 @@
 // <payframe-checkout>: the drop-in. One frame on the fields origin holding the card number, expiry
 // and CVC with their labels and error lines, a form-level error line, and a pay button showing the
 // amount: it tokenizes, or with `client-secret` pays the merchant's PaymentIntent (3-D Secure in a
-// modal). Merchant realm.
-import { html, LitElement, nothing } from 'lit';
+// modal). Merchant realm. A plain custom element (payframe-element.ts says why), not a Lit one.
 import { PaymentFlow } from '../host/payment-flow.ts';
 import { CardFrameSurface } from '../host/card-frame-surface.ts';
 import { forgetReturnParams, returnedClientSecret } from '../host/redirect-return.ts';
@@ -11,6 +10,7 @@ import { isInputErrorCode } from '../shared/errors.ts';
 import type { CheckoutError, PaymentResult, TokenizeResult } from '../shared/protocol.ts';
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
 import { checkoutStyles } from './checkout.styles.ts';
+import { element, PayframeElement, type PropertyDeclaration } from './payframe-element.ts';
 import { LiveAnnouncer } from '../a11y/live-announcer.ts';
 import { ThemeController } from '../themes/theme-controller.ts';
 import { themeStyles } from '../themes/theme.styles.ts';
@@ -48,9 +48,9 @@ import { format, isRightToLeft, requestedLocaleTag, supportedLocale } from '../i
  *
  * Style the inputs inside the card frames with `fieldStyle` (see `PayframeFieldStyle`).
  */
-export class PayframeCheckout extends LitElement {
-  static override styles = [checkoutStyles, themeStyles, liveRegionStyles];
-  static override properties = {
+export class PayframeCheckout extends PayframeElement {
+  static override styles = checkoutStyles + themeStyles + liveRegionStyles;
+  static override properties: Record<string, PropertyDeclaration> = {
     publishableKey: { type: String, attribute: 'publishable-key' },
     amount: { type: Number },
     currency: { type: String },
@@ -175,6 +175,20 @@ export class PayframeCheckout extends LitElement {
   /** Sends the theme's variables to the frames as it changes. */
   private readonly themeController = new ThemeController(this, (style) => this.group.setThemeStyle(style));
 
+  // The shadow root's nodes, made once and updated in place by render(): an iframe moved or made again reloads.
+  readonly #card = element('div', { part: 'card' });
+  /** The card frame in #card, once it is due. */
+  #frame: HTMLIFrameElement | undefined;
+  readonly #skeleton = element('div', { class: 'skeleton', 'aria-hidden': 'true' });
+  /** What #skeleton's fields say (their labels and how many rows), to make them again only when it changes. */
+  #skeletonShows = '';
+  readonly #errorLine = element('p', { class: 'form-error', part: 'form-error' });
+  readonly #button = element('button', { part: 'button', type: 'submit' });
+  readonly #spinner = element('span', { class: 'spinner', 'aria-hidden': 'true' });
+  readonly #label = new Text();
+  #busyShown: boolean | undefined;
+  readonly #form = element('form', { part: 'form', novalidate: '' }, this.#card, this.#errorLine, this.#button, this.announcer.region);
+
   constructor() {
     super();
     this.publishableKey = '';
@@ -185,6 +199,7 @@ export class PayframeCheckout extends LitElement {
     this.#flow = new PaymentFlow(this, this.group);
     // Back from a full-page 3-D Secure redirect: report the outcome once the frames are ready.
     this.addEventListener('payframe-ready', () => this.resumeAfterRedirect(), { once: true });
+    this.#form.addEventListener('submit', (event) => this.onSubmit(event));
   }
 
   /** True once the card frame is ready for input. */
@@ -239,7 +254,7 @@ export class PayframeCheckout extends LitElement {
     this.group.clear();
   }
 
-  override willUpdate(changed: Map<string, unknown>): void {
+  protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('publishableKey') || changed.has('fieldsOrigin') || changed.has('billingFields') || changed.has('bin') || changed.has('paymentMethod') || changed.has('paymentMethods')) this.group.mountChanged();
     if (this.hasUpdated && (changed.has('cardholderName') || changed.has('billingCountry') || changed.has('preferredNetwork') || changed.has('clientSecret') || changed.has('businessName') || changed.has('bankAccountEntry'))) this.group.setDefaults();
     if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
@@ -251,16 +266,16 @@ export class PayframeCheckout extends LitElement {
     return requestedLocaleTag(this.locale || document.documentElement.lang);
   }
 
-  override updated(): void {
+  protected override updated(): void {
     // The card frame's height through the CSSOM: merchant pages' CSP (style-src without
     // 'unsafe-inline') refuses a style attribute, and the card would never grow with its frame.
-    const card = this.renderRoot.querySelector<HTMLElement>('.card');
+    const { style } = this.#card;
     const { height } = this.group;
-    if (card) card.style.height = height === undefined ? '' : `${height}px`;
+    style.height = height === undefined ? '' : `${height}px`;
     // Only with billing inputs: a card-only checkout's box holds its height alone.
     const { rows } = this.group;
-    if (rows > 2) card?.style.setProperty('--payframe-card-rows', String(rows));
-    else card?.style.removeProperty('--payframe-card-rows');
+    if (rows > 2) style.setProperty('--payframe-card-rows', String(rows));
+    else style.removeProperty('--payframe-card-rows');
     // Frames that never load: said once, like any other error.
     const { loadError } = this.group;
     if (loadError) this.announcer.announce(localizeError(loadError, this.group.messages).message);
@@ -292,35 +307,51 @@ export class PayframeCheckout extends LitElement {
     this.submit();
   }
 
-  /** Where the card frame goes: the default height reserved before it loads (no layout shift), its content's height after. */
-  private renderCard() {
-    const { ready, messages, iframe } = this.group;
-    const skeletonField = (label: string) => html`<div><div class="skeleton-label">${label}</div><div class="skeleton-box"></div></div>`;
-    return html`<div class=${ready ? 'card' : 'card loading'} part="card">
-      ${iframe ?? nothing}
-      ${ready
-        ? nothing
-        : html`<div class="skeleton" aria-hidden="true">
-            ${skeletonField(messages.numberLabel)}
-            <div class="skeleton-row">${skeletonField(messages.expiryLabel)}${skeletonField(messages.cvcLabel)}</div>
-            ${Array.from({ length: this.group.rows - 2 }, () => skeletonField(''))}
-          </div>`}
-    </div>`;
+  /** The form: the card frame's box, the form-level error line, the pay button and the live region. */
+  protected override render(): void {
+    const { ready, loadError, messages, locale } = this.group;
+    const { busy } = this.#flow;
+    const form = this.#form;
+    form.lang = locale;
+    form.dir = isRightToLeft(locale) ? 'rtl' : 'ltr';
+    form.setAttribute('aria-busy', String(busy));
+    this.#renderCard();
+    const error = loadError ?? this.formError;
+    const errorText = error ? localizeError(error, messages).message : '';
+    if (this.#errorLine.textContent !== errorText) this.#errorLine.textContent = errorText;
+    const button = this.#button;
+    button.disabled = !ready && !busy;
+    button.setAttribute('aria-disabled', String(busy));
+    if (busy !== this.#busyShown) button.replaceChildren(...(busy ? [this.#spinner] : []), this.#label);
+    this.#busyShown = busy;
+    const label = busy ? messages.processing : this.payLabel();
+    if (this.#label.data !== label) this.#label.data = label;
+    if (!this.hasUpdated) this.renderRoot.append(form);
   }
 
-  override render() {
-    const { ready, loadError, messages } = this.group;
-    const { busy } = this.#flow;
-    const error = loadError ?? this.formError;
-    return html`
-      <form part="form" novalidate lang=${this.group.locale} dir=${isRightToLeft(this.group.locale) ? 'rtl' : 'ltr'} aria-busy=${busy ? 'true' : 'false'} @submit=${this.onSubmit}>
-        ${this.renderCard()}
-        <p class="form-error" part="form-error">${error ? localizeError(error, messages).message : ''}</p>
-        <button part="button" type="submit" ?disabled=${!ready && !busy} aria-disabled=${busy ? 'true' : 'false'}>
-          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${messages.processing}` : this.payLabel()}
-        </button>
-        ${this.announcer.region}
-      </form>
-    `;
+  /** Where the card frame goes: the default height reserved before it loads (no layout shift), its content's height after. */
+  #renderCard(): void {
+    const { ready, messages, iframe, rows } = this.group;
+    const card = this.#card;
+    const skeleton = this.#skeleton;
+    card.className = ready ? 'card' : 'card loading';
+    if (iframe !== this.#frame) {
+      this.#frame?.remove();
+      if (iframe) card.prepend(iframe);
+      this.#frame = iframe;
+    }
+    if (ready) return skeleton.remove();
+    const shows = `${messages.numberLabel}\n${messages.expiryLabel}\n${messages.cvcLabel}\n${rows}`;
+    if (shows !== this.#skeletonShows) {
+      this.#skeletonShows = shows;
+      const field = (label: string) => element('div', {}, element('div', { class: 'skeleton-label' }, label), element('div', { class: 'skeleton-box' }));
+      skeleton.replaceChildren(
+        field(messages.numberLabel),
+        element('div', { class: 'skeleton-row' }, field(messages.expiryLabel), field(messages.cvcLabel)),
+        ...Array.from({ length: rows - 2 }, () => field('')),
+      );
+    }
+    // Appended only when it is not there: moving it would restart its shimmer.
+    if (skeleton.parentNode !== card) card.append(skeleton);
   }
 }

@@ -50,10 +50,10 @@ test('a budgeted output that was not measured fails instead of passing silently'
   expect(result.results[1]).toMatchObject({ id: 'field-frame', passed: false, gzip: undefined });
 });
 
-test('the enforced budgets: 12 KB for each of the split fields\' frame pages; the script tag and the drop-in\'s card frame above their 14 KB goals, saying why; the split fields file on its own', () => {
+test('the enforced budgets: 12 KB for each of the split fields\' frame pages; the script tag under its 14 KB goal; the drop-in\'s card frame above it, saying why; the split fields file on its own', () => {
   expect(BUDGETS.map(({ id, maxGzip }) => [id, maxGzip])).toEqual([
-    ['script-tag', 16_180],
-    ['split-fields', 5_510],
+    ['script-tag', 11_900],
+    ['split-fields', 10_750],
     ['field-frame', 12_000],
     ['field-frame-expiry', 12_000],
     ['field-frame-cvc', 12_000],
@@ -69,17 +69,20 @@ test('the enforced budgets: 12 KB for each of the split fields\' frame pages; th
     ['lazy-style-explanations', 1_600],
     ['brand-icons', 800],
   ]);
+  // The script tag's goal is met: the bench shows it, the report has nothing to explain.
   const scriptTag = BUDGETS.find((budget) => budget.id === 'script-tag')!;
   expect(scriptTag.goal).toBe(14_000);
-  const report = formatBudgetReport(checkBudgets([{ id: 'script-tag', gzip: 15_000 }], [scriptTag]));
-  expect(report[0]).toContain('goal 14,000 B, not met: the split fields are in payframe-fields.js');
-  expect(report[0]).toContain("the gateway's declines in the shopper's language cost 294 B");
+  expect(scriptTag.maxGzip).toBeLessThanOrEqual(scriptTag.goal!);
+  const report = formatBudgetReport(checkBudgets([{ id: 'script-tag', gzip: 11_000 }], [scriptTag]));
+  expect(report[0]).toMatch(/11,000 B gzip \/ budget 11,900 B$/);
   // The split fields' file is budgeted on its own: it cannot grow unseen behind payframe.js.
   const splitFields = BUDGETS.find((budget) => budget.id === 'split-fields')!;
   expect(checkBudgets([{ id: 'split-fields', gzip: splitFields.maxGzip + 1 }], [splitFields]).passed).toBe(false);
   const cardFrame = BUDGETS.find((budget) => budget.id === 'card-frame')!;
   expect(cardFrame.goal).toBe(14_000);
   expect(formatBudgetReport(checkBudgets([{ id: 'card-frame', gzip: 15_600 }], [cardFrame]))[0]).toContain('goal 14,000 B, not met: measured 15,421 B with its script inline');
+  // Within its goal, a budget with one says nothing of it.
+  expect(formatBudgetReport(checkBudgets([{ id: 'card-frame', gzip: 13_900 }], [cardFrame]))[0]).not.toContain('goal');
   // The split fields' pages are within the goal itself: no budget of theirs needs a reason.
   expect(BUDGETS.filter((budget) => budget.id.startsWith('field-frame') || budget.id === 'controller-frame').map((budget) => budget.goal)).toEqual([undefined, undefined, undefined, undefined]);
 });
@@ -98,7 +101,7 @@ test('the checker passes the real build and fails it once the script-tag file is
   const grown = mkdtempSync(join(tmpdir(), 'payframe-budget-'));
   try {
     cpSync(dist, grown, { recursive: true });
-    // Random bytes do not compress: 16 KB of them put the file over 15 KB gzip whatever it weighed.
+    // Random bytes do not compress: 16 KB of them put the file over its budget whatever it weighed.
     appendFileSync(join(grown, 'payframe.js'), `/*${randomBytes(16_000).toString('base64')}*/`);
     const over = runChecker(grown);
     expect(over.stdout).toMatch(/^OVER +payframe\.js/m);

@@ -1,14 +1,18 @@
-// The script-tag bundles take Lit through scripts/vite-lit-trim.ts, which cuts its version
-// registries, polyfill and hydration hooks and decorator plumbing out of Lit's minified files. In
-// Node, without a browser: each of the installed Lit files is trimmed with every hook gone and the
-// rest of the file kept, and a file the cuts do not fit (as after a Lit upgrade) fails loudly
-// instead of shipping half-trimmed. The elements built on the trimmed Lit are what every other
-// end-to-end test drives.
+// Lit in the script-tag bundles: payframe.js carries none (its drop-in is a plain custom element),
+// and payframe-fields.js (the split fields, Lit elements) bundles its own through
+// scripts/vite-lit-trim.ts, which cuts its version registries, polyfill and hydration hooks and
+// decorator plumbing out of Lit's minified files. In Node, without a browser: each of the installed
+// Lit files is trimmed with every hook gone and the rest of the file kept, a file the cuts do not fit
+// (as after a Lit upgrade) fails loudly instead of shipping half-trimmed, and the build refuses a
+// payframe.js with Lit in it. The elements built on the trimmed Lit are what the split fields'
+// end-to-end tests drive.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { parseAst } from 'vite';
+import { parseAst, type Plugin } from 'vite';
+import { litFree } from '../../scripts/vite-lit-free.ts';
 import { trimLitFile } from '../../scripts/vite-lit-trim.ts';
+import { splitFieldsKit } from '../../scripts/vite-split-fields-kit.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const LIT_FILES = ['lit-html/lit-html.js', '@lit/reactive-element/reactive-element.js', 'lit-element/lit-element.js'];
@@ -45,4 +49,32 @@ test('a Lit file the cuts do not fit fails the build, naming what is missing', (
 test('files other than the three are left as they are', () => {
   const code = installed('lit-html/directives/class-map.js');
   expect(trimLitFile('lit-html/directives/class-map.js', code)).toBe(code);
+});
+
+test('the built payframe.js carries no Lit; payframe-fields.js carries its own, trimmed', () => {
+  const dist = process.env.PAYFRAME_DIST_DIR ?? 'dist';
+  const scriptTag = readFileSync(join(dist, 'payframe.js'), 'utf8');
+  const splitFields = readFileSync(join(dist, 'payframe-fields.js'), 'utf8');
+  // lit-html's marker for bound attributes: in every copy of Lit, in nothing of ours.
+  expect(scriptTag).not.toContain('$lit$');
+  expect(splitFields).toContain('$lit$');
+  expect(HOOKS.test(splitFields)).toBe(false);
+});
+
+/** Runs a plugin's generateBundle over a bundle of one chunk made of these module ids. */
+function generate(plugin: Plugin, fileName: string, moduleIds: string[]): void {
+  const bundle = { [fileName]: { type: 'chunk', fileName, modules: Object.fromEntries(moduleIds.map((id) => [id, {}])) } };
+  (plugin.generateBundle as (this: unknown, options: unknown, bundle: unknown, isWrite: boolean) => void).call({}, {}, bundle, false);
+}
+
+test('the build refuses a payframe.js with Lit in it, and a payframe-fields.js with its own copy of state the page shares', () => {
+  expect(() => generate(litFree(), 'payframe.js', ['/r/src/elements/checkout.ts', '/r/node_modules/lit-html/lit-html.js'])).toThrow(/payframe\.js would carry Lit \(\/r\/node_modules\/lit-html\/lit-html\.js\)/);
+  expect(() => generate(litFree(), 'payframe.js', ['/r/node_modules/@lit/reactive-element/css-tag.js'])).toThrow(/would carry Lit/);
+  expect(() => generate(litFree(), 'payframe.js', ['/r/src/elements/checkout.ts', '/r/src/elements/payframe-element.ts'])).not.toThrow();
+  const kit = splitFieldsKit(root);
+  // Lit is the split fields' own now; the default fields origin, the next-action loader and the dropped-message count are not.
+  expect(() => generate(kit, 'payframe-fields.js', ['/r/src/elements/card-group.ts', '/r/node_modules/lit-html/lit-html.js'])).not.toThrow();
+  for (const shared of ['fields-origin', 'next-action-loader', 'dropped-messages']) {
+    expect(() => generate(kit, 'payframe-fields.js', [`/r/src/host/${shared}.ts`])).toThrow(new RegExp(`its own copy of /r/src/host/${shared}\\.ts`));
+  }
 });
