@@ -8,15 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { BackendStack, DATABASE_TARGETS, expect, OPS_PASSWORD, skipWithoutPostgres, startStack, test } from './backend/backend-stack.ts';
 import { BANK_DEBIT_OUTCOME_SECONDS } from '../../src/node/sandbox/bank-debit-payments.ts';
+import { ACCOUNT_STAYS_PROCESSING, ACCOUNT_SUCCEEDS, IBAN_DISPUTED, IBAN_FAILS, IBAN_INSUFFICIENT_FUNDS, IBAN_SUCCEEDS, ROUTING } from './harness/bank-test-accounts.ts';
 
-// Stripe's published test accounts (src/node/sandbox/bank-test-accounts.ts).
-const IBAN_SUCCEEDS = 'AT611904300234573201';
-const IBAN_INSUFFICIENT_FUNDS = 'AT981904300002222227';
-const IBAN_FAILS = 'AT861904300235473202';
-const IBAN_DISPUTED = 'DE35370400440532013002';
-const ROUTING = '110000000';
-const ACCOUNT_SUCCEEDS = '000123456789';
-const ACCOUNT_STAYS_PROCESSING = '000000000009';
 const ALL_ACCOUNTS = [IBAN_SUCCEEDS, IBAN_INSUFFICIENT_FUNDS, IBAN_FAILS, IBAN_DISPUTED, ACCOUNT_SUCCEEDS, ACCOUNT_STAYS_PROCESSING];
 
 type BankMethod = { type: 'sepa_debit'; iban: string } | { type: 'us_bank_account'; accountNumber: string };

@@ -8,10 +8,9 @@ import type { FrameLocator, Page, Request } from '@playwright/test';
 import { BackendStack, expect, startStack, test } from './backend/backend-stack.ts';
 import { BANK_DEBIT_OUTCOME_SECONDS } from '../../src/node/sandbox/bank-debit-payments.ts';
 import { clickWhenPlaced } from '../../src/testing/stable-click.ts';
+import { IBAN_INSUFFICIENT_FUNDS, IBAN_SUCCEEDS } from './harness/bank-test-accounts.ts';
 
 // Stripe's published test IBANs (src/node/sandbox/bank-test-accounts.ts).
-const IBAN_SUCCEEDS = 'AT611904300234573201';
-const IBAN_INSUFFICIENT_FUNDS = 'AT981904300002222227';
 
 test.describe('the shop page paid by SEPA Direct Debit on pglite', () => {
   let stack: BackendStack;

@@ -8,18 +8,16 @@ import Stripe from 'stripe';
 import type { DemoServers } from '../../demo/servers.ts';
 import { demoServersFixture, expect, test as base } from './fixtures.ts';
 import { checkoutViolations, NO_VIOLATIONS } from './harness/axe.ts';
+import { ACCOUNT_SUCCEEDS, IBAN_FAILS, ROUTING } from './harness/bank-test-accounts.ts';
 
 // The sandbox's clock admin API (POST /__sandbox/clock/advance) comes with its fault injection.
 const test = base.extend<object, { demo: DemoServers }>({ demo: demoServersFixture({ gatewayFaultInjection: true }) });
 
-// Stripe's published test accounts (src/node/sandbox/bank-test-accounts.ts).
+/** Stripe's German test IBAN that succeeds. */
 const IBAN_SUCCEEDS = 'DE89370400440532013000';
-const IBAN_FAILS = 'AT861904300235473202';
 /** IBAN_SUCCEEDS with its check digits changed: the mod-97 check refuses it. */
 const IBAN_BAD_CHECK_DIGITS = 'DE88370400440532013000';
-const ROUTING = '110000000';
 const ROUTING_BAD_CHECKSUM = '110000001';
-const ACCOUNT_SUCCEEDS = '000123456789';
 const HOLDER = { name: 'Jenny Rosen', email: 'jenny@example.com' };
 const BUSINESS = 'Payframe Demo Shop';
 

@@ -9,22 +9,12 @@ import { BANK_DEBIT_OUTCOME_SECONDS, DELAYED_BANK_DEBIT_OUTCOME_SECONDS } from '
 import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY, startSandboxGateway, WebhookDispatcher, type RunningSandboxGateway } from '../../../src/node/sandbox/sandbox-gateway.ts';
 import { sandboxUrl, startSandboxProcess, startWebhookReceiver, type WebhookReceiver } from './sandbox-process.ts';
 import { rejection } from './stripe-rejection.ts';
+import { ACCOUNT_CLOSED, ACCOUNT_DISPUTED, ACCOUNT_STAYS_PROCESSING, ACCOUNT_SUCCEEDS, IBAN_DISPUTED, IBAN_FAILS, IBAN_INSUFFICIENT_FUNDS, IBAN_SUCCEEDS, IBAN_SUCCEEDS_LATER, ROUTING } from '../harness/bank-test-accounts.ts';
 
 const WEBHOOK_SECRET = 'whsec_bank_debits_spec';
 const HOLDER = { name: 'Jenny Rosen', email: 'jenny@example.com' };
 const ONLINE_ACCEPTANCE = { customer_acceptance: { type: 'online' as const, online: { ip_address: '203.0.113.7', user_agent: 'Mozilla/5.0 (bank-debits spec)' } } };
 
-// Stripe's published test accounts (bank-test-accounts.ts has them all).
-const IBAN_SUCCEEDS = 'AT611904300234573201';
-const IBAN_SUCCEEDS_LATER = 'AT321904300235473204';
-const IBAN_FAILS = 'AT861904300235473202';
-const IBAN_INSUFFICIENT_FUNDS = 'AT981904300002222227';
-const IBAN_DISPUTED = 'DE35370400440532013002';
-const ROUTING = '110000000';
-const ACCOUNT_SUCCEEDS = '000123456789';
-const ACCOUNT_CLOSED = '000111111113';
-const ACCOUNT_DISPUTED = '000555555559';
-const ACCOUNT_STAYS_PROCESSING = '000000000009';
 
 let gateway: RunningSandboxGateway;
 let stripe: Stripe;
