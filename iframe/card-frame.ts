@@ -29,8 +29,8 @@ import { wireCardInput, type CardInput } from './card-input.ts';
 import { createFieldStyleSheet } from './field-style-sheet.ts';
 import { FIELD_BEHAVIOURS } from './fields/field-behaviours.ts';
 import { applyFrameStyle, styleRejectionReports } from './frame-style.ts';
-import { readFrameParams } from './frame-params.ts';
-import { connectToHost } from './host-link.ts';
+import { readFrameParams, type BoundFrameParams } from './frame-params.ts';
+import { connectBeforeWiring, type HostLink } from './host-link.ts';
 import { createLocaleSwitch } from './locale-switch.ts';
 import { loadMessages } from './locale-messages.ts';
 import { createNetworkChoice } from './network-choice.ts';
@@ -38,7 +38,11 @@ import type { NetworkSettings } from './networks/network-chooser.ts';
 
 function startCardFrame(): void {
   const params = readFrameParams(['card']);
-  if (!params) return;
+  if (params) connectBeforeWiring<CardFrameCommand, CardFrameEvent>(params, parseCardFrameCommand, (host) => wireCardFrame(params, host));
+}
+
+/** Wires the inputs and the payment steps; answers the handler of the page's commands. */
+function wireCardFrame(params: BoundFrameParams, host: HostLink<CardFrameEvent>): (command: CardFrameCommand) => void {
   const { key } = params;
   const merchantStyle = createFieldStyleSheet(document);
   let brand: CardBrand = 'unknown';
@@ -100,7 +104,6 @@ function startCardFrame(): void {
     (event) => host.send(event),
     async () => (await billing)?.read(),
   );
-  const host = connectToHost<CardFrameCommand, CardFrameEvent>(params, parseCardFrameCommand, handleCommand);
   const element = (id: string) => document.getElementById(id)!;
   // A co-badged number's networks and the chooser, in the number's box beside its icon.
   const networkSettings: NetworkSettings = { locale: 'en' };
@@ -217,6 +220,7 @@ function startCardFrame(): void {
 
   // The page configures the frame as it connects: ready once the inputs that configure asks for are laid out.
   void Promise.all([billing, savedCard, firstConfigure]).then(() => host.send({ type: 'ready' }));
+  return handleCommand;
 }
 
 startCardFrame();

@@ -46,3 +46,27 @@ export function connectToHost<Incoming, Outgoing>(
     },
   };
 }
+
+/**
+ * Says hello now and runs `wire` in a task of its own, handing it the link; `wire` answers with the
+ * frame's command handler. A frame's postMessage to its page leaves only when the task that posted it
+ * ends: this way the page's answer (the port, then its first commands) travels while the frame wires
+ * its inputs, instead of after. Commands that arrive first wait for the handler, in order.
+ */
+export function connectBeforeWiring<Incoming, Outgoing>(
+  params: FrameParams,
+  parseCommand: WireParser<Incoming>,
+  wire: (host: HostLink<Outgoing>) => (command: Incoming) => void,
+): void {
+  let onCommand: ((command: Incoming) => void) | undefined;
+  const early: Incoming[] = [];
+  const host = connectToHost<Incoming, Outgoing>(params, parseCommand, (command) => (onCommand ? onCommand(command) : early.push(command)));
+  // A posted message, not a timer: it runs before the next rendering and timers' clamping.
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = () => {
+    port1.close();
+    onCommand = wire(host);
+    for (const command of early.splice(0)) onCommand(command);
+  };
+  port2.postMessage(undefined);
+}

@@ -187,6 +187,13 @@ export class PayframeCheckout extends PayframeElement {
   readonly #spinner = element('span', { class: 'spinner', 'aria-hidden': 'true' });
   readonly #label = new Text();
   #busyShown: boolean | undefined;
+  /**
+   * Whether the pay button may show the amount yet. A page's first Intl.NumberFormat loads its locale
+   * data: 17–50 ms of the merchant's main thread in Chromium, which would hold up the card frame's
+   * navigation and handshake. So the button (disabled until then) says "Pay" until the card frame is
+   * ready, and the amount is formatted in a task of its own after that; later changes show at once.
+   */
+  #amountDue = false;
   readonly #form = element('form', { part: 'form', novalidate: '' }, this.#card, this.#errorLine, this.#button, this.announcer.region);
 
   constructor() {
@@ -199,6 +206,15 @@ export class PayframeCheckout extends PayframeElement {
     this.#flow = new PaymentFlow(this, this.group);
     // Back from a full-page 3-D Secure redirect: report the outcome once the frames are ready.
     this.addEventListener('payframe-ready', () => this.resumeAfterRedirect(), { once: true });
+    this.addEventListener(
+      'payframe-ready',
+      () =>
+        setTimeout(() => {
+          this.#amountDue = true;
+          this.requestUpdate();
+        }),
+      { once: true },
+    );
     this.#form.addEventListener('submit', (event) => this.onSubmit(event));
   }
 
@@ -283,7 +299,7 @@ export class PayframeCheckout extends PayframeElement {
 
   private payLabel(): string {
     if (this.mode === 'setup') return this.group.messages.saveCard;
-    const amount = this.amount !== undefined && this.currency ? formatAmount(this.amount, this.currency, this.localeTag()) : undefined;
+    const amount = this.#amountDue && this.amount !== undefined && this.currency ? formatAmount(this.amount, this.currency, this.localeTag()) : undefined;
     const { messages } = this.group;
     return amount ? format(messages.pay, { amount }) : messages.payWithoutAmount;
   }

@@ -38,7 +38,6 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
   readonly #owner: SurfaceOwner;
   readonly #submitRequested: () => void;
   #link: FrameLink<CardFrameEvent, CardFrameCommand> | undefined;
-  #inserted = false;
   #readyTimer: ReturnType<typeof setTimeout> | undefined;
   #mountedWith: string | undefined;
   #fieldStyle: unknown;
@@ -52,9 +51,12 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
     owner.addController(this);
   }
 
-  /** The card frame, once it is due in the page (a task after connecting, not in the owner's render). */
+  /**
+   * The card frame, while connected. The owner puts it in its shadow root in the render that connects
+   * it, so its navigation (request, process) starts at once, beside the rest of the owner's first render.
+   */
   get iframe(): HTMLIFrameElement | undefined {
-    return this.#inserted ? this.#link?.iframe : undefined;
+    return this.#link?.iframe;
   }
 
   get ready(): boolean {
@@ -113,12 +115,6 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
     this.#readyTimer = setTimeout(() => {
       if (!this.ready) this.#fail(checkoutError('frame_load_failed'));
     }, FRAME_READY_TIMEOUT_MS);
-    // Inserting a cross-site iframe is costly: in a task of its own, not the one rendering the owner.
-    setTimeout(() => {
-      if (this.#link !== link) return;
-      this.#inserted = true;
-      this.#owner.requestUpdate();
-    }, 0);
   }
 
   #disconnect(): void {
@@ -128,7 +124,6 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
     this.#link = undefined;
     this.client?.close();
     this.client = undefined;
-    this.#inserted = false;
     this.height = undefined;
     this.focused = undefined;
     for (const field in this.states) delete this.states[field as CardFrameField];

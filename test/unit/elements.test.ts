@@ -61,10 +61,20 @@ describe('<payframe-checkout>', () => {
     expect(card.getBoundingClientRect().height).to.equal(reserved);
   });
 
-  it('labels the pay button with the formatted amount, and follows changes', async () => {
-    const checkout = mount<PayframeCheckout>('<payframe-checkout fields-origin="FIELDS_ORIGIN" amount="1999" currency="eur" locale="en"></payframe-checkout>');
+  it('labels the pay button with the formatted amount once its card frame is ready, and follows changes', async () => {
+    const checkout = mount<PayframeCheckout>('<payframe-checkout fields-origin="FIELDS_ORIGIN" publishable-key="PUBLISHABLE_KEY" amount="1999" currency="eur" locale="en"></payframe-checkout>');
+    const ready = nextEvent(checkout, 'payframe-ready');
     await checkout.updateComplete;
     const button = checkout.shadowRoot!.querySelector('button')!;
+    // Until ready the button is disabled and says "Pay": a page's first Intl.NumberFormat (17–50 ms)
+    // would hold up the card frame's navigation and handshake.
+    expect(button.disabled).to.equal(true);
+    expect(button.textContent!.trim()).to.equal('Pay');
+    await ready;
+    // The amount is formatted in a timer task queued by the checkout's own payframe-ready listener,
+    // which ran before this one's: a timer queued now runs after it.
+    await new Promise((resolve) => setTimeout(resolve));
+    await checkout.updateComplete;
     expect(button.textContent!.trim()).to.equal('Pay €19.99');
     checkout.amount = 500;
     checkout.currency = 'jpy';
