@@ -192,33 +192,45 @@ const modes: Record<string, UserConfig> = {
   // A build of their own, not a lazy chunk of the card build: they share the caret rules, the field
   // evaluation and the text formatting with the card frame's inline script, which may import nothing,
   // so they carry their own copy (a few hundred bytes) instead. Built before `card`, which names it.
-  bank: {
+  bank: cardFrameChunkBuild('bank', 'iframe/bank-panels.ts'),
+  // The card frame's payment steps (iframe/card-frame-payments.ts), fetched once the frame is ready:
+  // its first load carries only what typing needs. A build of its own for the same reason as `bank`
+  // (it shares the error texts and the gateway's address with the inline script). Built before `card`.
+  payments: cardFrameChunkBuild('payments', 'iframe/card-frame-payments.ts'),
+};
+
+/** A file of the card frame built on its own (modes `bank`, `payments`) into fields/assets/<name>-<hash>.js. */
+function cardFrameChunkBuild(name: string, entry: string): UserConfig {
+  return {
     ...shared,
     build: {
       ...shared.build,
       outDir: resolve(dist, 'fields', 'assets'),
       minify: true,
-      lib: { entry: resolve(root, 'iframe/bank-panels.ts'), formats: ['es'] },
-      rollupOptions: { output: { entryFileNames: 'bank-[hash].js', chunkFileNames: 'bank-[name]-[hash].js', minify: true } },
+      lib: { entry: resolve(root, entry), formats: ['es'] },
+      rollupOptions: { output: { entryFileNames: `${name}-[hash].js`, chunkFileNames: `${name}-[name]-[hash].js`, minify: true } },
     },
-  },
-};
+  };
+}
 
 /**
- * `virtual:payframe-bank-chunk`: the URL of the bank debits' file (mode `bank`), from the card frame's
- * page at /frames/<key>/, as a module like the lazy chunks' (a literal import() would get Vite's preload helper).
+ * `virtual:payframe-<name>-chunk`: the URL of that file (mode `name`), from the card frame's page at
+ * /frames/<key>/, as a module like the lazy chunks' (a literal import() would get Vite's preload helper).
  */
-const bankChunkModule: Plugin = {
-  name: 'payframe-bank-chunk',
-  resolveId: (id) => (id === 'virtual:payframe-bank-chunk' ? `\0${id}` : undefined),
-  load(id) {
-    if (id !== '\0virtual:payframe-bank-chunk') return undefined;
-    const folder = resolve(dist, 'fields', 'assets');
-    const file = existsSync(folder) ? readdirSync(folder).find((name) => /^bank-[A-Za-z0-9_-]{8}\.js$/.test(name)) : undefined;
-    if (!file) throw new Error(`Build mode "bank" before "card": no bank-<hash>.js in ${folder}`);
-    return `export default ${JSON.stringify(`../../assets/${file}`)};`;
-  },
-};
+function cardFrameChunkModule(name: string): Plugin {
+  const id = `virtual:payframe-${name}-chunk`;
+  return {
+    name: `payframe-${name}-chunk`,
+    resolveId: (wanted) => (wanted === id ? `\0${id}` : undefined),
+    load(wanted) {
+      if (wanted !== `\0${id}`) return undefined;
+      const folder = resolve(dist, 'fields', 'assets');
+      const file = existsSync(folder) ? readdirSync(folder).find((fileName) => new RegExp(`^${name}-[A-Za-z0-9_-]{8}\\.js$`).test(fileName)) : undefined;
+      if (!file) throw new Error(`Build mode "${name}" before "card": no ${name}-<hash>.js in ${folder}`);
+      return `export default ${JSON.stringify(`../../assets/${file}`)};`;
+    },
+  };
+}
 
 /** The script tag loads a module file with this Subresource Integrity hash: build its mode before `iife`. */
 function pinnedModuleIntegrity(fileName: string, mode: string): string {
@@ -240,6 +252,6 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
-  if (mode === 'card') return { ...config, plugins: [bankChunkModule, ...(config.plugins ?? [])] };
+  if (mode === 'card') return { ...config, plugins: [cardFrameChunkModule('bank'), cardFrameChunkModule('payments'), ...(config.plugins ?? [])] };
   return config;
 });

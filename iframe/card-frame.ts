@@ -19,10 +19,9 @@ import savedCardChunk from 'virtual:payframe-lazy/saved-card';
 import bankChunk from 'virtual:payframe-bank-chunk';
 import explanationsChunk from 'virtual:payframe-lazy/style-explanations';
 import { parseCardFrameCommand } from '../src/shared/wire-schemas.generated.ts';
-import { createCardPayments } from './card-payments.ts';
-import { readChallengeOrigins } from './challenge-origins.ts';
-import { readConfirmAnswer } from './gateway/payment-intent-answers.ts';
-import { requestWithRetries } from './gateway/stripe-compatible-gateway.ts';
+import paymentsChunk from 'virtual:payframe-payments-chunk';
+import { frameErrorMessage } from '../src/shared/errors.ts';
+import { brandRulesFor } from './fields/card-brand.ts';
 import { readGatewayUrl } from './gateway-config.ts';
 import type { SavedCard } from './saved-card.ts';
 import { wireCardInput, type CardInput } from './card-input.ts';
@@ -32,9 +31,14 @@ import { applyFrameStyle, styleRejectionReports } from './frame-style.ts';
 import { readFrameParams, type BoundFrameParams } from './frame-params.ts';
 import { connectBeforeWiring, type HostLink } from './host-link.ts';
 import { createLocaleSwitch } from './locale-switch.ts';
-import { loadMessages } from './locale-messages.ts';
+import { loadMessages, sendPageMessages } from './locale-messages.ts';
 import { createNetworkChoice } from './network-choice.ts';
 import type { NetworkSettings } from './networks/network-chooser.ts';
+
+/** The payment steps' chunk, and the requests they answer. */
+type PaymentSteps = typeof import('./card-frame-payments.ts');
+type GatewayCommand = Parameters<ReturnType<PaymentSteps['createCardPayments']>>[0];
+type PaymentCommand = GatewayCommand | Extract<CardFrameCommand, { type: 'localize' }>;
 
 function startCardFrame(): void {
   const params = readFrameParams(['card']);
@@ -70,6 +74,43 @@ function wireCardFrame(params: BoundFrameParams, host: HostLink<CardFrameEvent>)
     ? (import(/* @vite-ignore */ binChunk) as Promise<typeof import('./bin/bin-reporter.ts')>).then(({ createBinReporter }) => createBinReporter((event) => host.send(event)))
     : notAsked;
 
+  // The payment steps: a chunk of their own (card-frame-payments.ts), fetched once the frame is ready
+  // (or with a saved card's chunk, which calls the gateway as it mounts). A failed fetch is tried again
+  // by the next request.
+  let paymentSteps: Promise<PaymentSteps> | undefined;
+  let failedFetches = 0;
+  // A browser keeps a module's failed fetch for the page's life: a new try asks for a new URL.
+  const loadPaymentSteps = () =>
+    (paymentSteps ??= (import(/* @vite-ignore */ failedFetches ? `${paymentsChunk}?try=${failedFetches}` : paymentsChunk) as Promise<PaymentSteps>).catch((error: unknown) => {
+      failedFetches++;
+      paymentSteps = undefined;
+      throw error;
+    }));
+  let payments: Promise<(command: GatewayCommand) => void> | undefined;
+  const loadPayments = () =>
+    (payments ??= loadPaymentSteps().then(
+      ({ createCardPayments }) =>
+        createCardPayments(
+          key,
+          { behaviours: FIELD_BEHAVIOURS, brandRulesFor },
+          async (fields) => ({ ...Object.fromEntries(fields.map((field) => [field, inputs[field].canonical()])), network: await networks.chosen(inputs.number.canonical()) }),
+          (event) => host.send(event),
+          async () => (await billing)?.read(),
+        ),
+      (error: unknown) => {
+        payments = undefined;
+        throw error;
+      },
+    ));
+  /** A request the payment steps answer; when their chunk cannot be fetched, a network error. */
+  const pay = (command: PaymentCommand) => {
+    if (command.type === 'localize') return sendPageMessages(command.locale, (event) => host.send(event));
+    loadPayments().then(
+      (answer) => answer(command),
+      () => host.send({ type: `${command.type}-result`, requestId: command.requestId, result: { error: { code: 'network_error', message: frameErrorMessage('network_error') } } }),
+    );
+  };
+
   // A saved card (`payment-method`): its own chunk shows it with the CVC input alone, and pays with it.
   const savedCardId = params.pm;
   const shownFields: readonly FieldKind[] = savedCardId === undefined ? FIELD_KINDS : ['cvc'];
@@ -77,7 +118,7 @@ function wireCardFrame(params: BoundFrameParams, host: HostLink<CardFrameEvent>)
   const savedCard: Promise<SavedCard | undefined> =
     savedCardId === undefined
       ? notAsked
-      : (import(/* @vite-ignore */ savedCardChunk) as Promise<typeof import('./saved-card.ts')>).then(({ mountSavedCard }) =>
+      : Promise.all([import(/* @vite-ignore */ savedCardChunk) as Promise<typeof import('./saved-card.ts')>, loadPaymentSteps()]).then(([{ mountSavedCard }, { requestWithRetries, readConfirmAnswer, readChallengeOrigins }]) =>
           mountSavedCard({
             paymentMethod: savedCardId,
             key: params.key,
@@ -98,12 +139,6 @@ function wireCardFrame(params: BoundFrameParams, host: HostLink<CardFrameEvent>)
   let configured: () => void;
   const firstConfigure = new Promise<void>((resolve) => (configured = resolve));
 
-  const payments = createCardPayments(
-    key,
-    async (fields) => ({ ...Object.fromEntries(fields.map((field) => [field, inputs[field].canonical()])), network: await networks.chosen(inputs.number.canonical()) }),
-    (event) => host.send(event),
-    async () => (await billing)?.read(),
-  );
   const element = (id: string) => document.getElementById(id)!;
   // A co-badged number's networks and the chooser, in the number's box beside its icon.
   const networkSettings: NetworkSettings = { locale: 'en' };
@@ -212,14 +247,17 @@ function wireCardFrame(params: BoundFrameParams, host: HostLink<CardFrameEvent>)
       default:
         // A saved card pays with its own steps; while a bank debit is chosen, its panel pays (bank-panels.ts); else the card's steps.
         if (savedCardId !== undefined && (command.type === 'confirm' || command.type === 'tokenize')) void savedCard.then((card) => card!.answer(command));
-        else void bank.then((panels) => panels?.pay(command) || payments(command));
+        else void bank.then((panels) => panels?.pay(command) || pay(command));
     }
     // The bank debits follow the checkout's locale, business name and clear (bank-panels.ts).
     void bank.then((panels) => panels?.follow(command));
   }
 
   // The page configures the frame as it connects: ready once the inputs that configure asks for are laid out.
-  void Promise.all([billing, savedCard, firstConfigure]).then(() => host.send({ type: 'ready' }));
+  void Promise.all([billing, savedCard, firstConfigure]).then(() => {
+    host.send({ type: 'ready' });
+    void loadPayments().catch(() => undefined);
+  });
   return handleCommand;
 }
 

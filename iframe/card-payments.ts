@@ -8,13 +8,12 @@ import { FIELD_KINDS } from '../src/shared/protocol-constants.ts';
 import type { CheckoutError, ControllerCommand, ControllerEvent, FieldKind, PaymentResult } from '../src/shared/protocol.ts';
 import type { CardBrand } from '../src/shared/card-brands.ts';
 import { readChallengeOrigins } from './challenge-origins.ts';
-import { brandRulesFor } from './fields/card-brand.ts';
-import { FIELD_BEHAVIOURS } from './fields/field-behaviours.ts';
+import type { brandRulesFor } from './fields/card-brand.ts';
+import type { FIELD_BEHAVIOURS } from './fields/field-behaviours.ts';
 import type { BillingDetails, CardDetails } from './gateway/gateway-adapter.ts';
 import { IdempotencyKeys } from './gateway/idempotency-keys.ts';
 import { createStripeCompatibleGateway } from './gateway/stripe-compatible-gateway.ts';
 import { readGatewayUrl } from './gateway-config.ts';
-import { loadLocale } from './locale-messages.ts';
 import type { SplitBillingField, SplitBillingValues } from './split-billing-values.ts';
 
 /**
@@ -27,9 +26,18 @@ type CardCommand = Extract<ControllerCommand, { type: 'tokenize' | 'confirm' }>;
 
 const failure = (code: GatewayErrorCode): { error: CheckoutError } => ({ error: { code, message: frameErrorMessage(code) } });
 
-function fieldError(field: FieldKind, values: CardValues): CheckoutError | undefined {
-  const brand = brandRulesFor(values.number ?? '').brand;
-  const evaluation = FIELD_BEHAVIOURS[field].evaluate(values[field] ?? '', { brand, now: new Date() });
+/**
+ * The rules the inputs are judged by, passed in by the frame that already holds them (the card
+ * frame loads these steps as a chunk of their own, which must not carry a second copy).
+ */
+export interface FieldRules {
+  behaviours: typeof FIELD_BEHAVIOURS;
+  brandRulesFor: typeof brandRulesFor;
+}
+
+function fieldError(rules: FieldRules, field: FieldKind, values: CardValues): CheckoutError | undefined {
+  const brand = rules.brandRulesFor(values.number ?? '').brand;
+  const evaluation = rules.behaviours[field].evaluate(values[field] ?? '', { brand, now: new Date() });
   if (evaluation.complete) return undefined;
   const code = evaluation.invalid ?? evaluation.incomplete;
   return { code, message: frameErrorMessage(code), field };
@@ -41,6 +49,7 @@ function fieldError(field: FieldKind, values: CardValues): CheckoutError | undef
  */
 export function createCardPayments(
   key: string,
+  rules: FieldRules,
   /** `billing`: the split billing fields the request names too (the controller's; the drop-in's card frame has `readBilling`). */
   readValues: (fields: FieldKind[], billing: SplitBillingField[]) => Promise<CardValues | undefined> | CardValues,
   send: (event: Exclude<ControllerEvent, { type: 'fields-claimed' | 'saved-card' }>) => void,
@@ -49,7 +58,7 @@ export function createCardPayments(
    * the controller's check of what the split billing fields answered (`values`, for `billing`).
    */
   readBilling?: (values: CardValues, billing: SplitBillingField[]) => Promise<BillingRead> | BillingRead,
-): (command: Exclude<ControllerCommand, { type: 'saved-card' }>) => void {
+): (command: Exclude<ControllerCommand, { type: 'saved-card' | 'localize' }>) => void {
   const gatewayUrl = readGatewayUrl();
   const gateway = gatewayUrl ? createStripeCompatibleGateway(gatewayUrl, readChallengeOrigins(gatewayUrl)) : undefined;
   const idempotencyKeys = new IdempotencyKeys();
@@ -66,7 +75,7 @@ export function createCardPayments(
     const values = await readValues(fields, splitBilling);
     if (!values) return failure('fields_unavailable');
     for (const field of fields) {
-      const error = fieldError(field, values);
+      const error = fieldError(rules, field, values);
       if (error) return { error };
     }
     const billing = await readBilling?.(values, splitBilling);
@@ -113,11 +122,6 @@ export function createCardPayments(
 
   return (command) => {
     switch (command.type) {
-      case 'localize':
-        // The page's own texts in the checkout's locale: the page carries English only, and keeps
-        // English for any text the locale lacks (src/i18n/page-messages.ts).
-        void loadLocale(command.locale).then((messages) => send({ type: 'messages', locale: command.locale, messages: messages as Record<string, string> }));
-        break;
       case 'tokenize':
         void once('tokenize', () => tokenize(command)).then((result) => send({ type: 'tokenize-result', requestId: command.requestId, result }));
         break;

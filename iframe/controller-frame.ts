@@ -9,9 +9,12 @@ import { parseControllerCommand } from '../src/shared/wire-schemas.generated.ts'
 import { randomId } from '../src/shared/random-id.ts';
 import { createCardPayments, type CardValues } from './card-payments.ts';
 import { createControllerSavedCard } from './controller-saved-card.ts';
+import { brandRulesFor } from './fields/card-brand.ts';
+import { FIELD_BEHAVIOURS } from './fields/field-behaviours.ts';
 import { openFieldsChannel, type FieldsChannelMessage } from './fields-channel.ts';
 import { readFrameParams } from './frame-params.ts';
 import { connectToHost } from './host-link.ts';
+import { sendPageMessages } from './locale-messages.ts';
 import { splitBillingDetails, type SplitBillingField } from './split-billing-values.ts';
 
 const COLLECT_TIMEOUT_MS = 3_000;
@@ -46,7 +49,7 @@ function startControllerFrame(): void {
       host.send({ type: 'fields-claimed', refused: message.refused === controllerId });
     }
   });
-  const payments = createCardPayments(key, collect, (event) => host.send(event), (values, billing) => (billing.length ? splitBillingDetails(billing, values) : undefined));
+  const payments = createCardPayments(key, { behaviours: FIELD_BEHAVIOURS, brandRulesFor }, collect, (event) => host.send(event), (values, billing) => (billing.length ? splitBillingDetails(billing, values) : undefined));
   // A saved card (the group's `payment-method`): the CVC field alone, the card from the gateway.
   const savedCard =
     params.pm === undefined
@@ -62,7 +65,8 @@ function startControllerFrame(): void {
     // A saved card pays (and refuses to tokenize) by its own steps; the rest is the card payments'.
     if (savedCard && (command.type === 'confirm' || command.type === 'tokenize')) return savedCard.handle(command);
     if (command.type === 'saved-card' || command.type === 'localize') savedCard?.handle(command);
-    if (command.type !== 'saved-card') payments(command);
+    if (command.type === 'localize') sendPageMessages(command.locale, (event) => host.send(event));
+    else if (command.type !== 'saved-card') payments(command);
   });
   claim();
   // A country frame that started first tells its choice again.

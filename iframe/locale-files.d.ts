@@ -15,3 +15,9 @@ declare module 'virtual:payframe-bank-chunk' {
   const url: string;
   export default url;
 }
+
+// The card frame's payment steps, a build of their own (vite.config.ts, mode `payments`): their URL, relative to the page.
+declare module 'virtual:payframe-payments-chunk' {
+  const url: string;
+  export default url;
+}

@@ -41,3 +41,11 @@ export async function loadMessages<Texts extends Partial<LocaleTexts>>(locale: L
   }
   return texts;
 }
+
+/**
+ * Answers a page's `localize`: the page's own texts in that locale. The page carries English only,
+ * and keeps English for any text the locale lacks (src/i18n/page-messages.ts).
+ */
+export function sendPageMessages(locale: Locale, send: (event: { type: 'messages'; locale: Locale; messages: Record<string, string> }) => void): void {
+  void loadLocale(locale).then((messages) => send({ type: 'messages', locale, messages: messages as Record<string, string> }));
+}

@@ -14,7 +14,7 @@ const dist = process.env.PAYFRAME_DIST_DIR ?? 'dist';
 rmSync(dist, { recursive: true, force: true });
 // The compact checks the bundles run on messages, from the zod schemas (see wire-schema.ts).
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate-wire-schemas.ts'], { stdio: 'inherit' });
-for (const mode of ['esm', 'next-action', 'split-fields', 'iife', 'field', 'controller', 'bank', 'card']) {
+for (const mode of ['esm', 'next-action', 'split-fields', 'iife', 'field', 'controller', 'bank', 'payments', 'card']) {
   await build({ mode, configFile: 'vite.config.ts' });
 }
 // The `payframe` command for Node (dist/node/cli.js): what it imports is bundled in, so the

@@ -50,7 +50,7 @@ test('a budgeted output that was not measured fails instead of passing silently'
   expect(result.results[1]).toMatchObject({ id: 'field-frame', passed: false, gzip: undefined });
 });
 
-test('the enforced budgets: 12 KB for each of the split fields\' frame pages; the script tag under its 14 KB goal; the drop-in\'s card frame above it, saying why; the split fields file on its own', () => {
+test('the enforced budgets: 12 KB for each of the split fields\' frame pages; the script tag and the drop-in\'s card frame under their 14 KB goal; the split fields file on its own', () => {
   expect(BUDGETS.map(({ id, maxGzip }) => [id, maxGzip])).toEqual([
     ['script-tag', 11_900],
     ['split-fields', 10_750],
@@ -60,7 +60,8 @@ test('the enforced budgets: 12 KB for each of the split fields\' frame pages; th
     ['field-frame-postal', 12_000],
     ['field-frame-country', 12_000],
     ['controller-frame', 12_000],
-    ['card-frame', 16_030],
+    ['card-frame', 13_300],
+    ['lazy-payments', 4_500],
     ['lazy-billing', 2_900],
     ['lazy-bank', 11_000],
     ['lazy-bin', 700],
@@ -80,7 +81,9 @@ test('the enforced budgets: 12 KB for each of the split fields\' frame pages; th
   expect(checkBudgets([{ id: 'split-fields', gzip: splitFields.maxGzip + 1 }], [splitFields]).passed).toBe(false);
   const cardFrame = BUDGETS.find((budget) => budget.id === 'card-frame')!;
   expect(cardFrame.goal).toBe(14_000);
-  expect(formatBudgetReport(checkBudgets([{ id: 'card-frame', gzip: 15_600 }], [cardFrame]))[0]).toContain('goal 14,000 B, not met: measured 15,421 B with its script inline');
+  // Met since the payment steps became a file fetched after ready: the enforced budget is under the goal.
+  expect(cardFrame.maxGzip).toBeLessThanOrEqual(cardFrame.goal!);
+  expect(formatBudgetReport(checkBudgets([{ id: 'card-frame', gzip: cardFrame.maxGzip + 1 }], [cardFrame]))[0]).toMatch(/^OVER/);
   // Within its goal, a budget with one says nothing of it.
   expect(formatBudgetReport(checkBudgets([{ id: 'card-frame', gzip: 13_900 }], [cardFrame]))[0]).not.toContain('goal');
   // The split fields' pages are within the goal itself: no budget of theirs needs a reason.

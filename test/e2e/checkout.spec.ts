@@ -203,6 +203,30 @@ test('clicking Pay many times while busy creates one payment method', async ({ p
   expect(gatewayTraffic.tokenizations()).toHaveLength(1);
 });
 
+test('the card frame fetches its payment steps after ready; when that file cannot be fetched, tokenize() answers network_error and the next try pays', async ({ page, demo, checkout }) => {
+  // The frame's first load carries only what typing needs; the payment steps are a file of their own.
+  const fetched: string[] = [];
+  await page.context().route(/\/assets\/payments-[\w-]+\.js/, (route) => {
+    fetched.push(new URL(route.request().url()).search);
+    return route.abort('internetdisconnected');
+  });
+  await page.goto(demo.merchantUrl);
+  await checkout.waitReady();
+  await checkout.fillCard(VISA);
+  const tokenize = () =>
+    page.evaluate(async () => {
+      const result = await (document.querySelector('payframe-checkout') as unknown as { tokenize(): Promise<{ paymentMethod?: { id: string }; error?: { code: string } }> }).tokenize();
+      return result.paymentMethod ? result.paymentMethod.id.slice(0, 3) : result.error?.code;
+    });
+  expect(await tokenize()).toBe('network_error');
+  // Fetched once after ready and once more for the request, each under a new URL (a browser keeps a module's failed fetch).
+  expect(fetched).toEqual(['', '?try=1']);
+  // What was typed stays, and once the file can be fetched the same card pays.
+  await page.context().unroute(/\/assets\/payments-[\w-]+\.js/);
+  await expect(checkout.input('number')).toHaveValue('4242 4242 4242 4242');
+  expect(await tokenize()).toBe('pm_');
+});
+
 test('the pay button shows a busy state while tokenizing', async ({ page, checkout }) => {
   await checkout.fillCard(VISA);
   const states = await page.evaluate(async () => {

@@ -39,15 +39,24 @@ test('frame pages carry a strict CSP, nosniff and no-referrer', async ({ demo })
   }
 });
 
-test("the drop-in's card frame is one request: its script is inline, allowed by its hash and by nothing looser", async ({ page, demo, checkout }) => {
+test("the drop-in's card frame loads as one request (its script inline, allowed by its hash and by nothing looser), then fetches its payment steps", async ({ page, demo, checkout }) => {
   // The card frame's own requests: its document, and whatever the document loads (the demo page's split fields load theirs).
   const cardFrameRequests: string[] = [];
   page.on('request', (request) => {
     if (request.url().includes('/card.html') || request.frame().url().includes('/card.html')) cardFrameRequests.push(new URL(request.url()).pathname);
   });
+  const paymentSteps = page.waitForRequest(/\/assets\/payments-[\w-]+\.js$/);
   await page.goto(demo.merchantUrl);
   await checkout.waitReady();
-  expect(cardFrameRequests).toEqual([`/frames/${demo.publishableKey}/card.html`]);
+  await paymentSteps;
+  expect(cardFrameRequests).toEqual([`/frames/${demo.publishableKey}/card.html`, expect.stringMatching(/^\/assets\/payments-[\w-]+\.js$/)]);
+  // The payment steps come after the frame's first load, which is its document alone.
+  const fetchedAfterLoad = await checkout.frameLocator('number').locator('body').evaluate(() => {
+    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    const steps = performance.getEntriesByType('resource').filter((entry) => /\/assets\/payments-/.test(entry.name));
+    return steps.length === 1 && steps[0]!.startTime >= navigation!.domContentLoadedEventEnd;
+  });
+  expect(fetchedAfterLoad).toBe(true);
 
   const response = await fetch(`${demo.fieldsOrigin}/frames/${demo.publishableKey}/card.html`);
   const html = await response.text();
