@@ -113,6 +113,10 @@ export const checkoutStyles = css`
   button[aria-disabled='true'] {
     cursor: progress;
   }
+  /* Read by assistive technology, not drawn, until the amount is formatted (checkout.ts, #amountDue). */
+  .pending {
+    opacity: 0;
+  }
   .spinner {
     display: inline-block;
     width: 16px;

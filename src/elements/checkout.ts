@@ -186,12 +186,15 @@ export class PayframeCheckout extends PayframeElement {
   readonly #button = element('button', { part: 'button', type: 'submit' });
   readonly #spinner = element('span', { class: 'spinner', 'aria-hidden': 'true' });
   readonly #label = new Text();
+  /** Holds #label: see #amountDue. */
+  readonly #labelBox = element('span', { class: 'pending' }, this.#label);
   #busyShown: boolean | undefined;
   /**
    * Whether the pay button may show the amount yet. A page's first Intl.NumberFormat loads its locale
-   * data: 17–50 ms of the merchant's main thread in Chromium, which would hold up the card frame's
-   * navigation and handshake. So the button (disabled until then) says "Pay" until the card frame is
-   * ready, and the amount is formatted in a task of its own after that; later changes show at once.
+   * data: 17–50 ms of the merchant's main thread in Chromium. So the checkout formats it in a task of
+   * its own after the one that connects it and inserts the card frame (whose navigation then starts
+   * at once). Until then the label is there for assistive technology ("Pay") but not drawn: the
+   * amount appearing moves nothing (a drawn "Pay" growing to "Pay €19.99" would shift, centred).
    */
   #amountDue = false;
   readonly #form = element('form', { part: 'form', novalidate: '' }, this.#card, this.#errorLine, this.#button, this.announcer.region);
@@ -206,15 +209,6 @@ export class PayframeCheckout extends PayframeElement {
     this.#flow = new PaymentFlow(this, this.group);
     // Back from a full-page 3-D Secure redirect: report the outcome once the frames are ready.
     this.addEventListener('payframe-ready', () => this.resumeAfterRedirect(), { once: true });
-    this.addEventListener(
-      'payframe-ready',
-      () =>
-        setTimeout(() => {
-          this.#amountDue = true;
-          this.requestUpdate();
-        }),
-      { once: true },
-    );
     this.#form.addEventListener('submit', (event) => this.onSubmit(event));
   }
 
@@ -338,10 +332,17 @@ export class PayframeCheckout extends PayframeElement {
     const button = this.#button;
     button.disabled = !ready && !busy;
     button.setAttribute('aria-disabled', String(busy));
-    if (busy !== this.#busyShown) button.replaceChildren(...(busy ? [this.#spinner] : []), this.#label);
+    if (busy !== this.#busyShown) button.replaceChildren(...(busy ? [this.#spinner] : []), this.#labelBox);
     this.#busyShown = busy;
     const label = busy ? messages.processing : this.payLabel();
     if (this.#label.data !== label) this.#label.data = label;
+    // The first render runs in the task that connects the checkout: the amount is due in the next one.
+    if (!this.hasUpdated)
+      setTimeout(() => {
+        this.#amountDue = true;
+        this.#labelBox.className = '';
+        this.requestUpdate();
+      });
     if (!this.hasUpdated) this.renderRoot.append(form);
   }
 
