@@ -185,8 +185,8 @@ const modes: Record<string, UserConfig> = {
   // each carry the other's code (the controller has no use for the style allowlist).
   field: framePages(Object.keys(FIELD_PAGES), true),
   controller: framePages(['controller'], false),
-  // The drop-in's card frame, alone too: it carries every input's rules and the payment steps, inline
-  // in its page (scripts/vite-inline-frame-script.ts).
+  // The drop-in's card frame, alone too: it carries every input's rules, inline in its page
+  // (scripts/vite-inline-frame-script.ts); its payment steps are a build of their own (`payments`).
   card: framePages(['card'], false, { inlineScript: true }),
   // The card frame's bank debits (iframe/bank-panels.ts), loaded only by a checkout that enables one.
   // A build of their own, not a lazy chunk of the card build: they share the caret rules, the field

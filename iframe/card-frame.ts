@@ -2,8 +2,8 @@
 // each input (card-input.ts, as in the split fields' frames), moves focus between them itself, so
 // no key typed right after a completed input lands in the wrong one, tells the merchant page each
 // input's state and its own height, and answers the page's tokenize, confirm and intent-status
-// requests with the payment steps the controller uses (card-payments.ts), reading the card from
-// its own inputs: no controller frame, no fields channel. It never sends a card value to the
+// requests with the payment steps the controller uses (card-payments.ts, a file it fetches once it
+// is ready), reading the card from its own inputs: no controller frame, no fields channel. It never sends a card value to the
 // merchant page, and uses only the publishable key its page was served for. With a saved card
 // (`pm` in its parameters) a chunk of its own (saved-card.ts) shows that card and the CVC alone, and pays.
 import './card-frame.css';
