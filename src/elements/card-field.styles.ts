@@ -6,7 +6,7 @@ export const cardFieldStyles = css`
   :host {
     display: block;
     min-width: 0;
-    font-family: var(--payframe-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    font-family: var(--payframe-font-family, system-ui, sans-serif);
     color: var(--payframe-color-text, #1a1f36);
   }
   .label {

@@ -7,7 +7,7 @@ export const checkoutStyles = css`
   :host {
     display: block;
     max-width: 480px;
-    font-family: var(--payframe-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    font-family: var(--payframe-font-family, system-ui, sans-serif);
     color: var(--payframe-color-text, #1a1f36);
   }
   form {

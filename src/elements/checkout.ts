@@ -6,6 +6,7 @@ import { PaymentFlow } from '../host/payment-flow.ts';
 import { CardFrameSurface } from '../host/card-frame-surface.ts';
 import { forgetReturnParams, returnedClientSecret } from '../host/redirect-return.ts';
 import { formatAmount } from '../format-amount.ts';
+import { whenIdle } from './when-idle.ts';
 import { isInputErrorCode } from '../shared/errors.ts';
 import type { CheckoutError, PaymentResult, TokenizeResult } from '../shared/protocol.ts';
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
@@ -16,7 +17,7 @@ import { ThemeController } from '../themes/theme-controller.ts';
 import { themeStyles } from '../themes/theme.styles.ts';
 import { liveRegionStyles } from '../a11y/live-region.styles.ts';
 import { localizeError } from '../i18n/localize-error.ts';
-import { format, isRightToLeft, requestedLocaleTag, supportedLocale } from '../i18n/messages.ts';
+import { format, isRightToLeft, requestedLocaleTag, supportedLocale, type Messages } from '../i18n/messages.ts';
 
 /**
  * @event payframe-ready - The card frame is ready for input.
@@ -190,13 +191,15 @@ export class PayframeCheckout extends PayframeElement {
   readonly #labelBox = element('span', { class: 'pending' }, this.#label);
   #busyShown: boolean | undefined;
   /**
-   * Whether the pay button may show the amount yet. A page's first Intl.NumberFormat loads its locale
-   * data: 17–50 ms of the merchant's main thread in Chromium. So the checkout formats it in a task of
-   * its own after the one that connects it and inserts the card frame (whose navigation then starts
-   * at once). Until then the label is there for assistive technology ("Pay") but not drawn: the
-   * amount appearing moves nothing (a drawn "Pay" growing to "Pay €19.99" would shift, centred).
+   * Whether the pay button may show the amount yet. A page's first Intl.NumberFormat loads the
+   * browser's number data: 20–77 ms of the merchant's main thread in a fresh Chromium page, longer
+   * than the rest of the mount. So the checkout formats it once the card frame is ready (or failed to
+   * load), when the page is idle: the button is disabled until then anyway, and the frame's inputs,
+   * in a process of their own, take keys meanwhile. Until then the label is there for assistive
+   * technology ("Pay") but not drawn: the amount appearing moves nothing (a drawn "Pay" growing to
+   * "Pay €19.99" would shift, centred). Undefined until the formatting is scheduled.
    */
-  #amountDue = false;
+  #amountDue: boolean | undefined;
   readonly #form = element('form', { part: 'form', novalidate: '' }, this.#card, this.#errorLine, this.#button, this.announcer.region);
 
   constructor() {
@@ -223,15 +226,8 @@ export class PayframeCheckout extends PayframeElement {
   }
 
   /** Creates a payment method from the card typed in; never rejects. The pay button calls it. */
-  async tokenize(): Promise<TokenizeResult> {
-    this.formError = undefined;
-    this.requestUpdate();
-    const result = await this.#flow.tokenize();
-    // Field errors show under their field; the rest (network, gateway) above the button.
-    this.formError = 'error' in result && !isInputErrorCode(result.error.code, result.error.field) ? result.error : undefined;
-    this.announceOutcome(result, this.group.messages.cardAccepted);
-    this.requestUpdate();
-    return result;
+  tokenize(): Promise<TokenizeResult> {
+    return this.#settle(() => this.#flow.tokenize(), (messages) => messages.cardAccepted);
   }
 
   /**
@@ -239,13 +235,19 @@ export class PayframeCheckout extends PayframeElement {
    * confirms its SetupIntent: saves the card), showing the bank's challenge in a modal when it
    * asks; never rejects. The pay button calls it when `client-secret` is set. After a decline the fields keep the card, to fix and pay again.
    */
-  async pay(): Promise<PaymentResult> {
+  pay(): Promise<PaymentResult> {
+    const setup = this.mode === 'setup';
+    return this.#settle(() => this.#flow.pay(this.clientSecret ?? '', this.returnUrl, setup), (messages) => (setup ? messages.cardSaved : messages.paid));
+  }
+
+  /** Runs a request with no form-level error shown, then shows and announces how it ended. */
+  async #settle<Result extends TokenizeResult | PaymentResult>(request: () => Promise<Result>, success: (messages: Messages) => string): Promise<Result> {
     this.formError = undefined;
     this.requestUpdate();
-    const setup = this.mode === 'setup';
-    const result = await this.#flow.pay(this.clientSecret ?? '', this.returnUrl, setup);
+    const result = await request();
+    // Field errors show under their field; the rest (network, gateway) above the button.
     this.formError = 'error' in result && !isInputErrorCode(result.error.code, result.error.field) ? result.error : undefined;
-    this.announceOutcome(result, setup ? this.group.messages.cardSaved : this.group.messages.paid);
+    this.announceOutcome(result, success(this.group.messages));
     this.requestUpdate();
     return result;
   }
@@ -336,13 +338,14 @@ export class PayframeCheckout extends PayframeElement {
     this.#busyShown = busy;
     const label = busy ? messages.processing : this.payLabel();
     if (this.#label.data !== label) this.#label.data = label;
-    // The first render runs in the task that connects the checkout: the amount is due in the next one.
-    if (!this.hasUpdated)
-      setTimeout(() => {
+    if ((ready || loadError) && this.#amountDue === undefined) {
+      this.#amountDue = false;
+      whenIdle(() => {
         this.#amountDue = true;
         this.#labelBox.className = '';
         this.requestUpdate();
       });
+    }
     if (!this.hasUpdated) this.renderRoot.append(form);
   }
 

@@ -32,6 +32,19 @@ function nextEvent<T extends Event>(target: EventTarget, type: string): Promise<
   return new Promise((resolve) => target.addEventListener(type, (event) => resolve(event as T), { once: true }));
 }
 
+/** Resolves when the pay button's label is drawn: the checkout drops its `pending` class. */
+function labelDrawn(label: HTMLElement): Promise<void> {
+  return new Promise((resolve) => {
+    if (!label.classList.contains('pending')) return resolve();
+    const observer = new MutationObserver(() => {
+      if (label.classList.contains('pending')) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(label, { attributes: true, attributeFilter: ['class'] });
+  });
+}
+
 describe('<payframe-checkout>', () => {
   it('becomes ready once its one card frame answers', async () => {
     const checkout = document.createElement('payframe-checkout') as PayframeCheckout;
@@ -61,17 +74,22 @@ describe('<payframe-checkout>', () => {
     expect(card.getBoundingClientRect().height).to.equal(reserved);
   });
 
-  it('labels the pay button with the formatted amount from the task after it connects, and follows changes', async () => {
-    const checkout = mount<PayframeCheckout>('<payframe-checkout fields-origin="FIELDS_ORIGIN" amount="1999" currency="eur" locale="en"></payframe-checkout>');
+  it('labels the pay button with the formatted amount once its card frame is ready, and follows changes', async () => {
+    const checkout = mount<PayframeCheckout>('<payframe-checkout fields-origin="FIELDS_ORIGIN" publishable-key="PUBLISHABLE_KEY" amount="1999" currency="eur" locale="en"></payframe-checkout>');
+    const ready = nextEvent(checkout, 'payframe-ready');
     await checkout.updateComplete;
     const button = checkout.shadowRoot!.querySelector('button')!;
     const label = button.querySelector('span')!;
-    // In the task that connects it the label says "Pay" to assistive technology and is not drawn: a
-    // page's first Intl.NumberFormat takes 17–50 ms, and the card frame's navigation starts first.
+    const drawn = labelDrawn(label);
+    const pendingAtReady = new Promise<boolean>((resolve) => checkout.addEventListener('payframe-ready', () => resolve(label.classList.contains('pending')), { once: true }));
+    // Until ready the label says "Pay" to assistive technology and is not drawn: a page's first
+    // Intl.NumberFormat takes 20–77 ms, and it waits for the page to be idle after ready.
+    expect(button.disabled).to.equal(true);
     expect(button.textContent!.trim()).to.equal('Pay');
     expect(getComputedStyle(label).opacity).to.equal('0');
-    // The amount comes in a timer task the checkout queued as it connected: a timer queued now runs after it.
-    await new Promise((resolve) => setTimeout(resolve));
+    await ready;
+    expect(await pendingAtReady).to.equal(true);
+    await drawn;
     await checkout.updateComplete;
     expect(button.textContent!.trim()).to.equal('Pay €19.99');
     expect(getComputedStyle(label).opacity).to.equal('1');
@@ -107,6 +125,10 @@ describe('<payframe-checkout>', () => {
     expect('error' in result && result.error.code).to.equal('invalid_publishable_key');
     await checkout.updateComplete;
     expect(checkout.shadowRoot!.querySelector('[part="form-error"]')!.textContent).to.contain('publishable key');
+    // A checkout whose card frame never loads still draws its pay button's label.
+    const label = checkout.shadowRoot!.querySelector<HTMLElement>('button span')!;
+    await labelDrawn(label);
+    expect(getComputedStyle(label).opacity).to.equal('1');
   });
 
   it('reports fields_origin_missing, visibly, when it cannot know where the fields live', async () => {
