@@ -334,15 +334,17 @@ export async function measureSurfaceRun(browser, surface, { merchantUrl, fieldsO
     const mainThreadMs = (metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0) * 1000;
 
     const located = await locateInputs(page, surface, fieldsOrigin);
-    const inputFrames = [...new Set(FIELD_KINDS.map((kind) => located.inputs[kind].frame))];
-    // A hidden controller frame shows nothing, so nothing in it can shift: the frames holding inputs only.
-    const frameShifts = await Promise.all(inputFrames.map((frame) => frameLayoutShift(frame)));
     // Each fields-origin frame read through its own CDP session. Chromium puts a page's fields-origin
     // frames in one renderer process, and the figure is that process's V8 heap: the readings come out equal.
+    // Read before anything is evaluated in those frames, as the bare frame's is: Playwright's first
+    // evaluate in a frame installs a script of its own there (57 KB of that heap, measured).
     const perFrame = [];
     for (const frame of located.fieldsFrames) perFrame.push(await jsHeapUsed(await context.newCDPSession(frame)));
     if (!perFrame.length) throw new Error(`${surface.element}: no frame on the fields origin to read the heap of`);
     const heap = { page: await jsHeapUsed(pageSession), frames: Math.max(...perFrame), perFrame };
+    const inputFrames = [...new Set(FIELD_KINDS.map((kind) => located.inputs[kind].frame))];
+    // A hidden controller frame shows nothing, so nothing in it can shift: the frames holding inputs only.
+    const frameShifts = await Promise.all(inputFrames.map((frame) => frameLayoutShift(frame)));
 
     // With a Visa number the field's state changes at the first digit (empty -> brand visa) and the
     // last (complete); the digits between change nothing the merchant page is told.
