@@ -86,22 +86,18 @@ function wireCardFrame(params: BoundFrameParams, host: HostLink<CardFrameEvent>)
       paymentSteps = undefined;
       throw error;
     }));
-  let payments: Promise<(command: GatewayCommand) => void> | undefined;
+  // One set of steps for the frame's life (they hold the idempotency keys), made once the chunk is in.
+  let payments: ((command: GatewayCommand) => void) | undefined;
   const loadPayments = () =>
-    (payments ??= loadPaymentSteps().then(
-      ({ createCardPayments }) =>
-        createCardPayments(
-          key,
-          { behaviours: FIELD_BEHAVIOURS, brandRulesFor },
-          async (fields) => ({ ...Object.fromEntries(fields.map((field) => [field, inputs[field].canonical()])), network: await networks.chosen(inputs.number.canonical()) }),
-          (event) => host.send(event),
-          async () => (await billing)?.read(),
-        ),
-      (error: unknown) => {
-        payments = undefined;
-        throw error;
-      },
-    ));
+    loadPaymentSteps().then(({ createCardPayments }) =>
+      (payments ??= createCardPayments(
+        key,
+        { behaviours: FIELD_BEHAVIOURS, brandRulesFor },
+        async (fields) => ({ ...Object.fromEntries(fields.map((field) => [field, inputs[field].canonical()])), network: await networks.chosen(inputs.number.canonical()) }),
+        (event) => host.send(event),
+        async () => (await billing)?.read(),
+      )),
+    );
   /** A request the payment steps answer; when their chunk cannot be fetched, a network error. */
   const pay = (command: PaymentCommand) => {
     if (command.type === 'localize') return sendPageMessages(command.locale, (event) => host.send(event));
