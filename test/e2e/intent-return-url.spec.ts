@@ -220,8 +220,13 @@ test('a crafted return link reports nothing: not someone else\'s succeeded inten
  * return page rendered by the shop's server would (the last one given wins).
  */
 async function giveCheckoutClientSecret(page: Page, clientSecret: string): Promise<void> {
+  // As a shop's return page writes it into its HTML: in place once the document is parsed, before the
+  // deferred payframe.js runs (at DOMContentLoaded the checkout could already be ready, and it looks
+  // for a return as it becomes ready).
   await page.addInitScript((secret) => {
-    document.addEventListener('DOMContentLoaded', () => document.querySelector('payframe-checkout')?.setAttribute('client-secret', secret));
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState === 'interactive') document.querySelector('payframe-checkout')?.setAttribute('client-secret', secret);
+    });
   }, clientSecret);
 }
 
