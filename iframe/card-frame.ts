@@ -29,7 +29,7 @@ import { createFieldStyleSheet } from './field-style-sheet.ts';
 import { FIELD_BEHAVIOURS } from './fields/field-behaviours.ts';
 import { applyFrameStyle, styleRejectionReports } from './frame-style.ts';
 import { readFrameParams, type BoundFrameParams } from './frame-params.ts';
-import { connectBeforeWiring, type HostLink } from './host-link.ts';
+import { openHostLink, type HostLink } from './host-link.ts';
 import { createLocaleSwitch } from './locale-switch.ts';
 import { loadMessages, sendPageMessages } from './locale-messages.ts';
 import { createNetworkChoice } from './network-choice.ts';
@@ -40,13 +40,42 @@ type PaymentSteps = typeof import('./card-frame-payments.ts');
 type GatewayCommand = Parameters<ReturnType<PaymentSteps['createCardPayments']>>[0];
 type PaymentCommand = GatewayCommand | Extract<CardFrameCommand, { type: 'localize' }>;
 
+/**
+ * Wires the frame, then says hello: with `ready` when its URL's options left it laid out already. The
+ * page's port comes after the hello; the page's first commands (its configure first) wait for it.
+ */
 function startCardFrame(): void {
   const params = readFrameParams(['card']);
-  if (params) connectBeforeWiring<CardFrameCommand, CardFrameEvent>(params, parseCardFrameCommand, (host) => wireCardFrame(params, host));
+  if (!params) return;
+  let pageConfigured: () => void;
+  const configuredByPage = new Promise<void>((resolve) => (pageConfigured = resolve));
+  const host = openHostLink<CardFrameCommand, CardFrameEvent>(params, parseCardFrameCommand, (command) => {
+    handleCommand(command);
+    pageConfigured();
+  });
+  const { handleCommand, laidOut } = wireCardFrame(params, host, configuredByPage);
+  host.sayHello(laidOut || undefined);
 }
 
-/** Wires the inputs and the payment steps; answers the handler of the page's commands. */
-function wireCardFrame(params: BoundFrameParams, host: HostLink<CardFrameEvent>): (command: CardFrameCommand) => void {
+/** The URL's first options, as a configure command: parsed like the page's own, or none. */
+function firstConfigure(options: string | undefined): CardFrameCommand | undefined {
+  try {
+    return parseCardFrameCommand({ type: 'configure', options: JSON.parse(options ?? 'null') });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Wires the inputs and the payment steps, laid out in the URL's first options. Answers the handler of
+ * the page's commands, and whether the frame is laid out already; if not (opt-in inputs in chunks of
+ * their own, another locale's texts), it says `ready` once they are in and the page has configured it.
+ */
+function wireCardFrame(
+  params: BoundFrameParams,
+  host: HostLink<CardFrameEvent>,
+  configuredByPage: Promise<void>,
+): { handleCommand: (command: CardFrameCommand) => void; laidOut: boolean } {
   const { key } = params;
   const merchantStyle = createFieldStyleSheet(document);
   let brand: CardBrand = 'unknown';
@@ -129,11 +158,11 @@ function wireCardFrame(params: BoundFrameParams, host: HostLink<CardFrameEvent>)
             send: (event) => host.send(event),
           }),
         );
-  // The bank debits, when the checkout's first configure enables one: a build of their own (mode
-  // `bank` in vite.config.ts), laid out before `ready`.
+  // The bank debits, when the first options enable one: a build of their own (mode `bank` in
+  // vite.config.ts), laid out before `ready`.
   let bank: Promise<BankPanels | undefined> = notAsked;
-  let configured: () => void;
-  const firstConfigure = new Promise<void>((resolve) => (configured = resolve));
+  /** Another locale's texts, while the first options' are loading. */
+  let localized: Promise<void> = notAsked;
 
   const element = (id: string) => document.getElementById(id)!;
   // A co-badged number's networks and the chooser, in the number's box beside its icon.
@@ -208,8 +237,7 @@ function wireCardFrame(params: BoundFrameParams, host: HostLink<CardFrameEvent>)
           bank = (import(/* @vite-ignore */ bankChunk) as Promise<typeof import('./bank-panels.ts')>).then(({ mountBankPanels }) =>
             mountBankPanels(element('card'), paymentMethods, key, (event) => host.send(event)),
           ).catch(() => undefined); // A chunk that fails to load leaves the card (and `ready`) working.
-        void bank.then(configured);
-        if (wanted !== undefined) locale.switchTo(wanted);
+        if (wanted !== undefined) localized = locale.switchTo(wanted) ?? localized;
         if (clientSecret) void savedCard.then((card) => card?.show(clientSecret));
         if (defaults) {
           void billing.then((inputs) => inputs?.prefill(defaults));
@@ -249,12 +277,19 @@ function wireCardFrame(params: BoundFrameParams, host: HostLink<CardFrameEvent>)
     void bank.then((panels) => panels?.follow(command));
   }
 
-  // The page configures the frame as it connects: ready once the inputs that configure asks for are laid out.
-  void Promise.all([billing, savedCard, firstConfigure]).then(() => {
-    host.send({ type: 'ready' });
-    void loadPayments().catch(() => undefined);
-  });
-  return handleCommand;
+  const first = firstConfigure(params.options);
+  if (first) handleCommand(first);
+  // The page's own texts in the first locale, for it to show (it asks for those of a later one).
+  const firstLocale = first?.type === 'configure' && first.options.locale;
+  if (firstLocale && firstLocale !== 'en') sendPageMessages(firstLocale, (event) => host.send(event));
+  // Without first options the frame waits for the page's configure, as a frame from before they existed.
+  const pending = [billing, savedCard, bank, localized].filter((piece) => piece !== notAsked);
+  const laidOut = !!first && !pending.length;
+  const ready = laidOut ? notAsked : Promise.all([...pending, configuredByPage]).then(() => host.send({ type: 'ready' }));
+  // The payment steps once ready, after the document's own load: its first load is the document alone.
+  const loaded = new Promise((resolve) => addEventListener('load', resolve, { once: true }));
+  void Promise.all([ready, loaded]).then(() => loadPayments().catch(() => undefined));
+  return { handleCommand, laidOut };
 }
 
 startCardFrame();

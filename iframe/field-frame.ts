@@ -93,7 +93,7 @@ export function startFieldFrame(
         if (placeholder !== undefined) merchantText = { ...merchantText, placeholder };
         if (label !== undefined) merchantText = { ...merchantText, label };
         input.setTexts(messages, merchantText);
-        if (wanted !== undefined) locale.switchTo(wanted);
+        if (wanted !== undefined) void locale.switchTo(wanted);
         if (disabled !== undefined) input.input.disabled = disabled;
         // The value and caret are untouched: restyling never loses what was typed.
         // What a refusal should have been is a chunk of its own: most merchants' styles never need it.

@@ -7,15 +7,30 @@ import { parseConnectMessage } from '../src/shared/wire-schemas.generated.ts';
 import type { WireParser } from '../src/shared/wire-schema.ts';
 import { countDroppedMessage } from './dropped-messages.ts';
 
+/** What a refused connect's port hears (protocol.ts, `claimed`). */
+const CLAIMED = { type: 'claimed' } as const;
+
 export interface HostLink<Outgoing> {
   send(message: Outgoing): void;
 }
 
-export function connectToHost<Incoming, Outgoing>(
+/** Says hello now: the link of a frame that is ready only once its page has configured it. */
+export function connectToHost<Incoming, Outgoing>(params: FrameParams, parseCommand: WireParser<Incoming>, onCommand: (command: Incoming) => void): HostLink<Outgoing> {
+  const link = openHostLink<Incoming, Outgoing>(params, parseCommand, onCommand);
+  link.sayHello();
+  return link;
+}
+
+/**
+ * Takes the page's port when it comes; says hello when the frame calls `sayHello`, `ready` when it is
+ * laid out and takes keys already (the page needs no round trip then). Messages sent before the port
+ * came wait for it, in order.
+ */
+export function openHostLink<Incoming, Outgoing>(
   params: FrameParams,
   parseCommand: WireParser<Incoming>,
   onCommand: (command: Incoming) => void,
-): HostLink<Outgoing> {
+): HostLink<Outgoing> & { sayHello(ready?: true): void } {
   let port: MessagePort | undefined;
   const queued: Outgoing[] = [];
 
@@ -25,6 +40,9 @@ export function connectToHost<Incoming, Outgoing>(
     // a replayed or second handshake cannot swap the port.
     if (port || event.source !== window.parent || event.origin !== params.host || connect?.checkout !== params.checkout || event.ports.length !== 1) {
       countDroppedMessage();
+      // A second connect that would have been taken: its sender (the SDK, when a page script answered
+      // the hello first) hears on its own port that another holds this frame's. Nothing else is said.
+      if (port && event.source === window.parent && event.origin === params.host && connect?.checkout === params.checkout && event.ports.length === 1) event.ports[0]!.postMessage(CLAIMED);
       return;
     }
     port = event.ports[0]!;
@@ -36,37 +54,14 @@ export function connectToHost<Incoming, Outgoing>(
     for (const message of queued.splice(0)) port.postMessage(message);
   });
 
-  const hello: HelloMessage = { payframe: PROTOCOL_VERSION, type: 'hello', frame: params.frame, checkout: params.checkout };
-  window.parent.postMessage(hello, params.host);
-
   return {
     send(message) {
       if (port) port.postMessage(message);
       else queued.push(message);
     },
+    sayHello(ready) {
+      const hello: HelloMessage = { payframe: PROTOCOL_VERSION, type: 'hello', frame: params.frame, checkout: params.checkout, ...(ready && { ready }) };
+      window.parent.postMessage(hello, params.host);
+    },
   };
-}
-
-/**
- * Says hello now and runs `wire` in a task of its own, handing it the link; `wire` answers with the
- * frame's command handler. A frame's postMessage to its page leaves only when the task that posted it
- * ends: this way the page's answer (the port, then its first commands) travels while the frame wires
- * its inputs, instead of after. Commands that arrive first wait for the handler, in order.
- */
-export function connectBeforeWiring<Incoming, Outgoing>(
-  params: FrameParams,
-  parseCommand: WireParser<Incoming>,
-  wire: (host: HostLink<Outgoing>) => (command: Incoming) => void,
-): void {
-  let onCommand: ((command: Incoming) => void) | undefined;
-  const early: Incoming[] = [];
-  const host = connectToHost<Incoming, Outgoing>(params, parseCommand, (command) => (onCommand ? onCommand(command) : early.push(command)));
-  // A posted message, not a timer: it runs before the next rendering and timers' clamping.
-  const { port1, port2 } = new MessageChannel();
-  port1.onmessage = () => {
-    port1.close();
-    onCommand = wire(host);
-    for (const command of early.splice(0)) onCommand(command);
-  };
-  port2.postMessage(undefined);
 }

@@ -267,10 +267,11 @@ export class PayframeCheckout extends PayframeElement {
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('publishableKey') || changed.has('fieldsOrigin') || changed.has('billingFields') || changed.has('bin') || changed.has('paymentMethod') || changed.has('paymentMethods')) this.group.mountChanged();
-    if (this.hasUpdated && (changed.has('cardholderName') || changed.has('billingCountry') || changed.has('preferredNetwork') || changed.has('clientSecret') || changed.has('businessName') || changed.has('bankAccountEntry'))) this.group.setDefaults();
+    // Each compares what it depends on with what the frame has (setLocale too): nothing happens when none changed.
+    this.group.mountChanged();
+    this.group.setDefaults();
     if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
-    if (changed.has('locale') || !this.hasUpdated) this.group.setLocale(supportedLocale(this.localeTag()));
+    this.group.setLocale(supportedLocale(this.localeTag()));
   }
 
   /** The tag the amount is formatted with; texts use the nearest supported locale. */
@@ -351,7 +352,10 @@ export class PayframeCheckout extends PayframeElement {
 
   /** Where the card frame goes: the default height reserved before it loads (no layout shift), its content's height after. */
   #renderCard(): void {
-    const { ready, messages, iframe, rows } = this.group;
+    // The theme first (attributes are reflected by now): a new card frame's URL carries it (CardFrameSurface.frame()).
+    this.themeController.hostUpdated();
+    const { ready, messages, rows } = this.group;
+    const iframe = this.group.frame();
     const card = this.#card;
     const skeleton = this.#skeleton;
     card.className = ready ? 'card' : 'card loading';

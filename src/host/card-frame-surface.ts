@@ -7,7 +7,7 @@ import { dispatchPayframeEvent } from '../events.ts';
 import { ENGLISH, type Locale, type Messages } from '../i18n/messages.ts';
 import { pageMessages } from '../i18n/page-messages.ts';
 import { FIELD_KINDS, PAYMENT_METHOD_TYPES, type PaymentMethodType } from '../shared/protocol-constants.ts';
-import type { CardFrameCommand, CardFrameEvent, CardFrameField, CheckoutError, FieldKind, FieldState } from '../shared/protocol.ts';
+import type { CardFrameCommand, CardFrameEvent, CardFrameField, CardFrameOptions, CheckoutError, FieldKind, FieldState } from '../shared/protocol.ts';
 import { randomId } from '../shared/random-id.ts';
 import { parseCardFrameEvent, parseClientSecret, parsePublishableKey } from '../shared/wire-schemas.generated.ts';
 import type { CardSurface, SurfaceOwner } from './card-surface.ts';
@@ -40,6 +40,10 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
   #link: FrameLink<CardFrameEvent, CardFrameCommand> | undefined;
   #readyTimer: ReturnType<typeof setTimeout> | undefined;
   #mountedWith: string | undefined;
+  /** The merchant's options as the frame was last sent them (JSON): sent again only when they change. */
+  #defaultsSent: string | undefined;
+  /** Set while connected with a well-formed key and options: the frame may be made. */
+  #fieldsOrigin: string | undefined;
   #fieldStyle: unknown;
   #themeStyle: unknown;
   #paymentMethods: PaymentMethodType[] = [];
@@ -52,10 +56,38 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
   }
 
   /**
-   * The card frame, while connected. The owner puts it in its shadow root in the render that connects
-   * it, so its navigation (request, process) starts at once, beside the rest of the owner's first render.
+   * The card frame, while connected: made in the owner's first render after connecting (or after its
+   * key changed), which puts it in its shadow root, so its navigation starts at once. Its URL carries
+   * the locale, theme and `fieldStyle` as they are then, and its payment methods: the frame lays itself
+   * out in them and can say it is ready with its hello, with no round trip first.
    */
-  get iframe(): HTMLIFrameElement | undefined {
+  frame(): HTMLIFrameElement | undefined {
+    const fieldsOrigin = this.#fieldsOrigin;
+    if (!this.#link && fieldsOrigin) {
+      const owner = this.#owner;
+      const options: CardFrameOptions = { locale: this.locale, style: this.#styleLayers(), paymentMethods: this.#paymentMethods };
+      const link = (this.#link = new FrameLink<CardFrameEvent, CardFrameCommand>({
+        kind: 'card',
+        // As the merchant wrote them: the card frame reads them (a bad word is warned about there).
+        params: {
+          ...(owner.billingFields ? { billing: owner.billingFields.slice(0, 100) } : {}),
+          ...(owner.bin ? { bin: '1' } : {}),
+          ...(owner.paymentMethod ? { pm: owner.paymentMethod.slice(0, 100) } : {}),
+          options: JSON.stringify(options),
+        },
+        checkoutId: this.checkoutId,
+        publishableKey: this.publishableKey!,
+        fieldsOrigin,
+        title: this.messages.cardFrameTitle,
+        parseEvent: parseCardFrameEvent,
+        onEvent: (event) => this.#onEvent(event),
+      }));
+      this.client = new ControllerClient(link);
+      // Queued until the frame connects: what the merchant knows (never in a URL). The frame sends the
+      // page's own texts in its first locale unasked.
+      this.#defaultsSent = undefined;
+      this.setDefaults();
+    }
     return this.#link?.iframe;
   }
 
@@ -72,7 +104,8 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
   }
 
   #mountAttributes(): string {
-    return `${this.#owner.publishableKey} ${this.#owner.fieldsOrigin} ${this.#owner.billingFields ?? ''} ${!!this.#owner.bin} ${this.#owner.paymentMethod} ${this.#owner.paymentMethods}`;
+    const owner = this.#owner;
+    return JSON.stringify([owner.publishableKey, owner.fieldsOrigin, owner.billingFields, owner.bin, owner.paymentMethod, owner.paymentMethods]);
   }
 
   /** How many rows of inputs the frame lays out: the card's two, and the billing inputs' (name; country and postal code). */
@@ -93,25 +126,8 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
     const paymentMethods = (this.#owner.paymentMethods || 'card').split(/\s+/).filter(Boolean) as PaymentMethodType[];
     if (!paymentMethods.every((type) => PAYMENT_METHOD_TYPES.includes(type))) return this.#fail(checkoutError('invalid_payment_methods'));
     this.#paymentMethods = paymentMethods;
-    const link = (this.#link = new FrameLink<CardFrameEvent, CardFrameCommand>({
-      kind: 'card',
-      // As the merchant wrote them: the card frame reads them (a bad word is warned about there).
-      params: {
-        ...(this.#owner.billingFields ? { billing: this.#owner.billingFields.slice(0, 100) } : {}),
-        ...(this.#owner.bin ? { bin: '1' } : {}),
-        ...(this.#owner.paymentMethod ? { pm: this.#owner.paymentMethod.slice(0, 100) } : {}),
-      },
-      checkoutId: this.checkoutId,
-      publishableKey,
-      fieldsOrigin,
-      title: this.messages.cardFrameTitle,
-      parseEvent: parseCardFrameEvent,
-      onEvent: (event) => this.#onEvent(event),
-    }));
-    this.client = new ControllerClient(link);
-    // Queued until the frame connects, so it starts in the checkout's locale and style.
-    link.send({ type: 'configure', options: this.#options() });
-    if (this.locale !== 'en') link.send({ type: 'localize', locale: this.locale });
+    // The frame itself is made when the owner renders it (frame()).
+    this.#fieldsOrigin = fieldsOrigin;
     this.#readyTimer = setTimeout(() => {
       if (!this.ready) this.#fail(checkoutError('frame_load_failed'));
     }, FRAME_READY_TIMEOUT_MS);
@@ -119,6 +135,7 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
 
   #disconnect(): void {
     this.#mountedWith = undefined;
+    this.#fieldsOrigin = undefined;
     clearTimeout(this.#readyTimer);
     this.#link?.dispose();
     this.#link = undefined;
@@ -163,12 +180,17 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
 
   setFieldStyle(style: unknown): void {
     this.#fieldStyle = styleForFrame(style);
-    this.#send({ type: 'configure', options: { style: this.#styleLayers() } });
+    this.#restyle();
   }
 
   setThemeStyle(style: unknown): void {
+    style = styleForFrame(style);
     if (JSON.stringify(style) === JSON.stringify(this.#themeStyle)) return;
     this.#themeStyle = style;
+    this.#restyle();
+  }
+
+  #restyle(): void {
     this.#send({ type: 'configure', options: { style: this.#styleLayers() } });
   }
 
@@ -186,12 +208,16 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
   }
 
   /**
-   * The merchant's `cardholder-name`, `billing-country` or `preferred-network` changed: filled into
-   * inputs the shopper left empty, chosen unless the shopper chose; or its `client-secret`, whose
-   * saved card a `payment-method` checkout shows.
+   * Sends what the merchant knows when it changed: `cardholder-name`, `billing-country` or
+   * `preferred-network`, filled into inputs the shopper left empty, chosen unless the shopper chose;
+   * `client-secret`, whose saved card a `payment-method` checkout shows; the bank debits' two.
    */
   setDefaults(): void {
-    this.#send({ type: 'configure', options: this.#merchantOptions() });
+    const options = this.#merchantOptions();
+    const json = JSON.stringify(options);
+    if (json === this.#defaultsSent) return;
+    this.#defaultsSent = json;
+    this.#send({ type: 'configure', options });
   }
 
   #merchantOptions() {
@@ -207,10 +233,6 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
       // Only a well-formed one: the frame drops a configure that does not parse, locale and style with it.
       clientSecret: parseClientSecret(owner.clientSecret),
     };
-  }
-
-  #options() {
-    return { locale: this.locale, style: this.#styleLayers(), ...this.#merchantOptions(), paymentMethods: this.#paymentMethods };
   }
 
   #send(command: CardFrameCommand): void {
@@ -264,6 +286,11 @@ export class CardFrameSurface implements CardSurface, ReactiveController {
       case 'height':
         this.height = event.height;
         break;
+      case 'claimed':
+        // The frame refused this checkout's connect (a page script answered its hello first): nothing
+        // it asks can reach the frame, so it stops, as split fields whose controller was refused.
+        this.client!.close();
+        return this.#fail(checkoutError('fields_claimed'));
       case 'style-rejected':
         warnStyleRejections(`<${this.#owner.localName}> fieldStyle`, event.rejections, this.#styleWarnings);
         return;

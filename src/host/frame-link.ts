@@ -1,6 +1,6 @@
 // The merchant page's side of one frame: creates the sandboxed iframe on the fields origin,
 // answers its hello (exact origin, exact source) with a private MessagePort, then exchanges
-// schema-checked messages over that port only. Merchant realm: never sees card data.
+// schema-checked messages over that port only. A hello may say the frame is ready already. Merchant realm: never sees card data.
 import { PROTOCOL_VERSION } from '../shared/protocol-constants.ts';
 import type { ConnectMessage, FrameKind } from '../shared/protocol.ts';
 import type { WireParser } from '../shared/wire-schema.ts';
@@ -34,7 +34,6 @@ export class FrameLink<Event, Command> {
     iframe.setAttribute('title', options.title);
     iframe.setAttribute('referrerpolicy', 'no-referrer');
     iframe.setAttribute('scrolling', 'no');
-    iframe.setAttribute('allowtransparency', 'true');
     const params = new URLSearchParams({ frame: options.kind, checkout: options.checkoutId, host: location.origin, ...options.params });
     iframe.src = `${options.fieldsOrigin}/frames/${options.publishableKey}/${options.kind}.html#${params}`;
     this.iframe = iframe;
@@ -73,5 +72,8 @@ export class FrameLink<Event, Command> {
     const connect: ConnectMessage = { payframe: PROTOCOL_VERSION, type: 'connect', checkout: this.options.checkoutId };
     frameWindow.postMessage(connect, this.options.fieldsOrigin, [channel.port2]);
     for (const command of this.queued.splice(0)) this.port.postMessage(command);
+    // Laid out from its URL, the frame said it is ready in its hello: the same as a `ready` event, with no round trip first.
+    const ready = hello.ready && this.options.parseEvent({ type: 'ready' });
+    if (ready) this.options.onEvent(ready);
   };
 }

@@ -12,6 +12,12 @@ export const FIELD_KINDS = ['number', 'expiry', 'cvc'] as const;
 export const PAYMENT_METHOD_TYPES = ['card', 'sepa_debit', 'us_bank_account'] as const;
 export type PaymentMethodType = (typeof PAYMENT_METHOD_TYPES)[number];
 
+/**
+ * The longest first options (JSON) a card frame's URL may carry. Its two style layers are at most
+ * 32,000 characters each (src/host/style-relay.ts), so a page's own never come near it.
+ */
+export const MAX_FIRST_OPTIONS_LENGTH = 100_000;
+
 /** The most the drop-in's card frame may ask its element to grow to, in CSS pixels. */
 export const MAX_CARD_FRAME_HEIGHT = 1000;
 

@@ -10,7 +10,7 @@ import { CARD_BRANDS } from './card-brands.ts';
 import type { BankErrorCode, BillingErrorCode, FieldErrorCode } from './errors.ts';
 import { BANK_FIELDS } from './bank-fields.ts';
 import { BILLING_FIELDS } from './billing-fields.ts';
-import { FIELD_KINDS, MAX_CARD_FRAME_HEIGHT, PAYMENT_INTENT_STATUSES, PAYMENT_METHOD_TYPES, PROTOCOL_VERSION } from './protocol-constants.ts';
+import { FIELD_KINDS, MAX_CARD_FRAME_HEIGHT, MAX_FIRST_OPTIONS_LENGTH, PAYMENT_INTENT_STATUSES, PAYMENT_METHOD_TYPES, PROTOCOL_VERSION } from './protocol-constants.ts';
 import { LOCALES } from '../i18n/messages.ts';
 
 export const cardBrandSchema = z.enum(CARD_BRANDS);
@@ -73,6 +73,12 @@ export const frameParamsSchema = z.object({
    * only a CVC input, and checks the id itself (a bad one is a typed error, not a frame that never loads).
    */
   pm: z.optional(shortText),
+  /**
+   * The card frame's first options (locale, theme and `fieldStyle`, payment methods), as JSON: what the
+   * page would configure first, so the frame lays itself out in them before it says hello. A configure
+   * from the page parses them (cardFrameOptionsSchema): the URL grants nothing a configure could not.
+   */
+  options: z.optional(z.string().check(z.maxLength(MAX_FIRST_OPTIONS_LENGTH))),
 });
 export type FrameParams = z.infer<typeof frameParamsSchema>;
 
@@ -83,6 +89,8 @@ export const helloMessageSchema = z.object({
   type: z.literal('hello'),
   frame: frameKindSchema,
   checkout: checkoutIdSchema,
+  /** The card frame is laid out and takes keys already: its first options came in its URL (`options`). */
+  ready: z.optional(z.literal(true)),
 });
 export type HelloMessage = z.infer<typeof helloMessageSchema>;
 
@@ -394,6 +402,8 @@ export const cardFrameOptionsSchema = z.object({
   paymentMethods: z.optional(z.array(paymentMethodTypeSchema).check(z.maxLength(PAYMENT_METHOD_TYPES.length))),
 });
 
+export type CardFrameOptions = z.infer<typeof cardFrameOptionsSchema>;
+
 /**
  * The card frame takes the controller's requests (it tokenizes and confirms itself) and what the
  * page asks of its inputs; `focus` names the input (the number when none is named).
@@ -411,6 +421,8 @@ export type CardFrameCommand = z.infer<typeof cardFrameCommandSchema>;
 export const cardFrameEventSchema = z.discriminatedUnion('type', [
   ...paymentFrameEventSchemas,
   z.object({ type: z.literal('change'), field: cardFrameFieldSchema, state: fieldStateSchema }),
+  /** On the port of a connect the frame refused, and nothing else on it: another script answered its hello first and holds its port. */
+  z.object({ type: z.literal('claimed') }),
   z.object({ type: z.literal('focus'), field: cardFrameFieldSchema }),
   z.object({ type: z.literal('blur'), field: cardFrameFieldSchema }),
   /** Enter was pressed in one of the inputs. */

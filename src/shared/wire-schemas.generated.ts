@@ -153,10 +153,11 @@ export const parseFrameParams = /* @__PURE__ */ wireParser<z.output<typeof frame
   billing: [undefined, /* @__PURE__ */ text(100)],
   bin: [undefined, "1"],
   pm: [undefined, /* @__PURE__ */ text(100)],
+  options: [undefined, /* @__PURE__ */ text(100000)],
 });
 
 /** helloMessageSchema (src/shared/protocol.ts) */
-export const parseHelloMessage = /* @__PURE__ */ wireParser<z.output<typeof helloMessageSchema>>({ payframe: 1, type: "hello", frame: frameKind, checkout: checkoutId });
+export const parseHelloMessage = /* @__PURE__ */ wireParser<z.output<typeof helloMessageSchema>>({ payframe: 1, type: "hello", frame: frameKind, checkout: checkoutId, ready: [undefined, true] });
 
 /** connectMessageSchema (src/shared/protocol.ts) */
 export const parseConnectMessage = /* @__PURE__ */ wireParser<z.output<typeof connectMessageSchema>>({ payframe: 1, type: "connect", checkout: checkoutId });
@@ -291,6 +292,7 @@ export const parseCardFrameEvent = /* @__PURE__ */ wireParser<z.output<typeof ca
     messages: /* @__PURE__ */ record(/^[a-z][A-Za-z_]{0,39}$/, /* @__PURE__ */ text(300)),
   },
   { type: "change", field: cardFrameField, state: fieldState },
+  { type: "claimed" },
   { type: "focus", field: cardFrameField },
   { type: "blur", field: cardFrameField },
   { type: "submit" },

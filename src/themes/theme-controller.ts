@@ -29,7 +29,10 @@ export class ThemeController implements ReactiveController {
     this.media?.removeEventListener('change', this.sync);
   }
 
-  /** After a render the element's styles (and its theme attribute) are in place to be read. */
+  /**
+   * After a render the element's styles (and its theme attribute) are in place to be read. The
+   * drop-in also calls it in its render, before it makes a card frame whose URL carries the theme.
+   */
   hostUpdated(): void {
     const theme = this.host.theme ?? null;
     if (theme !== this.applied) this.sync();

@@ -323,8 +323,10 @@ test.describe('forged messages to the frames', () => {
     await expect.poll(() => droppedIn(card)).toBe(before + 7);
     // The frame still talks to the SDK's port only: the page gets the states as the shopper types
     // (fillCard waits for them), the fake ports get nothing, not even an answer to their tokenize.
+    // The two that were well-formed second connects from the page (replayed, any origin) hear that
+    // the frame's port is taken, on their own port, and nothing more; the checkout keeps working.
     await checkout.fillCard(SECRET_CARD);
-    expect(await page.evaluate(() => (window as unknown as { forgedHeard: unknown[] }).forgedHeard)).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { forgedHeard: unknown[] }).forgedHeard)).toEqual([{ type: 'claimed' }, { type: 'claimed' }]);
     expect(await popup.evaluate(() => (window as unknown as { forgedHeard: unknown[] }).forgedHeard)).toEqual([]);
     expect(gatewayTraffic.tokenizations()).toHaveLength(0);
     await popup.close();
@@ -343,13 +345,14 @@ test.describe('forged messages to the frames', () => {
         window.addEventListener(
           'message',
           (event) => {
-            const hello = event.data as { type?: string; frame?: string; checkout?: string };
+            const hello = event.data as { type?: string; frame?: string; checkout?: string; ready?: true };
             if (first.port || event.origin !== fieldsOrigin || hello?.type !== 'hello' || hello.frame !== 'card') return;
             const channel = new MessageChannel();
             first.port = channel.port1;
+            // As the SDK hears it: a card frame laid out from its URL says it is ready in its hello.
+            if (hello.ready) heard.push({ type: 'ready' });
             channel.port1.onmessage = (message) => heard.push(message.data);
             (event.source as Window).postMessage({ payframe: 1, type: 'connect', checkout: hello.checkout }, fieldsOrigin, [channel.port2]);
-            // As the SDK does: the card frame is ready once configured (it may have bank inputs to lay out).
             channel.port1.postMessage({ type: 'configure', options: {} });
           },
           true,
@@ -360,9 +363,11 @@ test.describe('forged messages to the frames', () => {
     await page.goto(`${demo.merchantUrl}/test-pages/merchant.html`);
     const heard = () => page.evaluate(() => (window as unknown as { firstToAnswer: { heard: { type: string; field?: string; state?: { complete: boolean } }[] } }).firstToAnswer.heard);
     await expect.poll(async () => (await heard()).map((message) => message.type)).toContain('ready');
-    // The SDK's own connect came second and was dropped: its checkout never becomes ready.
+    // The SDK's own connect came second and was dropped. The frame says so on the SDK's port, and the
+    // checkout stops with fields_claimed (it took the hello's `ready` for a moment; nothing it sent reached the frame).
     await expect.poll(async () => droppedIn(await checkout.frame('number'))).toBe(1);
-    expect(await page.evaluate(() => (document.querySelector('payframe-checkout') as unknown as { ready: boolean }).ready)).toBe(false);
+    await expect.poll(() => page.evaluate(() => (document.querySelector('payframe-checkout') as unknown as { ready: boolean }).ready)).toBe(false);
+    await expect(page.locator('payframe-checkout [part="form-error"]')).toHaveText(/locked to keep your card safe/);
     // The shopper types into the frame as usual.
     for (const [kind, text] of Object.entries(SECRET_CARD) as ['number' | 'expiry' | 'cvc', string][]) {
       await checkout.input(kind).focus();
@@ -398,10 +403,11 @@ test.describe('forged messages to the frames', () => {
         window.addEventListener(
           'message',
           (event) => {
-            const hello = event.data as { type?: string; frame?: string; checkout?: string };
+            const hello = event.data as { type?: string; frame?: string; checkout?: string; ready?: true };
             if (first.port || event.origin !== fieldsOrigin || hello?.type !== 'hello' || hello.frame !== 'card') return;
             const channel = new MessageChannel();
             first.port = channel.port1;
+            if (hello.ready) heard.push({ type: 'ready' });
             channel.port1.onmessage = (message) => heard.push(message.data);
             (event.source as Window).postMessage({ payframe: 1, type: 'connect', checkout: hello.checkout }, fieldsOrigin, [channel.port2]);
             // The attacker lays out the SEPA panel itself.

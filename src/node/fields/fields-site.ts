@@ -57,9 +57,9 @@ function inlineStyleHashes(html: string): string[] {
   return [...html.matchAll(/<style>([^<]*)<\/style>/g)].map(([, css]) => sha256(css ?? ''));
 }
 
-/** The CSP hashes of a page's inline module scripts (the card frame's own, put there by the build): exactly those may run. */
+/** The CSP hashes of a page's inline scripts (the card frame's own, put there by the build): exactly those may run. */
 function inlineScriptHashes(html: string): string[] {
-  return [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map(([, code]) => sha256(code ?? ''));
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, code]) => sha256(code ?? ''));
 }
 
 export function loadFieldsBuild(distDir: string): FieldsBuild {

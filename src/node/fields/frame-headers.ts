@@ -7,7 +7,7 @@ export interface FrameHeaderOptions {
   frameAncestors: string[];
   /** CSP hashes ('sha256-…') of the page's own inline <style> blocks, and nothing else. */
   inlineStyleHashes?: string[];
-  /** CSP hashes of the page's own inline module script (the card frame's), and nothing else. */
+  /** CSP hashes of the page's own inline script (the card frame's), and nothing else. */
   inlineScriptHashes?: string[];
 }
 
