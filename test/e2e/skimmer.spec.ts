@@ -105,8 +105,15 @@ for (const { layout, label } of LAYOUTS) {
     const { records } = await page.evaluate(collectLoot);
     const incoming = records.filter((entry) => entry.startsWith('port in:')).map((entry) => JSON.parse(entry.slice('port in: '.length)) as { type: string });
     // The card frame moves focus between its inputs itself and tells its height; split fields ask the page to move focus ("advance").
-    const expected = layout === 'drop-in' ? ['ready', 'change', 'focus', 'blur', 'height', 'tokenize-result'] : ['ready', 'change', 'focus', 'blur', 'advance', 'tokenize-result'];
+    // The card frame, laid out from its URL, says it is ready in its hello (a window message), not on its port.
+    const expected = layout === 'drop-in' ? ['change', 'focus', 'blur', 'height', 'tokenize-result'] : ['ready', 'change', 'focus', 'blur', 'advance', 'tokenize-result'];
     expect(new Set(incoming.map((message) => message.type))).toEqual(new Set(expected));
+    const hellos = records
+      .filter((entry) => entry.startsWith('window message:'))
+      .map((entry) => (JSON.parse(entry.slice('window message: '.length)) as { data: { type?: string } }).data)
+      .filter((data) => data?.type === 'hello');
+    expect(hellos.length).toBeGreaterThan(0);
+    for (const hello of hellos) expect(Object.keys(hello).sort()).toEqual(layout === 'drop-in' ? ['checkout', 'frame', 'payframe', 'ready', 'type'] : ['checkout', 'frame', 'payframe', 'type']);
     for (const message of incoming) {
       // No message field may carry a value, its length or a caret position.
       expect(JSON.stringify(message)).not.toMatch(/"(value|length|caret|selection\w*|digits|number|cvc)":/);
