@@ -355,6 +355,36 @@ test.describe('hostile merchant styles past the SDK', () => {
   });
 });
 
+test('attack: a hostile style in a card frame\'s URL options is judged as a configure would be', async ({ page, demo, checkout, watch }) => {
+  await openDemo({ page, demo, checkout });
+  // A page script embeds a card frame of its own, its first options carrying what the allowlist refuses.
+  const options = {
+    style: {
+      group: { base: { color: `url(http://${ATTACKER_HOST}/url-option)`, 'background-image': `url(http://${ATTACKER_HOST}/bg-option)` } },
+      own: { base: { 'font-size': '23px' }, invalid: { color: 'red; } input[value^="4"] { color: blue' }, variables: { colorText: `url(http://${ATTACKER_HOST}/var-option)` } },
+    },
+  };
+  const checkoutId = 'UrlOptionsAttack00000001';
+  const params = new URLSearchParams({ frame: 'card', checkout: checkoutId, host: demo.merchantUrl, options: JSON.stringify(options) });
+  const loaded = page.waitForEvent('framenavigated', (frame) => frame.url().includes(checkoutId));
+  await page.evaluate((src) => {
+    const iframe = document.createElement('iframe');
+    iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms');
+    iframe.src = src;
+    document.body.append(iframe);
+  }, `${demo.fieldsOrigin}/frames/${demo.publishableKey}/card.html#${params}`);
+  const frame = await loaded;
+  // The allowed part applies (so the options were read), the rest is left out.
+  const numberStyle = (property: string) => frame.locator('#number').evaluate((input, name) => getComputedStyle(input).getPropertyValue(name), property);
+  await expect.poll(() => numberStyle('font-size')).toBe('23px');
+  expect(await numberStyle('background-image')).toBe('none');
+  expect(await numberStyle('color')).toBe('rgb(26, 31, 54)');
+  await frame.locator('#number').fill('4242424242424242');
+  expect(await numberStyle('color')).toBe('rgb(26, 31, 54)');
+  expect(watch.cspReports).toEqual([]);
+  expect(watch.requests.filter((url) => url.includes(ATTACKER_HOST))).toEqual([]);
+});
+
 test.describe('the drop-in grows with its card frame', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
