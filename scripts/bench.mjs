@@ -1,5 +1,5 @@
 // npm run bench: how fast and how small Payframe is, next to a bare iframe and to peers, all measured in
-// one run. Builds if needed, starts the demo servers, drives Chromium, prints a table and writes
+// one run. Builds if needed, starts the demo servers (in a process of their own), drives Chromium, prints a table and writes
 // bench/results.json. Both card surfaces side by side: the drop-in <payframe-checkout> and split fields
 // (<payframe-card-group> with number, expiry and CVC); goals are the drop-in's.
 //
@@ -11,7 +11,7 @@
 //   `--bytes`                       bytes only (written to bench/results-bytes.json)
 // Honours PAYFRAME_DIST_DIR like the build. Exits 0 whether goals are met or not (it is a benchmark), and
 // non-zero when something could not be measured.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
@@ -65,19 +65,42 @@ function sourceState() {
   return { commit, uncommittedProductFiles: changed };
 }
 
+/**
+ * The demo's servers and the baseline origin, in a process of their own (scripts/bench/bench-servers.mjs),
+ * so no response waits on the event loop that drives Chromium.
+ */
+function startBenchServers() {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/bench-servers.mjs'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, PAYFRAME_DIST_DIR: dist } });
+  const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+  return new Promise((resolveStart, rejectStart) => {
+    let printed = '';
+    child.stdout.on('data', (chunk) => {
+      printed += chunk;
+      const line = printed.split('\n').find((candidate) => candidate.startsWith('bench-servers '));
+      if (!line) return;
+      printed = '';
+      resolveStart({
+        ...JSON.parse(line.slice('bench-servers '.length)),
+        close: () => {
+          child.stdin.end();
+          return exited;
+        },
+      });
+    });
+    void exited.then((code) => rejectStart(new Error(`the bench servers exited (${code}) before they listened`)));
+  });
+}
+
 async function measureInBrowser() {
   // The demo servers are TypeScript: load them through tsx.
   register();
   const { chromium } = await import('playwright');
   const { chromiumLaunchOptions } = await import('../test/browser/launch-options.mjs');
-  const { startDemoServers } = await import('../demo/servers.ts');
-  const { startBaselineFrameServer } = await import('./bench/baseline-frame-server.mjs');
   const { SURFACES } = await import('./bench/surfaces.mjs');
   const { measureBaselineRun, measureBareMountTrace, measureSurfaceRun, measureMountTrace, measureNoDelayTyping, measurePhoneReady } = await import('./bench/browser-runs.mjs');
   const { PHONE_PROFILE, connectDevTools, freePort } = await import('./bench/phone-profile.mjs');
 
-  const servers = await startDemoServers({ merchantPort: 0, fieldsPort: 0, gatewayPort: 0, distDir: dist, extraPageDirs: { bench: join(repoRoot, 'bench/pages') } });
-  const baselineFrame = await startBaselineFrameServer({ frameAncestors: [servers.merchantUrl] });
+  const servers = await startBenchServers();
   const devtoolsPort = await freePort();
   const launch = chromiumLaunchOptions();
   const browser = await chromium.launch({ ...launch, args: [...launch.args, `--remote-debugging-port=${devtoolsPort}`] });
@@ -87,9 +110,9 @@ async function measureInBrowser() {
     fieldsOrigin: servers.fieldsOrigin,
     publishableKey: servers.publishableKey,
     gatewayUrl: servers.gatewayUrl,
-    frameUrl: baselineFrame.url,
+    frameUrl: servers.frameUrl,
   };
-  const baselineOptions = { pageUrl: `${servers.merchantUrl}/bench/baseline.html`, frameUrl: baselineFrame.url, handshakeUrl: baselineFrame.handshakeUrl };
+  const baselineOptions = { pageUrl: `${servers.merchantUrl}/bench/baseline.html`, frameUrl: servers.frameUrl, handshakeUrl: servers.handshakeUrl };
   const surfaces = [SURFACES.checkout, SURFACES.split];
   const runs = [];
   const typing = {};
@@ -157,7 +180,6 @@ async function measureInBrowser() {
   } finally {
     devtools.close();
     await browser.close();
-    await baselineFrame.close();
     await servers.close();
   }
 }
