@@ -38,11 +38,12 @@ export function openHostLink<Incoming, Outgoing>(
     const connect = parseConnectMessage(event.data);
     // Only our parent, at the origin it was embedded from, and only once per page load:
     // a replayed or second handshake cannot swap the port.
-    if (port || event.source !== window.parent || event.origin !== params.host || connect?.checkout !== params.checkout || event.ports.length !== 1) {
+    const wellFormed = event.source === window.parent && event.origin === params.host && connect?.checkout === params.checkout && event.ports.length === 1;
+    if (port || !wellFormed) {
       countDroppedMessage();
       // A second connect that would have been taken: its sender (the SDK, when a page script answered
       // the hello first) hears on its own port that another holds this frame's. Nothing else is said.
-      if (port && event.source === window.parent && event.origin === params.host && connect?.checkout === params.checkout && event.ports.length === 1) event.ports[0]!.postMessage(CLAIMED);
+      if (port && wellFormed) event.ports[0]!.postMessage(CLAIMED);
       return;
     }
     port = event.ports[0]!;
