@@ -5,6 +5,8 @@
 //
 //   BENCH_RUNS (default 12)         measured runs of each surface and of the bare iframe, after
 //   BENCH_WARMUP (default 1)        warm-up runs; BENCH_TOKENIZE (default 3) tokenize() calls per drop-in run
+//   BENCH_READY_RUNS (default 48)   more time-to-ready mounts, nothing else measured: the bare iframe and each
+//                                   surface in turn; the time-to-ready rows count them with the full runs'
 //   BENCH_TYPING_RUNS (default 50)  whole cards typed with no delay between keys, per surface
 //   BENCH_PHONE_RUNS (default BENCH_RUNS)  time-to-ready runs under the phone profile, per surface and bare iframe
 //   BENCH_RESULTS                   another results file; BENCH_PEERS=0 skips the peers' bytes
@@ -33,6 +35,7 @@ const count = (name, fallback, min = 0) => Math.max(min, Number(process.env[name
 const runCount = count('BENCH_RUNS', 12, 1);
 const warmupCount = count('BENCH_WARMUP', 1);
 const tokenizeCount = count('BENCH_TOKENIZE', 3, 1);
+const readyRuns = count('BENCH_READY_RUNS', 48);
 const typingRuns = count('BENCH_TYPING_RUNS', 50, 1);
 const phoneRuns = count('BENCH_PHONE_RUNS', runCount, 1);
 
@@ -97,7 +100,7 @@ async function measureInBrowser() {
   const { chromium } = await import('playwright');
   const { chromiumLaunchOptions } = await import('../test/browser/launch-options.mjs');
   const { SURFACES } = await import('./bench/surfaces.mjs');
-  const { measureBaselineRun, measureBareMountTrace, measureSurfaceRun, measureMountTrace, measureNoDelayTyping, measurePhoneReady } = await import('./bench/browser-runs.mjs');
+  const { measureBaselineRun, measureBareMountTrace, measureSurfaceRun, measureMountTrace, measureNoDelayTyping, measurePhoneReady, measureReadyOnly } = await import('./bench/browser-runs.mjs');
   const { PHONE_PROFILE, connectDevTools, freePort } = await import('./bench/phone-profile.mjs');
 
   const servers = await startBenchServers();
@@ -115,6 +118,7 @@ async function measureInBrowser() {
   const baselineOptions = { pageUrl: `${servers.merchantUrl}/bench/baseline.html`, frameUrl: servers.frameUrl, handshakeUrl: servers.handshakeUrl };
   const surfaces = [SURFACES.checkout, SURFACES.split];
   const runs = [];
+  const readySeries = [];
   const typing = {};
   const phone = [];
   const phaseStartedAt = { at: performance.now() };
@@ -149,6 +153,16 @@ async function measureInBrowser() {
     }
     phaseDone('normal-profile runs');
 
+    // 1b. Time to ready alone, many times: the bare iframe and each surface in turn, in rotated order.
+    for (let index = 0; index < readyRuns; index++) {
+      const order = ['bare', ...surfaces.map((surface) => surface.id)];
+      const rotated = [...order.slice(index % order.length), ...order.slice(0, index % order.length)];
+      const run = {};
+      for (const step of rotated) run[step] = (await measureReadyOnly(browser, step === 'bare' ? 'bare' : SURFACES[step], { ...options, merchantUrl: servers.merchantUrl })).readyMs;
+      readySeries.push(run);
+    }
+    if (readyRuns) phaseDone(`${readyRuns} time-to-ready runs`);
+
     // 2. A whole card typed with no delay between keys, per surface: a fresh page per run, one context.
     for (const surface of surfaces) {
       const context = await browser.newContext();
@@ -176,7 +190,7 @@ async function measureInBrowser() {
       console.log(`phone run ${index + 1}/${phoneRuns}: ready ${ready} (bare iframe ${run.bare.readyMs.toFixed(0)} ms)`);
     }
     phaseDone('phone-profile runs');
-    return { runs, typing, phone, profile: PHONE_PROFILE, chromiumVersion: browser.version() };
+    return { runs, readySeries, typing, phone, profile: PHONE_PROFILE, chromiumVersion: browser.version() };
   } finally {
     devtools.close();
     await browser.close();
@@ -190,16 +204,16 @@ buildIfNeeded();
 const { measureOurBytes, measurePeerBytes } = await import('./bench/bundle-sizes.mjs');
 const { buildRows, missingMeasurements, printRows } = await import('./bench/report.mjs');
 
-const browserResults = bytesOnly ? { runs: [], typing: {}, phone: [], chromiumVersion: undefined } : await measureInBrowser();
+const browserResults = bytesOnly ? { runs: [], readySeries: [], typing: {}, phone: [], chromiumVersion: undefined } : await measureInBrowser();
 const ours = await measureOurBytes(dist);
 // BENCH_PEERS=0 skips the peers (no npm install): the smoke test in the suite uses it.
 const peersSkipped = process.env.BENCH_PEERS === '0';
 const { peers, unavailable } = peersSkipped ? { peers: [], unavailable: 'skipped (BENCH_PEERS=0)' } : await measurePeerBytes();
 
-const rows = buildRows({ runs: browserResults.runs, typing: browserResults.typing, phone: browserResults.phone, bytes: { ours, peers, peersUnavailable: unavailable } });
+const rows = buildRows({ runs: browserResults.runs, readySeries: browserResults.readySeries, typing: browserResults.typing, phone: browserResults.phone, bytes: { ours, peers, peersUnavailable: unavailable } });
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))), node: process.version, chromium: browserResults.chromiumVersion, platform: `${os.platform()} ${os.release()}` };
 const layouts = Object.fromEntries(Object.entries(browserResults.runs[0]?.surfaces ?? {}).map(([id, surface]) => [id, `${surface.layout}, ${surface.frameCount} fields-origin frame(s)`]));
-console.log(`\nPayframe bench: ${browserResults.runs.length} runs (+${bytesOnly ? 0 : warmupCount} warm-up), ${tokenizeCount} tokenize per drop-in run, ${bytesOnly ? 0 : typingRuns} no-delay cards per surface, ${browserResults.phone.length} phone-profile runs; ${machine.cpus} CPUs, load ${machine.loadAverage.join(' ')}, Chromium ${machine.chromium ?? '-'}`);
+console.log(`\nPayframe bench: ${browserResults.runs.length} runs (+${bytesOnly ? 0 : warmupCount} warm-up) and ${browserResults.readySeries.length} time-to-ready runs, ${tokenizeCount} tokenize per drop-in run, ${bytesOnly ? 0 : typingRuns} no-delay cards per surface, ${browserResults.phone.length} phone-profile runs; ${machine.cpus} CPUs, load ${machine.loadAverage.join(' ')}, Chromium ${machine.chromium ?? '-'}`);
 if (!bytesOnly) {
   console.log(`Source: ${source.commit ?? 'unknown commit'}${source.uncommittedProductFiles ? ` plus ${source.uncommittedProductFiles} uncommitted file(s) in src/, iframe/ or vite.config.ts (built and measured as they are)` : ''}.`);
   console.log(`Layouts: ${Object.entries(layouts).map(([id, layout]) => `${id} ${layout}`).join('; ')}. Phone profile: ${browserResults.profile.label}, on the page and every iframe.`);
@@ -213,6 +227,7 @@ const results = {
   machine,
   settings: {
     runs: browserResults.runs.length,
+    readyRuns: browserResults.readySeries.length,
     warmup: bytesOnly ? 0 : warmupCount,
     tokenizePerRun: tokenizeCount,
     typingRunsPerSurface: bytesOnly ? 0 : typingRuns,
@@ -224,7 +239,7 @@ const results = {
   },
   rows,
   // Timings and counts only: no run records what was typed.
-  samples: { runs: browserResults.runs, typing: browserResults.typing, phone: browserResults.phone },
+  samples: { runs: browserResults.runs, readySeries: browserResults.readySeries, typing: browserResults.typing, phone: browserResults.phone },
 };
 // A bytes-only run must not overwrite the speed figures of the last full run.
 const resultsFile = process.env.BENCH_RESULTS ?? (bytesOnly ? 'bench/results-bytes.json' : 'bench/results.json');

@@ -477,6 +477,27 @@ export async function measureNoDelayTyping(page, surface, { merchantUrl, fieldsO
 }
 
 /**
+ * Time to ready alone, in a fresh context: the bare iframe's load or a surface's attach -> payframe-ready,
+ * as in the full runs but with nothing else measured, so the bench can afford many of them (the
+ * median of a dozen moved by a fifth from one bench run to the next on a two-core machine).
+ */
+export async function measureReadyOnly(browser, target, { merchantUrl, publishableKey, frameUrl }) {
+  const context = await browser.newContext();
+  try {
+    if (target === 'bare') {
+      const page = await context.newPage();
+      await page.goto(`${merchantUrl}/bench/baseline.html`);
+      return { readyMs: await mountBareFrames(page, frameUrl, 1) };
+    }
+    const page = await openSurfacePage(context, target, { merchantUrl });
+    const { readyMs } = await mountSurface(page, await createSurface(page, target, publishableKey));
+    return { readyMs };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * Time to ready under the phone profile: a fresh context (cold cache), the profile on the page and on
  * every iframe target before anything loads, then the bench page, its script tag and the mount. The
  * time is attach -> payframe-ready as in the normal runs (the script tag's own load is not in it).

@@ -35,10 +35,11 @@ export const GOALS = {
 const SURFACE_LABELS = { checkout: 'drop-in', split: 'split fields' };
 
 /**
- * @param {{ runs: any[], typing: Record<string, any[]>, phone: any[], profileLabel?: string,
- *   bytes: { ours: any[], peers: any[], peersUnavailable?: string } }} measured
+ * @param {{ runs: any[], readySeries?: Record<string, number>[], typing: Record<string, any[]>, phone: any[],
+ *   profileLabel?: string, bytes: { ours: any[], peers: any[], peersUnavailable?: string } }} measured
+ * `readySeries`: time-to-ready mounts measured alone ({ bare, checkout, split } per run), counted with the full runs'.
  */
-export function buildRows({ runs, typing = {}, phone = [], bytes: measuredBytes }) {
+export function buildRows({ runs, readySeries = [], typing = {}, phone = [], bytes: measuredBytes }) {
   const rows = [];
   const push = (row) => rows.push({ goal: '', mark: '', baseline: '', ratio: '', ...row });
 
@@ -53,17 +54,22 @@ export function buildRows({ runs, typing = {}, phone = [], bytes: measuredBytes 
       }
     };
 
-    const readyBaseline = summarize(all((run) => run.baseline.readyMs));
+    // Every mount's time to ready: the full runs' and those measured alone, each run with the bare
+    // iframe beside it; the paired ratios (each mount over the bare iframe of its own run) show the spread.
+    const readyPairs = (id) => [...runs.map((run) => [run.surfaces[id].readyMs, run.baseline.readyMs]), ...readySeries.map((run) => [run[id], run.bare])];
+    const readyBaseline = summarize(readyPairs(surfaceIds[0]).map(([, bare]) => bare));
     perSurface((id, of, hasGoal) => {
-      const ready = summarize(of((surface) => surface.readyMs));
+      const pairs = readyPairs(id);
+      const ready = summarize(pairs.map(([ours]) => ours));
       const value = ratioOf(ready.median, readyBaseline.median);
+      const paired = summarize(pairs.map(([ours, bare]) => ours / bare), 2);
       return {
-        metric: 'time to ready: attach -> payframe-ready',
+        metric: `time to ready: attach -> payframe-ready (${pairs.length} mounts)`,
         ours: ms(ready),
         baseline: `1 bare iframe load ${ms(readyBaseline)}`,
         ratio: ratio(ready.median, readyBaseline.median),
         ...(hasGoal ? { goal: `<= ${GOALS.readyRatio}x`, mark: mark(value !== undefined && value <= GOALS.readyRatio) } : {}),
-        data: { ours: ready, baseline: readyBaseline, readyPropertyFalse: of((surface) => (surface.readyProperty ? [] : [1])).length },
+        data: { ours: ready, baseline: readyBaseline, pairedRatio: paired, readyPropertyFalse: of((surface) => (surface.readyProperty ? [] : [1])).length },
       };
     });
     const readyFour = summarize(all((run) => (run.baseline.readyFourMs === undefined ? [] : [run.baseline.readyFourMs])));
@@ -71,7 +77,8 @@ export function buildRows({ runs, typing = {}, phone = [], bytes: measuredBytes 
       const ready = summarize(of((surface) => surface.readyMs));
       const counts = [...new Set(of((surface) => surface.frameCount))];
       const frames = counts.length === 1 ? counts[0] : undefined;
-      const bare = frames === 1 ? readyBaseline : frames === 4 ? readyFour : undefined;
+      // The full runs alone, where the four bare iframes were measured too.
+      const bare = frames === 1 ? summarize(all((run) => run.baseline.readyMs)) : frames === 4 ? readyFour : undefined;
       return {
         metric: `time to ready vs as many bare iframes as it has frames (${counts.join(' or ')})`,
         ours: ms(ready),

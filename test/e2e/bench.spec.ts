@@ -14,7 +14,7 @@ test('npm run bench completes a run and writes the table it prints', () => {
   try {
     const resultsFile = join(dir, 'results.json');
     const bench = spawnSync(process.execPath, ['scripts/bench.mjs'], {
-      env: { ...process.env, BENCH_RUNS: '1', BENCH_WARMUP: '0', BENCH_TOKENIZE: '1', BENCH_TYPING_RUNS: '2', BENCH_PHONE_RUNS: '1', BENCH_PEERS: '0', BENCH_RESULTS: resultsFile },
+      env: { ...process.env, BENCH_RUNS: '1', BENCH_READY_RUNS: '2', BENCH_WARMUP: '0', BENCH_TOKENIZE: '1', BENCH_TYPING_RUNS: '2', BENCH_PHONE_RUNS: '1', BENCH_PEERS: '0', BENCH_RESULTS: resultsFile },
       encoding: 'utf8',
       timeout: 230_000,
     });
@@ -22,10 +22,13 @@ test('npm run bench completes a run and writes the table it prints', () => {
     for (const metric of ['time to ready', 'keystroke', 'tokenize overhead', 'JS heap', 'layout shift', 'longest merchant main-thread task', 'keys lost typing a whole card with no delay', 'phone profile: time to ready']) {
       expect(bench.stdout, metric).toContain(metric);
     }
-    const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { settings: { runs: number }; rows: { metric: string; ours: string; surface?: string }[] };
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { settings: { runs: number; readyRuns: number }; rows: { metric: string; ours: string; surface?: string }[] };
     expect(results.settings.runs).toBe(1);
+    expect(results.settings.readyRuns).toBe(2);
     for (const surface of ['checkout', 'split']) {
+      // The full run's mount and the two measured alone.
       const ready = results.rows.find((row) => row.metric.startsWith('time to ready') && row.surface === surface);
+      expect(ready?.metric, surface).toContain('(3 mounts)');
       expect(ready?.ours, surface).toMatch(/\d+(\.\d+)? \/ \d+(\.\d+)? ms/);
       const keysLost = results.rows.find((row) => row.metric.startsWith('keys lost') && row.surface === surface);
       expect(keysLost?.ours, surface).toMatch(/^\d+ of 46 keys/);
