@@ -272,6 +272,8 @@ export class PayframeCheckout extends PayframeElement {
     this.group.setDefaults();
     if (changed.has('fieldStyle')) this.group.setFieldStyle(this.fieldStyle);
     this.group.setLocale(supportedLocale(this.localeTag()));
+    // A return page whose shop gives the client-secret once the checkout is ready: it may be the one the address came back for.
+    if (changed.has('clientSecret') && this.ready) void this.resumeAfterRedirect();
   }
 
   /** The tag the amount is formatted with; texts use the nearest supported locale. */

@@ -215,6 +215,31 @@ test('a crafted return link reports nothing: not someone else\'s succeeded inten
   await expect.poll(() => seenEvents(page)).toEqual([{ type: 'payframe-payment', detail: { paymentIntent: { id: theirs.id, status: 'succeeded' } } }]);
 });
 
+test('a return page whose shop gives the client-secret after the checkout is ready reports the outcome then, and only for that intent', async ({ page, demo, checkout }) => {
+  // Paid, with no marker in this tab: only the checkout's own client-secret can vouch for it.
+  const paid = await createIntent(demo, {
+    confirm: 'true',
+    'payment_method_data[type]': 'card',
+    'payment_method_data[card][number]': '4242424242424242',
+    'payment_method_data[card][exp_month]': '12',
+    'payment_method_data[card][exp_year]': String(new Date().getUTCFullYear() + 2),
+  });
+  await page.goto(`${demo.merchantUrl}/?${new URLSearchParams({ payment_intent: paid.id, payment_intent_client_secret: paid.clientSecret, redirect_status: 'succeeded' })}`);
+  await checkout.waitReady();
+  await expectNothingResumed(page);
+
+  // Another intent's client-secret (this order's, say) vouches for nothing.
+  await page.locator('payframe-checkout').evaluate((element, secret) => element.setAttribute('client-secret', secret), intent.clientSecret);
+  // The check runs in the update the attribute causes: once that has rendered, nothing was resumed.
+  await page.locator('payframe-checkout').evaluate((element) => (element as unknown as { updateComplete: Promise<boolean> }).updateComplete);
+  await expectNothingResumed(page);
+
+  // The address's own intent, given late as an app that fetches it from its server would: reported now.
+  await page.locator('payframe-checkout').evaluate((element, secret) => element.setAttribute('client-secret', secret), paid.clientSecret);
+  await expect.poll(() => seenEvents(page)).toEqual([{ type: 'payframe-payment', detail: { paymentIntent: { id: paid.id, status: 'succeeded' } } }]);
+  expect(new URL(page.url()).searchParams.has('payment_intent_client_secret')).toBe(false);
+});
+
 /**
  * From the next page load on, the checkout carries this client-secret before it is ready, as a
  * return page rendered by the shop's server would (the last one given wins).
