@@ -181,15 +181,20 @@ test('a return-url on another origin, or not http(s), is refused before anything
   expect(new URLSearchParams(confirms()[0]!.postData() ?? '').get('return_url')).toBe(returnUrl);
 });
 
-test('a crafted return link reports nothing: not someone else\'s succeeded intent, nor one the checkout was not given', async ({ page, demo, checkout }) => {
-  // The attacker's own intent, paid: its client_secret and a "succeeded" redirect_status in a link.
-  const theirs = await createIntent(demo, {
+/** An intent confirmed and paid server-side, as another shop or account could hold one. */
+function createPaidIntent(demo: DemoServers): Promise<CreatedIntent> {
+  return createIntent(demo, {
     confirm: 'true',
     'payment_method_data[type]': 'card',
     'payment_method_data[card][number]': '4242424242424242',
     'payment_method_data[card][exp_month]': '12',
     'payment_method_data[card][exp_year]': String(new Date().getUTCFullYear() + 2),
   });
+}
+
+test('a crafted return link reports nothing: not someone else\'s succeeded intent, nor one the checkout was not given', async ({ page, demo, checkout }) => {
+  // The attacker's own intent, paid: its client_secret and a "succeeded" redirect_status in a link.
+  const theirs = await createPaidIntent(demo);
   expect((await readIntent(demo, theirs.id)).status).toBe('succeeded');
   const link = `${demo.merchantUrl}/?${new URLSearchParams({ payment_intent: theirs.id, payment_intent_client_secret: theirs.clientSecret, redirect_status: 'succeeded' })}`;
 
@@ -217,13 +222,7 @@ test('a crafted return link reports nothing: not someone else\'s succeeded inten
 
 test('a return page whose shop gives the client-secret after the checkout is ready reports the outcome then, and only for that intent', async ({ page, demo, checkout }) => {
   // Paid, with no marker in this tab: only the checkout's own client-secret can vouch for it.
-  const paid = await createIntent(demo, {
-    confirm: 'true',
-    'payment_method_data[type]': 'card',
-    'payment_method_data[card][number]': '4242424242424242',
-    'payment_method_data[card][exp_month]': '12',
-    'payment_method_data[card][exp_year]': String(new Date().getUTCFullYear() + 2),
-  });
+  const paid = await createPaidIntent(demo);
   await page.goto(`${demo.merchantUrl}/?${new URLSearchParams({ payment_intent: paid.id, payment_intent_client_secret: paid.clientSecret, redirect_status: 'succeeded' })}`);
   await checkout.waitReady();
   await expectNothingResumed(page);
