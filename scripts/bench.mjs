@@ -158,7 +158,7 @@ async function measureInBrowser() {
       const order = ['bare', ...surfaces.map((surface) => surface.id)];
       const rotated = [...order.slice(index % order.length), ...order.slice(0, index % order.length)];
       const run = {};
-      for (const step of rotated) run[step] = (await measureReadyOnly(browser, step === 'bare' ? 'bare' : SURFACES[step], { ...options, merchantUrl: servers.merchantUrl })).readyMs;
+      for (const step of rotated) run[step] = (await measureReadyOnly(browser, step === 'bare' ? 'bare' : SURFACES[step], options)).readyMs;
       readySeries.push(run);
     }
     if (readyRuns) phaseDone(`${readyRuns} time-to-ready runs`);
