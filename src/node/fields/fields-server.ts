@@ -1,17 +1,27 @@
 // The fields origin as an HTTP server (Node, ships; `payframe fields` and `npm run demo`): answers
 // the frame pages per publishable key, payframe.js, payframe-next-action.js, payframe-fields.js and
-// the hashed assets from fields-site.ts, plus /healthz. Serves nothing else.
+// the hashed assets from fields-site.ts, plus /healthz. Serves nothing else. Text goes compressed
+// to a browser that accepts it (response-compression.ts).
 import { createHash } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { requestPath } from '../http/request-path.ts';
+import { createBodyCompressor, isCompressible, negotiateEncoding, type ContentEncoding } from '../http/response-compression.ts';
 import { fieldsSiteResponse, loadFieldsBuild, notFoundHeaders, type FieldsServerConfig } from './fields-site.ts';
 
 export { accountForKey, type FieldsAccount, type FieldsServerConfig } from './fields-site.ts';
 
 export type FieldsRequestHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
-function etagOf(body: Buffer): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+/** The compressed pages and files kept: a few hundred keys' pages; a page not kept is compressed again (about 2 ms). */
+const MAX_COMPRESSED_CACHE_BYTES = 32 * 1024 * 1024;
+
+function contentHashOf(body: Buffer): string {
+  return createHash('sha256').update(body).digest('base64url').slice(0, 27);
+}
+
+/** Each encoding of a body is a representation of its own, with an ETag of its own (RFC 9110, 8.8.3). */
+function etagOf(contentHash: string, encoding: ContentEncoding): string {
+  return `"${contentHash}${encoding === 'identity' ? '' : `-${encoding}`}"`;
 }
 
 /** Headers go through setHeader so that the access log (and any other listener) can read them back. */
@@ -26,6 +36,7 @@ function send(request: IncomingMessage, response: ServerResponse, status: number
 /** `config` is read on every request, so it may be completed after the server starts listening. */
 export function createFieldsRequestHandler(distDir: string, config: FieldsServerConfig): FieldsRequestHandler {
   const build = loadFieldsBuild(distDir);
+  const compressed = createBodyCompressor(MAX_COMPRESSED_CACHE_BYTES);
   return (request, response) => {
     const path = requestPath(request);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -41,10 +52,18 @@ export function createFieldsRequestHandler(distDir: string, config: FieldsServer
       send(request, response, 404, notFoundHeaders(config), 'Not found');
       return;
     }
+    const compressible = isCompressible(answer.headers['Content-Type'] ?? '', answer.body.length);
+    const encoding = compressible ? negotiateEncoding(request) : 'identity';
+    const contentHash = contentHashOf(answer.body);
+    const etag = etagOf(contentHash, encoding);
+    const representation = { ...answer.headers, ETag: etag, ...(compressible ? { Vary: 'Accept-Encoding' } : {}) };
     // Pages and payframe.js are `no-cache`: a revalidation costs a 304, not the whole file.
-    const etag = etagOf(answer.body);
-    const status = request.headers['if-none-match'] === etag ? 304 : 200;
-    send(request, response, status, { ...answer.headers, ETag: etag }, answer.body);
+    if (request.headers['if-none-match'] === etag) {
+      send(request, response, 304, representation, '');
+      return;
+    }
+    const body = compressed(answer.body, encoding, contentHash);
+    send(request, response, 200, encoding === 'identity' ? representation : { ...representation, 'Content-Encoding': encoding }, body);
   };
 }
 

@@ -3,7 +3,7 @@
 // PaymentIntent made with the sandbox's secret key over plain HTTP, and a real nginx.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
@@ -48,6 +48,19 @@ const COMPARED_HEADERS = ['content-security-policy', 'x-content-type-options', '
 export function comparedHeaders(headers: Headers | Record<string, string>, extra: string[] = []): Record<string, string> {
   const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value] as const);
   return Object.fromEntries(entries.filter(([name]) => COMPARED_HEADERS.includes(name) || extra.includes(name)).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** A request with exactly these headers, answered as sent: fetch would ask for its own encodings and decode the body. */
+export function rawGet(url: string, headers: Record<string, string>, method = 'GET'): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolveAnswer, reject) => {
+    const request = http.request(url, { method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.once('end', () => resolveAnswer({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+    });
+    request.once('error', reject);
+    request.end();
+  });
 }
 
 /** Every file of an exported site, as URL paths. */

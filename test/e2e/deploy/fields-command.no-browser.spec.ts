@@ -6,8 +6,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import net from 'node:net';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { BUILT_CLI, REPO_ROOT, comparedHeaders, runToExit, sitePaths, startFieldsOrigin, tempFolder, writeJson } from './deploy-harness.ts';
+import { BUILT_CLI, REPO_ROOT, comparedHeaders, rawGet, runToExit, sitePaths, startFieldsOrigin, tempFolder, writeJson } from './deploy-harness.ts';
 
 const KEY = 'pk_test_deploy_shop';
 const OTHER_KEY = 'pk_live_second_account';
@@ -146,6 +147,54 @@ test.describe('payframe fields, serving', () => {
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok' });
       expect((await fetch(`${origin}/payframe.js`, { method: 'POST' })).status).toBe(405);
+    } finally {
+      expect(await fields.stop()).toBe(0);
+    }
+  });
+
+  test('sends text compressed as the browser accepts it: brotli first, else gzip, else as it is; each encoding with its own ETag', async () => {
+    const folder = tempFolder('compress');
+    const { origin, process: fields } = await startFieldsOrigin(process.execPath, [BUILT_CLI, 'fields', '--config', writeJson(folder, 'payframe.fields.json', config())]);
+    try {
+      const cardPage = `${origin}/frames/${KEY}/card.html`;
+      const plain = await rawGet(cardPage, { 'Accept-Encoding': 'identity' });
+      expect(plain.status).toBe(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.headers.vary).toBe('Accept-Encoding');
+      expect(plain.body.toString()).toContain(`<meta name="payframe-key" content="${KEY}" />`);
+      expect(Number(plain.headers['content-length'])).toBe(plain.body.length);
+
+      // What Chromium sends: gzip comes first in its header, brotli is ours when it likes both as much.
+      const chromium = await rawGet(cardPage, { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+      expect(chromium.headers['content-encoding']).toBe('br');
+      expect(Number(chromium.headers['content-length'])).toBe(chromium.body.length);
+      expect(brotliDecompressSync(chromium.body).equals(plain.body)).toBe(true);
+      // The page is 35 KB as built; its gzip budget is 13.3 KB, and brotli does better.
+      expect(chromium.body.length).toBeLessThan(13_300);
+      expect(chromium.headers['content-security-policy']).toBe(plain.headers['content-security-policy']);
+
+      const gzipOnly = await rawGet(cardPage, { 'Accept-Encoding': 'gzip' });
+      expect(gzipOnly.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gzipOnly.body).equals(plain.body)).toBe(true);
+      expect((await rawGet(cardPage, { 'Accept-Encoding': 'br;q=0, gzip;q=0.5' })).headers['content-encoding']).toBe('gzip');
+      expect((await rawGet(cardPage, { 'Accept-Encoding': '*;q=0, identity' })).headers['content-encoding']).toBeUndefined();
+
+      // Three representations, three ETags: a cached brotli page is never revalidated as the plain one.
+      const etags = [plain, chromium, gzipOnly].map((answer) => answer.headers.etag);
+      expect(new Set(etags).size).toBe(3);
+      const revalidated = await rawGet(cardPage, { 'Accept-Encoding': 'gzip, deflate, br, zstd', 'If-None-Match': chromium.headers.etag! });
+      expect(revalidated.status).toBe(304);
+      expect(revalidated.body.length).toBe(0);
+      expect((await rawGet(cardPage, { 'Accept-Encoding': 'gzip', 'If-None-Match': chromium.headers.etag! })).status).toBe(200);
+
+      // The script tag's file too; a HEAD announces the length its GET sends.
+      const scriptTag = await rawGet(`${origin}/payframe.js`, { 'Accept-Encoding': 'br' });
+      expect(scriptTag.headers['content-encoding']).toBe('br');
+      const head = await rawGet(`${origin}/payframe.js`, { 'Accept-Encoding': 'br' }, 'HEAD');
+      expect(head.headers['content-length']).toBe(scriptTag.headers['content-length']);
+      expect(head.body.length).toBe(0);
+      // Not worth compressing: a body under 1 KB, and the health check.
+      expect((await rawGet(`${origin}/healthz`, { 'Accept-Encoding': 'br' })).headers['content-encoding']).toBeUndefined();
     } finally {
       expect(await fields.stop()).toBe(0);
     }

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { startSandboxGateway, type RunningSandboxGateway } from '../../../src/node/sandbox/sandbox-gateway.ts';
 import { freePort } from '../harness/free-port.ts';
@@ -16,6 +17,7 @@ import {
   merchantPageHtml,
   NGINX,
   payWithTestCard,
+  rawGet,
   retrievePaymentIntent,
   runToExit,
   serveMerchantPage,
@@ -96,6 +98,14 @@ test('nginx sends every exported file byte for byte, with the headers payframe f
     expect(card.status).toBe(200);
     expect(card.headers.get('content-security-policy')).toContain(`frame-ancestors ${merchant.url};`);
     expect(card.headers.get('content-security-policy')).toContain(`connect-src ${gateway.url};`);
+    // Compressed for a browser that accepts it, as the command sends it (gzip: nginx has brotli only as a module).
+    for (const path of [`/frames/${PUBLISHABLE_KEY}/card.html`, '/payframe.js']) {
+      const [compressed, plain] = await Promise.all([rawGet(`${nginx.origin}${path}`, { 'Accept-Encoding': 'gzip' }), rawGet(`${nginx.origin}${path}`, {})]);
+      expect(compressed.headers['content-encoding'], path).toBe('gzip');
+      expect(compressed.headers.vary, path).toBe('Accept-Encoding');
+      expect(gunzipSync(compressed.body).equals(plain.body), `${path} unzips to the page`).toBe(true);
+      expect(plain.headers['content-encoding'], path).toBeUndefined();
+    }
   } finally {
     await fields.stop();
   }
