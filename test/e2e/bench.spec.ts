@@ -25,6 +25,8 @@ test('npm run bench completes a run and writes the table it prints', () => {
     const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { settings: { runs: number; readyRuns: number }; rows: { metric: string; ours: string; surface?: string }[] };
     expect(results.settings.runs).toBe(1);
     expect(results.settings.readyRuns).toBe(2);
+    // A page's first tokenization on its own row: the one a shopper who pays once waits for.
+    expect(results.rows.find((row) => row.metric.startsWith("tokenize overhead, a page's first"))?.ours).toMatch(/^-?\d+(\.\d+)? \/ -?\d+(\.\d+)? ms$/);
     for (const surface of ['checkout', 'split']) {
       // The full run's mount and the two measured alone.
       const ready = results.rows.find((row) => row.metric.startsWith('time to ready') && row.surface === surface);
