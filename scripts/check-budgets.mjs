@@ -23,8 +23,9 @@ export const BUDGETS = [
     // drop-in with its card-frame surface and styles, the message checks (generated in a compact form),
     // the payment flow, and the English decline texts with the table from the gateway's codes to them
     // (a locale's texts come from the card frame); npm run size:breakdown shows the rest. 11,950 B since a
-    // return page resumes for a client-secret given after the checkout is ready (11,910 B measured).
-    maxGzip: 11_950,
+    // return page resumes for a client-secret given after the checkout is ready (11,910 B measured);
+    // 12,000 B since a checkout follows the page's <html lang> as it changes (11,974 B measured).
+    maxGzip: 12_000,
     // Met: kept for the bench's table, which shows the goal.
     goal: 14 * KB,
   },

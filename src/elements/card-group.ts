@@ -8,6 +8,7 @@ import type { PaymentResult, SplitFieldKind, TokenizeResult } from '../shared/pr
 import type { PayframeFieldStyle } from '../shared/style-sanitizer.ts';
 import { LiveAnnouncer } from '../a11y/live-announcer.ts';
 import { ThemeController } from '../themes/theme-controller.ts';
+import { followDocumentLang } from './document-lang.ts';
 import { themeStyles } from '../themes/theme.styles.ts';
 import { liveRegionStyles } from '../a11y/live-region.styles.ts';
 import { localizeError } from '../i18n/localize-error.ts';
@@ -94,6 +95,8 @@ export class PayframeCardGroupElement extends LitElement {
     this.fieldsOrigin = null;
     this.group = new SplitFieldsSurface(this, () => dispatchPayframeEvent(this, 'payframe-submit', {}));
     this.#flow = new PaymentFlow(this, this.group);
+    // Without `locale`, the texts follow <html lang> (willUpdate reads it): an update when it changes.
+    followDocumentLang(this);
   }
 
   /** True once every field frame and the controller are ready for input. */
@@ -144,7 +147,8 @@ export class PayframeCardGroupElement extends LitElement {
     // The frames judge both (billing-options.ts): a name of at most 200 characters, a two-letter country.
     if (changed.has('cardholderName') || changed.has('billingCountry'))
       this.group.setBilling({ ...(this.cardholderName ? { name: this.cardholderName } : {}), ...(this.billingCountry ? { country: this.billingCountry } : {}) });
-    if (changed.has('locale') || !this.hasUpdated) this.group.setLocale(supportedLocale(requestedLocaleTag(this.locale || document.documentElement.lang)));
+    // Every update: the page's <html lang> may have changed (setLocale does nothing when the locale is the same).
+    this.group.setLocale(supportedLocale(requestedLocaleTag(this.locale || document.documentElement.lang)));
   }
 
   override render() {

@@ -14,6 +14,7 @@ import { checkoutStyles } from './checkout.styles.ts';
 import { element, PayframeElement, type PropertyDeclaration } from './payframe-element.ts';
 import { LiveAnnouncer } from '../a11y/live-announcer.ts';
 import { ThemeController } from '../themes/theme-controller.ts';
+import { followDocumentLang } from './document-lang.ts';
 import { themeStyles } from '../themes/theme.styles.ts';
 import { liveRegionStyles } from '../a11y/live-region.styles.ts';
 import { localizeError } from '../i18n/localize-error.ts';
@@ -209,6 +210,8 @@ export class PayframeCheckout extends PayframeElement {
     this.clientSecret = null;
     this.returnUrl = null;
     this.group = new CardFrameSurface(this, () => this.submit());
+    // Without `locale`, the texts follow <html lang> (willUpdate reads it): an update when it changes.
+    followDocumentLang(this);
     this.#flow = new PaymentFlow(this, this.group);
     // Back from a full-page 3-D Secure redirect: report the outcome once the frames are ready.
     this.addEventListener('payframe-ready', () => this.resumeAfterRedirect(), { once: true });

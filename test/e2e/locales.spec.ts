@@ -200,6 +200,44 @@ test('a card group takes `locale` too', async ({ page, demo, split }) => {
   await expect(split.frameLocator('expiry').locator('label')).toHaveText('Utgångsdatum (MM / ÅÅ)');
 });
 
+/** What a single-page app does when the shopper switches its language. */
+const setPageLang = (page: Page, lang: string) => page.evaluate((value) => (document.documentElement.lang = value), lang);
+
+test('without `locale`, a mounted checkout follows the page when its <html lang> changes; a `locale` of its own wins', async ({ page, demo, checkout }) => {
+  await openCheckout(page, demo, checkout);
+  await checkout.type('number', '4242 42');
+  const numberLabel = checkout.fieldElement('number').locator('label');
+  await expect(numberLabel).toHaveText('Card number');
+
+  await setPageLang(page, 'de');
+  await expect(numberLabel).toHaveText('Kartennummer');
+  await expect(checkout.payButton()).toHaveText('19,99 € bezahlen');
+  await expect(checkout.input('number')).toHaveValue('4242 42');
+
+  const host = page.locator('#checkout');
+  await host.evaluate((element) => element.setAttribute('locale', 'sv'));
+  await expect(numberLabel).toHaveText('Kortnummer');
+  // The page switches again; the checkout's next update (a new amount) still reads Swedish.
+  await setPageLang(page, 'fr');
+  await host.evaluate((element) => element.setAttribute('amount', '2500'));
+  await expect(checkout.payButton()).toHaveText('Betala 25,00 €');
+  await expect(numberLabel).toHaveText('Kortnummer');
+  // Without its own, the page's again.
+  await host.evaluate((element) => element.removeAttribute('locale'));
+  await expect(numberLabel).toHaveText('Numéro de carte');
+  await expect(checkout.payButton()).toHaveText('Payer 25,00 €');
+  await expect(checkout.input('number')).toHaveValue('4242 42');
+});
+
+test('without `locale`, a card group follows the page when its <html lang> changes', async ({ page, demo, split }) => {
+  await page.goto(`${demo.merchantUrl}/test-pages/a11y.html?split`);
+  await split.waitReady();
+  await expect(split.fieldElement('number').locator('.label')).toHaveText('Card number');
+  await setPageLang(page, 'sv');
+  await expect(split.fieldElement('number').locator('.label')).toHaveText('Kortnummer');
+  await expect(split.frameLocator('expiry').locator('label')).toHaveText('Utgångsdatum (MM / ÅÅ)');
+});
+
 // Keeps the English table honest: the type and the key list agree.
 test('English is complete by construction', () => {
   const english: Messages = ENGLISH;
