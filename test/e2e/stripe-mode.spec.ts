@@ -6,6 +6,7 @@
 // `{ paymentIntent }` or `{ error }`. The challenge is really passed or failed at the sandbox.
 import type { Page } from '@playwright/test';
 import type { DemoServers } from '../../demo/servers.ts';
+import { clickWhenPlaced } from '../../src/testing/stable-click.ts';
 import type { CardFieldsHarness } from './harness/card-fields-harness.ts';
 import { createIntent, readIntent, type CreatedIntent } from './harness/intent-server.ts';
 import { expect, test } from './harness/three-d-secure-fixtures.ts';
@@ -92,12 +93,14 @@ async function outcome(checkout: CardFieldsHarness): Promise<{ type: string; det
 /** Completes or fails the bank's page the fake Stripe.js shows. */
 async function answerChallenge(page: Page, how: 'complete' | 'fail'): Promise<void> {
   const challenge = page.frameLocator('#fake-stripe-challenge');
+  // The frame is appended below the checkout: a click sent right after scrolling to it can hit where it was.
+  const click = (name: string) => clickWhenPlaced(page, challenge.getByRole('button', { name }), { timeout: 10_000 });
   if (how === 'fail') {
-    await challenge.getByRole('button', { name: 'Fail authentication' }).click();
+    await click('Fail authentication');
     return;
   }
   await challenge.getByLabel('One-time code').fill((await challenge.locator('.code').textContent())!.trim());
-  await challenge.getByRole('button', { name: 'Complete authentication' }).click();
+  await click('Complete authentication');
 }
 
 let intent: CreatedIntent;
