@@ -1,8 +1,7 @@
 // The card number field: brand-aware spacing (4-4-4-4, Amex 4-6-5, 19-digit 4-4-4-4-3),
 // maximum length by brand, Luhn check. Runs only on the fields origin.
-import { cardNumber } from 'card-validator/dist/card-number.js';
 import luhn10 from 'card-validator/dist/luhn-10.js';
-import { brandRulesFor } from './card-brand.ts';
+import { brandRulesFor, judgeCardNumber } from './card-brand.ts';
 import { digitsOf, type FieldBehaviour, type FieldEvaluation } from './field-behaviour.ts';
 
 /** Brands whose common cards have 16 digits: focus moves on at 16 although longer cards exist. */
@@ -27,7 +26,7 @@ export function evaluateCardNumber(display: string): FieldEvaluation {
   const base = { brand: rules.brand } as const;
   if (digits.length === 0) return { ...base, incomplete: 'incomplete_number', empty: true, complete: false, advance: false };
   // card-validator names Verve's 650002-650027 Discover (16 or 19 digits): Verve's own lengths judge it.
-  const verdict = rules.brand === 'verve' ? { isPotentiallyValid: digits.length <= rules.maxLength, isValid: rules.lengths.includes(digits.length) && luhn10(digits) } : cardNumber(digits);
+  const verdict = rules.brand === 'verve' ? { isPotentiallyValid: digits.length <= rules.maxLength, isValid: rules.lengths.includes(digits.length) && luhn10(digits) } : judgeCardNumber(digits);
   if (!verdict.isPotentiallyValid) return { ...base, incomplete: 'invalid_number', empty: false, complete: false, invalid: 'invalid_number', advance: false };
   const complete = verdict.isValid;
   // A brand length that fails Luhn may still grow (Visa allows 19 digits), so it is not

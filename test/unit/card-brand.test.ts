@@ -1,6 +1,6 @@
 // Card brand detection, grouping and CVC rules for every brand (fields-origin logic), in Chromium.
 import { expect } from '@esm-bundle/chai';
-import { brandRulesFor } from '../../iframe/fields/card-brand.ts';
+import { brandRulesFor, judgeCardNumber } from '../../iframe/fields/card-brand.ts';
 import { evaluateCardNumber, formatCardNumber } from '../../iframe/fields/card-number-field.ts';
 import { evaluateCvc } from '../../iframe/fields/cvc-field.ts';
 import { BRAND_TEST_CARDS, cardName, cvcFor, MORE_LENGTHS } from '../e2e/harness/brand-test-cards.ts';
@@ -53,5 +53,23 @@ describe('card brands', () => {
     }
     // A Maestro CVC that is there must still be whole.
     expect(evaluateCvc('12', 'maestro')).to.include({ complete: false });
+  });
+});
+
+describe('the card number verdict kept between calls', () => {
+  it('judges the same digits once, and other digits afresh, back and forth', () => {
+    const visa = judgeCardNumber('4242424242424242');
+    expect(judgeCardNumber('4242424242424242')).to.equal(visa);
+    expect(visa).to.include({ isValid: true });
+    const amex = judgeCardNumber('378282246310005');
+    expect(amex).not.to.equal(visa);
+    expect(amex.card?.type).to.equal('american-express');
+    // Back to the first digits: a fresh verdict, the same answer.
+    const again = judgeCardNumber('4242424242424242');
+    expect(again).not.to.equal(visa);
+    expect(again).to.deep.equal(visa);
+    expect(brandRulesFor('37828').brand).to.equal('amex');
+    expect(brandRulesFor('4242').brand).to.equal('visa');
+    expect(evaluateCardNumber('4242 4242 4242 4241')).to.include({ brand: 'visa', complete: false });
   });
 });
