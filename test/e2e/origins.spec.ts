@@ -1,6 +1,7 @@
 // The browser and servers behave as production will: storage partitioning on, frames served
 // with their security headers, the gateway open only to the fields origin.
 import { expect, test } from './fixtures.ts';
+import { CardFieldsHarness } from './harness/card-fields-harness.ts';
 
 test('Chromium runs with third-party storage partitioning on, as real Chrome does', async ({ page, context, demo, checkout }) => {
   await page.goto(demo.merchantUrl);
@@ -13,6 +14,27 @@ test('Chromium runs with third-party storage partitioning on, as real Chrome doe
   // Same origin, different top-level site: a partitioned browser keeps the two storages apart.
   expect(await topLevel.evaluate(() => localStorage.getItem('partition-probe'))).toBeNull();
   expect(await cardFrame.evaluate(() => localStorage.getItem('partition-probe'))).toBe('written under the merchant page');
+});
+
+test('a fresh context loads the merchant page and its frames, and no browser UI pages beside them', async ({ browser, demo }) => {
+  // Each test and each bench mount opens a fresh context (a new window); any page Chromium loads for
+  // its own UI there runs beside the mount, on the same two cores, and is in every timing taken.
+  const session = await browser.newBrowserCDPSession();
+  const opened: string[] = [];
+  session.on('Target.targetCreated', ({ targetInfo }) => opened.push(`${targetInfo.type} ${targetInfo.url}`));
+  await session.send('Target.setDiscoverTargets', { discover: true });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(demo.merchantUrl);
+    await new CardFieldsHarness(page, 'payframe-checkout').waitReady();
+    // The page and its card frame were announced: the list is not empty for want of discovery.
+    await expect.poll(() => opened.filter((target) => target.startsWith('page ')).length).toBeGreaterThan(0);
+    expect(opened.filter((target) => target.includes('chrome://'))).toEqual([]);
+  } finally {
+    await context.close();
+    await session.detach();
+  }
 });
 
 test('frame pages carry a strict CSP, nosniff and no-referrer', async ({ demo }) => {

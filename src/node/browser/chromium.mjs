@@ -25,7 +25,11 @@ export function findChromium(playwrightExecutablePath) {
 }
 
 // Playwright disables ThirdPartyStoragePartitioning by default. Only the last
-// --disable-features flag counts, so we pass Playwright's own list minus that feature.
+// --disable-features flag counts, so we pass Playwright's own list minus that feature, plus the
+// omnibox popup's WebUI (the last three): headless Chromium 156 loads two chrome://omnibox-popup
+// pages into renderers of their own for every new window, so for every fresh context a test or a
+// bench mount opens, about 300 ms of CPU that overlapped each mount on a two-core machine (a real
+// shopper's window loads them once, not per page).
 const DISABLED_FEATURES = [
   'AvoidUnnecessaryBeforeUnloadCheckSync',
   'DestroyProfileOnBrowserClose',
@@ -39,6 +43,9 @@ const DISABLED_FEATURES = [
   'NetworkTimeServiceQuerying',
   'AimEnabled',
   'PreconnectToSearch',
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+  'WebUIOmniboxFullPopup',
 ];
 
 /** Headless flags that work as root on a machine without a display; storage partitioning stays ON as real Chrome ships it. */
