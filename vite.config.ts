@@ -178,6 +178,10 @@ const modes: Record<string, UserConfig> = {
       outDir: dist,
       minify: true,
       lib: { entry: resolve(root, 'src/script-tag.ts'), formats: ['iife'], name: 'PayframeBundle', fileName: () => 'payframe.js' },
+      // V8's compile hint: compile every function as the file streams in, on a background thread,
+      // not each on its first call, which was on the merchant's main thread as the checkout mounts
+      // (59–84 lazy compiles there, traced; the task that attaches it went from 22 to 16 ms, median).
+      rollupOptions: { output: { postBanner: '//# allFunctionsCalledOnLoad' } },
     },
   },
   // The field pages are built together: each kind's page loads its own entry plus the chunk all
