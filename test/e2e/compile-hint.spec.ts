@@ -29,7 +29,8 @@ test('mounting the drop-in compiles next to nothing on the merchant main thread:
   const ready = traceEvents.find((event) => event.name === 'payframe-test-ready');
   expect(attach && ready, 'the trace holds both marks').toBeTruthy();
   const onMainThreadDuringMount = traceEvents.filter((event) => event.pid === attach!.pid && event.tid === attach!.tid && event.ts >= attach!.ts && event.ts <= ready!.ts);
-  // Something was recorded there (the mount's own marks at least): the count below is not 0 for want of events.
-  expect(onMainThreadDuringMount.length).toBeGreaterThan(0);
+  // The category was recorded (the card frame compiles its own script lazily, about 90 events): the
+  // count below is not low for want of events.
+  expect(traceEvents.filter((event) => event.name === LAZY_COMPILE).length).toBeGreaterThan(10);
   expect(onMainThreadDuringMount.filter((event) => event.name === LAZY_COMPILE).length).toBeLessThanOrEqual(10);
 });

@@ -28,7 +28,7 @@ test('a fresh context loads the merchant page and its frames, and no browser UI 
     const page = await context.newPage();
     await page.goto(demo.merchantUrl);
     await new CardFieldsHarness(page, 'payframe-checkout').waitReady();
-    // The page and its card frame were announced: the list is not empty for want of discovery.
+    // The merchant page was announced: the list holds no chrome:// page because there was none, not for want of discovery.
     await expect.poll(() => opened.filter((target) => target.startsWith('page ')).length).toBeGreaterThan(0);
     expect(opened.filter((target) => target.includes('chrome://'))).toEqual([]);
   } finally {
